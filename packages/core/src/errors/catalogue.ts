@@ -1,0 +1,339 @@
+import type { ErrorCode } from "./codes.js";
+
+/** A parameter already worded in every locale, for reasons that are sentences of their own. */
+export type LocalizedValue = Readonly<Record<Locale, string>>;
+
+/** The values that fill a message's `{placeholders}`. */
+export type ProblemParams = Readonly<Record<string, string | number | LocalizedValue>>;
+
+/** A language Ninsho speaks to people. */
+export type Locale = "en" | "ja";
+
+export interface LocalizedText {
+  /** What went wrong, in plain words. May hold `{placeholders}` filled from the problem's params. */
+  readonly message: string;
+  /** What the reader can do next. */
+  readonly remedy: string;
+}
+
+/** Every code's words, in every locale. A missing entry fails to compile. */
+export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
+  BODY_MALFORMED: {
+    en: {
+      message: "The request body is not valid JSON.",
+      remedy: "Send a JSON object with Content-Type: application/json.",
+    },
+    ja: {
+      message: "リクエスト本文が正しい JSON ではありません。",
+      remedy: "Content-Type: application/json で JSON オブジェクトを送信してください。",
+    },
+  },
+  BODY_TOO_LARGE: {
+    en: {
+      message: "The request body is larger than {limit} bytes.",
+      remedy: "Send a smaller body; split bulk work into several requests.",
+    },
+    ja: {
+      message: "リクエスト本文が上限の {limit} バイトを超えています。",
+      remedy: "本文を小さくするか、複数のリクエストに分けて送信してください。",
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    en: {
+      message: "This endpoint accepts only application/json.",
+      remedy: "Set the header Content-Type: application/json.",
+    },
+    ja: {
+      message: "このエンドポイントは application/json のみ受け付けます。",
+      remedy: "Content-Type: application/json ヘッダーを指定してください。",
+    },
+  },
+  VALIDATION_FAILED: {
+    en: {
+      message: "The request does not match the expected shape: {issues}",
+      remedy: "Correct the fields named above; see the API reference for each field.",
+    },
+    ja: {
+      message: "リクエストの形式が正しくありません: {issues}",
+      remedy: "上記の項目を修正してください。各項目は API リファレンスを参照してください。",
+    },
+  },
+  ROUTE_NOT_FOUND: {
+    en: {
+      message: "There is no endpoint {method} {path}.",
+      remedy: "Check the URL and method against the API reference (/openapi.json).",
+    },
+    ja: {
+      message: "{method} {path} というエンドポイントはありません。",
+      remedy: "URL とメソッドを API リファレンス (/openapi.json) で確認してください。",
+    },
+  },
+  KEY_MALFORMED: {
+    en: {
+      message: "The product key is not valid: {reason}",
+      remedy:
+        "Check the group(s) named and type the key again exactly as printed; letters A, E, I, O, U, L, N, S, Z and the digits 0, 1, 5 never appear in a key.",
+    },
+    ja: {
+      message: "プロダクトキーが正しくありません: {reason}",
+      remedy:
+        "指摘されたグループを確認し、印刷どおりに再入力してください。キーに A・E・I・O・U・L・N・S・Z と数字 0・1・5 は使われません。",
+    },
+  },
+  KEY_NOT_FOUND: {
+    en: {
+      message: "This product key is well formed but does not belong to this product's server.",
+      remedy:
+        "Make sure the key is for this product; if you bought it, contact the seller with your proof of purchase.",
+    },
+    ja: {
+      message: "このプロダクトキーは形式は正しいものの、このサーバーには登録されていません。",
+      remedy:
+        "対象製品のキーか確認してください。購入済みの場合は購入証明を添えて販売元にお問い合わせください。",
+    },
+  },
+  LICENSE_NOT_FOUND: {
+    en: {
+      message: "No license {licenseId} exists.",
+      remedy: "Check the license id; search by key or email in the support desk.",
+    },
+    ja: {
+      message: "ライセンス {licenseId} は存在しません。",
+      remedy: "ライセンス ID を確認するか、サポート画面でキーやメールアドレスから検索してください。",
+    },
+  },
+  LICENSE_SUSPENDED: {
+    en: {
+      message: "This license is suspended: {reason}",
+      remedy:
+        "Contact the vendor's support; a suspended license is reinstated once the matter is settled, with no reactivation needed.",
+    },
+    ja: {
+      message: "このライセンスは一時停止されています: {reason}",
+      remedy: "販売元のサポートにお問い合わせください。解決後に再開され、再アクティベーションは不要です。",
+    },
+  },
+  LICENSE_REVOKED: {
+    en: {
+      message: "This license has been revoked: {reason}",
+      remedy: "A revoked license cannot be used again. Contact the vendor if you believe this is a mistake.",
+    },
+    ja: {
+      message: "このライセンスは取り消されました: {reason}",
+      remedy: "取り消されたライセンスは再利用できません。誤りと思われる場合は販売元にお問い合わせください。",
+    },
+  },
+  LICENSE_EXPIRED: {
+    en: {
+      message: "This license expired on {expiredAt}.",
+      remedy:
+        "Renew the subscription or buy a new license; your devices are kept and reactivate when the license is extended.",
+    },
+    ja: {
+      message: "このライセンスは {expiredAt} に期限切れになりました。",
+      remedy:
+        "サブスクリプションを更新するか新しいライセンスを購入してください。延長されるとデバイスはそのまま再び有効になります。",
+    },
+  },
+  LICENSE_STATE_CONFLICT: {
+    en: {
+      message: "The license is {status}; it cannot be {action}.",
+      remedy:
+        "Read the license's timeline to see how it got here; only a suspended license can be reinstated.",
+    },
+    ja: {
+      message: "ライセンスは {status} 状態のため、{action} できません。",
+      remedy: "ライセンスの履歴を確認してください。再開できるのは一時停止中のライセンスのみです。",
+    },
+  },
+  DEVICE_LIMIT_REACHED: {
+    en: {
+      message:
+        "This key is already activated on {count} of {max} allowed devices, and this machine is not one of them.",
+      remedy:
+        "Deactivate a device you no longer use (from that device, or in the customer portal), or move the license to this machine with a transfer if the policy allows it.",
+    },
+    ja: {
+      message:
+        "このキーは上限 {max} 台のうち {count} 台で既にアクティベートされており、このマシンはそのいずれでもありません。",
+      remedy:
+        "使わなくなったデバイスを解除するか（そのデバイスまたはカスタマーポータルから）、ポリシーが許す場合は移行でこのマシンにライセンスを移してください。",
+    },
+  },
+  DEVICE_NOT_FOUND: {
+    en: {
+      message: "No device {deviceId} is activated on this license.",
+      remedy: "List the license's devices to find the right id.",
+    },
+    ja: {
+      message: "このライセンスにデバイス {deviceId} は登録されていません。",
+      remedy: "ライセンスのデバイス一覧から正しい ID を確認してください。",
+    },
+  },
+  DEVICE_DEACTIVATED: {
+    en: {
+      message: "This device was deactivated on {deactivatedAt}.",
+      remedy:
+        "Activate again with the product key; if the license has a free slot this machine gets it back.",
+    },
+    ja: {
+      message: "このデバイスは {deactivatedAt} に解除されました。",
+      remedy: "プロダクトキーで再度アクティベートしてください。空きがあればこのマシンで再び使えます。",
+    },
+  },
+  DEVICE_FORKED: {
+    en: {
+      message:
+        "Two copies of this device are running with one activation (its lease counter went backwards).",
+      remedy:
+        "Activate the copy with its own key; if this machine was restored from a backup, reactivate it with the product key.",
+    },
+    ja: {
+      message:
+        "1 つのアクティベーションでこのデバイスの複製が 2 台動作しています（リースカウンターが巻き戻りました）。",
+      remedy:
+        "複製には別のキーを使ってください。バックアップから復元したマシンの場合は、プロダクトキーで再アクティベートしてください。",
+    },
+  },
+  FINGERPRINT_MISMATCH: {
+    en: {
+      message:
+        "This lease belongs to another machine (match score {score} is below the threshold {threshold}).",
+      remedy:
+        "Activate this machine with the product key; if its hardware was replaced, transfer the license to it.",
+    },
+    ja: {
+      message: "このリースは別のマシンのものです（一致スコア {score} がしきい値 {threshold} 未満）。",
+      remedy:
+        "プロダクトキーでこのマシンをアクティベートしてください。ハードウェアを交換した場合はライセンスを移行してください。",
+    },
+  },
+  TRANSFER_NOT_ALLOWED: {
+    en: {
+      message: "Licenses of this policy cannot be moved to another machine.",
+      remedy: "Contact the vendor's support, who can reassign the license after checking the purchase.",
+    },
+    ja: {
+      message: "このポリシーのライセンスは別のマシンに移行できません。",
+      remedy: "販売元のサポートにお問い合わせください。購入を確認したうえで再割り当てできます。",
+    },
+  },
+  TRANSFER_LIMIT_REACHED: {
+    en: {
+      message:
+        "This license was already transferred {used} times in the last 365 days (allowance {allowance}).",
+      remedy:
+        "The next transfer becomes available on {nextAt}; support can grant an exception for a hardware repair.",
+    },
+    ja: {
+      message: "このライセンスは過去 365 日に既に {used} 回移行されています（上限 {allowance} 回）。",
+      remedy:
+        "次の移行は {nextAt} から可能です。修理による交換の場合はサポートが例外を認めることができます。",
+    },
+  },
+  LEASE_INVALID: {
+    en: {
+      message: "The lease is not a valid Ninsho lease: {reason}",
+      remedy: "Validate with the product key instead, or reactivate this device.",
+    },
+    ja: {
+      message: "リースが正しくありません: {reason}",
+      remedy: "代わりにプロダクトキーで検証するか、このデバイスを再アクティベートしてください。",
+    },
+  },
+  LEASE_EXPIRED: {
+    en: {
+      message: "The lease and its grace period ended on {graceEnd}.",
+      remedy: "Connect to the internet so the app can refresh its lease, or use offline activation.",
+    },
+    ja: {
+      message: "リースと猶予期間は {graceEnd} に終了しました。",
+      remedy: "インターネットに接続してリースを更新するか、オフライン認証を利用してください。",
+    },
+  },
+  PRODUCT_NOT_FOUND: {
+    en: { message: "No product {productId} exists.", remedy: "List products to find the right id." },
+    ja: {
+      message: "製品 {productId} は存在しません。",
+      remedy: "製品一覧から正しい ID を確認してください。",
+    },
+  },
+  POLICY_NOT_FOUND: {
+    en: {
+      message: "No policy {policyId} exists.",
+      remedy: "List the product's policies to find the right id.",
+    },
+    ja: {
+      message: "ポリシー {policyId} は存在しません。",
+      remedy: "製品のポリシー一覧から正しい ID を確認してください。",
+    },
+  },
+  TOKEN_NOT_FOUND: {
+    en: { message: "No admin token {tokenId} exists.", remedy: "List tokens to find the right id." },
+    ja: {
+      message: "管理トークン {tokenId} は存在しません。",
+      remedy: "トークン一覧から正しい ID を確認してください。",
+    },
+  },
+  UNAUTHENTICATED: {
+    en: {
+      message: "A valid admin token is required.",
+      remedy:
+        "Send Authorization: Bearer <token>; the first start printed an admin token, and `ninsho tokens create` makes more.",
+    },
+    ja: {
+      message: "有効な管理トークンが必要です。",
+      remedy:
+        "Authorization: Bearer <token> を送信してください。初回起動時に管理トークンが表示され、`ninsho tokens create` で追加できます。",
+    },
+  },
+  FORBIDDEN: {
+    en: {
+      message: "The role {role} may not do this; it needs {required}.",
+      remedy: "Ask an admin for a token with the needed role.",
+    },
+    ja: {
+      message: "ロール {role} ではこの操作はできません（必要なロール: {required}）。",
+      remedy: "必要なロールのトークンを管理者に依頼してください。",
+    },
+  },
+  RATE_LIMITED: {
+    en: { message: "Too many attempts; slow down.", remedy: "Try again after {retryAfter} seconds." },
+    ja: { message: "試行回数が多すぎます。", remedy: "{retryAfter} 秒後にもう一度お試しください。" },
+  },
+  SERVICE_UNAVAILABLE: {
+    en: {
+      message: "The activation server cannot reach its database right now.",
+      remedy: "Apps keep running on their lease; try again in a minute.",
+    },
+    ja: {
+      message: "アクティベーションサーバーが現在データベースに接続できません。",
+      remedy: "アプリはリースで動作を続けます。1 分後にもう一度お試しください。",
+    },
+  },
+  INTERNAL_ERROR: {
+    en: {
+      message: "Something went wrong on the server (reference {requestId}).",
+      remedy: "Try again; if it persists, give the reference to the vendor's support.",
+    },
+    ja: {
+      message: "サーバーで問題が発生しました（参照番号 {requestId}）。",
+      remedy: "もう一度お試しください。解決しない場合は参照番号を販売元のサポートにお伝えください。",
+    },
+  },
+};
+
+/**
+ * The message and remedy of a problem in a locale, with its placeholders filled.
+ * A placeholder with no value is left visible rather than silently dropped.
+ */
+export function describe(code: ErrorCode, locale: Locale, params: ProblemParams = {}): LocalizedText {
+  const text = catalogue[code][locale];
+  const fill = (template: string) =>
+    template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === "object" ? value[locale] : String(value);
+    });
+  return { message: fill(text.message), remedy: fill(text.remedy) };
+}
