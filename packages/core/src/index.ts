@@ -14,3 +14,4 @@ export * from "./signing/keyPair.js";
 export * from "./signing/lease.js";
 export * from "./signing/secrets.js";
 export * from "./signing/signedResponse.js";
+export * from "./licensing/leaseCounter.js";
