@@ -1,29 +1,36 @@
 /**
  * Fork detection for perfect copies. A VM or disk clone whose every component reads the same cannot be told
- * apart by components; it shows itself by behaviour instead. Each lease issued to a device carries the next
- * value of the device's counter, and the server remembers the highest counter any copy has presented. Two
- * running copies cannot both keep up: once one has presented counter n, the other, still holding a lease
- * older than n, is seen presenting it.
+ * apart by components; it shows itself by behaviour. Every lease carries the device's counter, and the server
+ * remembers, for the newest lease it issued, which counter the request that obtained it presented (its parent).
  *
- * A client that never received its newest lease (a lost reply) presents the previous counter, which no copy
- * has presented yet: that is not a fork.
+ * One machine's leases form a single line: it presents the lease it holds and gets the next. A request that
+ * presents the parent of the newest lease is a retry after a lost reply (or a copy, which we cannot tell yet):
+ * it gets a *new* lease, so the two lines split. From then on, whichever copy presents a lease that is neither
+ * the newest nor its parent holds a line the server has already moved past: a fork.
  */
 export interface LeaseCounters {
   /** Counter of the newest lease the server issued to the device. */
   readonly issued: number;
-  /** Highest counter any copy of the device has presented back. */
-  readonly seen: number;
+  /** Counter presented by the request that obtained the newest lease (its parent). */
+  readonly issuedFrom: number;
 }
 
-export type LeaseCounterCheck = "current" | "forked";
+/**
+ * `current`: the newest lease. `retry`: the newest lease's parent, presented again; issue a new lease.
+ * `forked`: a lease the device's line has already moved past.
+ */
+export type LeaseCounterCheck = "current" | "retry" | "forked";
 
 /** Judge the counter of a lease presented on refresh. */
 export function checkLeaseCounter(counters: LeaseCounters, presented: number): LeaseCounterCheck {
-  return presented < counters.seen ? "forked" : "current";
+  // A counter above the newest can only follow a server restored from an older backup: trust the lease.
+  if (presented >= counters.issued) return "current";
+  if (presented === counters.issuedFrom) return "retry";
+  return "forked";
 }
 
-/** Counters after a lease with `presented` was accepted, and whether a new lease (counter + 1) was issued. */
-export function advanceLeaseCounters(counters: LeaseCounters, presented: number, issueNew: boolean): LeaseCounters {
-  const seen = Math.max(counters.seen, presented);
-  return { issued: issueNew ? counters.issued + 1 : counters.issued, seen };
-}
+/** Counters after issuing a new lease to a request that presented `presented` (or nothing, on key activation). */
+export const issueNextLease = (counters: LeaseCounters, presented?: number): LeaseCounters => ({
+  issued: Math.max(counters.issued, presented ?? 0) + 1,
+  issuedFrom: presented ?? counters.issued,
+});

@@ -1,3 +1,4 @@
+import type { LeaseCounters } from "./leaseCounter.js";
 import type { Problem } from "../result.js";
 
 export const licenseStatuses = ["active", "suspended", "revoked"] as const;
@@ -32,8 +33,10 @@ export interface Device {
   readonly collector: string;
   readonly components: readonly { readonly kind: string; readonly digest: string }[];
   readonly fingerprintDigest: string;
-  /** Raised with every lease issued; two copies of one device cannot both advance it (fork detection). */
-  readonly leaseCounter: number;
+  /** Counters of the device's leases, for fork detection (see `leaseCounter.ts`). */
+  readonly leaseCounters: LeaseCounters;
+  /** When the newest lease was issued; a refresh before it is due returns that same lease. */
+  readonly leaseIssuedAt: string;
   readonly activatedAt: string;
   readonly lastSeenAt: string;
   readonly deactivatedAt?: string;
