@@ -15,3 +15,6 @@ export * from "./signing/lease.js";
 export * from "./signing/secrets.js";
 export * from "./signing/signedResponse.js";
 export * from "./licensing/leaseCounter.js";
+export * from "./licensing/adminToken.js";
+export * from "./licensing/event.js";
+export * from "./licensing/product.js";

@@ -1,0 +1,29 @@
+/** What happened to a license. The log is append-only: a correction is a new event, never an edit. */
+export const eventTypes = [
+  "license.created",
+  "license.suspended",
+  "license.reinstated",
+  "license.revoked",
+  "license.extended",
+  "device.activated",
+  "device.recognized",
+  "device.deactivated",
+  "device.transferred",
+  "device.forked",
+  "activation.refused",
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+/** One entry of a license's timeline. */
+export interface LicenseEvent {
+  readonly id: string;
+  readonly licenseId: string;
+  readonly type: EventType;
+  /** Who did it: `token:tok_…` (an admin), `device:dev_…` (the device itself), or `system`. */
+  readonly actor: string;
+  /** Why, in the actor's words or the decision's code. */
+  readonly reason?: string;
+  /** Facts of the change: the decision's explanation, old and new values. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+}

@@ -1,0 +1,19 @@
+/** Software a vendor sells. It owns its signing keys, so one product's leases never unlock another. */
+export interface Product {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+/** A product's signing key as stored: the private half is sealed under the master key. */
+export interface SigningKeyRecord {
+  readonly kid: string;
+  readonly productId: string;
+  /** Public key as a JWK (`kty: OKP`, `crv: Ed25519`). */
+  readonly publicJwk: { readonly kty: "OKP"; readonly crv: "Ed25519"; readonly x: string };
+  /** PKCS#8 PEM sealed with `seal(…, kid)`. */
+  readonly sealedPrivateKey: string;
+  readonly createdAt: string;
+  /** Retired keys still verify old leases but sign nothing new. */
+  readonly retiredAt?: string;
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001_initial.js";
+
+/**
+ * The one migration history both databases follow, in order. Migrations live in code rather than a folder
+ * scan so a bundled or compiled server carries them with it. Never edit a shipped migration: add the next.
+ */
+const migrations: Record<string, Migration> = {
+  "0001_initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,117 @@
+import type { Component, Device } from "@ninsho/core";
+import { parseJson, present } from "../json.js";
+import type { DevicesTable } from "../schema.js";
+import type { Executor } from "./executor.js";
+
+/** Fields that change when a device is recognised, refreshed, renamed or deactivated. */
+export interface DevicePatch {
+  readonly name?: string;
+  readonly platform?: string;
+  readonly collector?: string;
+  readonly components?: readonly Component[];
+  readonly fingerprintDigest?: string;
+  readonly leaseCounters?: Device["leaseCounters"];
+  readonly leaseIssuedAt?: string;
+  readonly lastSeenAt?: string;
+  readonly deactivatedAt?: string;
+}
+
+export class DeviceRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(device: Device): Promise<void> {
+    await this.db.insertInto("devices").values(toRow(device)).execute();
+  }
+
+  async findById(id: string): Promise<Device | undefined> {
+    const row = await this.db.selectFrom("devices").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && toDevice(row);
+  }
+
+  /** The devices holding an activation on a license now. */
+  async listActive(licenseId: string): Promise<Device[]> {
+    const rows = await this.db
+      .selectFrom("devices")
+      .selectAll()
+      .where("license_id", "=", licenseId)
+      .where("deactivated_at", "is", null)
+      .orderBy("id")
+      .execute();
+    return rows.map(toDevice);
+  }
+
+  /** Every device a license ever had, deactivated ones included (for the timeline and support). */
+  async listAll(licenseId: string): Promise<Device[]> {
+    const rows = await this.db
+      .selectFrom("devices")
+      .selectAll()
+      .where("license_id", "=", licenseId)
+      .orderBy("id")
+      .execute();
+    return rows.map(toDevice);
+  }
+
+  async update(id: string, patch: DevicePatch): Promise<void> {
+    const set: Partial<DevicesTable> = {};
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.platform !== undefined) set.platform = patch.platform;
+    if (patch.collector !== undefined) set.collector = patch.collector;
+    if (patch.components !== undefined) set.components = JSON.stringify(patch.components);
+    if (patch.fingerprintDigest !== undefined) set.fingerprint_digest = patch.fingerprintDigest;
+    if (patch.leaseCounters !== undefined) {
+      set.lease_issued = patch.leaseCounters.issued;
+      set.lease_issued_from = patch.leaseCounters.issuedFrom;
+    }
+    if (patch.leaseIssuedAt !== undefined) set.lease_issued_at = patch.leaseIssuedAt;
+    if (patch.lastSeenAt !== undefined) set.last_seen_at = patch.lastSeenAt;
+    if (patch.deactivatedAt !== undefined) set.deactivated_at = patch.deactivatedAt;
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable("devices").set(set).where("id", "=", id).execute();
+  }
+
+  /**
+   * Record when devices were last seen, many at once. Validation only notes the time in memory and a flusher
+   * writes batches here, so answering a validation never waits on, or contends for, a device row.
+   */
+  async touchMany(seen: ReadonlyMap<string, string>): Promise<void> {
+    for (const [id, at] of seen) {
+      await this.db
+        .updateTable("devices")
+        .set({ last_seen_at: at })
+        .where("id", "=", id)
+        .where("last_seen_at", "<", at)
+        .execute();
+    }
+  }
+}
+
+const toRow = (d: Device): DevicesTable => ({
+  id: d.id,
+  license_id: d.licenseId,
+  name: d.name,
+  platform: d.platform,
+  collector: d.collector,
+  components: JSON.stringify(d.components),
+  fingerprint_digest: d.fingerprintDigest,
+  lease_issued: d.leaseCounters.issued,
+  lease_issued_from: d.leaseCounters.issuedFrom,
+  lease_issued_at: d.leaseIssuedAt,
+  activated_at: d.activatedAt,
+  last_seen_at: d.lastSeenAt,
+  deactivated_at: d.deactivatedAt ?? null,
+});
+
+export const toDevice = (row: DevicesTable): Device => ({
+  id: row.id,
+  licenseId: row.license_id,
+  name: row.name,
+  platform: row.platform,
+  collector: row.collector,
+  components: parseJson(row.components),
+  fingerprintDigest: row.fingerprint_digest,
+  leaseCounters: { issued: Number(row.lease_issued), issuedFrom: Number(row.lease_issued_from) },
+  leaseIssuedAt: row.lease_issued_at,
+  activatedAt: row.activated_at,
+  lastSeenAt: row.last_seen_at,
+  ...present("deactivatedAt", row.deactivated_at),
+});

@@ -1,0 +1,66 @@
+import type { EventType, LicenseEvent } from "@ninsho/core";
+import { parseJson } from "../json.js";
+import type { EventsTable } from "../schema.js";
+import type { Executor } from "./executor.js";
+
+/** The append-only log. There is deliberately no update or delete. */
+export class EventRepository {
+  constructor(private readonly db: Executor) {}
+
+  async append(...events: readonly LicenseEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.db.insertInto("events").values(events.map(toRow)).execute();
+  }
+
+  /** A license's timeline, oldest first; ids sort by time. */
+  async listByLicense(
+    licenseId: string,
+    options: { after?: string; limit?: number } = {},
+  ): Promise<LicenseEvent[]> {
+    let query = this.db
+      .selectFrom("events")
+      .selectAll()
+      .where("license_id", "=", licenseId)
+      .orderBy("id")
+      .limit(options.limit ?? 500);
+    if (options.after !== undefined) query = query.where("id", ">", options.after);
+    return (await query.execute()).map(toEvent);
+  }
+
+  /** Events of some types for a license since an instant (e.g. transfers in the last 365 days). */
+  async listTypesSince(
+    licenseId: string,
+    types: readonly EventType[],
+    since: string,
+  ): Promise<LicenseEvent[]> {
+    const rows = await this.db
+      .selectFrom("events")
+      .selectAll()
+      .where("license_id", "=", licenseId)
+      .where("type", "in", types)
+      .where("created_at", ">=", since)
+      .orderBy("id")
+      .execute();
+    return rows.map(toEvent);
+  }
+}
+
+const toRow = (e: LicenseEvent): EventsTable => ({
+  id: e.id,
+  license_id: e.licenseId,
+  type: e.type,
+  actor: e.actor,
+  reason: e.reason ?? null,
+  data: JSON.stringify(e.data),
+  created_at: e.createdAt,
+});
+
+const toEvent = (row: EventsTable): LicenseEvent => ({
+  id: row.id,
+  licenseId: row.license_id,
+  type: row.type as EventType,
+  actor: row.actor,
+  ...(row.reason === null ? {} : { reason: row.reason }),
+  data: parseJson(row.data),
+  createdAt: row.created_at,
+});

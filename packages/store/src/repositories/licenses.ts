@@ -1,0 +1,147 @@
+import type { License, LicenseStatus } from "@ninsho/core";
+import { present } from "../json.js";
+import type { LicensesTable } from "../schema.js";
+import type { Dialect, Executor } from "./executor.js";
+
+/** A license as issued: the domain license plus how its key is kept (a lookup digest and a sealed copy). */
+export interface IssuedLicense extends License {
+  readonly keyDigest: string;
+  readonly sealedKey: string;
+}
+
+/** Filters for listing licenses; all optional, combined with AND. Pages by id (`after`). */
+export interface LicenseFilter {
+  readonly productId?: string;
+  readonly policyId?: string;
+  readonly status?: LicenseStatus;
+  readonly ownerEmail?: string;
+  readonly after?: string;
+  readonly limit?: number;
+}
+
+/** Fields an admin action or an activation may change; expiry and reason may be cleared with `null`. */
+export interface LicensePatch {
+  readonly status?: LicenseStatus;
+  readonly statusReason?: string | null;
+  readonly firstActivatedAt?: string;
+  readonly expiresAt?: string | null;
+  readonly ownerEmail?: string | null;
+}
+
+/** Rows per INSERT in bulk issue: well under SQLite's bound-parameter limit for 13 columns. */
+const INSERT_CHUNK = 500;
+
+export class LicenseRepository {
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** Insert many licenses; the caller wraps large batches in one transaction so they commit together. */
+  async insertMany(licenses: readonly IssuedLicense[]): Promise<void> {
+    for (let i = 0; i < licenses.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto("licenses")
+        .values(licenses.slice(i, i + INSERT_CHUNK).map(toRow))
+        .execute();
+    }
+  }
+
+  async findById(id: string): Promise<License | undefined> {
+    const row = await this.db.selectFrom("licenses").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && toLicense(row);
+  }
+
+  /** The one indexed lookup behind every key-based request. */
+  async findByKeyDigest(keyDigest: string): Promise<License | undefined> {
+    const row = await this.db
+      .selectFrom("licenses")
+      .selectAll()
+      .where("key_digest", "=", keyDigest)
+      .executeTakeFirst();
+    return row && toLicense(row);
+  }
+
+  /**
+   * Read a license and hold its row lock until the transaction ends, so concurrent activations of one key are
+   * decided one after another. SQLite has no row locks: its single writer connection already serialises them.
+   */
+  async lockById(id: string): Promise<License | undefined> {
+    const query = this.db.selectFrom("licenses").selectAll().where("id", "=", id);
+    const row = await (this.dialect === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+    return row && toLicense(row);
+  }
+
+  async sealedKey(id: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom("licenses")
+      .select("sealed_key")
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row?.sealed_key;
+  }
+
+  async list(filter: LicenseFilter = {}): Promise<License[]> {
+    let query = this.db
+      .selectFrom("licenses")
+      .selectAll()
+      .orderBy("id")
+      .limit(filter.limit ?? 100);
+    if (filter.productId !== undefined) query = query.where("product_id", "=", filter.productId);
+    if (filter.policyId !== undefined) query = query.where("policy_id", "=", filter.policyId);
+    if (filter.status !== undefined) query = query.where("status", "=", filter.status);
+    if (filter.ownerEmail !== undefined)
+      query = query.where("owner_email", "=", filter.ownerEmail.toLowerCase());
+    if (filter.after !== undefined) query = query.where("id", ">", filter.after);
+    return (await query.execute()).map(toLicense);
+  }
+
+  async update(id: string, patch: LicensePatch): Promise<void> {
+    const set: Partial<LicensesTable> = {};
+    if (patch.status !== undefined) set.status = patch.status;
+    if (patch.statusReason !== undefined) set.status_reason = patch.statusReason;
+    if (patch.firstActivatedAt !== undefined) set.first_activated_at = patch.firstActivatedAt;
+    if (patch.expiresAt !== undefined) set.expires_at = patch.expiresAt;
+    if (patch.ownerEmail !== undefined) set.owner_email = patch.ownerEmail?.toLowerCase() ?? null;
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable("licenses").set(set).where("id", "=", id).execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom("licenses")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+const toRow = (l: IssuedLicense): LicensesTable => ({
+  id: l.id,
+  product_id: l.productId,
+  policy_id: l.policyId,
+  key_digest: l.keyDigest,
+  sealed_key: l.sealedKey,
+  key_hint: l.keyHint,
+  status: l.status,
+  status_reason: l.statusReason ?? null,
+  owner_email: l.ownerEmail?.toLowerCase() ?? null,
+  base_license_id: l.baseLicenseId ?? null,
+  created_at: l.createdAt,
+  first_activated_at: l.firstActivatedAt ?? null,
+  expires_at: l.expiresAt ?? null,
+});
+
+export const toLicense = (row: LicensesTable): License => ({
+  id: row.id,
+  productId: row.product_id,
+  policyId: row.policy_id,
+  status: row.status as LicenseStatus,
+  ...present("statusReason", row.status_reason),
+  keyHint: row.key_hint,
+  ...present("ownerEmail", row.owner_email),
+  ...present("baseLicenseId", row.base_license_id),
+  createdAt: row.created_at,
+  ...present("firstActivatedAt", row.first_activated_at),
+  ...present("expiresAt", row.expires_at),
+});

@@ -1,0 +1,69 @@
+import type { Channel, ExpiryRule, Policy } from "@ninsho/core";
+import { parseJson } from "../json.js";
+import type { PoliciesTable } from "../schema.js";
+import type { Executor } from "./executor.js";
+
+export class PolicyRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(policy: Policy): Promise<void> {
+    await this.db.insertInto("policies").values(toRow(policy)).execute();
+  }
+
+  async findById(id: string): Promise<Policy | undefined> {
+    const row = await this.db.selectFrom("policies").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && toPolicy(row);
+  }
+
+  async list(productId?: string): Promise<Policy[]> {
+    let query = this.db.selectFrom("policies").selectAll().orderBy("id");
+    if (productId !== undefined) query = query.where("product_id", "=", productId);
+    return (await query.execute()).map(toPolicy);
+  }
+}
+
+const toRow = (p: Policy): PoliciesTable => ({
+  id: p.id,
+  product_id: p.productId,
+  name: p.name,
+  channel: p.channel,
+  max_devices: p.maxDevices,
+  lease_seconds: p.leaseSeconds,
+  grace_seconds: p.graceSeconds,
+  expiry_kind: p.expiry.kind,
+  expiry_at: p.expiry.kind === "fixed" ? p.expiry.at : null,
+  expiry_seconds: p.expiry.kind === "duration" ? p.expiry.seconds : null,
+  match_threshold: p.matchThreshold,
+  component_weights: JSON.stringify(p.componentWeights),
+  transferable: p.transferable ? 1 : 0,
+  transfers_per_year: p.transfersPerYear,
+  entitlements: JSON.stringify(p.entitlements),
+  base_policy_id: p.basePolicyId ?? null,
+  created_at: p.createdAt,
+});
+
+const toExpiry = (row: PoliciesTable): ExpiryRule => {
+  if (row.expiry_kind === "fixed" && row.expiry_at !== null) return { kind: "fixed", at: row.expiry_at };
+  if (row.expiry_kind === "duration" && row.expiry_seconds !== null) {
+    return { kind: "duration", seconds: Number(row.expiry_seconds) };
+  }
+  return { kind: "none" };
+};
+
+export const toPolicy = (row: PoliciesTable): Policy => ({
+  id: row.id,
+  productId: row.product_id,
+  name: row.name,
+  channel: row.channel as Channel,
+  maxDevices: Number(row.max_devices),
+  leaseSeconds: Number(row.lease_seconds),
+  graceSeconds: Number(row.grace_seconds),
+  expiry: toExpiry(row),
+  matchThreshold: Number(row.match_threshold),
+  componentWeights: parseJson(row.component_weights),
+  transferable: Number(row.transferable) === 1,
+  transfersPerYear: Number(row.transfers_per_year),
+  entitlements: parseJson(row.entitlements),
+  ...(row.base_policy_id === null ? {} : { basePolicyId: row.base_policy_id }),
+  createdAt: row.created_at,
+});

@@ -1,0 +1,59 @@
+import type { Product, SigningKeyRecord } from "@ninsho/core";
+import { parseJson, present } from "../json.js";
+import type { SigningKeysTable } from "../schema.js";
+import type { Executor } from "./executor.js";
+
+export class ProductRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(product: Product): Promise<void> {
+    await this.db
+      .insertInto("products")
+      .values({ id: product.id, name: product.name, created_at: product.createdAt })
+      .execute();
+  }
+
+  async findById(id: string): Promise<Product | undefined> {
+    const row = await this.db.selectFrom("products").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async list(): Promise<Product[]> {
+    const rows = await this.db.selectFrom("products").selectAll().orderBy("id").execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  async insertSigningKey(key: SigningKeyRecord): Promise<void> {
+    await this.db
+      .insertInto("signing_keys")
+      .values({
+        kid: key.kid,
+        product_id: key.productId,
+        public_jwk: JSON.stringify(key.publicJwk),
+        sealed_private_key: key.sealedPrivateKey,
+        created_at: key.createdAt,
+        retired_at: key.retiredAt ?? null,
+      })
+      .execute();
+  }
+
+  /** Every signing key, retired ones included (they still verify the leases they signed). */
+  async listSigningKeys(productId?: string): Promise<SigningKeyRecord[]> {
+    let query = this.db.selectFrom("signing_keys").selectAll().orderBy("kid");
+    if (productId !== undefined) query = query.where("product_id", "=", productId);
+    return (await query.execute()).map(toSigningKey);
+  }
+
+  async retireSigningKey(kid: string, at: string): Promise<void> {
+    await this.db.updateTable("signing_keys").set({ retired_at: at }).where("kid", "=", kid).execute();
+  }
+}
+
+const toSigningKey = (row: SigningKeysTable): SigningKeyRecord => ({
+  kid: row.kid,
+  productId: row.product_id,
+  publicJwk: parseJson(row.public_jwk),
+  sealedPrivateKey: row.sealed_private_key,
+  createdAt: row.created_at,
+  ...present("retiredAt", row.retired_at),
+});

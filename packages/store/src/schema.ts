@@ -1,0 +1,108 @@
+/**
+ * The tables as Kysely sees them. One schema serves SQLite and PostgreSQL, so it keeps to what both share:
+ * text ids, ISO-8601 text instants (they sort as they read), integers for booleans, JSON as text.
+ */
+export interface Database {
+  products: ProductsTable;
+  signing_keys: SigningKeysTable;
+  policies: PoliciesTable;
+  licenses: LicensesTable;
+  devices: DevicesTable;
+  events: EventsTable;
+  admin_tokens: AdminTokensTable;
+  settings: SettingsTable;
+}
+
+export interface ProductsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  product_id: string;
+  public_jwk: string;
+  sealed_private_key: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface PoliciesTable {
+  id: string;
+  product_id: string;
+  name: string;
+  channel: string;
+  max_devices: number;
+  lease_seconds: number;
+  grace_seconds: number;
+  expiry_kind: string;
+  expiry_at: string | null;
+  expiry_seconds: number | null;
+  match_threshold: number;
+  component_weights: string;
+  transferable: number;
+  transfers_per_year: number;
+  entitlements: string;
+  base_policy_id: string | null;
+  created_at: string;
+}
+
+export interface LicensesTable {
+  id: string;
+  product_id: string;
+  policy_id: string;
+  /** HMAC of the canonical key under a master-derived secret: the lookup, useless without the master key. */
+  key_digest: string;
+  /** The key sealed under the master key, for an admin who must read it again. */
+  sealed_key: string;
+  key_hint: string;
+  status: string;
+  status_reason: string | null;
+  owner_email: string | null;
+  base_license_id: string | null;
+  created_at: string;
+  first_activated_at: string | null;
+  expires_at: string | null;
+}
+
+export interface DevicesTable {
+  id: string;
+  license_id: string;
+  name: string;
+  platform: string;
+  collector: string;
+  components: string;
+  fingerprint_digest: string;
+  lease_issued: number;
+  lease_issued_from: number;
+  lease_issued_at: string;
+  activated_at: string;
+  last_seen_at: string;
+  deactivated_at: string | null;
+}
+
+export interface EventsTable {
+  id: string;
+  license_id: string;
+  type: string;
+  actor: string;
+  reason: string | null;
+  data: string;
+  created_at: string;
+}
+
+export interface AdminTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  token_digest: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}

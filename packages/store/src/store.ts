@@ -1,0 +1,80 @@
+import { type Kysely, sql } from "kysely";
+import { openPostgres } from "./dialects/postgres.js";
+import { openSqlite } from "./dialects/sqlite.js";
+import { migrateToLatest } from "./migrate.js";
+import { DeviceRepository } from "./repositories/devices.js";
+import { EventRepository } from "./repositories/events.js";
+import type { Dialect } from "./repositories/executor.js";
+import { LicenseRepository } from "./repositories/licenses.js";
+import { PolicyRepository } from "./repositories/policies.js";
+import { ProductRepository } from "./repositories/products.js";
+import { SettingsRepository } from "./repositories/settings.js";
+import { TokenRepository } from "./repositories/tokens.js";
+import type { Database } from "./schema.js";
+
+/** Every repository, bound to one database handle or one transaction. */
+export interface Repositories {
+  readonly products: ProductRepository;
+  readonly policies: PolicyRepository;
+  readonly licenses: LicenseRepository;
+  readonly devices: DeviceRepository;
+  readonly events: EventRepository;
+  readonly tokens: TokenRepository;
+  readonly settings: SettingsRepository;
+}
+
+/** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
+export interface Store extends Repositories {
+  readonly dialect: Dialect;
+  /** True when one process owns the database (SQLite), so an in-process cache of its rows stays correct. */
+  readonly singleWriterProcess: boolean;
+  /** Run `work` in one transaction; everything it writes commits together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the data lives: a `postgres://` URL, or a SQLite file path (`:memory:` for tests). */
+export interface StoreOptions {
+  readonly url: string;
+  /** PostgreSQL pool size for this process. */
+  readonly poolSize?: number;
+}
+
+const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
+  products: new ProductRepository(db),
+  policies: new PolicyRepository(db),
+  licenses: new LicenseRepository(db, dialect),
+  devices: new DeviceRepository(db),
+  events: new EventRepository(db),
+  tokens: new TokenRepository(db),
+  settings: new SettingsRepository(db),
+});
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
+/**
+ * Open a store. Nothing is migrated until `migrate()` is called.
+ * @example
+ * const store = createStore({ url: "./data/ninsho.db" });
+ * await store.migrate();
+ */
+export function createStore(options: StoreOptions): Store {
+  const dialect: Dialect = isPostgresUrl(options.url) ? "postgres" : "sqlite";
+  const db = dialect === "postgres" ? openPostgres(options.url, options.poolSize) : openSqlite(options.url);
+  return {
+    ...bind(db, dialect),
+    dialect,
+    singleWriterProcess: dialect === "sqlite",
+    transaction: (work) => db.transaction().execute((tx) => work(bind(tx, dialect))),
+    migrate: async () => {
+      await migrateToLatest(db);
+    },
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
