@@ -5,6 +5,7 @@ export const eventTypes = [
   "license.reinstated",
   "license.revoked",
   "license.extended",
+  "license.reassigned",
   "device.activated",
   "device.recognized",
   "device.deactivated",

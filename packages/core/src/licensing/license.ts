@@ -1,5 +1,5 @@
-import type { LeaseCounters } from "./leaseCounter.js";
 import type { Problem } from "../result.js";
+import type { LeaseCounters } from "./leaseCounter.js";
 
 export const licenseStatuses = ["active", "suspended", "revoked"] as const;
 /** What an admin set. Expiry is not a status: it follows from time and is computed by `licenseState`. */
@@ -31,7 +31,7 @@ export interface Device {
   readonly name: string;
   readonly platform: string;
   readonly collector: string;
-  readonly components: readonly { readonly kind: string; readonly digest: string }[];
+  readonly components: { readonly kind: string; readonly digest: string }[];
   readonly fingerprintDigest: string;
   /** Counters of the device's leases, for fork detection (see `leaseCounter.ts`). */
   readonly leaseCounters: LeaseCounters;

@@ -30,7 +30,7 @@ export interface Policy {
   /** Self-service transfers allowed in any 365 days. */
   readonly transfersPerYear: number;
   /** Feature flags granted to devices, carried in every lease. */
-  readonly entitlements: readonly string[];
+  readonly entitlements: string[];
   /** For `upgrade` licenses: the policy whose license must be named as the base. Room for the upgrade rules. */
   readonly basePolicyId?: string;
   readonly createdAt: string;

@@ -12,7 +12,7 @@ export interface Component {
 export interface ComponentSet {
   /** Name and version of the code that read the components, e.g. `linux/2`. */
   readonly collector: string;
-  readonly components: readonly Component[];
+  readonly components: Component[];
 }
 
 /**
@@ -20,7 +20,7 @@ export interface ComponentSet {
  * the set its predecessor would have read (`previous`), so an SDK upgrade never costs a device its activation.
  */
 export interface Fingerprint extends ComponentSet {
-  readonly previous?: readonly ComponentSet[];
+  readonly previous?: ComponentSet[] | undefined;
 }
 
 /**

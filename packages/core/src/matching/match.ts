@@ -1,4 +1,4 @@
-import type { Component, ComponentSet } from "./fingerprint.js";
+import type { Component, ComponentSet, Fingerprint } from "./fingerprint.js";
 
 /** How one kind of component compared between the stored device and the fingerprint presented. */
 export type ComponentOutcome = "matched" | "changed" | "missing" | "added";
@@ -17,7 +17,7 @@ export interface MatchExplanation {
   readonly sameDevice: boolean;
   /** Collector of the presented set that scored best (a predecessor's set during a collector migration). */
   readonly collector: string;
-  readonly components: readonly ComponentComparison[];
+  readonly components: ComponentComparison[];
 }
 
 const groupByKind = (components: readonly Component[]): Map<string, Set<string>> => {
@@ -74,7 +74,7 @@ export function compareComponents(
 /** Best comparison over the fingerprint's current set and any predecessor sets it carries. */
 export function compareFingerprint(
   stored: readonly Component[],
-  fingerprint: ComponentSet & { readonly previous?: readonly ComponentSet[] },
+  fingerprint: Fingerprint,
   weights: Readonly<Record<string, number>>,
   threshold: number,
 ): MatchExplanation {

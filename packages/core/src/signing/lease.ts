@@ -22,7 +22,7 @@ export interface LeaseClaims {
   /** Channel of the policy (`retail`, `oem`, …). */
   readonly chn: string;
   /** Entitlements granted. */
-  readonly ent: readonly string[];
+  readonly ent: string[];
   /** Digest of the device's component set at issue (see `fingerprintDigest`). */
   readonly fpd: string;
   /** Issued at. */

@@ -21,7 +21,7 @@ export interface ResponseSignature {
   /** Id of the product key that signed, as published in the JWKS. */
   readonly kid: string;
   /** Sibling hashes from the leaf to the root, each `l.` or `r.` (the side the sibling is on) + base64url. */
-  readonly proof: readonly string[];
+  readonly proof: string[];
   /** Ed25519 signature over the Merkle root, base64url. */
   readonly sig: string;
 }

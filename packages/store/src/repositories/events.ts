@@ -8,8 +8,13 @@ export class EventRepository {
   constructor(private readonly db: Executor) {}
 
   async append(...events: readonly LicenseEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.db.insertInto("events").values(events.map(toRow)).execute();
+    // Chunked: one INSERT must stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < events.length; i += 1000) {
+      await this.db
+        .insertInto("events")
+        .values(events.slice(i, i + 1000).map(toRow))
+        .execute();
+    }
   }
 
   /** A license's timeline, oldest first; ids sort by time. */

@@ -1,0 +1,45 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { ServerDeps } from "./deps.js";
+import type { AppEnv } from "./http/env.js";
+import { notFound, onError } from "./http/errors.js";
+import { clientIp, limitBody, locale, requestId, requireJson } from "./http/middleware.js";
+import { validationHook } from "./http/validation.js";
+import { registerAdminRoutes } from "./routes/admin/index.js";
+import { registerDocs } from "./routes/docs.js";
+import { registerPublicRoutes } from "./routes/public/index.js";
+
+/** How the app behaves, apart from what it depends on. */
+export interface AppOptions {
+  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
+  readonly trustProxy?: boolean;
+  /** Add `POST /_bench/floor`, a route that parses JSON and does nothing else: the bench's baseline. */
+  readonly floorRoute?: boolean;
+}
+
+/**
+ * Build the HTTP app on its dependencies. No socket is opened here (see `serve.ts`), so tests drive it with
+ * `app.request()`.
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request("/healthz");
+ */
+export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use("*", requestId, locale, clientIp(options.trustProxy ?? false));
+  app.use("/v1/*", requireJson);
+  app.use("/v1/*", limitBody());
+  app.onError(onError(deps.logger));
+  app.notFound(notFound);
+
+  if (options.floorRoute) {
+    app.use("/_bench/*", requireJson, limitBody());
+    app.post("/_bench/floor", async (c) => {
+      await c.req.json();
+      return c.json({ ok: true });
+    });
+  }
+  registerPublicRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+  registerDocs(app);
+  return app;
+}

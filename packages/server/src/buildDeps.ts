@@ -1,0 +1,45 @@
+import { deriveSecrets } from "@ninsho/core";
+import type { Store } from "@ninsho/store";
+import type { Logger } from "pino";
+import type { ServerDeps } from "./deps.js";
+import { createLogger } from "./logger.js";
+import { Keyring } from "./security/keyring.js";
+import { RateLimits } from "./security/rateLimits.js";
+import { LastSeenRecorder } from "./services/lastSeen.js";
+import { LeaseIssuer } from "./services/leases.js";
+import { PolicyCache } from "./services/policyCache.js";
+import { BatchSigner } from "./signing/batchSigner.js";
+
+export interface DepsOptions {
+  readonly store: Store;
+  /** 32 bytes; see `loadMasterKey`. */
+  readonly masterKey: Buffer;
+  readonly logger?: Logger;
+  readonly clock?: () => Date;
+  readonly limits?: RateLimits;
+  /** How often last-seen times are written, in ms. */
+  readonly lastSeenIntervalMs?: number;
+}
+
+/**
+ * Wire the server's parts around a store and a master key.
+ * @example
+ * const deps = buildDeps({ store, masterKey });
+ * const app = createApp(deps);
+ */
+export function buildDeps(options: DepsOptions): ServerDeps {
+  const secrets = deriveSecrets(options.masterKey);
+  const logger = options.logger ?? createLogger();
+  return {
+    store: options.store,
+    secrets,
+    keyring: new Keyring(options.store, secrets),
+    signer: new BatchSigner(),
+    leases: new LeaseIssuer(),
+    policies: new PolicyCache(options.store),
+    lastSeen: new LastSeenRecorder(options.store, logger, options.lastSeenIntervalMs),
+    limits: options.limits ?? RateLimits.inMemory(),
+    logger,
+    clock: options.clock ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,24 @@
+import type { Secrets } from "@ninsho/core";
+import type { Store } from "@ninsho/store";
+import type { Logger } from "pino";
+import type { Keyring } from "./security/keyring.js";
+import type { RateLimits } from "./security/rateLimits.js";
+import type { LastSeenRecorder } from "./services/lastSeen.js";
+import type { LeaseIssuer } from "./services/leases.js";
+import type { PolicyCache } from "./services/policyCache.js";
+import type { BatchSigner } from "./signing/batchSigner.js";
+
+/** Everything the app needs from outside, passed in so tests build an app on any store without a socket. */
+export interface ServerDeps {
+  readonly store: Store;
+  readonly secrets: Secrets;
+  readonly keyring: Keyring;
+  readonly signer: BatchSigner;
+  readonly leases: LeaseIssuer;
+  readonly policies: PolicyCache;
+  readonly lastSeen: LastSeenRecorder;
+  readonly limits: RateLimits;
+  readonly logger: Logger;
+  /** The current instant; tests move it. */
+  readonly clock: () => Date;
+}

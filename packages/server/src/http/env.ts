@@ -1,0 +1,16 @@
+import type { Locale, Role } from "@ninsho/core";
+
+/** What middleware puts on the request context for handlers to read. */
+export interface AppEnv {
+  Variables: {
+    /** The reader's language, from Accept-Language. */
+    locale: Locale;
+    /** Set by Hono's language detector; read `locale` instead. */
+    language: string;
+    requestId: string;
+    /** Set by the admin auth middleware. */
+    principal: { readonly tokenId: string; readonly role: Role };
+    /** The client's address as the rate limiter sees it. */
+    clientIp: string;
+  };
+}

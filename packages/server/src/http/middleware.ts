@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Locale } from "@ninsho/core";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { languageDetector } from "hono/language";
+import type { AppEnv } from "./env.js";
+import { NinshoError } from "./problem.js";
+
+/** Largest JSON body a route accepts unless it says otherwise. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** Request id for logs and the INTERNAL_ERROR reference; a caller's own id is kept if it looks sane. */
+export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const given = c.req.header("x-request-id");
+  const id = given && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+  c.set("requestId", id);
+  c.header("x-request-id", id);
+  await next();
+};
+
+const detectLanguage = languageDetector({
+  order: ["querystring", "header"],
+  lookupQueryString: "lang",
+  supportedLanguages: ["en", "ja"],
+  fallbackLanguage: "en",
+  caches: false,
+  convertDetectedLanguage: (lang) => lang.split("-")[0] ?? lang,
+});
+
+/** English or Japanese, from `?lang=` or Accept-Language. */
+export const locale: MiddlewareHandler<AppEnv> = async (c, next) =>
+  detectLanguage(c, async () => {
+    c.set("locale", (c.get("language") === "ja" ? "ja" : "en") satisfies Locale);
+    await next();
+  });
+
+/**
+ * The client's address for rate limiting. Behind a proxy the socket address is the proxy's, so the first
+ * X-Forwarded-For hop is used only when the operator says the proxy is trusted.
+ */
+export const clientIp =
+  (trustProxy: boolean): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+    let address = forwarded;
+    if (!address) {
+      try {
+        address = getConnInfo(c).remote.address;
+      } catch {
+        // app.request() in tests has no socket.
+      }
+    }
+    c.set("clientIp", address ?? "unknown");
+    await next();
+  };
+
+/** Refuse bodies over `limit` bytes before reading them whole. */
+export const limitBody = (limit: number = DEFAULT_BODY_LIMIT) =>
+  bodyLimit({
+    maxSize: limit,
+    onError: () => {
+      throw new NinshoError({ code: "BODY_TOO_LARGE", params: { limit } });
+    },
+  });
+
+/** API writes take JSON only; anything else is refused with 415 rather than read as an empty object. */
+export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (["POST", "PUT", "PATCH"].includes(c.req.method)) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type)) throw new NinshoError({ code: "UNSUPPORTED_MEDIA_TYPE" });
+  }
+  await next();
+};

@@ -1,0 +1,43 @@
+import { describe, httpStatus, type Locale, type Problem } from "@ninsho/core";
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: Problem["code"];
+    readonly message: string;
+    readonly remedy: string;
+    /** Where the code is documented, on this server. */
+    readonly docs: string;
+    readonly details?: unknown;
+  };
+}
+
+/** Turn a problem into its answer: status from the exhaustive map, words in the reader's language. */
+export function problemBody(problem: Problem, locale: Locale): ErrorBody {
+  const { message, remedy } = describe(problem.code, locale, problem.params);
+  return {
+    error: {
+      code: problem.code,
+      message,
+      remedy,
+      docs: `/docs/errors#${problem.code}`,
+      ...(problem.details === undefined ? {} : { details: problem.details }),
+    },
+  };
+}
+
+export const problemStatus = (problem: Problem) => httpStatus(problem.code);
+
+/**
+ * The one error type that may be thrown inside the server, for failures found deep in middleware (a body too
+ * large, a missing token). Expected failures in services travel as `Result` values instead.
+ */
+export class NinshoError extends Error {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(problem.code);
+    this.name = "NinshoError";
+  }
+}

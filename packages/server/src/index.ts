@@ -1,0 +1,5 @@
+export { type AppOptions, createApp } from "./app.js";
+export { buildDeps, type DepsOptions } from "./buildDeps.js";
+export type { ServerDeps } from "./deps.js";
+export { openApiInfo } from "./routes/docs.js";
+export { type RunningServer, type StartOptions, startServer } from "./serve.js";

@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { registerKeys } from "./keys.js";
+import { registerLicenseActions } from "./licenseActions.js";
+import { registerLicenseReads } from "./licenses.js";
+import { registerPolicies } from "./policies.js";
+import { registerProducts } from "./products.js";
+import { registerTokens } from "./tokens.js";
+
+/** Routes under /v1/admin: each requires a bearer admin token with the role it names. */
+export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "An admin token (nsh_admin_…) with role admin, support or readonly",
+  });
+  registerProducts(app, deps);
+  registerPolicies(app, deps);
+  registerKeys(app, deps);
+  registerLicenseReads(app, deps);
+  registerLicenseActions(app, deps);
+  registerTokens(app, deps);
+}

@@ -1,0 +1,118 @@
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import { keyLookupDigest, licenseStatuses, parseProductKey, unseal } from "@ninsho/core";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { respondProblem } from "../../http/respond.js";
+import { DeviceSchema, EventSchema, IdParam, LicenseSchema, PageQuery } from "../../schemas/admin.js";
+import { errorResponses, jsonResponse } from "../../schemas/common.js";
+import { ProductKeyInput } from "../../schemas/device.js";
+import { adminLicenseView, adminRoute } from "./shared.js";
+
+const LicenseDetailSchema = LicenseSchema.extend({ devices: z.array(DeviceSchema) });
+
+export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  const list = adminRoute(deps, "readonly", {
+    method: "get",
+    path: "/v1/admin/licenses",
+    summary: "List licenses by product, policy, status or owner email",
+    request: {
+      query: z.object({
+        productId: z.string().max(64).optional(),
+        policyId: z.string().max(64).optional(),
+        status: z.enum(licenseStatuses).optional(),
+        email: z.string().max(320).optional(),
+        ...PageQuery,
+      }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ licenses: z.array(LicenseSchema) }), "A page"),
+      ...errorResponses(400, 401),
+    },
+  });
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const licenses = await deps.store.licenses.list({
+      ...(q.productId === undefined ? {} : { productId: q.productId }),
+      ...(q.policyId === undefined ? {} : { policyId: q.policyId }),
+      ...(q.status === undefined ? {} : { status: q.status }),
+      ...(q.email === undefined ? {} : { ownerEmail: q.email }),
+      ...(q.after === undefined ? {} : { after: q.after }),
+      ...(q.limit === undefined ? {} : { limit: q.limit }),
+    });
+    const now = deps.clock();
+    return c.json({ licenses: licenses.map((l) => adminLicenseView(l, now)) }, 200);
+  });
+
+  const lookup = adminRoute(deps, "readonly", {
+    method: "get",
+    path: "/v1/admin/licenses/lookup",
+    summary: "Find the license of a product key (as a customer reads it out)",
+    request: { query: z.object({ key: ProductKeyInput }) },
+    responses: { 200: jsonResponse(LicenseDetailSchema, "The license"), ...errorResponses(400, 401, 404) },
+  });
+  app.openapi(lookup, async (c) => {
+    const parsed = parseProductKey(c.req.valid("query").key);
+    if (!parsed.ok) return respondProblem(c, parsed.error);
+    const license = await deps.store.licenses.findByKeyDigest(keyLookupDigest(deps.secrets, parsed.value));
+    if (!license) return respondProblem(c, { code: "KEY_NOT_FOUND" });
+    const devices = await deps.store.devices.listAll(license.id);
+    return c.json({ ...adminLicenseView(license, deps.clock()), devices }, 200);
+  });
+
+  const get = adminRoute(deps, "readonly", {
+    method: "get",
+    path: "/v1/admin/licenses/{id}",
+    summary: "A license with all its devices, deactivated ones included",
+    request: { params: IdParam("lic") },
+    responses: { 200: jsonResponse(LicenseDetailSchema, "The license"), ...errorResponses(401, 404) },
+  });
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid("param");
+    const license = await deps.store.licenses.findById(id);
+    if (!license) return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
+    const devices = await deps.store.devices.listAll(id);
+    return c.json({ ...adminLicenseView(license, deps.clock()), devices }, 200);
+  });
+
+  const timeline = adminRoute(deps, "readonly", {
+    method: "get",
+    path: "/v1/admin/licenses/{id}/timeline",
+    summary: "Every change to a license, oldest first, with actor and reason",
+    request: { params: IdParam("lic"), query: z.object(PageQuery) },
+    responses: {
+      200: jsonResponse(z.object({ events: z.array(EventSchema) }), "The timeline"),
+      ...errorResponses(401, 404),
+    },
+  });
+  app.openapi(timeline, async (c) => {
+    const { id } = c.req.valid("param");
+    const { after, limit } = c.req.valid("query");
+    if (!(await deps.store.licenses.findById(id))) {
+      return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
+    }
+    const events = await deps.store.events.listByLicense(id, {
+      ...(after === undefined ? {} : { after }),
+      ...(limit === undefined ? {} : { limit }),
+    });
+    return c.json({ events: events.map((e) => ({ ...e, data: { ...e.data } })) }, 200);
+  });
+
+  const reveal = adminRoute(deps, "admin", {
+    method: "get",
+    path: "/v1/admin/licenses/{id}/key",
+    summary: "Read a license's product key again (unsealed with the master key)",
+    request: { params: IdParam("lic") },
+    responses: {
+      200: jsonResponse(z.object({ key: z.string() }), "The key"),
+      ...errorResponses(401, 403, 404),
+    },
+  });
+  app.openapi(reveal, async (c) => {
+    const { id } = c.req.valid("param");
+    const sealed = await deps.store.licenses.sealedKey(id);
+    if (sealed === undefined)
+      return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
+    c.header("cache-control", "no-store");
+    return c.json({ key: unseal(deps.secrets, sealed, id) }, 200);
+  });
+}

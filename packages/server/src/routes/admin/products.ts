@@ -1,0 +1,59 @@
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { respondProblem } from "../../http/respond.js";
+import { IdParam, ProductSchema } from "../../schemas/admin.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { createProduct } from "../../services/admin/catalog.js";
+import { adminRoute } from "./shared.js";
+
+const ProductWithKeysSchema = ProductSchema.extend({
+  publicKeys: z.array(
+    z.object({ kid: z.string(), x: z.string(), createdAt: z.string(), retiredAt: z.string().optional() }),
+  ),
+});
+
+export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  const create = adminRoute(deps, "admin", {
+    method: "post",
+    path: "/v1/admin/products",
+    summary: "Create a product with its own Ed25519 signing key",
+    request: {
+      body: jsonBody(z.object({ name: z.string().min(1).max(200) }).strict(), "The product's name"),
+    },
+    responses: { 201: jsonResponse(ProductSchema, "Created"), ...errorResponses(400, 401, 403) },
+  });
+  app.openapi(create, async (c) => c.json(await createProduct(deps, c.req.valid("json")), 201));
+
+  const list = adminRoute(deps, "readonly", {
+    method: "get",
+    path: "/v1/admin/products",
+    summary: "List products",
+    responses: {
+      200: jsonResponse(z.object({ products: z.array(ProductSchema) }), "Products"),
+      ...errorResponses(401),
+    },
+  });
+  app.openapi(list, async (c) => c.json({ products: await deps.store.products.list() }, 200));
+
+  const get = adminRoute(deps, "readonly", {
+    method: "get",
+    path: "/v1/admin/products/{id}",
+    summary: "A product and its public keys",
+    request: { params: IdParam("prd") },
+    responses: { 200: jsonResponse(ProductWithKeysSchema, "The product"), ...errorResponses(401, 404) },
+  });
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid("param");
+    const product = await deps.store.products.findById(id);
+    if (!product) return respondProblem(c, { code: "PRODUCT_NOT_FOUND", params: { productId: id } });
+    const keys = await deps.store.products.listSigningKeys(id);
+    const publicKeys = keys.map((k) => ({
+      kid: k.kid,
+      x: k.publicJwk.x,
+      createdAt: k.createdAt,
+      ...(k.retiredAt === undefined ? {} : { retiredAt: k.retiredAt }),
+    }));
+    return c.json({ ...product, publicKeys }, 200);
+  });
+}

@@ -1,0 +1,83 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
+import { respondProblem } from "../../http/respond.js";
+import { signBody } from "../../http/signed.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import {
+  DecisionSchema,
+  DeviceInfoSchema,
+  FingerprintSchema,
+  LeaseTimesFields,
+  LicenseViewSchema,
+  NonceSchema,
+  ProductKeyInput,
+  SignedFields,
+} from "../../schemas/device.js";
+import { activate } from "../../services/activate.js";
+import { licenseView } from "./views.js";
+
+const ActivationRequestSchema = z
+  .object({
+    key: ProductKeyInput,
+    fingerprint: FingerprintSchema,
+    device: DeviceInfoSchema,
+    nonce: NonceSchema.optional(),
+  })
+  .strict()
+  .openapi("ActivationRequest");
+
+const ActivationSchema = z
+  .object({
+    device: z.object({ id: z.string(), name: z.string(), platform: z.string(), activatedAt: z.string() }),
+    license: LicenseViewSchema,
+    ...LeaseTimesFields,
+    decision: DecisionSchema,
+    nonce: z.string().optional(),
+    ...SignedFields,
+  })
+  .openapi("Activation");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/activations",
+  tags: ["device"],
+  summary: "Activate this machine with a product key",
+  description:
+    "Recognises the machine if a device of the license matches its fingerprint at or above the policy threshold (200), takes a free slot otherwise (201), or refuses with DEVICE_LIMIT_REACHED listing the devices (409). Every outcome explains the match.",
+  request: {
+    body: jsonBody(ActivationRequestSchema, "The key as typed, the machine's fingerprint and a name for it"),
+  },
+  responses: {
+    200: jsonResponse(ActivationSchema, "The same device recognised; a fresh lease"),
+    201: jsonResponse(ActivationSchema, "A new device in a free slot"),
+    ...errorResponses(400, 403, 404, 409, 413, 415, 429),
+  },
+});
+
+export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid("json");
+    const result = await guardKeyLookup(deps, c, () => activate(deps, body));
+    if (!result.ok) return respondProblem(c, result.error);
+    const { license, policy, device, lease, decision, created } = result.value;
+    const now = deps.clock();
+    const answer = await signBody(deps, license.productId, {
+      device: {
+        id: device.id,
+        name: device.name,
+        platform: device.platform,
+        activatedAt: device.activatedAt,
+      },
+      license: licenseView(license, policy, now),
+      lease: lease.token,
+      leaseExpiresAt: lease.leaseExpiresAt,
+      graceEndsAt: lease.graceEndsAt,
+      decision,
+      ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+      serverTime: now.toISOString(),
+    });
+    return c.json(answer, created ? 201 : 200);
+  });
+}

@@ -1,0 +1,75 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
+import { respondProblem } from "../../http/respond.js";
+import { signBody } from "../../http/signed.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import {
+  DeviceInfoSchema,
+  FingerprintSchema,
+  LeaseTimesFields,
+  NonceSchema,
+  ProductKeyInput,
+  SignedFields,
+} from "../../schemas/device.js";
+import { transfer } from "../../services/transfer.js";
+
+const TransferRequestSchema = z
+  .object({
+    key: ProductKeyInput,
+    fromDeviceId: z.string().min(1).max(64).openapi({ description: "The device this machine replaces" }),
+    fingerprint: FingerprintSchema,
+    device: DeviceInfoSchema,
+    nonce: NonceSchema.optional(),
+  })
+  .strict()
+  .openapi("TransferRequest");
+
+const TransferSchema = z
+  .object({
+    device: z.object({ id: z.string(), name: z.string() }),
+    fromDeviceId: z.string(),
+    transfersLeft: z
+      .number()
+      .int()
+      .openapi({ description: "Self-service transfers left in the last 365 days" }),
+    ...LeaseTimesFields,
+    nonce: z.string().optional(),
+    ...SignedFields,
+  })
+  .openapi("Transfer");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/transfers",
+  tags: ["device"],
+  summary: "Move the license from an old machine to this one",
+  description:
+    "Self-service, for whoever holds the key, within the policy's transfer allowance (e.g. 3 per 365 days). The old device is deactivated in the same transaction; its lease runs out on its own.",
+  request: { body: jsonBody(TransferRequestSchema, "The key, the device to replace, and this machine") },
+  responses: {
+    201: jsonResponse(TransferSchema, "This machine now holds the slot"),
+    ...errorResponses(400, 403, 404, 409, 413, 415, 429),
+  },
+});
+
+export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid("json");
+    const result = await guardKeyLookup(deps, c, () => transfer(deps, body));
+    if (!result.ok) return respondProblem(c, result.error);
+    const { device, lease, fromDeviceId, transfersLeft, productId } = result.value;
+    const answer = await signBody(deps, productId, {
+      device: { id: device.id, name: device.name },
+      fromDeviceId,
+      transfersLeft,
+      lease: lease.token,
+      leaseExpiresAt: lease.leaseExpiresAt,
+      graceEndsAt: lease.graceEndsAt,
+      ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+      serverTime: deps.clock().toISOString(),
+    });
+    return c.json(answer, 201);
+  });
+}

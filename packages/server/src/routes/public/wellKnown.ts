@@ -1,0 +1,55 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { problemBody } from "../../http/problem.js";
+import { errorResponses, jsonResponse } from "../../schemas/common.js";
+
+const JwksSchema = z
+  .object({
+    keys: z.array(
+      z.object({
+        kty: z.literal("OKP"),
+        crv: z.literal("Ed25519"),
+        x: z.string(),
+        kid: z.string(),
+        alg: z.literal("EdDSA"),
+        use: z.literal("sig"),
+      }),
+    ),
+  })
+  .openapi("Jwks");
+
+const jwksRoute = createRoute({
+  method: "get",
+  path: "/.well-known/jwks.json",
+  tags: ["device"],
+  summary: "Public keys that verify leases and signed answers",
+  responses: { 200: jsonResponse(JwksSchema, "Every product's Ed25519 public keys, retired ones included") },
+});
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/healthz",
+  tags: ["operations"],
+  summary: "Ready when the database answers",
+  responses: {
+    200: jsonResponse(z.object({ status: z.literal("ok"), database: z.string() }), "Ready"),
+    ...errorResponses(503),
+  },
+});
+
+export function registerWellKnown(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(jwksRoute, async (c) => {
+    c.header("cache-control", "public, max-age=300");
+    return c.json({ keys: await deps.keyring.publicJwks() }, 200);
+  });
+  app.openapi(healthRoute, async (c) => {
+    try {
+      await deps.store.ping();
+    } catch (error) {
+      deps.logger.warn({ err: error }, "health check: database unreachable");
+      return c.json(problemBody({ code: "SERVICE_UNAVAILABLE" }, c.get("locale")), 503);
+    }
+    return c.json({ status: "ok" as const, database: deps.store.dialect }, 200);
+  });
+}

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { createStore, isPostgresUrl } from "@ninsho/store";
+import type { Logger } from "pino";
+import { createApp } from "./app.js";
+import { buildDeps } from "./buildDeps.js";
+import type { ServerDeps } from "./deps.js";
+import { createLogger } from "./logger.js";
+import { loadMasterKey } from "./security/masterKey.js";
+import { type Seeded, seedIfEmpty } from "./seed.js";
+
+export interface StartOptions {
+  /** Folder for the SQLite file and the master key file (default `./data`). */
+  readonly dataDir?: string;
+  /** `postgres://…` to use PostgreSQL instead of the embedded SQLite (default: `DATABASE_URL`). */
+  readonly databaseUrl?: string;
+  readonly port?: number;
+  readonly host?: string;
+  /** Seed an admin token and a demo product on an empty database (default true). */
+  readonly seed?: boolean;
+  readonly trustProxy?: boolean;
+  /** Add the bench's floor route. */
+  readonly floorRoute?: boolean;
+  /** Where the banner goes (default stdout). */
+  readonly print?: (line: string) => void;
+  readonly logger?: Logger;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly deps: ServerDeps;
+  readonly seeded?: Seeded;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the store, bring its schema up to date, seed a first start, and listen.
+ * @example
+ * const server = await startServer({ dataDir: "./data", port: 8080 });
+ * console.log(server.url);
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const dataDir = resolve(options.dataDir ?? "./data");
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? join(dataDir, "ninsho.db");
+  const logger = options.logger ?? createLogger();
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const store = createStore({ url: databaseUrl });
+  await store.migrate();
+  const master = loadMasterKey(dataDir, process.env.NINSHO_MASTER_KEY);
+  const deps = buildDeps({ store, masterKey: master.key, logger });
+  const seeded = options.seed === false ? undefined : await seedIfEmpty(deps);
+  const app = createApp(deps, {
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
+  });
+  const host = options.host ?? "127.0.0.1";
+  const server = await new Promise<ReturnType<typeof serve>>((ready) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => ready(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  print(`Ninsho activation server listening on ${url}`);
+  print(`database: ${isPostgresUrl(databaseUrl) ? "PostgreSQL" : databaseUrl}; master key: ${master.source}`);
+  if (seeded) for (const line of banner(url, seeded)) print(line);
+  return {
+    url,
+    deps,
+    ...(seeded ? { seeded } : {}),
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await deps.lastSeen.close();
+      await store.close();
+    },
+  };
+}
+
+/** The first start's instructions: the only time the admin token is ever shown. */
+function banner(url: string, seeded: Seeded): string[] {
+  const digest = (fact: string) => createHash("sha256").update(`demo:${fact}`).digest("hex");
+  const body = JSON.stringify({
+    key: seeded.demoKey,
+    fingerprint: {
+      collector: "demo/1",
+      components: [
+        { kind: "board", digest: digest("board") },
+        { kind: "disk", digest: digest("disk") },
+        { kind: "mac", digest: digest("mac") },
+        { kind: "os-install", digest: digest("os") },
+      ],
+    },
+    device: { name: "demo machine", platform: "linux" },
+  });
+  return [
+    `admin token: ${seeded.adminToken}`,
+    "  (shown once: only its digest is stored; keep it to use the admin API and `ninsho` admin commands)",
+    `demo key: ${seeded.demoKey}`,
+    `  (demo policy: 3 devices; product and policy ids: ${seeded.productId}, ${seeded.policyId})`,
+    "activate the demo key:",
+    `  curl -sS -X POST ${url}/v1/activations -H 'content-type: application/json' -d '${body}'`,
+  ];
+}

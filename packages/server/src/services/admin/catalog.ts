@@ -1,0 +1,70 @@
+import {
+  type Channel,
+  DEFAULT_MATCH_THRESHOLD,
+  defaultComponentWeights,
+  type ExpiryRule,
+  fail,
+  newId,
+  ok,
+  type Policy,
+  type Product,
+  policyDefaults,
+  type Result,
+} from "@ninsho/core";
+import type { ServerDeps } from "../../deps.js";
+
+/** Create a product and its first signing key together. */
+export async function createProduct(deps: ServerDeps, input: { readonly name: string }): Promise<Product> {
+  const product: Product = { id: newId("product"), name: input.name, createdAt: deps.clock().toISOString() };
+  await deps.store.transaction(async (tx) => {
+    await tx.products.insert(product);
+    await deps.keyring.createKey(product.id, product.createdAt, tx);
+  });
+  return product;
+}
+
+/** A policy as an admin writes it: only product, name and channel are required, the rest has defaults. */
+export interface PolicyInput {
+  readonly productId: string;
+  readonly name: string;
+  readonly channel: Channel;
+  readonly maxDevices?: number | undefined;
+  readonly leaseSeconds?: number | undefined;
+  readonly graceSeconds?: number | undefined;
+  readonly expiry?: ExpiryRule | undefined;
+  readonly matchThreshold?: number | undefined;
+  readonly componentWeights?: Readonly<Record<string, number>> | undefined;
+  readonly transferable?: boolean | undefined;
+  readonly transfersPerYear?: number | undefined;
+  readonly entitlements?: string[] | undefined;
+  readonly basePolicyId?: string | undefined;
+}
+
+/** OEM licenses are bound to their first machine's board; everything else starts from the retail defaults. */
+export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promise<Result<Policy>> {
+  const product = await deps.store.products.findById(input.productId);
+  if (!product) return fail("PRODUCT_NOT_FOUND", { productId: input.productId });
+  if (input.basePolicyId !== undefined && !(await deps.store.policies.findById(input.basePolicyId))) {
+    return fail("POLICY_NOT_FOUND", { policyId: input.basePolicyId });
+  }
+  const oem = input.channel === "oem";
+  const policy: Policy = {
+    id: newId("policy"),
+    productId: input.productId,
+    name: input.name,
+    channel: input.channel,
+    maxDevices: input.maxDevices ?? policyDefaults.maxDevices,
+    leaseSeconds: input.leaseSeconds ?? policyDefaults.leaseSeconds,
+    graceSeconds: input.graceSeconds ?? policyDefaults.graceSeconds,
+    expiry: input.expiry ?? { kind: "none" },
+    matchThreshold: input.matchThreshold ?? DEFAULT_MATCH_THRESHOLD,
+    componentWeights: input.componentWeights ?? defaultComponentWeights,
+    transferable: input.transferable ?? !oem,
+    transfersPerYear: input.transfersPerYear ?? (oem ? 0 : policyDefaults.transfersPerYear),
+    entitlements: input.entitlements ?? [],
+    ...(input.basePolicyId === undefined ? {} : { basePolicyId: input.basePolicyId }),
+    createdAt: deps.clock().toISOString(),
+  };
+  await deps.store.policies.insert(policy);
+  return ok(policy);
+}

@@ -1,0 +1,71 @@
+import {
+  type Device,
+  type LeaseWindow,
+  type License,
+  leaseWindow,
+  type Policy,
+  type SigningKey,
+  signLease,
+} from "@ninsho/core";
+
+/** A lease as handed to a device: the token and its instants. */
+export interface IssuedLease {
+  readonly token: string;
+  readonly issuedAt: string;
+  readonly leaseExpiresAt: string;
+  readonly graceEndsAt: string;
+}
+
+const CACHE_LIMIT = 50_000;
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * Builds leases from a device's stored state. A lease is a pure function of the device row (counter, issue
+ * time), the license and the policy, and Ed25519 is deterministic, so re-sending the current lease re-creates
+ * the very same token: we keep recent tokens in a bounded cache instead of signing them again.
+ */
+export class LeaseIssuer {
+  private readonly cache = new Map<string, IssuedLease>();
+
+  /** A refresh issues a new lease once this share of the current one has passed; before that it re-sends it. */
+  static readonly REISSUE_FRACTION = 0.25;
+
+  isDue(device: Device, policy: Policy, now: Date): boolean {
+    const age = now.getTime() - Date.parse(device.leaseIssuedAt);
+    return age >= Math.max(60_000, policy.leaseSeconds * 1000 * LeaseIssuer.REISSUE_FRACTION);
+  }
+
+  lease(key: SigningKey, license: License, policy: Policy, device: Device): IssuedLease {
+    const cacheKey = `${key.kid}|${device.id}|${device.leaseCounters.issued}|${device.leaseIssuedAt}|${license.expiresAt ?? ""}|${device.fingerprintDigest}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    const window: LeaseWindow = leaseWindow(policy, license, new Date(device.leaseIssuedAt));
+    const token = signLease(key, {
+      iss: "ninsho",
+      sub: device.id,
+      aud: license.productId,
+      lic: license.id,
+      pol: policy.id,
+      chn: policy.channel,
+      ent: policy.entitlements,
+      fpd: device.fingerprintDigest,
+      iat: seconds(window.issuedAt),
+      lxp: seconds(window.leaseExpiresAt),
+      exp: seconds(window.graceEndsAt),
+      ctr: device.leaseCounters.issued,
+      ...(license.expiresAt === undefined ? {} : { lex: seconds(new Date(license.expiresAt)) }),
+    });
+    const issued: IssuedLease = {
+      token,
+      issuedAt: window.issuedAt.toISOString(),
+      leaseExpiresAt: window.leaseExpiresAt.toISOString(),
+      graceEndsAt: window.graceEndsAt.toISOString(),
+    };
+    if (this.cache.size >= CACHE_LIMIT) {
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
+    this.cache.set(cacheKey, issued);
+    return issued;
+  }
+}

@@ -1,0 +1,175 @@
+import {
+  checkLeaseCounter,
+  closestDevice,
+  compareFingerprint,
+  type Device,
+  type Fingerprint,
+  fail,
+  fingerprintDigest,
+  issueNextLease,
+  type License,
+  licenseRefusal,
+  licenseState,
+  type MatchExplanation,
+  newId,
+  ok,
+  type Policy,
+  type Problem,
+  type Result,
+  verifyLease,
+} from "@ninsho/core";
+import type { ServerDeps } from "../deps.js";
+import { findLicenseByKey } from "./activate.js";
+import type { IssuedLease } from "./leases.js";
+
+export type ValidationRequest = { readonly fingerprint: Fingerprint } & (
+  | { readonly key: string; readonly lease?: undefined }
+  | { readonly lease: string; readonly key?: undefined }
+);
+
+/**
+ * A validation's verdict. `valid: false` with a problem is still a signed, trustworthy answer about the
+ * license (revoked, expired, deactivated…), unlike a refusal to answer (a malformed key, a forged lease).
+ */
+export interface Validation {
+  readonly license: License;
+  readonly policy: Policy;
+  readonly device?: Device;
+  readonly lease?: IssuedLease;
+  readonly explanation?: MatchExplanation;
+  readonly problem?: Problem;
+}
+
+/** Validate a device by its product key or its lease, refreshing the lease when it is due. */
+export async function validate(deps: ServerDeps, request: ValidationRequest): Promise<Result<Validation>> {
+  const now = deps.clock();
+  let license: License;
+  let device: Device | undefined;
+  let presentedCounter: number | undefined;
+  if (request.lease !== undefined) {
+    const claims = verifyLease(request.lease, await deps.keyring.verifyingKeys(leaseKid(request.lease)));
+    if (!claims.ok) return claims;
+    const [foundLicense, foundDevice] = await Promise.all([
+      deps.store.licenses.findById(claims.value.lic),
+      deps.store.devices.findById(claims.value.sub),
+    ]);
+    if (!foundLicense || !foundDevice) return fail("LEASE_INVALID", { reason: unknownLeaseSubject });
+    license = foundLicense;
+    device = foundDevice;
+    presentedCounter = claims.value.ctr;
+  } else {
+    const found = await findLicenseByKey(deps, request.key);
+    if (!found.ok) return found;
+    license = found.value;
+  }
+  const policy = await deps.policies.get(license.policyId);
+  if (!policy) throw new Error(`license ${license.id} has no policy ${license.policyId}`);
+  const refusal = licenseRefusal(license, now);
+  if (refusal) return ok({ license, policy, problem: refusal });
+
+  let explanation: MatchExplanation | undefined;
+  if (device) {
+    if (device.deactivatedAt !== undefined) {
+      return ok({ license, policy, device, problem: deactivated(device) });
+    }
+    explanation = compareFingerprint(
+      device.components,
+      request.fingerprint,
+      policy.componentWeights,
+      policy.matchThreshold,
+    );
+  } else {
+    const closest = closestDevice(
+      await deps.store.devices.listActive(license.id),
+      request.fingerprint,
+      policy,
+    );
+    device = closest?.device;
+    explanation = closest?.explanation;
+  }
+  if (!device || !explanation?.sameDevice) {
+    const problem: Problem = {
+      code: "FINGERPRINT_MISMATCH",
+      params: { score: explanation?.score ?? 0, threshold: policy.matchThreshold },
+      ...(explanation ? { details: { explanation } } : {}),
+    };
+    return ok({ license, policy, problem, ...(explanation ? { explanation } : {}) });
+  }
+  const counter =
+    presentedCounter === undefined ? "current" : checkLeaseCounter(device.leaseCounters, presentedCounter);
+  if (counter === "forked") {
+    await recordFork(deps, license, device, presentedCounter ?? 0, now);
+    return ok({ license, policy, device, explanation, problem: { code: "DEVICE_FORKED" } });
+  }
+  const changed = explanation.score < 1 || device.collector !== request.fingerprint.collector;
+  if (counter === "retry" || changed || deps.leases.isDue(device, policy, now)) {
+    device = await refreshDevice(deps, device, request.fingerprint, presentedCounter, now);
+  }
+  deps.lastSeen.note(device.id, now);
+  const key = await deps.keyring.signingKeyFor(license.productId);
+  if (!key) throw new Error(`product ${license.productId} has no signing key`);
+  return ok({ license, policy, device, explanation, lease: deps.leases.lease(key, license, policy, device) });
+}
+
+/** `valid` is what an app acts on; `state` is the license's, for display. */
+export const validationState = (v: Validation, now: Date) => ({
+  valid: v.problem === undefined,
+  state: licenseState(v.license, now),
+});
+
+const unknownLeaseSubject = {
+  en: "the license or device it names does not exist on this server",
+  ja: "リースが示すライセンスまたはデバイスがこのサーバーに存在しません",
+};
+
+const deactivated = (device: Device): Problem => ({
+  code: "DEVICE_DEACTIVATED",
+  params: { deactivatedAt: device.deactivatedAt ?? "—" },
+});
+
+/** The `kid` in a compact JWS header, to reload keys only when an unknown one shows up. */
+function leaseKid(token: string): string | undefined {
+  try {
+    const header = JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8"));
+    return typeof header?.kid === "string" ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Issue the next lease and take the current components as the new baseline, under the license lock. */
+async function refreshDevice(
+  deps: ServerDeps,
+  device: Device,
+  fingerprint: Fingerprint,
+  presented: number | undefined,
+  now: Date,
+): Promise<Device> {
+  return deps.store.transaction(async (tx) => {
+    await tx.licenses.lockById(device.licenseId);
+    const fresh = (await tx.devices.findById(device.id)) ?? device;
+    const next: Device = {
+      ...fresh,
+      collector: fingerprint.collector,
+      components: fingerprint.components,
+      fingerprintDigest: fingerprintDigest(fingerprint.components),
+      leaseCounters: issueNextLease(fresh.leaseCounters, presented),
+      leaseIssuedAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+    };
+    await tx.devices.update(device.id, next);
+    return next;
+  });
+}
+
+async function recordFork(deps: ServerDeps, license: License, device: Device, presented: number, now: Date) {
+  await deps.store.events.append({
+    id: newId("event"),
+    licenseId: license.id,
+    type: "device.forked",
+    actor: `device:${device.id}`,
+    reason: "DEVICE_FORKED",
+    data: { deviceId: device.id, presentedCounter: presented, counters: device.leaseCounters },
+    createdAt: now.toISOString(),
+  });
+}
