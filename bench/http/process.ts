@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+
+/** A bench server running in its own process. */
+export interface BenchServer {
+  readonly url: string;
+  readonly adminToken: string;
+  readonly child: ChildProcess;
+  /** Peak resident memory of the server process so far, in MB (VmHWM). */
+  peakMemoryMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", new URL("./server.ts", import.meta.url).pathname, dataDir], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  const stdout = child.stdout;
+  if (!stdout) throw new Error("no stdout from the bench server");
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: stdout });
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const { url, adminToken } = JSON.parse(first) as { url: string; adminToken: string | null };
+  if (!adminToken) throw new Error("bench server data folder was not fresh");
+  return {
+    url,
+    adminToken,
+    child,
+    peakMemoryMb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return Math.round(kb / 1024);
+    },
+    stop: () =>
+      new Promise((done) => {
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      }),
+  };
+}
