@@ -321,6 +321,117 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
       remedy: "もう一度お試しください。解決しない場合は参照番号を販売元のサポートにお伝えください。",
     },
   },
+  KEY_NOT_INSTALLED: {
+    en: {
+      message: "No product key is installed on this machine.",
+      remedy:
+        "Install the key from your purchase: `ninsho device install-key XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`, or type it in the app.",
+    },
+    ja: {
+      message: "このマシンにはプロダクトキーがインストールされていません。",
+      remedy:
+        "購入時のキーをインストールしてください（`ninsho device install-key XXXXX-XXXXX-XXXXX-XXXXX-XXXXX` またはアプリで入力）。",
+    },
+  },
+  NOT_ACTIVATED: {
+    en: {
+      message: "This machine is not activated yet.",
+      remedy: "Activate it while online (`ninsho device activate`), or use offline activation.",
+    },
+    ja: {
+      message: "このマシンはまだアクティベートされていません。",
+      remedy:
+        "オンラインでアクティベートするか（`ninsho device activate`）、オフライン認証を利用してください。",
+    },
+  },
+  SERVER_UNREACHABLE: {
+    en: {
+      message: "The activation server at {url} cannot be reached.",
+      remedy: "The app keeps running on its lease; check the network or proxy, and it will retry on its own.",
+    },
+    ja: {
+      message: "アクティベーションサーバー {url} に接続できません。",
+      remedy:
+        "アプリはリースで動作を続けます。ネットワークやプロキシを確認してください。自動で再試行します。",
+    },
+  },
+  SERVER_TIMEOUT: {
+    en: {
+      message: "The activation server did not answer within {seconds} seconds.",
+      remedy: "The app keeps running on its lease and retries later with backoff.",
+    },
+    ja: {
+      message: "アクティベーションサーバーが {seconds} 秒以内に応答しませんでした。",
+      remedy: "アプリはリースで動作を続け、間隔を空けて再試行します。",
+    },
+  },
+  SERVER_ERROR: {
+    en: {
+      message: "The activation server failed (HTTP {status}).",
+      remedy: "The app keeps running on its lease and retries later; if it persists, tell the vendor.",
+    },
+    ja: {
+      message: "アクティベーションサーバーでエラーが発生しました（HTTP {status}）。",
+      remedy: "アプリはリースで動作を続け、後で再試行します。続く場合は販売元にお知らせください。",
+    },
+  },
+  RESPONSE_INVALID: {
+    en: {
+      message: "The server's answer could not be understood.",
+      remedy:
+        "Check that the server URL points at the vendor's activation server (not a proxy's error page).",
+    },
+    ja: {
+      message: "サーバーの応答を解釈できませんでした。",
+      remedy:
+        "サーバー URL が販売元のアクティベーションサーバーを指しているか（プロキシのエラーページでないか）確認してください。",
+    },
+  },
+  RESPONSE_SIGNATURE_INVALID: {
+    en: {
+      message: "The answer is not signed by this product's key; it was ignored.",
+      remedy:
+        "Something between this machine and the vendor is impersonating the server; remove it or fix the server URL.",
+    },
+    ja: {
+      message: "応答がこの製品の鍵で署名されていないため、無視しました。",
+      remedy:
+        "このマシンと販売元の間で何かがサーバーを偽装しています。取り除くか、サーバー URL を修正してください。",
+    },
+  },
+  CLOCK_ROLLBACK: {
+    en: {
+      message: "The system clock is earlier than a time this machine has already seen ({seenAt}).",
+      remedy: "Set the clock to the correct time (enable automatic time), then try again.",
+    },
+    ja: {
+      message: "システム時計が、このマシンで既に確認された時刻（{seenAt}）より前になっています。",
+      remedy: "時計を正しい時刻に合わせて（自動設定を有効にして）から、もう一度お試しください。",
+    },
+  },
+  STATE_CORRUPT: {
+    en: {
+      message: "The saved activation state is damaged ({file}).",
+      remedy:
+        "It is repaired from the server at the next online check; run `ninsho device activate` if it is not.",
+    },
+    ja: {
+      message: "保存されたアクティベーション状態が壊れています（{file}）。",
+      remedy:
+        "次回のオンライン確認でサーバーから修復されます。修復されない場合は `ninsho device activate` を実行してください。",
+    },
+  },
+  STATE_TAMPERED: {
+    en: {
+      message: "The saved lease or state was altered and was rejected.",
+      remedy: "Go online so the app can fetch a genuine lease; do not edit the files in the state folder.",
+    },
+    ja: {
+      message: "保存されたリースまたは状態が改変されていたため、拒否しました。",
+      remedy:
+        "オンラインにして正規のリースを取得してください。状態フォルダーのファイルは編集しないでください。",
+    },
+  },
 };
 
 /**

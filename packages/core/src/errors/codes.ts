@@ -1,8 +1,10 @@
 /**
  * The closed set of error codes. A code is a promise to clients: never rename one, only add.
  * Each has an HTTP status (`httpStatus`) and an English and Japanese message and remedy (`catalogue`).
+ * Server codes travel in HTTP answers; device codes are what the SDK and the device CLI report about the
+ * machine's own situation (no server, a tampered file, a clock set back).
  */
-export const errorCodes = [
+export const serverErrorCodes = [
   "BODY_MALFORMED",
   "BODY_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
@@ -34,13 +36,30 @@ export const errorCodes = [
   "INTERNAL_ERROR",
 ] as const;
 
+export const deviceErrorCodes = [
+  "KEY_NOT_INSTALLED",
+  "NOT_ACTIVATED",
+  "SERVER_UNREACHABLE",
+  "SERVER_TIMEOUT",
+  "SERVER_ERROR",
+  "RESPONSE_INVALID",
+  "RESPONSE_SIGNATURE_INVALID",
+  "CLOCK_ROLLBACK",
+  "STATE_CORRUPT",
+  "STATE_TAMPERED",
+] as const;
+
+export const errorCodes = [...serverErrorCodes, ...deviceErrorCodes] as const;
+
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const isErrorCode = (value: string): value is ErrorCode =>
   (errorCodes as readonly string[]).includes(value);
 
 /** HTTP status of each code. Exhaustive: adding a code without a status fails to compile. */
-export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503 {
+export function httpStatus(
+  code: ErrorCode,
+): 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 429 | 500 | 502 | 503 | 504 {
   switch (code) {
     case "BODY_MALFORMED":
     case "VALIDATION_FAILED":
@@ -81,5 +100,20 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
       return 500;
     case "SERVICE_UNAVAILABLE":
       return 503;
+    // Device codes never travel in an HTTP answer; their statuses say which HTTP failure each stands for.
+    case "KEY_NOT_INSTALLED":
+    case "NOT_ACTIVATED":
+    case "CLOCK_ROLLBACK":
+    case "STATE_CORRUPT":
+    case "STATE_TAMPERED":
+      return 412;
+    case "SERVER_ERROR":
+    case "RESPONSE_INVALID":
+    case "RESPONSE_SIGNATURE_INVALID":
+      return 502;
+    case "SERVER_UNREACHABLE":
+      return 503;
+    case "SERVER_TIMEOUT":
+      return 504;
   }
 }
