@@ -1,4 +1,4 @@
-import { type Logger, pino } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 /**
  * Paths that may hold a product key, a lease or a token anywhere in a logged object: pino replaces them
@@ -18,6 +18,8 @@ export const redactedPaths = [
   "*.masterKey",
 ];
 
-/** The server's logger: JSON lines on stderr, secrets redacted. */
-export const createLogger = (level: string = process.env.NINSHO_LOG_LEVEL ?? "info"): Logger =>
-  pino({ level, redact: { paths: redactedPaths, censor: "[redacted]" } }, pino.destination(2));
+/** The server's logger: JSON lines on stderr (or `destination`), secrets redacted. */
+export const createLogger = (
+  level: string = process.env.NINSHO_LOG_LEVEL ?? "info",
+  destination: DestinationStream = pino.destination(2),
+): Logger => pino({ level, redact: { paths: redactedPaths, censor: "[redacted]" } }, destination);

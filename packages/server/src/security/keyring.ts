@@ -67,9 +67,9 @@ export class Keyring {
     return this.verifying;
   }
 
-  /** The JSON Web Key Set of every product. */
+  /** The JSON Web Key Set of every product, at most `RELOAD_INTERVAL_MS` old (a new product's key shows up). */
   async publicJwks(): Promise<PublicJwk[]> {
-    if (this.jwks.length === 0) await this.reload(false);
+    await this.reload(false);
     return this.jwks;
   }
 

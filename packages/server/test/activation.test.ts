@@ -1,0 +1,345 @@
+import { defaultComponentWeights, generateProductKey } from "@ninsho/core";
+import { describe, expect, it } from "vitest";
+import type { ActivationBody, DeviceSummaryBody, LicenseBody } from "./support/bodies.js";
+import { DAY } from "./support/clock.js";
+import { digestOf, KINDS, machine, withChanged } from "./support/fingerprints.js";
+import { errorOf, post } from "./support/http.js";
+import { forgivingForms, withSwap, withTypo } from "./support/keys.js";
+import { aDevice, useServers } from "./support/server.js";
+
+const totalWeight = KINDS.reduce((sum, kind) => sum + (defaultComponentWeights[kind] ?? 0), 0);
+const scoreWithout = (...kinds: string[]) =>
+  Math.round(
+    ((totalWeight - kinds.reduce((sum, kind) => sum + (defaultComponentWeights[kind] ?? 0), 0)) /
+      totalWeight) *
+      1000,
+  ) / 1000;
+
+describe("activation", () => {
+  const servers = useServers();
+
+  describe("happy", () => {
+    it("activates a new machine (201) and recognises it again (200) with the explanation of the match", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 2, entitlements: ["pro"] });
+      const pc = machine("aiko-pc");
+
+      const first = await t.activate(c.key, pc, aDevice("Aiko's PC", "windows"));
+      expect(first.status).toBe(201);
+      const created = first.body as unknown as ActivationBody;
+      expect(created.device).toMatchObject({ name: "Aiko's PC", platform: "windows" });
+      expect(created.device.id).toMatch(/^dev_/);
+      expect(created.decision).toEqual({ outcome: "new_device" });
+      expect(created.license).toMatchObject({ id: c.licenseId, state: "active", entitlements: ["pro"] });
+      expect(created.lease.split(".")).toHaveLength(3);
+
+      const again = await t.activate(c.key, withChanged(pc, ["disk"]));
+      expect(again.status).toBe(200);
+      const body = again.body as unknown as ActivationBody;
+      expect(body.device.id).toBe(created.device.id);
+      expect(body.decision).toMatchObject({
+        outcome: "recognized",
+        deviceId: created.device.id,
+        sameDevice: true,
+        threshold: 0.55,
+        score: scoreWithout("disk"),
+        collector: "test/1",
+      });
+      const outcomes = Object.fromEntries(
+        body.decision.outcome === "recognized"
+          ? body.decision.components.map((x) => [x.kind, x.outcome])
+          : [],
+      );
+      expect(outcomes).toEqual({
+        board: "matched",
+        disk: "changed",
+        mac: "matched",
+        "os-install": "matched",
+        cpu: "matched",
+        gpu: "matched",
+        ram: "matched",
+      });
+    });
+
+    it("explains why a second machine was not taken for the first: the closest device and its score", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 2 });
+      const first = await t.activated(c.key, machine("one"));
+      const second = await t.activate(c.key, withChanged(machine("one"), ["board", "disk", "mac"]));
+      expect(second.status).toBe(201);
+      const decision = (second.body as unknown as ActivationBody).decision;
+      expect(decision.outcome).toBe("new_device");
+      if (decision.outcome !== "new_device") return;
+      expect(decision.closest).toMatchObject({
+        deviceId: first.deviceId,
+        sameDevice: false,
+        score: scoreWithout("board", "disk", "mac"),
+        threshold: 0.55,
+      });
+    });
+
+    it("keeps a device through piecemeal upgrades (rolling baseline), but not through a change of everything", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 1 }, 2);
+      const original = machine("slowly-upgraded");
+      const { deviceId } = await t.activated(c.key, original);
+
+      let current = original;
+      for (let round = 0; round < 3; round++) {
+        for (const kind of KINDS) {
+          current = withChanged(current, [kind], `round-${round}`);
+          const res = await t.activate(c.key, current);
+          expect(res.status, `changing ${kind} in round ${round}`).toBe(200);
+          const decision = (res.body as unknown as ActivationBody).decision;
+          expect(decision).toMatchObject({ outcome: "recognized", deviceId, score: scoreWithout(kind) });
+        }
+      }
+      // Nothing of the original is left, yet it is the same device.
+      const originalDigests = new Set(original.components.map((x) => x.digest));
+      expect(current.components.some((x) => originalDigests.has(x.digest))).toBe(false);
+
+      // Without the rolling baseline the final machine would not be recognised: on a second key activated
+      // with the original components, it is refused.
+      const other = c.licenses[1];
+      if (!other) throw new Error("two licenses were issued");
+      await t.activated(other.key, original);
+      const jump = await t.activate(other.key, current);
+      expect(jump.status).toBe(409);
+      expect(errorOf(jump).code).toBe("DEVICE_LIMIT_REACHED");
+
+      // And changing everything at once loses the device.
+      const swapped = await t.activate(c.key, withChanged(current, [...KINDS], "all-at-once"));
+      expect(swapped.status).toBe(409);
+      expect(errorOf(swapped).code).toBe("DEVICE_LIMIT_REACHED");
+    });
+
+    it("accepts the key however it is typed: case, hyphens, spaces, full-width, ー and Unicode dashes", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 1 });
+      const pc = machine("forgiving");
+      const { deviceId } = await t.activated(c.key, pc);
+      for (const [form, typed] of Object.entries(forgivingForms(c.key))) {
+        const res = await t.activate(typed, pc);
+        expect(res.status, `${form}: ${typed} → ${res.text}`).toBe(200);
+        expect((res.body as unknown as ActivationBody).device.id).toBe(deviceId);
+      }
+    });
+
+    it("takes a device over during a collector migration from the previous component set", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 1 });
+      const old = machine("migrating", "linux/1");
+      const { deviceId } = await t.activated(c.key, old);
+      // The new collector reads every component differently, but sends the old set alongside.
+      const renewed = withChanged(machine("migrating", "linux/2"), [...KINDS], "v2");
+      const res = await t.activate(c.key, { ...renewed, previous: [old] });
+      expect(res.status).toBe(200);
+      expect((res.body as unknown as ActivationBody).decision).toMatchObject({
+        outcome: "recognized",
+        deviceId,
+        collector: "linux/1",
+        score: 1,
+      });
+    });
+
+    it("writes every decision to the license's timeline", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 1 });
+      const { deviceId } = await t.activated(c.key, machine("tl-1"));
+      await t.activated(c.key, machine("tl-1"));
+      const refused = await t.activate(c.key, machine("tl-2"));
+      expect(refused.status).toBe(409);
+      const events = await t.timeline(c.licenseId);
+      expect(events.map((e) => e.type)).toEqual([
+        "license.created",
+        "device.activated",
+        "device.recognized",
+        "activation.refused",
+      ]);
+      expect(events[1]).toMatchObject({
+        actor: `device:${deviceId}`,
+        data: { deviceId, name: "Aiko's laptop", platform: "linux", decision: { outcome: "new_device" } },
+      });
+      expect(events[2]?.data).toMatchObject({ deviceId, decision: { outcome: "recognized", score: 1 } });
+      expect(events[3]).toMatchObject({ actor: "system", reason: "DEVICE_LIMIT_REACHED" });
+    });
+
+    it("echoes the nonce in the signed activation answer", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue();
+      const nonce = "activation-nonce-0123456789";
+      const res = await post(t.app, "/v1/activations", {
+        key: c.key,
+        fingerprint: machine("nonce"),
+        device: aDevice(),
+        nonce,
+      });
+      expect(res.status).toBe(201);
+      expect((res.body as unknown as ActivationBody).nonce).toBe(nonce);
+    });
+  });
+
+  describe("expiry", () => {
+    it("none: a perpetual license still activates ten years on, and has no expiry", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ expiry: { kind: "none" } });
+      t.clock.advanceDays(3650);
+      const res = await t.activate(c.key, machine("perpetual"));
+      expect(res.status).toBe(201);
+      expect((res.body as unknown as ActivationBody).license.expiresAt).toBeUndefined();
+    });
+
+    it("fixed: expires on the date for every license, and leases never outlive it", async () => {
+      const t = await servers.start();
+      const at = new Date(t.clock.now().getTime() + 30 * DAY).toISOString();
+      const c = await t.catalogue({ expiry: { kind: "fixed", at }, leaseSeconds: 60 * 86_400 }, 2);
+      const lic = await t.adminGet(`/v1/admin/licenses/${c.licenseId}`);
+      expect((lic.body as unknown as LicenseBody).expiresAt).toBe(at);
+
+      const res = await t.activate(c.key, machine("fixed"));
+      expect(res.status).toBe(201);
+      const body = res.body as unknown as ActivationBody;
+      expect(body.license.expiresAt).toBe(at);
+      expect(body.leaseExpiresAt).toBe(at);
+
+      t.clock.advanceDays(30);
+      const late = await t.activate(c.key, machine("fixed"));
+      expect(late.status).toBe(403);
+      expect(errorOf(late).code).toBe("LICENSE_EXPIRED");
+      const never = await t.activate(c.licenses[1]?.key ?? "", machine("fixed-2"));
+      expect(errorOf(never).code).toBe("LICENSE_EXPIRED");
+    });
+
+    it("duration: counts from the first activation, not from issue", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ expiry: { kind: "duration", seconds: 30 * 86_400 }, maxDevices: 2 });
+      const before = await t.adminGet(`/v1/admin/licenses/${c.licenseId}`);
+      expect((before.body as unknown as LicenseBody).expiresAt).toBeUndefined();
+
+      t.clock.advanceDays(10); // on the shelf for ten days
+      const activatedAt = t.clock.now();
+      const res = await t.activate(c.key, machine("duration"));
+      expect(res.status).toBe(201);
+      const expected = new Date(activatedAt.getTime() + 30 * DAY).toISOString();
+      expect((res.body as unknown as ActivationBody).license.expiresAt).toBe(expected);
+      const after = await t.adminGet(`/v1/admin/licenses/${c.licenseId}`);
+      expect(after.body).toMatchObject({ firstActivatedAt: activatedAt.toISOString(), expiresAt: expected });
+
+      t.clock.advanceDays(29); // day 39 since issue: still inside the 30 days from activation
+      expect((await t.activate(c.key, machine("duration-2"))).status).toBe(201);
+      t.clock.advanceDays(2);
+      const late = await t.activate(c.key, machine("duration"));
+      expect(errorOf(late).code).toBe("LICENSE_EXPIRED");
+      expect(late.status).toBe(403);
+    });
+  });
+
+  describe("error", () => {
+    it("refuses a machine beyond the device limit with 409, listing the devices and the remedies", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 2 });
+      await t.activated(c.key, machine("first"), aDevice("Office PC", "windows"));
+      t.clock.advance(60_000);
+      await t.activated(c.key, machine("second"), aDevice("Home Mac", "macos"));
+      const res = await t.activate(c.key, machine("third"));
+      expect(res.status).toBe(409);
+      const error = errorOf(res);
+      expect(error.code).toBe("DEVICE_LIMIT_REACHED");
+      expect(error.message).toContain("2 of 2");
+      expect(error.remedy).toMatch(/deactivate/i);
+      expect(error.remedy).toMatch(/transfer/i);
+      const details = error.details as {
+        devices: DeviceSummaryBody[];
+        maxDevices: number;
+        transferable: boolean;
+      };
+      expect(details.maxDevices).toBe(2);
+      expect(details.transferable).toBe(true);
+      expect(details.devices.map(({ name, platform }) => ({ name, platform }))).toEqual([
+        { name: "Office PC", platform: "windows" },
+        { name: "Home Mac", platform: "macos" },
+      ]);
+      for (const device of details.devices) {
+        expect(device.id).toMatch(/^dev_/);
+        expect(Date.parse(device.lastSeenAt)).not.toBeNaN();
+      }
+    });
+
+    it("refuses suspended, revoked and expired licenses with their own codes", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ expiry: { kind: "duration", seconds: 86_400 } }, 3);
+      const [suspended, revoked, expiring] = c.licenses;
+      if (!suspended || !revoked || !expiring) throw new Error("three licenses");
+      await t.adminPost(`/v1/admin/licenses/${suspended.id}/suspend`, { reason: "chargeback" });
+      await t.adminPost(`/v1/admin/licenses/${revoked.id}/revoke`, { reason: "fraud" });
+      await t.activated(expiring.key, machine("exp"));
+      t.clock.advanceDays(2);
+
+      const s = await t.activate(suspended.key, machine("s"));
+      expect([s.status, errorOf(s).code]).toEqual([403, "LICENSE_SUSPENDED"]);
+      expect(errorOf(s).message).toContain("chargeback");
+      const r = await t.activate(revoked.key, machine("r"));
+      expect([r.status, errorOf(r).code]).toEqual([403, "LICENSE_REVOKED"]);
+      expect(errorOf(r).message).toContain("fraud");
+      const e = await t.activate(expiring.key, machine("exp"));
+      expect([e.status, errorOf(e).code]).toEqual([403, "LICENSE_EXPIRED"]);
+    });
+
+    it("names the group of a typo (KEY_MALFORMED, details.groups) before looking anything up", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue();
+      for (const group of [1, 2, 3, 4, 5]) {
+        const res = await t.activate(withTypo(c.key, group, (group % 5) + 1), machine("typo"));
+        expect(res.status).toBe(400);
+        const error = errorOf(res);
+        expect(error.code).toBe("KEY_MALFORMED");
+        expect(error.details).toMatchObject({ kind: "checksum", groups: [group] });
+        expect(error.message).toContain(`group ${group}`);
+      }
+      const swapped = withSwap(c.key, 4);
+      if (swapped !== undefined) {
+        expect(errorOf(await t.activate(swapped, machine("typo"))).details).toMatchObject({ groups: [4] });
+      }
+      const vowel = `${c.key.slice(0, 6)}A${c.key.slice(7)}`;
+      expect(errorOf(await t.activate(vowel, machine("typo"))).details).toMatchObject({
+        kind: "character",
+        groups: [2],
+        invalidCharacters: ["A"],
+      });
+      const short = await t.activate(c.key.slice(0, -2), machine("typo"));
+      expect(errorOf(short).details).toMatchObject({ kind: "length", length: 23 });
+      const events = await t.timeline(c.licenseId);
+      expect(events.map((e) => e.type)).toEqual(["license.created"]);
+    });
+
+    it("answers KEY_NOT_FOUND (404) for a well-formed key that was never issued", async () => {
+      const t = await servers.start();
+      await t.catalogue();
+      const unknown = await t.activate(generateProductKey(), machine("nobody"));
+      expect(unknown.status).toBe(404);
+      expect(errorOf(unknown).code).toBe("KEY_NOT_FOUND");
+    });
+  });
+
+  describe("security", () => {
+    it("one license never reveals the devices of another, even for the same machine", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 1 }, 2);
+      const [a, b] = c.licenses;
+      if (!a || !b) throw new Error("two licenses");
+      await t.activated(a.key, machine("shared"), aDevice("Secret name A"));
+      const res = await t.activate(b.key, machine("shared"));
+      expect(res.status).toBe(201);
+      expect(res.text).not.toContain("Secret name A");
+    });
+
+    it("never echoes raw component digests of other devices in a refusal", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ maxDevices: 1 });
+      await t.activated(c.key, machine("private"));
+      const res = await t.activate(c.key, machine("intruder"));
+      expect(res.status).toBe(409);
+      expect(res.text).not.toContain(digestOf("private:board"));
+    });
+  });
+});
