@@ -1,8 +1,34 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, type SqliteDatabase as KyselySqliteDatabase, SqliteDialect } from "kysely";
 import type { Database } from "../schema.js";
+
+/** Distinct SQL texts kept prepared; the store issues a few dozen shapes, bulk inserts a few more. */
+const STATEMENT_CACHE_LIMIT = 256;
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running a one-row lookup. A statement is
+ * reusable once prepared, so we hand Kysely the same statement for the same SQL text.
+ */
+function withStatementCache(database: SqliteDatabase.Database): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      database.close();
+    },
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
 
 /**
  * Open the embedded database. WAL lets reads go on during a write; `synchronous = FULL` makes every commit
@@ -15,5 +41,5 @@ export function openSqlite(path: string): Kysely<Database> {
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
