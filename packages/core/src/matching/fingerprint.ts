@@ -26,20 +26,32 @@ export interface Fingerprint extends ComponentSet {
 /**
  * Default weights. Unit-level facts (board, disk, NIC, install id) tell one machine from another and weigh
  * much; model-level facts (CPU model, RAM size, GPU model) are shared by every machine of one corporate order
- * and weigh little, so two laptops of one model never look like one device.
+ * and only break ties, so two laptops of one model never look like one device.
+ *
+ * A machine has two physical anchors that fail and are replaced independently and weigh alike: the board, with
+ * the NIC soldered to it, and the system disk, with the OS install on it. A machine that keeps one anchor and
+ * that anchor's companion is recognised after the other anchor is replaced (a board repair; a new disk with a
+ * fresh install); one unit-level fact with the model facts never is. The install id is what a disk image carries
+ * to another machine, so it weighs far less than an anchor, yet more than all model facts together: it is a
+ * container's only identity, and two containers on one host must stay two devices. The NIC weighs least of the
+ * unit facts because docks and USB adapters come and go and shared office docks are seen by many machines.
+ * Measured by `npm run fleet` (bench/FLEET.md).
  */
 export const defaultComponentWeights: Readonly<Record<string, number>> = {
-  board: 30,
-  disk: 20,
-  mac: 15,
+  board: 35,
+  disk: 35,
   "os-install": 15,
-  cpu: 5,
-  gpu: 4,
-  ram: 3,
+  mac: 10,
+  cpu: 2,
+  gpu: 2,
+  ram: 1,
 };
 
-/** Default share of the stored device's weight that must match for a fingerprint to be the same device. */
-export const DEFAULT_MATCH_THRESHOLD = 0.55;
+/**
+ * Default share of the stored device's weight that must match for a fingerprint to be the same device: midway
+ * between one anchor with the model facts (0.40, refused) and one anchor with its companion (0.50, recognised).
+ */
+export const DEFAULT_MATCH_THRESHOLD = 0.45;
 
 /** One digest of a whole component set, order-independent; bound into leases so a lease names its machine. */
 export function fingerprintDigest(components: readonly Component[]): string {
