@@ -1,15 +1,25 @@
 import { Command } from "commander";
+import { defaultIo, exitCodesHelp, type Io, registerAdmin, usageExit } from "./admin/index.js";
 import { registerServe } from "./commands/serve.js";
 
 /**
  * The `ninsho` command: the server, the admin side (through the admin API) and the device side.
+ * Parse errors end in an `ExitError` (a `CommanderError`) with exit code 2 rather than exiting the process;
+ * `main.ts` turns it into the process's exit code. Pass `io` to capture output (tests).
  * @example
  * await buildProgram().parseAsync(["node", "ninsho", "serve"]);
  */
-export function buildProgram(): Command {
+export function buildProgram(io: Io = defaultIo()): Command {
   const program = new Command("ninsho")
     .description("Ninsho (認証): license activation — server, admin and device commands")
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .exitOverride(usageExit)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .addHelpText("after", exitCodesHelp("Exit codes of the admin commands (see docs/cli.md):"));
   registerServe(program);
+  registerAdmin(program, io);
   return program;
 }

@@ -1,0 +1,140 @@
+import type { AdminToken, Policy, Product, Role } from "@ninsho/core";
+import { Http, type HttpOptions } from "./http.js";
+import type {
+  AdminDevice,
+  AdminLicense,
+  CreatedToken,
+  LicenseDetail,
+  LicenseList,
+  LicenseQuery,
+  PolicyInput,
+  PolicyList,
+  ProductDetail,
+  ProductList,
+  StatusAction,
+  Timeline,
+  TokenList,
+  Whoami,
+} from "./types.js";
+
+const enc = encodeURIComponent;
+
+/**
+ * A typed client of the admin API (`/v1/admin/…`, described by the server's /openapi.json). Every method
+ * answers the parsed JSON of its route, or throws a `CliError` carrying the API's code, message and remedy.
+ * @example
+ * const api = new AdminApi({ baseUrl: "http://127.0.0.1:8080", token: process.env.NINSHO_TOKEN, locale: "en" });
+ * const { products } = await api.listProducts();
+ */
+export class AdminApi {
+  /** The transport, for callers that stream (`keys generate`). */
+  readonly http: Http;
+
+  constructor(options: HttpOptions) {
+    this.http = new Http(options);
+  }
+
+  /** @example await api.whoami(); // { tokenId: "tok_…", role: "admin" } */
+  whoami(): Promise<Whoami> {
+    return this.http.json("GET", "/v1/admin/whoami");
+  }
+
+  /** @example await api.createProduct("Photo Studio"); */
+  createProduct(name: string): Promise<Product> {
+    return this.http.json("POST", "/v1/admin/products", { body: { name } });
+  }
+
+  /** @example (await api.listProducts()).products; */
+  listProducts(): Promise<ProductList> {
+    return this.http.json("GET", "/v1/admin/products");
+  }
+
+  /** @example (await api.getProduct("prd_…")).publicKeys; */
+  getProduct(id: string): Promise<ProductDetail> {
+    return this.http.json("GET", `/v1/admin/products/${enc(id)}`);
+  }
+
+  /** @example await api.createPolicy({ productId: "prd_…", name: "Retail", channel: "retail" }); */
+  createPolicy(input: PolicyInput): Promise<Policy> {
+    return this.http.json("POST", "/v1/admin/policies", { body: input });
+  }
+
+  /** @example await api.listPolicies("prd_…"); */
+  listPolicies(productId?: string): Promise<PolicyList> {
+    return this.http.json("GET", "/v1/admin/policies", { query: { productId } });
+  }
+
+  /** @example await api.getPolicy("pol_…"); */
+  getPolicy(id: string): Promise<Policy> {
+    return this.http.json("GET", `/v1/admin/policies/${enc(id)}`);
+  }
+
+  /** @example await api.listLicenses({ status: "suspended", limit: 50 }); */
+  listLicenses(query: LicenseQuery): Promise<LicenseList> {
+    return this.http.json("GET", "/v1/admin/licenses", { query: { ...query } });
+  }
+
+  /** @example (await api.getLicense("lic_…")).devices; */
+  getLicense(id: string): Promise<LicenseDetail> {
+    return this.http.json("GET", `/v1/admin/licenses/${enc(id)}`);
+  }
+
+  /** @example await api.lookupLicense("K7QXM-2H9RB-…"); */
+  lookupLicense(key: string): Promise<LicenseDetail> {
+    return this.http.json("GET", "/v1/admin/licenses/lookup", { query: { key } });
+  }
+
+  /** @example (await api.timeline("lic_…", { limit: 1000 })).events; */
+  timeline(id: string, page: { after?: string; limit?: number } = {}): Promise<Timeline> {
+    return this.http.json("GET", `/v1/admin/licenses/${enc(id)}/timeline`, { query: { ...page } });
+  }
+
+  /** @example await api.licenseAction("lic_…", "suspend", "chargeback"); */
+  licenseAction(id: string, action: StatusAction, reason: string): Promise<AdminLicense> {
+    return this.http.json("POST", `/v1/admin/licenses/${enc(id)}/${action}`, { body: { reason } });
+  }
+
+  /** @example await api.extend("lic_…", "2027-12-31T00:00:00.000Z", "renewal"); // null: perpetual */
+  extend(id: string, expiresAt: string | null, reason: string): Promise<AdminLicense> {
+    return this.http.json("POST", `/v1/admin/licenses/${enc(id)}/extend`, { body: { expiresAt, reason } });
+  }
+
+  /** @example await api.reassignOwner("lic_…", "new@example.com", "sold the company"); */
+  reassignOwner(id: string, email: string | null, reason: string): Promise<AdminLicense> {
+    return this.http.json("POST", `/v1/admin/licenses/${enc(id)}/owner`, { body: { email, reason } });
+  }
+
+  /** @example (await api.revealKey("lic_…")).key; */
+  revealKey(id: string): Promise<{ readonly key: string }> {
+    return this.http.json("GET", `/v1/admin/licenses/${enc(id)}/key`);
+  }
+
+  /** @example await api.deactivateDevice("dev_…", "customer's old PC died"); */
+  deactivateDevice(id: string, reason: string): Promise<AdminDevice> {
+    return this.http.json("POST", `/v1/admin/devices/${enc(id)}/deactivate`, { body: { reason } });
+  }
+
+  /** @example (await api.createToken("ci", "readonly")).token; */
+  createToken(name: string, role: Role): Promise<CreatedToken> {
+    return this.http.json("POST", "/v1/admin/tokens", { body: { name, role } });
+  }
+
+  /** @example (await api.listTokens()).tokens; */
+  listTokens(): Promise<TokenList> {
+    return this.http.json("GET", "/v1/admin/tokens");
+  }
+
+  /** @example await api.revokeToken("tok_…"); */
+  revokeToken(id: string): Promise<AdminToken> {
+    return this.http.json("DELETE", `/v1/admin/tokens/${enc(id)}`);
+  }
+
+  /**
+   * Issue `count` licenses; the answer streams a CSV (`license_id,key,policy_id,created_at`), one line per key.
+   * @example
+   * const response = await api.keyBatch({ policyId: "pol_…", count: 1_000_000 });
+   */
+  keyBatch(body: { policyId: string; count: number; ownerEmail?: string }) {
+    return this.http.stream("POST", "/v1/admin/key-batches", body);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Locale, LocalizedText } from "@ninsho/core";
+import { CommanderError } from "commander";
+import { ExitCode, type ExitCodeValue, ExitError } from "./exit.js";
+import { type Io, line } from "./io.js";
+import { messagesFor } from "./messages.js";
+
+/**
+ * An error as the API writes it (`{error: {…}}`), and as the CLI writes its own problems.
+ * @example
+ * const body: ErrorBody = { code: "NO_TOKEN", message: "No admin token was given.", remedy: "Pass --token." };
+ */
+export interface ErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly remedy: string;
+  readonly docs?: string;
+  readonly details?: unknown;
+}
+
+/**
+ * A failure to report: what to print (code, message, remedy) and the exit code it ends with.
+ * `status` is the HTTP status when the API answered.
+ * @example
+ * throw CliError.of(ExitCode.usage, "NO_TOKEN", messagesFor("en").problems.NO_TOKEN());
+ */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: ExitCodeValue,
+    readonly body: ErrorBody,
+    readonly status?: number,
+  ) {
+    super(`${body.code}: ${body.message}`);
+  }
+
+  /**
+   * A problem the CLI found itself, worded by `messages.ts` or the core catalogue.
+   * @example
+   * CliError.of(ExitCode.usage, "EXTEND_CHOICE", messagesFor("ja").problems.EXTEND_CHOICE());
+   */
+  static of(exitCode: ExitCodeValue, code: string, text: LocalizedText): CliError {
+    return new CliError(exitCode, { code, message: text.message, remedy: text.remedy });
+  }
+}
+
+/**
+ * Print a failure on stderr — code, message and remedy in the user's language, or `{"error": {…}}` with
+ * `--json` — and turn it into the `ExitError` that ends the process with its exit code. Commander's own
+ * exits pass through untouched; anything else is reported as unexpected (exit 1).
+ * @example
+ * try { await work(); } catch (error) { throw report(io, "en", false, error); }
+ */
+export function report(io: Io, locale: Locale, json: boolean, error: unknown): CommanderError {
+  if (error instanceof CommanderError) return error;
+  const failure =
+    error instanceof CliError
+      ? error
+      : CliError.of(ExitCode.failure, "UNEXPECTED", messagesFor(locale).problems.UNEXPECTED(describe(error)));
+  if (json) {
+    line(io.stderr, JSON.stringify({ error: failure.body }));
+  } else {
+    const m = messagesFor(locale);
+    line(io.stderr, `${m.error} ${failure.body.code}: ${failure.body.message}`);
+    line(io.stderr, `${m.remedy}: ${failure.body.remedy}`);
+    if (failure.body.docs !== undefined) line(io.stderr, `${m.docs}: ${failure.body.docs}`);
+  }
+  return new ExitError(failure.exitCode);
+}
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,0 +1,155 @@
+import type { Locale } from "@ninsho/core";
+import { CliError, type ErrorBody } from "./errors.js";
+import { ExitCode } from "./exit.js";
+import { messagesFor } from "./messages.js";
+
+/**
+ * How to reach the admin API.
+ * @example
+ * const options: HttpOptions = { baseUrl: "http://127.0.0.1:8080", token: "nsh_admin_…", locale: "en" };
+ */
+export interface HttpOptions {
+  readonly baseUrl: string;
+  readonly token: string | undefined;
+  /** Sent as Accept-Language, so the API's messages and remedies come in the user's language. */
+  readonly locale: Locale;
+  /** Per request, except streams (default 30 s). */
+  readonly timeoutMs?: number;
+}
+
+/** Query values; `undefined` ones are left out. */
+type Query = Readonly<Record<string, string | number | undefined>>;
+
+/**
+ * The transport of the admin API: bearer token, Accept-Language, JSON in and out, and every failure turned
+ * into a `CliError` with the exit code it deserves (4xx → 3, unreachable → 4, 5xx → 5).
+ * @example
+ * const http = new Http({ baseUrl: "http://127.0.0.1:8080", token, locale: "en" });
+ * const me = await http.json<Whoami>("GET", "/v1/admin/whoami");
+ */
+export class Http {
+  private readonly base: string;
+  private readonly token: string;
+
+  constructor(private readonly options: HttpOptions) {
+    const problems = messagesFor(options.locale).problems;
+    const base = options.baseUrl.replace(/\/+$/, "");
+    if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol)) {
+      throw CliError.of(ExitCode.usage, "BAD_URL", problems.BAD_URL(options.baseUrl));
+    }
+    if (options.token === undefined || options.token === "") {
+      throw CliError.of(ExitCode.usage, "NO_TOKEN", problems.NO_TOKEN());
+    }
+    this.base = base;
+    this.token = options.token;
+  }
+
+  /**
+   * Send a request and read its JSON answer.
+   * @example
+   * await http.json<PolicyList>("GET", "/v1/admin/policies", { query: { productId: "prd_…" } });
+   */
+  async json<T>(method: string, path: string, request: { query?: Query; body?: unknown } = {}): Promise<T> {
+    const response = await this.send(
+      method,
+      path,
+      request,
+      AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+    );
+    const parsed = await readJson(response);
+    if (!response.ok) throw this.failure(response.status, parsed);
+    if (parsed === undefined) throw this.badResponse(response.status);
+    return parsed as T;
+  }
+
+  /**
+   * Send a request whose answer is a stream (no timeout); refusals are read and thrown like `json`'s.
+   * @example
+   * const response = await http.stream("POST", "/v1/admin/key-batches", { policyId, count });
+   */
+  async stream(method: string, path: string, body: unknown): Promise<Response & { body: ReadableStream }> {
+    const response = await this.send(method, path, { body }, undefined);
+    if (!response.ok) throw this.failure(response.status, await readJson(response));
+    if (response.body === null) throw this.badResponse(response.status);
+    return response as Response & { body: ReadableStream };
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    request: { query?: Query; body?: unknown },
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    const url = new URL(`${this.base}${path}`);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.token}`,
+      "accept-language": this.options.locale,
+      accept: "application/json, text/csv",
+    };
+    if (request.body !== undefined) headers["content-type"] = "application/json";
+    try {
+      return await fetch(url, {
+        method,
+        headers,
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        ...(signal === undefined ? {} : { signal }),
+      });
+    } catch (error) {
+      throw this.unreachable(error);
+    }
+  }
+
+  /** A refusal or failure answer: the API's own error when it sent one. */
+  private failure(status: number, parsed: unknown): CliError {
+    const exitCode = status >= 500 ? ExitCode.serverError : ExitCode.refused;
+    const body = errorBodyOf(parsed);
+    if (body === undefined) return this.badResponse(status);
+    const docs = body.docs === undefined ? {} : { docs: new URL(body.docs, `${this.base}/`).href };
+    return new CliError(exitCode, { ...body, ...docs }, status);
+  }
+
+  private badResponse(status: number): CliError {
+    const text = messagesFor(this.options.locale).problems.BAD_RESPONSE(status);
+    const exitCode = status >= 400 && status < 500 ? ExitCode.refused : ExitCode.serverError;
+    return new CliError(exitCode, { code: "BAD_RESPONSE", ...text }, status);
+  }
+
+  /**
+   * The connection failed, timed out or broke.
+   * @example
+   * throw http.unreachable(error);
+   */
+  unreachable(error: unknown): CliError {
+    const text = messagesFor(this.options.locale).problems.UNREACHABLE(this.base, causeOf(error));
+    return CliError.of(ExitCode.unreachable, "UNREACHABLE", text);
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorBodyOf(parsed: unknown): ErrorBody | undefined {
+  if (typeof parsed !== "object" || parsed === null || !("error" in parsed)) return undefined;
+  const error: unknown = parsed.error;
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, message, remedy } = error as Partial<Record<string, unknown>>;
+  if (typeof code !== "string" || typeof message !== "string" || typeof remedy !== "string") return undefined;
+  return error as ErrorBody;
+}
+
+/** The most telling words of a network failure: `ECONNREFUSED`, `ENOTFOUND`, "timed out", … */
+function causeOf(error: unknown): string {
+  if (error instanceof Error && error.name === "TimeoutError") return "timed out";
+  const cause: unknown = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error)
+    return "code" in cause && typeof cause.code === "string" ? cause.code : cause.message;
+  return error instanceof Error ? error.message : String(error);
+}

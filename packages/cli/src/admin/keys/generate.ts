@@ -1,0 +1,81 @@
+import type { Context } from "../context.js";
+import { CliError } from "../errors.js";
+import { ExitCode } from "../exit.js";
+import { startProgress } from "./progress.js";
+import type { Sink } from "./sink.js";
+
+/**
+ * What to generate: `count` new licenses under a policy, optionally owned by an account.
+ * @example
+ * const request: KeyRequest = { policyId: "pol_…", count: 1_000_000 };
+ */
+export interface KeyRequest {
+  readonly policyId: string;
+  readonly count: number;
+  readonly ownerEmail?: string;
+}
+
+/**
+ * What a generation did.
+ * @example
+ * const { count, seconds } = await generateKeys(ctx, request, sink);
+ */
+export interface KeyResult {
+  readonly count: number;
+  readonly seconds: number;
+  readonly policyId: string;
+  /** The file written, or null for stdout. */
+  readonly out: string | null;
+}
+
+const NEWLINE = 10;
+
+/**
+ * Issue keys through `POST /v1/admin/key-batches` and stream the CSV into `sink` chunk by chunk, with
+ * progress on stderr. The server commits every batch before sending it, so each complete line received is a
+ * stored license: when the connection breaks, the partial last line is cut off and the rest kept.
+ * @example
+ * const result = await generateKeys(ctx, { policyId: "pol_…", count: 20_000 }, await fileSink("k.csv", false, "en"));
+ */
+export async function generateKeys(ctx: Context, request: KeyRequest, sink: Sink): Promise<KeyResult> {
+  const started = performance.now();
+  let response: Awaited<ReturnType<Context["api"]["keyBatch"]>>;
+  try {
+    response = await ctx.api.keyBatch(request);
+  } catch (error) {
+    await sink.discard();
+    throw error;
+  }
+  const total = Number(response.headers.get("x-ninsho-key-count")) || request.count;
+  const progress = startProgress(ctx.io, ctx.m, total);
+  let lines = 0;
+  let bytes = 0;
+  let completeBytes = 0;
+  try {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      await sink.write(chunk);
+      for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) {
+        lines++;
+        completeBytes = bytes + i + 1;
+      }
+      bytes += chunk.length;
+      progress.update(Math.max(0, lines - 1));
+    }
+  } catch (error) {
+    progress.stop();
+    if (error instanceof CliError) throw error;
+    const written = Math.max(0, lines - 1);
+    await sink.truncate(completeBytes);
+    await sink.close();
+    throw CliError.of(ExitCode.unreachable, "STREAM_BROKEN", ctx.m.problems.STREAM_BROKEN(written));
+  }
+  progress.stop();
+  await sink.close();
+  const count = Math.max(0, lines - 1);
+  if (count !== request.count) {
+    const text = ctx.m.problems.STREAM_SHORT(count, request.count);
+    throw CliError.of(ExitCode.serverError, "STREAM_SHORT", text);
+  }
+  const seconds = Math.round(performance.now() - started) / 1000;
+  return { count, seconds, policyId: request.policyId, out: sink.path ?? null };
+}
