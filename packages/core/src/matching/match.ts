@@ -65,7 +65,8 @@ export function compareComponents(
   return {
     score,
     threshold,
-    sameDevice: total > 0 && score >= threshold,
+    // Compare the exact ratio: the rounded score is for people, and could round up across the threshold.
+    sameDevice: total > 0 && matched / total >= threshold,
     collector: presented.collector,
     components: comparisons.sort((a, b) => b.weight - a.weight || a.kind.localeCompare(b.kind)),
   };

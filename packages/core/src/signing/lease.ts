@@ -48,7 +48,9 @@ const isLeaseClaims = (value: unknown): value is LeaseClaims => {
     c.iss === "ninsho" &&
     ["sub", "aud", "lic", "pol", "chn", "fpd"].every((k) => typeof c[k] === "string") &&
     ["iat", "lxp", "exp", "ctr"].every((k) => typeof c[k] === "number") &&
-    Array.isArray(c.ent)
+    Array.isArray(c.ent) &&
+    c.ent.every((e) => typeof e === "string") &&
+    (c.lex === undefined || typeof c.lex === "number")
   );
 };
 
