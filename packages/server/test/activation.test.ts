@@ -1,4 +1,4 @@
-import { defaultComponentWeights, generateProductKey } from "@ninsho/core";
+import { DEFAULT_MATCH_THRESHOLD, defaultComponentWeights, generateProductKey } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
 import type { ActivationBody, DeviceSummaryBody, LicenseBody } from "./support/bodies.js";
 import { DAY } from "./support/clock.js";
@@ -41,7 +41,7 @@ describe("activation", () => {
         outcome: "recognized",
         deviceId: created.device.id,
         sameDevice: true,
-        threshold: 0.55,
+        threshold: DEFAULT_MATCH_THRESHOLD,
         score: scoreWithout("disk"),
         collector: "test/1",
       });
@@ -74,7 +74,7 @@ describe("activation", () => {
         deviceId: first.deviceId,
         sameDevice: false,
         score: scoreWithout("board", "disk", "mac"),
-        threshold: 0.55,
+        threshold: DEFAULT_MATCH_THRESHOLD,
       });
     });
 

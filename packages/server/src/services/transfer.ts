@@ -1,4 +1,13 @@
-import { type Device, fail, fingerprintDigest, issueNextLease, newId, ok, type Result } from "@ninsho/core";
+import {
+  type Device,
+  fail,
+  fingerprintDigest,
+  issueNextLease,
+  licenseRefusal,
+  newId,
+  ok,
+  type Result,
+} from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
 import { type ActivationRequest, findLicenseByKey } from "./activate.js";
 import type { IssuedLease } from "./leases.js";
@@ -33,13 +42,17 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
   const done = await deps.store.transaction(async (tx) => {
     const license = await tx.licenses.lockById(found.value.id);
     if (!license) return fail("KEY_NOT_FOUND");
+    // A license that may not be used may not be moved either: a transfer issues a lease.
+    const refusal = licenseRefusal(license, now);
+    if (refusal) return { ok: false as const, error: refusal };
     if (!policy.transferable) return fail("TRANSFER_NOT_ALLOWED");
     const old = await tx.devices.findById(request.fromDeviceId);
     if (!old || old.licenseId !== license.id)
       return fail("DEVICE_NOT_FOUND", { deviceId: request.fromDeviceId });
     if (old.deactivatedAt !== undefined)
       return fail("DEVICE_DEACTIVATED", { deactivatedAt: old.deactivatedAt });
-    const since = new Date(now.getTime() - YEAR_MS).toISOString();
+    // The last 365 days exclude the instant 365 days ago, so a transfer is available again exactly at `nextAt`.
+    const since = new Date(now.getTime() - YEAR_MS + 1).toISOString();
     const recent = await tx.events.listTypesSince(license.id, ["device.transferred"], since);
     if (recent.length >= policy.transfersPerYear) {
       const oldest = recent[0]?.createdAt ?? at;
