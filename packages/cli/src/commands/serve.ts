@@ -1,4 +1,3 @@
-import { startServer } from "@ninsho/server";
 import type { Command } from "commander";
 
 /**
@@ -26,6 +25,8 @@ export function registerServe(program: Command): void {
         trustProxy?: boolean;
         seed: boolean;
       }) => {
+        // Loaded here, not at the top: the admin and device commands start without the server's dependencies.
+        const { startServer } = await import("@ninsho/server");
         const server = await startServer({
           dataDir: options.data,
           port: options.port,

@@ -1,0 +1,159 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe as catalogueText } from "@ninsho/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, spawnCli, startTestServer, type TestServer } from "./support/harness.js";
+
+let server: TestServer;
+let work: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  work = await mkdtemp(join(tmpdir(), "ninsho-errors-"));
+});
+afterAll(async () => {
+  await server.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A server that answers every request with `handler`, for faults the real server does not make. */
+async function withStub<T>(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  use: (url: string) => Promise<T>,
+): Promise<T> {
+  const stub: Server = createServer(handler);
+  await new Promise<void>((ready) => stub.listen(0, "127.0.0.1", ready));
+  const { port } = stub.address() as AddressInfo;
+  try {
+    return await use(`http://127.0.0.1:${port}`);
+  } finally {
+    stub.closeAllConnections();
+    await new Promise<void>((done) => stub.close(() => done()));
+  }
+}
+
+describe("errors of the built binary", () => {
+  it("prints the API's code, message, remedy and docs, and exits 3 on a refusal", async () => {
+    const run = await spawnCli(["products", "show", "prd_nope"], server.env);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      [
+        "Error PRODUCT_NOT_FOUND: No product prd_nope exists.",
+        "What to do: List products to find the right id.",
+        `Docs: ${server.url}/docs/errors#PRODUCT_NOT_FOUND`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("speaks Japanese when LANG says so, asking the API in Japanese too", async () => {
+    const run = await spawnCli(["products", "show", "prd_nope"], { ...server.env, LANG: "ja_JP.UTF-8" });
+    expect(run.code).toBe(3);
+    const text = catalogueText("PRODUCT_NOT_FOUND", "ja", { productId: "prd_nope" });
+    expect(run.stderr).toContain(`エラー PRODUCT_NOT_FOUND: ${text.message}`);
+    expect(run.stderr).toContain(`対処: ${text.remedy}`);
+  });
+
+  it("exits 2 on a usage error, before any request", async () => {
+    const unknown = await spawnCli(["products", "list", "--bogus"], server.env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown option '--bogus'");
+    const noToken = await spawnCli(["products", "list"], { NINSHO_URL: server.url });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain("Error NO_TOKEN");
+    const help = await spawnCli(["keys", "generate", "--help"], server.env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Exit codes:");
+  });
+
+  it("exits 4 when the server cannot be reached", async () => {
+    const closed = await withStub(
+      () => {},
+      async (url) => url,
+    );
+    const run = await spawnCli(["whoami", "--url", closed], { NINSHO_TOKEN: server.token });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain(
+      `Error UNREACHABLE: Cannot reach the Ninsho server at ${closed} (ECONNREFUSED).`,
+    );
+  });
+});
+
+describe("errors in JSON and from faulty servers", () => {
+  it("prints the error as JSON on stderr with --json, leaving stdout empty", async () => {
+    const run = await runCli(["policies", "show", "pol_nope", "--json"], server.env);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(JSON.parse(run.stderr)).toMatchObject({
+      error: { code: "POLICY_NOT_FOUND", message: "No policy pol_nope exists." },
+    });
+  });
+
+  it("exits 5 on a server error, or an answer that is not the API's", async () => {
+    const failing = await withStub(
+      (_request, response) => {
+        response.writeHead(503, { "content-type": "application/json" });
+        response.end(
+          JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE", message: "Down.", remedy: "Wait." } }),
+        );
+      },
+      (url) => runCli(["whoami", "--url", url], server.env),
+    );
+    expect(failing.code).toBe(5);
+    expect(failing.stderr).toContain("Error SERVICE_UNAVAILABLE: Down.");
+
+    const html = await withStub(
+      (_request, response) => response.end("<html>hello</html>"),
+      (url) => runCli(["whoami", "--url", url], server.env),
+    );
+    expect(html.code).toBe(5);
+    expect(html.stderr).toContain("Error BAD_RESPONSE: The server answered HTTP 200");
+
+    const proxy404 = await withStub(
+      (_request, response) => response.writeHead(404).end("not here"),
+      (url) => runCli(["whoami", "--url", url], { ...server.env, LANG: "ja_JP.UTF-8" }),
+    );
+    expect(proxy404.code).toBe(3);
+    expect(proxy404.stderr).toContain("エラー BAD_RESPONSE: サーバーが HTTP 404");
+  });
+
+  it("keeps the complete lines when a key stream breaks (exit 4), and notices a short one (exit 5)", async () => {
+    const header = "license_id,key,policy_id,created_at\n";
+    const row = (n: number) => `lic_${n},BCDFG-BCDFG-BCDFG-BCDFG-BCDFG,pol_x,2026-01-01T00:00:00.000Z\n`;
+    const broken = join(work, "broken.csv");
+    const brokenRun = await withStub(
+      (_request, response) => {
+        response.writeHead(200, { "content-type": "text/csv", "x-ninsho-key-count": "5" });
+        response.write(`${header}${row(1)}${row(2)}lic_3,BCD`, () => response.socket?.destroy());
+      },
+      (url) =>
+        runCli(
+          ["keys", "generate", "--policy", "pol_x", "--count", "5", "--out", broken, "--url", url],
+          server.env,
+        ),
+    );
+    expect(brokenRun.code).toBe(4);
+    expect(brokenRun.stderr).toContain(
+      "Error STREAM_BROKEN: The connection broke after 2 keys were received.",
+    );
+    expect(await readFile(broken, "utf8")).toBe(`${header}${row(1)}${row(2)}`);
+
+    const short = join(work, "short.csv");
+    const shortRun = await withStub(
+      (_request, response) => {
+        response.writeHead(200, { "content-type": "text/csv" });
+        response.end(`${header}${row(1)}${row(2)}`);
+      },
+      (url) =>
+        runCli(
+          ["keys", "generate", "--policy", "pol_x", "--count", "5", "--out", short, "--url", url],
+          server.env,
+        ),
+    );
+    expect(shortRun.code).toBe(5);
+    expect(shortRun.stderr).toContain("Error STREAM_SHORT: The server sent 2 keys of the 5 asked for.");
+  });
+});
