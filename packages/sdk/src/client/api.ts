@@ -1,0 +1,61 @@
+import type { ClientProblem } from "./problem.js";
+import type { ClientEvents, ClientStatus } from "./types.js";
+
+/**
+ * When `validate()` may go online. `auto` (default): only when due (a refresh once `refreshFraction` of the
+ * lease has passed, a retry after its backoff, a repair, a first activation), in the background while the
+ * app may run, awaited when it may not. `force`: now, awaited, whatever the schedule. `never`: local only.
+ *
+ * @example
+ * const status = await client.validate({ online: "force" }); // the user pressed "Check now"
+ */
+export interface ValidateOptions {
+  readonly online?: "auto" | "force" | "never";
+}
+
+/**
+ * The result of an operation: `ok` with what it produced, or the problem (code, message, remedy, details),
+ * and in both cases the status after it.
+ *
+ * @example
+ * const result = await client.activate();
+ * if (!result.ok && result.problem.code === "DEVICE_LIMIT_REACHED") showDevices(result.problem.details);
+ */
+export type ClientResult<T extends object = object> =
+  | ({ readonly ok: true; readonly status: ClientStatus } & T)
+  | { readonly ok: false; readonly problem: ClientProblem; readonly status: ClientStatus };
+
+/**
+ * A license client for one product on one machine. Every method resolves (a server fault, a damaged file or
+ * a refusal is a result, never an exception); only a wrong option in `createClient` throws.
+ *
+ * @example
+ * const client = createClient({ url, productId, publicKeys, storageDir });
+ * const status = await client.validate();
+ * if (!status.valid) console.error(status.message, status.remedy);
+ */
+export interface NinshoClient {
+  /** Install a product key as typed (case, spaces, dashes, full-width forms); a typo is named by group, offline. */
+  installKey(key: string): Promise<ClientResult>;
+  /** Remove the key and the lease from this machine (the server's slot stays taken: `deactivate()` first). */
+  uninstallKey(): Promise<ClientStatus>;
+  /** Activate this machine with the installed key. */
+  activate(): Promise<ClientResult<{ readonly decision: unknown }>>;
+  /** The local verdict at once (one signature check); goes online when due (see `ValidateOptions`). */
+  validate(options?: ValidateOptions): Promise<ClientStatus>;
+  /** The local verdict, never online. */
+  status(): Promise<ClientStatus>;
+  /** Free this machine's slot on the license; the lease is removed. */
+  deactivate(): Promise<ClientResult<{ readonly deviceId: string; readonly deactivatedAt: string }>>;
+  /** Move the license from an old machine (by its device id) to this one, within the policy's allowance. */
+  transfer(
+    fromDeviceId: string,
+  ): Promise<ClientResult<{ readonly deviceId: string; readonly transfersLeft: number }>>;
+  /** Listen to an event; returns the function that stops listening. */
+  on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void;
+  off<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): void;
+  /** Resolves when background refreshes and writes have finished (for tests and orderly shutdown). */
+  idle(): Promise<void>;
+  /** Stop starting background work, and wait for what runs. */
+  close(): Promise<void>;
+}

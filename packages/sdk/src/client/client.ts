@@ -1,0 +1,265 @@
+import { type ErrorCode, parseProductKey } from "@ninsho/core";
+import type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
+import { ClientEmitter } from "./events.js";
+import type { OnlineContext, StepResult } from "./online.js";
+import { activateOnline, deactivateOnline, transferOnline, validateOnline } from "./operations.js";
+import type { ResolvedOptions } from "./options.js";
+import { discoverPreinstalledKey } from "./preinstalled/discover.js";
+import { explain, type ProblemSeed, seed } from "./problem.js";
+import type { KeySet } from "./publicKeys.js";
+import { Session, type Verdict } from "./session.js";
+import { buildStatus } from "./statusView.js";
+import { DeviceStore } from "./storage/deviceStore.js";
+import type { ClientEvents, ClientState, ClientStatus } from "./types.js";
+
+const noop = () => undefined;
+
+/** The implementation behind `createClient`. State is loaded on first use and kept in memory. */
+export class Client implements NinshoClient {
+  private readonly store: DeviceStore;
+  private readonly events = new ClientEmitter();
+  private session: Session | undefined;
+  private loading: Promise<Session> | undefined;
+  private context: OnlineContext | undefined;
+  /** Online operations run one at a time, so answers are applied in the order they were asked for. */
+  private chain: Promise<unknown> = Promise.resolve();
+  private background: Promise<void> | undefined;
+  private published: { state: ClientState; code: ErrorCode | undefined } | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly o: ResolvedOptions,
+    private readonly keys: KeySet,
+  ) {
+    this.store = new DeviceStore(o.storageDir, o.productId, keys);
+  }
+
+  private ready(): Promise<Session> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<Session> {
+    const session = new Session(
+      await this.store.load(),
+      this.store,
+      this.o.clockToleranceMs,
+      this.o.refreshFraction,
+    );
+    if (session.state.key === undefined) {
+      const found = await discoverPreinstalledKey(this.o.preinstalledKey, this.o);
+      if (found?.ok) {
+        session.state.key = found.key;
+        session.state.keySource = found.source;
+        await session.save();
+      } else if (found) session.keyProblem = { seed: found.problem, source: found.source };
+    }
+    this.context = {
+      transport: {
+        url: this.o.url,
+        fetch: this.o.fetch,
+        timeoutMs: this.o.timeoutMs,
+        keys: this.keys,
+        locale: this.o.locale,
+      },
+      session,
+      productId: this.o.productId,
+      locale: this.o.locale,
+      fingerprint: this.o.fingerprint,
+      device: this.o.device,
+      now: this.o.now,
+      refreshFraction: this.o.refreshFraction,
+      backoff: this.o.backoff,
+      events: this.events,
+    };
+    this.session = session;
+    return session;
+  }
+
+  private ctx(): OnlineContext {
+    if (!this.context) throw new Error("unreachable: the context exists once the session is loaded");
+    return this.context;
+  }
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(operation);
+    this.chain = run.catch(noop);
+    return run;
+  }
+
+  /** Whether there is anything the server could do for this machine right now. */
+  private canGoOnline(session: Session): boolean {
+    if (session.lease) return true;
+    if (session.state.key === undefined) return false;
+    return (
+      this.o.autoActivate ||
+      session.state.deviceId !== undefined ||
+      session.stateProblem !== undefined ||
+      session.leaseProblem !== undefined
+    );
+  }
+
+  /** Refresh with the lease, or (no usable lease) activate with the key: the server recognises this machine. */
+  private goOnline(): Promise<unknown> {
+    const session = this.session;
+    if (!session || !this.canGoOnline(session)) return Promise.resolve();
+    if (session.lease) return validateOnline(this.ctx());
+    return activateOnline(this.ctx(), session.state.key ?? "");
+  }
+
+  private refreshInBackground(): void {
+    if (this.background || this.closed) return;
+    this.background = this.serial(() => this.goOnline())
+      .catch(noop)
+      .then(() => {
+        this.background = undefined;
+        if (this.session) this.publish(this.session, this.o.now());
+      });
+  }
+
+  async validate(options: ValidateOptions = {}): Promise<ClientStatus> {
+    const session = this.session ?? (await this.ready());
+    const now = this.o.now();
+    const verdict = session.judge(now);
+    session.observeLocalTime(now);
+    const mode = options.online ?? "auto";
+    if (mode === "never" || this.closed || !this.canGoOnline(session))
+      return this.publish(session, now, verdict);
+    if (mode === "auto" && session.dueAt() > now) return this.publish(session, now, verdict);
+    if (mode === "auto" && verdict.valid) {
+      this.refreshInBackground();
+      return this.publish(session, now, verdict);
+    }
+    if (this.background && mode === "auto") await this.background;
+    else await this.serial(() => this.goOnline()).catch(noop);
+    return this.publish(session, this.o.now());
+  }
+
+  async status(): Promise<ClientStatus> {
+    const session = this.session ?? (await this.ready());
+    const now = this.o.now();
+    const status = this.publish(session, now);
+    session.observeLocalTime(now);
+    return status;
+  }
+
+  async installKey(input: string): Promise<ClientResult> {
+    const session = await this.ready();
+    const parsed = parseProductKey(input);
+    if (!parsed.ok)
+      return this.failed(session, seed(parsed.error.code, parsed.error.params, parsed.error.details));
+    await this.serial(async () => {
+      if (session.state.key !== parsed.value) {
+        session.state.failures = 0;
+        delete session.state.lastFailure;
+        delete session.state.nextOnlineAt;
+      }
+      session.state.key = parsed.value;
+      session.state.keySource = { kind: "installed" };
+      session.keyProblem = undefined;
+      await session.save();
+    });
+    return { ok: true, status: this.publish(session, this.o.now()) };
+  }
+
+  async uninstallKey(): Promise<ClientStatus> {
+    const session = await this.ready();
+    await this.serial(async () => {
+      const { state } = session;
+      for (const field of [
+        "key",
+        "keySource",
+        "deviceId",
+        "licenseId",
+        "license",
+        "verdict",
+        "nextOnlineAt",
+      ] as const) {
+        delete state[field];
+      }
+      session.keyProblem = undefined;
+      await session.dropLease();
+      await session.save();
+    });
+    return this.publish(session, this.o.now());
+  }
+
+  async activate(): Promise<ClientResult<{ readonly decision: unknown }>> {
+    const session = await this.ready();
+    const key = session.state.key;
+    if (key === undefined) return this.failed(session, session.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED"));
+    return this.finish(session, await this.serial(() => activateOnline(this.ctx(), key)));
+  }
+
+  async deactivate(): Promise<ClientResult<{ readonly deviceId: string; readonly deactivatedAt: string }>> {
+    const session = await this.ready();
+    if (!session.lease) return this.failed(session, seed("NOT_ACTIVATED"));
+    return this.finish(session, await this.serial(() => deactivateOnline(this.ctx())));
+  }
+
+  async transfer(
+    fromDeviceId: string,
+  ): Promise<ClientResult<{ readonly deviceId: string; readonly transfersLeft: number }>> {
+    const session = await this.ready();
+    const key = session.state.key;
+    if (key === undefined) return this.failed(session, session.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED"));
+    return this.finish(session, await this.serial(() => transferOnline(this.ctx(), key, fromDeviceId)));
+  }
+
+  on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void {
+    return this.events.on(event, listener);
+  }
+
+  off<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): void {
+    this.events.off(event, listener);
+  }
+
+  async idle(): Promise<void> {
+    do {
+      await this.background;
+      await this.chain;
+      await this.store.idle();
+    } while (this.background);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
+  }
+
+  private finish<T extends object>(session: Session, result: StepResult<T>): ClientResult<T> {
+    const status = this.publish(session, this.o.now());
+    return result.ok
+      ? { ok: true, status, ...result.value }
+      : { ok: false, problem: explain(result.seed, this.o.locale), status };
+  }
+
+  private failed(
+    session: Session,
+    problem: ProblemSeed,
+  ): { ok: false; problem: ReturnType<typeof explain>; status: ClientStatus } {
+    return {
+      ok: false,
+      problem: explain(problem, this.o.locale),
+      status: this.publish(session, this.o.now()),
+    };
+  }
+
+  /** Build the status and tell listeners when its state or code changed. */
+  private publish(session: Session, now: number, verdict: Verdict = session.judge(now)): ClientStatus {
+    const status = buildStatus(
+      session,
+      verdict,
+      now,
+      this.o.locale,
+      this.o.productId,
+      this.store.lastWriteError,
+    );
+    const previous = this.published;
+    if (previous?.state !== status.state || previous.code !== status.code) {
+      this.published = { state: status.state, code: status.code };
+      this.events.emit("state", status, previous?.state);
+    }
+    return status;
+  }
+}

@@ -1,0 +1,121 @@
+import { type ErrorCode, isErrorCode } from "@ninsho/core";
+
+/** The license as a signed answer describes it. */
+export interface LicenseView {
+  readonly id: string;
+  readonly productId: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly state: string;
+  readonly entitlements: readonly string[];
+  readonly expiresAt?: string;
+}
+
+export interface ActivationAnswer {
+  readonly deviceId: string;
+  readonly lease: string;
+  readonly license: LicenseView;
+  readonly decision?: unknown;
+}
+
+export interface ValidationAnswer {
+  readonly valid: boolean;
+  readonly state: string;
+  readonly license: LicenseView;
+  readonly deviceId?: string;
+  readonly lease?: string;
+  readonly problem?: {
+    readonly code: ErrorCode;
+    readonly message?: string;
+    readonly remedy?: string;
+    readonly details?: unknown;
+  };
+  readonly decision?: unknown;
+}
+
+export interface DeactivationAnswer {
+  readonly deviceId: string;
+  readonly deactivatedAt: string;
+}
+
+export interface TransferAnswer {
+  readonly deviceId: string;
+  readonly fromDeviceId: string;
+  readonly transfersLeft: number;
+  readonly lease: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+function licenseView(v: unknown): LicenseView | undefined {
+  if (!isObject(v)) return undefined;
+  const [id, productId, channel, status, state] = [v.id, v.productId, v.channel, v.status, v.state].map(str);
+  const entitlements = v.entitlements;
+  if (!id || !productId || !channel || !status || !state) return undefined;
+  if (!Array.isArray(entitlements) || !entitlements.every((e) => typeof e === "string")) return undefined;
+  const expiresAt = str(v.expiresAt);
+  return { id, productId, channel, status, state, entitlements, ...(expiresAt ? { expiresAt } : {}) };
+}
+
+function problemOf(v: unknown): ValidationAnswer["problem"] {
+  if (!isObject(v) || typeof v.code !== "string" || !isErrorCode(v.code)) return undefined;
+  return {
+    code: v.code,
+    ...(typeof v.message === "string" ? { message: v.message } : {}),
+    ...(typeof v.remedy === "string" ? { remedy: v.remedy } : {}),
+    ...(v.details === undefined ? {} : { details: v.details }),
+  };
+}
+
+const deviceId = (v: unknown): string | undefined => (isObject(v) ? str(v.id) : undefined);
+
+/** Read the answers of the device API; `undefined` for an answer of the wrong shape (signed or not). */
+export const readAnswer = {
+  activation(body: Json): ActivationAnswer | undefined {
+    const license = licenseView(body.license);
+    const device = deviceId(body.device);
+    const lease = str(body.lease);
+    if (!license || !device || !lease) return undefined;
+    return {
+      deviceId: device,
+      lease,
+      license,
+      ...(body.decision === undefined ? {} : { decision: body.decision }),
+    };
+  },
+
+  validation(body: Json): ValidationAnswer | undefined {
+    const license = licenseView(body.license);
+    const state = str(body.state);
+    if (!license || state === undefined || typeof body.valid !== "boolean") return undefined;
+    const device = deviceId(body.device);
+    const lease = str(body.lease);
+    const problem = problemOf(body.problem);
+    return {
+      valid: body.valid,
+      state,
+      license,
+      ...(device ? { deviceId: device } : {}),
+      ...(lease ? { lease } : {}),
+      ...(problem ? { problem } : {}),
+      ...(body.decision === undefined ? {} : { decision: body.decision }),
+    };
+  },
+
+  deactivation(body: Json): DeactivationAnswer | undefined {
+    const device = isObject(body.device) ? body.device : undefined;
+    const id = str(device?.id);
+    const at = str(device?.deactivatedAt);
+    return id && at ? { deviceId: id, deactivatedAt: at } : undefined;
+  },
+
+  transfer(body: Json): TransferAnswer | undefined {
+    const device = deviceId(body.device);
+    const from = str(body.fromDeviceId);
+    const lease = str(body.lease);
+    if (!device || !from || !lease || typeof body.transfersLeft !== "number") return undefined;
+    return { deviceId: device, fromDeviceId: from, transfersLeft: body.transfersLeft, lease };
+  },
+};

@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import { isErrorCode, type Locale, verifySignedResponse } from "@ninsho/core";
+import type { ProblemSeed } from "../problem.js";
+import { seed } from "../problem.js";
+import type { KeySet } from "../publicKeys.js";
+import type { ConnectionState } from "../types.js";
+
+/** How the client reaches its server. */
+export interface Transport {
+  readonly url: string;
+  readonly fetch: typeof globalThis.fetch;
+  readonly timeoutMs: number;
+  readonly keys: KeySet;
+  readonly locale: Locale;
+}
+
+/** A verified answer (signature, echoed nonce, server time), or why there is none. */
+export type Exchange =
+  | { readonly ok: true; readonly body: Record<string, unknown>; readonly serverTimeMs: number }
+  | {
+      readonly ok: false;
+      readonly connection: Exclude<ConnectionState, "ok" | "unknown">;
+      readonly seed: ProblemSeed;
+    };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Fields only a device answer has: an object without any of them and without a signature is just garbage. */
+const ANSWER_FIELDS = ["signature", "nonce", "lease", "valid", "device", "license"];
+
+type SignatureCheck = "valid" | "unsigned" | "unknown_key" | "bad_signature";
+
+/** Verify a signed answer with the product's keys (a key shipped without a kid is tried under any kid). */
+function checkSignature(body: Record<string, unknown>, keys: KeySet): SignatureCheck {
+  const signature = body.signature;
+  if (!isObject(signature) || typeof signature.kid !== "string") return "unsigned";
+  const candidates = keys.candidates(signature.kid);
+  if (candidates.length === 0) return "unknown_key";
+  let result: SignatureCheck = "bad_signature";
+  for (const key of candidates) {
+    result = verifySignedResponse(body, new Map([[signature.kid, key]]));
+    if (result === "valid") return result;
+  }
+  return result;
+}
+
+const fault = (connection: Exclude<ConnectionState, "ok" | "unknown">, problem: ProblemSeed): Exchange => ({
+  ok: false,
+  connection,
+  seed: problem,
+});
+
+/**
+ * POST a request with a fresh random nonce and return the answer only if it is signed by the product's key
+ * and echoes that nonce, so neither a fake server nor a replayed old answer is ever taken for the server.
+ * Every failure is a value, one per kind of fault: down, slow, 5xx, garbage, not signed, refused.
+ */
+export async function postSigned(
+  t: Transport,
+  path: string,
+  payload: Record<string, unknown>,
+): Promise<Exchange> {
+  const nonce = randomBytes(24).toString("base64url");
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), t.timeoutMs);
+  let status: number;
+  let text: string;
+  try {
+    const response = await t.fetch(`${t.url.replace(/\/+$/, "")}${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        "accept-language": t.locale,
+      },
+      body: JSON.stringify({ ...payload, nonce }),
+      signal: controller.signal,
+    });
+    status = response.status;
+    // The body is read under the same deadline: a server may send headers and then stall.
+    text = await response.text();
+  } catch (error) {
+    if (controller.signal.aborted) {
+      return fault("timeout", seed("SERVER_TIMEOUT", { seconds: Math.round(t.timeoutMs / 100) / 10 }));
+    }
+    const cause = error instanceof Error && isObject(error.cause) ? error.cause.code : undefined;
+    return fault(
+      "unreachable",
+      seed("SERVER_UNREACHABLE", { url: t.url }, { cause: cause ?? String(error) }),
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (status >= 500) {
+    const serverCode = isObject(body) && isObject(body.error) ? body.error.code : undefined;
+    return fault("server_error", seed("SERVER_ERROR", { status }, { status, serverCode }));
+  }
+  if (!isObject(body)) return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
+  if (status >= 400 && status < 500) return refusal(body, status, t.locale);
+  if (status < 200 || status >= 300 || !ANSWER_FIELDS.some((field) => field in body)) {
+    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
+  }
+  const signature = checkSignature(body, t.keys);
+  if (signature !== "valid") {
+    return fault("spoofed", seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason: signature }));
+  }
+  if (body.nonce !== nonce) {
+    // Genuinely signed, but not an answer to this request: a replay.
+    return fault("spoofed", seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason: "nonce_mismatch" }));
+  }
+  const serverTimeMs = typeof body.serverTime === "string" ? Date.parse(body.serverTime) : Number.NaN;
+  if (!Number.isFinite(serverTimeMs)) {
+    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { reason: "no server time" }));
+  }
+  return { ok: true, body, serverTimeMs };
+}
+
+/** An unsigned 4xx refusal: its code and words are reported, and it never changes what the device holds. */
+function refusal(body: Record<string, unknown>, status: number, locale: Locale): Exchange {
+  const error = body.error;
+  if (!isObject(error) || typeof error.code !== "string" || !isErrorCode(error.code)) {
+    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
+  }
+  const text =
+    typeof error.message === "string" && typeof error.remedy === "string"
+      ? { text: { locale, message: error.message, remedy: error.remedy } }
+      : {};
+  return fault("refused", {
+    code: error.code,
+    ...(error.details === undefined ? {} : { details: error.details }),
+    ...text,
+  });
+}

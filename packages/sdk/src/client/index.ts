@@ -1,0 +1,31 @@
+export type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
+export { BACKOFF_DEFAULTS, type BackoffOptions, backoffCeiling, backoffDelay } from "./backoff.js";
+export { DEFAULT_CLOCK_TOLERANCE_MS } from "./clockMarks.js";
+export { createClient } from "./createClient.js";
+export type { ClientOptions } from "./options.js";
+export {
+  type Discovery,
+  type DiscoveryContext,
+  discoverPreinstalledKey,
+  type PreinstalledKeyOptions,
+} from "./preinstalled/discover.js";
+export {
+  parseRegQuery,
+  type RegistryReader,
+  type RegistryValue,
+  readRegistryWithReg,
+} from "./preinstalled/registry.js";
+export type { ClientProblem } from "./problem.js";
+export type { PublicKeyInput, PublicKeysInput } from "./publicKeys.js";
+export { formatDuration } from "./statusView.js";
+export { STATE_FILES } from "./storage/deviceStore.js";
+export type {
+  ClientEvents,
+  ClientState,
+  ClientStatus,
+  ConnectionState,
+  ConnectionStatus,
+  KeySource,
+  RefreshOutcome,
+  ServerDecision,
+} from "./types.js";

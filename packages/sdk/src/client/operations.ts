@@ -1,0 +1,149 @@
+import type { ErrorCode } from "@ninsho/core";
+import { readAnswer, type ValidationAnswer } from "./http/answers.js";
+import {
+  acceptLease,
+  acceptRelease,
+  acceptVerdict,
+  decisionAt,
+  exchange,
+  invalid,
+  type OnlineContext,
+  recordFailure,
+  type StepResult,
+  verifiedLease,
+} from "./online.js";
+import { seed } from "./problem.js";
+import type { ServerVerdict } from "./storage/stateFile.js";
+
+/** The state each signed refusal of a validation puts the device in. */
+const VERDICT_STATES: Partial<Record<ErrorCode, ServerVerdict["state"]>> = {
+  LICENSE_SUSPENDED: "suspended",
+  LICENSE_REVOKED: "revoked",
+  LICENSE_EXPIRED: "expired",
+  DEVICE_DEACTIVATED: "deactivated",
+  FINGERPRINT_MISMATCH: "mismatch",
+  DEVICE_FORKED: "forked",
+};
+
+const STATE_CODES: Partial<Record<string, ErrorCode>> = {
+  suspended: "LICENSE_SUSPENDED",
+  revoked: "LICENSE_REVOKED",
+  expired: "LICENSE_EXPIRED",
+};
+
+function verdictOf(
+  v: ValidationAnswer,
+  locale: OnlineContext["locale"],
+): Omit<ServerVerdict, "at"> | undefined {
+  const code = v.problem?.code ?? STATE_CODES[v.state];
+  const state = code === undefined ? undefined : VERDICT_STATES[code];
+  if (code === undefined || state === undefined) return undefined;
+  const problem = v.problem;
+  // The server's words are signed with the rest of the answer, and carry params the SDK cannot know.
+  const text =
+    problem?.message !== undefined && problem.remedy !== undefined
+      ? { text: { locale, message: problem.message, remedy: problem.remedy } }
+      : {};
+  return {
+    state,
+    seed: { code, ...(problem?.details === undefined ? {} : { details: problem.details }), ...text },
+  };
+}
+
+const spoofed = (ctx: OnlineContext, reason: string) =>
+  recordFailure(ctx, seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason }), "spoofed");
+
+const outcomeOf = (decision: unknown, fallback: string): string =>
+  decision !== null &&
+  typeof decision === "object" &&
+  "outcome" in decision &&
+  typeof decision.outcome === "string"
+    ? decision.outcome
+    : fallback;
+
+/** Activate this machine with a key: a new device in a free slot, or this device recognised again. */
+export async function activateOnline(
+  ctx: OnlineContext,
+  key: string,
+): Promise<StepResult<{ decision: unknown }>> {
+  const fingerprint = await ctx.fingerprint();
+  const answer = await exchange(ctx, "/v1/activations", { key, fingerprint, device: ctx.device });
+  if (!answer.ok) return answer;
+  const activation = readAnswer.activation(answer.body);
+  if (!activation) return invalid(ctx, "not an activation");
+  // Genuinely signed, but about another product: the server signs anyone's answers, so this is a replay.
+  if (activation.license.productId !== ctx.productId) return spoofed(ctx, "an answer about another product");
+  const lease = await verifiedLease(ctx, activation.lease, activation.deviceId);
+  if (!lease.ok) return lease;
+  const decision = decisionAt(
+    ctx,
+    "activation",
+    outcomeOf(activation.decision, "activated"),
+    activation.decision,
+  );
+  await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, activation.license);
+  return { ok: true, value: { decision: activation.decision } };
+}
+
+/** Validate the lease online: a refreshed lease, or a signed verdict that changes the state. */
+export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ valid: boolean }>> {
+  const current = ctx.session.lease;
+  if (!current) return recordFailure(ctx, seed("NOT_ACTIVATED"), "refused");
+  const fingerprint = await ctx.fingerprint();
+  const answer = await exchange(ctx, "/v1/validate", { lease: current.token, fingerprint });
+  if (!answer.ok) return answer;
+  const v = readAnswer.validation(answer.body);
+  if (!v) return invalid(ctx, "not a validation");
+  if (v.license.productId !== ctx.productId) return spoofed(ctx, "an answer about another product");
+  const deviceId = v.deviceId ?? current.claims.sub;
+  if (deviceId !== current.claims.sub) return spoofed(ctx, "an answer about another device");
+  if (v.valid) {
+    const decision = decisionAt(ctx, "validation", "valid", v.decision);
+    const lease =
+      v.lease === undefined
+        ? { ok: true as const, value: current }
+        : await verifiedLease(ctx, v.lease, deviceId);
+    if (!lease.ok) return lease;
+    await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, v.license);
+    return { ok: true, value: { valid: true } };
+  }
+  const verdict = verdictOf(v, ctx.locale);
+  if (!verdict) return invalid(ctx, "a refusal without a known reason");
+  const decision = decisionAt(ctx, "validation", verdict.seed.code, v.decision ?? v.problem?.details);
+  await acceptVerdict(ctx, verdict, answer.serverTimeMs, decision, v.license);
+  return { ok: true, value: { valid: false } };
+}
+
+/** Free this machine's slot. Its lease is the proof of which device asks. */
+export async function deactivateOnline(
+  ctx: OnlineContext,
+): Promise<StepResult<{ deviceId: string; deactivatedAt: string }>> {
+  const current = ctx.session.lease;
+  if (!current) return recordFailure(ctx, seed("NOT_ACTIVATED"), "refused");
+  const answer = await exchange(ctx, "/v1/deactivations", { lease: current.token });
+  if (!answer.ok) return answer;
+  const d = readAnswer.deactivation(answer.body);
+  if (!d) return invalid(ctx, "not a deactivation");
+  if (d.deviceId !== current.claims.sub) return spoofed(ctx, "an answer about another device");
+  await acceptRelease(ctx, answer.serverTimeMs, decisionAt(ctx, "deactivation", "deactivated", undefined));
+  return { ok: true, value: d };
+}
+
+/** Move the license from another machine (deactivated by the server in the same step) to this one. */
+export async function transferOnline(
+  ctx: OnlineContext,
+  key: string,
+  fromDeviceId: string,
+): Promise<StepResult<{ deviceId: string; transfersLeft: number }>> {
+  const fingerprint = await ctx.fingerprint();
+  const answer = await exchange(ctx, "/v1/transfers", { key, fromDeviceId, fingerprint, device: ctx.device });
+  if (!answer.ok) return answer;
+  const t = readAnswer.transfer(answer.body);
+  if (!t) return invalid(ctx, "not a transfer");
+  if (t.fromDeviceId !== fromDeviceId) return spoofed(ctx, "an answer about another transfer");
+  const lease = await verifiedLease(ctx, t.lease, t.deviceId);
+  if (!lease.ok) return lease;
+  const match = { fromDeviceId, transfersLeft: t.transfersLeft };
+  await acceptLease(ctx, lease.value, answer.serverTimeMs, decisionAt(ctx, "transfer", "transferred", match));
+  return { ok: true, value: { deviceId: t.deviceId, transfersLeft: t.transfersLeft } };
+}

@@ -1,0 +1,71 @@
+import { createPublicKey, KeyObject } from "node:crypto";
+import { publicKeyFromJwk } from "@ninsho/core";
+
+/**
+ * A public key as a vendor ships it: a JWK from the server's `/.well-known/jwks.json` (its `kid` lets the SDK
+ * pick the key at once), a `KeyObject`, or a PEM string.
+ *
+ * @example
+ * const key: PublicKeyInput = { kty: "OKP", crv: "Ed25519", x: "6oUVIN_nT3ajar30DVYToZ4phOlf-aKSeVWoAq0q3YE", kid: "sk_01M7…" };
+ */
+export type PublicKeyInput =
+  | KeyObject
+  | string
+  | { readonly kty: string; readonly crv?: string; readonly x?: string; readonly kid?: string };
+
+/**
+ * The product's public keys: one key, a list, or a whole JWKS document as the server publishes it.
+ *
+ * @example
+ * const jwks = await (await fetch("https://activation.example.com/.well-known/jwks.json")).json();
+ * const client = createClient({ ...options, publicKeys: jwks });
+ */
+export type PublicKeysInput =
+  | PublicKeyInput
+  | readonly PublicKeyInput[]
+  | { readonly keys: readonly PublicKeyInput[] };
+
+const toKeyObject = (input: PublicKeyInput): KeyObject => {
+  if (input instanceof KeyObject) return input;
+  if (typeof input === "string") return createPublicKey(input);
+  if (input.kty !== "OKP" || input.crv !== "Ed25519" || typeof input.x !== "string") {
+    throw new TypeError(`public key ${input.kid ?? ""} is not an Ed25519 JWK (kty OKP, crv Ed25519)`.trim());
+  }
+  return publicKeyFromJwk({ kty: "OKP", crv: "Ed25519", x: input.x });
+};
+
+const isKeyList = (input: PublicKeysInput): input is readonly PublicKeyInput[] => Array.isArray(input);
+
+const hasKeys = (input: PublicKeysInput): input is { readonly keys: readonly PublicKeyInput[] } =>
+  typeof input === "object" && !(input instanceof KeyObject) && !isKeyList(input) && "keys" in input;
+
+/**
+ * The keys that verify leases and answers, parsed once: parsing a key per verification would cost more than
+ * the verification. Keys with a `kid` are found by it; keys without one are tried in turn.
+ */
+export class KeySet {
+  private readonly byKid = new Map<string, KeyObject>();
+  private readonly anonymous: KeyObject[] = [];
+
+  constructor(input: PublicKeysInput) {
+    const list = hasKeys(input) ? input.keys : isKeyList(input) ? input : [input];
+    for (const entry of list) {
+      const key = toKeyObject(entry);
+      if (key.type !== "public" || key.asymmetricKeyType !== "ed25519") {
+        throw new TypeError("Ninsho signs with Ed25519: every public key must be an Ed25519 public key");
+      }
+      const kid = typeof entry === "object" && !(entry instanceof KeyObject) ? entry.kid : undefined;
+      if (kid === undefined) this.anonymous.push(key);
+      else this.byKid.set(kid, key);
+    }
+    if (this.byKid.size === 0 && this.anonymous.length === 0) {
+      throw new TypeError("publicKeys is empty: the SDK cannot verify anything without the product's key");
+    }
+  }
+
+  /** Keys that may have signed under `kid`: the named key, else every key shipped without a kid. */
+  candidates(kid: string): readonly KeyObject[] {
+    const named = this.byKid.get(kid);
+    return named ? [named] : this.anonymous;
+  }
+}

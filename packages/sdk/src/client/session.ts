@@ -1,0 +1,160 @@
+import { observeServerTime, rollbackFloor, seenAt } from "./clockMarks.js";
+import { leaseSignatureHolds, type PreparedLease } from "./lease.js";
+import { type ProblemSeed, seed } from "./problem.js";
+import type { DeviceStore, LoadedDevice, StorageProblem } from "./storage/deviceStore.js";
+import type { StoredState } from "./storage/stateFile.js";
+import type { ClientState, KeySource } from "./types.js";
+
+/** The local decision: a state, whether the app may run, and why not (or what is not fine). */
+export interface Verdict {
+  readonly state: ClientState;
+  readonly valid: boolean;
+  readonly seed?: ProblemSeed;
+}
+
+// A local time is written down at most this often: often enough that a restart remembers roughly when the
+// clock last stood, rarely enough that validating thousands of times a second never waits for a disk.
+const LOCAL_MARK_PERSIST_MS = 10 * 60_000;
+
+/** A failed write keeps the app running from memory; the store remembers it for the status. */
+const ignoreWriteError = () => undefined;
+
+const storageSeed = (problem: StorageProblem): ProblemSeed =>
+  seed(problem.code, { file: problem.file }, { file: problem.file, reason: problem.reason });
+
+/**
+ * A device's state in memory, loaded once from the state folder. Every decision reads from here, so
+ * `validate()` costs one signature verification and a few comparisons; every change is written through.
+ */
+export class Session {
+  readonly state: StoredState;
+  lease: PreparedLease | undefined;
+  stateProblem: StorageProblem | undefined;
+  leaseProblem: StorageProblem | undefined;
+  /** A preinstalled key that was found but is malformed, and where. */
+  keyProblem: { readonly seed: ProblemSeed; readonly source: KeySource } | undefined;
+  private floorMs = 0;
+  private persistedLocalMarkMs: number;
+
+  constructor(
+    loaded: LoadedDevice,
+    private readonly store: DeviceStore,
+    private readonly toleranceMs: number,
+    private readonly refreshFraction: number,
+  ) {
+    this.state = loaded.state;
+    this.lease = loaded.lease;
+    this.stateProblem = loaded.stateProblem;
+    this.leaseProblem = loaded.leaseProblem;
+    this.persistedLocalMarkMs = this.state.localMarkMs;
+    // A lease's issue time is a signed server time too: with the state file lost, it still bounds a rollback.
+    if (this.lease) this.state.serverMarkMs = Math.max(this.state.serverMarkMs, this.lease.issuedAtMs);
+    this.refreshFloor();
+  }
+
+  private refreshFloor(): void {
+    this.floorMs = rollbackFloor(this.state, this.toleranceMs);
+  }
+
+  /** The hot path: one Ed25519 verification of the lease, then comparisons. */
+  judge(nowMs: number): Verdict {
+    const lease = this.lease;
+    if (!lease) return this.judgeWithoutLease();
+    if (!leaseSignatureHolds(lease)) {
+      return { state: "tampered", valid: false, seed: seed("STATE_TAMPERED", { file: "lease.jwt" }) };
+    }
+    if (nowMs < this.floorMs) {
+      const at = new Date(seenAt(this.state)).toISOString();
+      return {
+        state: "clock_rollback",
+        valid: false,
+        seed: seed("CLOCK_ROLLBACK", { seenAt: at }, { seenAt: at }),
+      };
+    }
+    if (this.stateProblem?.code === "STATE_TAMPERED") {
+      return { state: "tampered", valid: false, seed: storageSeed(this.stateProblem) };
+    }
+    const verdict = this.state.verdict;
+    if (verdict) return { state: verdict.state, valid: false, seed: verdict.seed };
+    if (nowMs < lease.leaseExpiresAtMs) return { state: "active", valid: true };
+    if (nowMs < lease.graceEndsAtMs) return { state: "grace", valid: true };
+    const graceEnd = new Date(lease.graceEndsAtMs).toISOString();
+    return { state: "expired", valid: false, seed: seed("LEASE_EXPIRED", { graceEnd }) };
+  }
+
+  private judgeWithoutLease(): Verdict {
+    const damaged =
+      this.leaseProblem ?? (this.stateProblem?.code === "STATE_TAMPERED" ? this.stateProblem : undefined);
+    if (damaged) {
+      const state = damaged.code === "STATE_TAMPERED" ? "tampered" : "corrupt";
+      return { state, valid: false, seed: storageSeed(damaged) };
+    }
+    if (this.state.key === undefined) {
+      return { state: "no_key", valid: false, seed: this.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED") };
+    }
+    return { state: "not_activated", valid: false, seed: seed("NOT_ACTIVATED") };
+  }
+
+  /**
+   * When the SDK goes online next on its own: after a backoff or a verdict, at the time set then; otherwise
+   * once `refreshFraction` of the lease has passed; at once when something needs repairing or activating.
+   */
+  dueAt(): number {
+    if (this.state.nextOnlineAt !== undefined) return this.state.nextOnlineAt;
+    const lease = this.lease;
+    if (!lease || this.stateProblem || this.leaseProblem) return 0;
+    return lease.issuedAtMs + this.refreshFraction * (lease.leaseExpiresAtMs - lease.issuedAtMs);
+  }
+
+  /** What is not fine while the app may still run: a repaired file, or the last online failure. */
+  warning(): ProblemSeed | undefined {
+    if (this.stateProblem) return storageSeed(this.stateProblem);
+    return this.state.lastFailure;
+  }
+
+  /** Note a local time; returns after scheduling a write when the mark moved far enough to be worth one. */
+  observeLocalTime(nowMs: number): void {
+    if (nowMs <= this.state.localMarkMs) return;
+    this.state.localMarkMs = nowMs;
+    this.refreshFloor();
+    if (nowMs - this.persistedLocalMarkMs >= LOCAL_MARK_PERSIST_MS) void this.save();
+  }
+
+  observeServerTime(serverTimeMs: number, nowMs: number): void {
+    observeServerTime(this.state, serverTimeMs, nowMs, this.toleranceMs);
+    this.refreshFloor();
+  }
+
+  /** Take a verified lease: it replaces whatever lease or damage was there. Written before the state. */
+  async takeLease(lease: PreparedLease): Promise<void> {
+    this.lease = lease;
+    this.leaseProblem = undefined;
+    this.state.deviceId = lease.claims.sub;
+    this.state.licenseId = lease.claims.lic;
+    this.state.serverMarkMs = Math.max(this.state.serverMarkMs, lease.issuedAtMs);
+    this.refreshFloor();
+    await this.store.saveLease(lease.token).catch(ignoreWriteError);
+  }
+
+  async dropLease(): Promise<void> {
+    this.lease = undefined;
+    this.leaseProblem = undefined;
+    await this.store.removeLease().catch(ignoreWriteError);
+  }
+
+  /**
+   * Write the state. A state file found altered is left as it is until the server repairs it: writing a
+   * fresh one with a valid MAC would erase the evidence, and the next start would trust it.
+   */
+  async save(): Promise<void> {
+    if (this.stateProblem?.code === "STATE_TAMPERED") return;
+    this.persistedLocalMarkMs = this.state.localMarkMs;
+    await this.store.saveState(this.state).catch(ignoreWriteError);
+  }
+
+  /** The server answered: what it said replaces whatever was damaged in the state folder. */
+  repaired(): void {
+    this.stateProblem = undefined;
+    this.leaseProblem = undefined;
+  }
+}

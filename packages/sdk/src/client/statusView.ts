@@ -1,0 +1,132 @@
+import type { ErrorCode, Locale } from "@ninsho/core";
+import { explain, type ProblemSeed } from "./problem.js";
+import type { Session, Verdict } from "./session.js";
+import type { ClientStatus, ConnectionState, ConnectionStatus } from "./types.js";
+
+const CONNECTION_OF: Partial<Record<ErrorCode, ConnectionState>> = {
+  SERVER_UNREACHABLE: "unreachable",
+  SERVER_TIMEOUT: "timeout",
+  SERVER_ERROR: "server_error",
+  RESPONSE_INVALID: "invalid_response",
+  RESPONSE_SIGNATURE_INVALID: "spoofed",
+};
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** `6 days 23 hours`, `5 hours 12 minutes`, `40 seconds`: precise enough for a person, never longer. */
+export function formatDuration(ms: number, locale: Locale): string {
+  const units: [number, string, string][] = [
+    [86_400_000, "day", "日"],
+    [3_600_000, "hour", "時間"],
+    [60_000, "minute", "分"],
+    [1000, "second", "秒"],
+  ];
+  const parts: string[] = [];
+  let rest = Math.max(0, ms);
+  for (const [size, en, ja] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 || (parts.length === 0 && size === 1000)) {
+      parts.push(locale === "ja" ? `${n} ${ja}` : `${n} ${en}${n === 1 ? "" : "s"}`);
+    }
+    if (parts.length === 2) break;
+  }
+  return parts.join(locale === "ja" ? " " : " ");
+}
+
+function explanation(
+  verdict: Verdict,
+  session: Session,
+  nowMs: number,
+  locale: Locale,
+  message?: string,
+): string {
+  const lease = session.lease;
+  const ja = locale === "ja";
+  if (lease && (verdict.state === "active" || verdict.state === "grace")) {
+    const lxp = iso(lease.leaseExpiresAtMs);
+    const exp = iso(lease.graceEndsAtMs);
+    const left = formatDuration(lease.graceEndsAtMs - nowMs, locale);
+    if (verdict.state === "active") {
+      return ja
+        ? `リースの署名を確認しました。${lxp} まで有効で、その後 ${exp} まで猶予期間があります（残り ${left}）。`
+        : `The lease's signature verified; it runs until ${lxp}, then grace until ${exp} (${left} left).`;
+    }
+    return ja
+      ? `リースは ${lxp} に期限切れになりました。猶予期間で ${exp} まで動作します（残り ${left}）。`
+      : `The lease expired on ${lxp}; the app runs on grace until ${exp} (${left} left).`;
+  }
+  const at = iso(session.state.verdict?.at);
+  if (session.state.verdict && at && verdict.seed === session.state.verdict.seed) {
+    return ja
+      ? `サーバーの署名付き判定（${at}）: ${message ?? ""}`
+      : `The server's signed verdict (${at}): ${message ?? ""}`;
+  }
+  return message ?? "";
+}
+
+function connection(session: Session, locale: Locale): ConnectionStatus {
+  const { state, lease } = session;
+  const failure = state.lastFailure;
+  const due = session.dueAt();
+  const lastAttemptAt = iso(state.lastAttemptAt);
+  const retryAt = due > 0 && (lease || state.key) ? iso(due) : undefined;
+  return {
+    state: failure ? (CONNECTION_OF[failure.code] ?? "refused") : state.lastContactAt ? "ok" : "unknown",
+    failures: state.failures,
+    ...(lastAttemptAt ? { lastAttemptAt } : {}),
+    ...(retryAt ? { retryAt } : {}),
+    ...(failure ? { problem: explain(failure, locale) } : {}),
+  };
+}
+
+/** The status an app sees: the verdict, why, and every time and fact it may want to show. */
+export function buildStatus(
+  session: Session,
+  verdict: Verdict,
+  nowMs: number,
+  locale: Locale,
+  productId: string,
+  storageError: string | undefined,
+): ClientStatus {
+  const { state, lease } = session;
+  const shown: ProblemSeed | undefined = verdict.seed ?? (verdict.valid ? session.warning() : undefined);
+  const problem = shown ? explain(shown, locale) : undefined;
+  const claims = lease?.claims;
+  const licenseId = state.licenseId ?? claims?.lic;
+  const channel = state.license?.channel ?? claims?.chn;
+  const entitlements = state.license?.entitlements ?? claims?.ent;
+  const deviceId = claims?.sub ?? state.deviceId;
+  const keySource = state.keySource ?? session.keyProblem?.source;
+  const licenseExpiresAt =
+    state.license?.expiresAt ?? iso(claims?.lex === undefined ? undefined : claims.lex * 1000);
+  const lastServerContactAt = iso(state.lastContactAt);
+  return {
+    state: verdict.state,
+    valid: verdict.valid,
+    ...(problem ? { code: problem.code, message: problem.message, remedy: problem.remedy, problem } : {}),
+    explanation: explanation(verdict, session, nowMs, locale, verdict.seed ? problem?.message : undefined),
+    productId,
+    ...(licenseId ? { licenseId } : {}),
+    ...(channel ? { channel } : {}),
+    ...(entitlements ? { entitlements } : {}),
+    ...(deviceId ? { deviceId } : {}),
+    ...(state.key ? { keyHint: state.key.slice(-5) } : {}),
+    ...(keySource ? { keySource } : {}),
+    ...(lease
+      ? {
+          leaseIssuedAt: new Date(lease.issuedAtMs).toISOString(),
+          leaseExpiresAt: new Date(lease.leaseExpiresAtMs).toISOString(),
+          graceEndsAt: new Date(lease.graceEndsAtMs).toISOString(),
+          timeLeftMs: Math.max(0, lease.graceEndsAtMs - nowMs),
+          leaseTimeLeftMs: Math.max(0, lease.leaseExpiresAtMs - nowMs),
+        }
+      : {}),
+    ...(licenseExpiresAt ? { licenseExpiresAt } : {}),
+    ...(lastServerContactAt ? { lastServerContactAt } : {}),
+    connection: connection(session, locale),
+    ...(state.lastDecision ? { lastDecision: state.lastDecision } : {}),
+    ...(storageError === undefined ? {} : { storageError }),
+    checkedAt: new Date(nowMs).toISOString(),
+  };
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { type PreparedLease, prepareLease } from "../lease.js";
+import type { KeySet } from "../publicKeys.js";
+import { createExclusive, type FileRead, readOptional, removeFile, writeAtomic } from "./files.js";
+import { emptyState, parseState, type StoredState, serializeState, stateMacKey } from "./stateFile.js";
+
+/** The files of a state folder. One folder per product. */
+export const STATE_FILES = { state: "state.json", lease: "lease.jwt", secret: "install.secret" } as const;
+
+/** A damaged or altered file found at load, with the code the status reports. */
+export interface StorageProblem {
+  readonly code: "STATE_CORRUPT" | "STATE_TAMPERED";
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** What a state folder held. Anything unusable is replaced by an empty state or no lease, and reported. */
+export interface LoadedDevice {
+  readonly state: StoredState;
+  readonly lease?: PreparedLease;
+  readonly stateProblem?: StorageProblem;
+  readonly leaseProblem?: StorageProblem;
+}
+
+const SECRET_BYTES = 32;
+
+const decodeSecret = (read: FileRead): Buffer | undefined => {
+  if (read.kind !== "text") return undefined;
+  const secret = Buffer.from(read.text.trim(), "base64url");
+  return secret.length === SECRET_BYTES ? secret : undefined;
+};
+
+/**
+ * Reads and writes a device's state folder: `lease.jwt` (the signed lease, self-authenticating),
+ * `state.json` (local fields under an HMAC) and `install.secret` (the random per-install MAC secret).
+ * Writes are atomic and applied in call order; the lease is always written before the state that refers to it.
+ */
+export class DeviceStore {
+  private macKey: Buffer | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  /** The last write that failed, if the latest one did: the app keeps running from memory. */
+  lastWriteError: string | undefined;
+
+  constructor(
+    readonly dir: string,
+    private readonly productId: string,
+    private readonly keys: KeySet,
+  ) {}
+
+  private path(name: keyof typeof STATE_FILES): string {
+    return join(this.dir, STATE_FILES[name]);
+  }
+
+  async load(): Promise<LoadedDevice> {
+    const [secretRead, stateRead, leaseRead] = await Promise.all([
+      readOptional(this.path("secret")),
+      readOptional(this.path("state")),
+      readOptional(this.path("lease")),
+    ]);
+    const secret = decodeSecret(secretRead);
+    this.macKey = secret === undefined ? undefined : stateMacKey(secret, this.productId);
+    let state = emptyState();
+    let stateProblem: StorageProblem | undefined;
+    if (stateRead.kind === "unreadable") {
+      stateProblem = {
+        code: "STATE_CORRUPT",
+        file: STATE_FILES.state,
+        reason: `it cannot be read (${stateRead.error})`,
+      };
+    } else if (stateRead.kind === "text") {
+      const parsed = parseState(stateRead.text, this.macKey);
+      if (parsed.kind === "ok") state = parsed.state;
+      else {
+        const code = parsed.kind === "tampered" ? "STATE_TAMPERED" : "STATE_CORRUPT";
+        stateProblem = { code, file: STATE_FILES.state, reason: parsed.reason };
+      }
+    }
+    let lease: PreparedLease | undefined;
+    let leaseProblem: StorageProblem | undefined;
+    if (leaseRead.kind === "unreadable") {
+      leaseProblem = {
+        code: "STATE_CORRUPT",
+        file: STATE_FILES.lease,
+        reason: `it cannot be read (${leaseRead.error})`,
+      };
+    } else if (leaseRead.kind === "text") {
+      const prepared = prepareLease(leaseRead.text, this.keys, this.productId, state.deviceId);
+      if (prepared.ok) lease = prepared.lease;
+      else {
+        const code = prepared.refusal.kind === "tampered" ? "STATE_TAMPERED" : "STATE_CORRUPT";
+        leaseProblem = { code, file: STATE_FILES.lease, reason: prepared.refusal.reason };
+      }
+    }
+    return {
+      state,
+      ...(lease ? { lease } : {}),
+      ...(stateProblem ? { stateProblem } : {}),
+      ...(leaseProblem ? { leaseProblem } : {}),
+    };
+  }
+
+  /** Queue a write of the state as it is now (a snapshot: later changes in memory are not written). */
+  saveState(state: StoredState): Promise<void> {
+    const snapshot = structuredClone(state);
+    return this.enqueue(async () => {
+      await writeAtomic(this.path("state"), serializeState(snapshot, await this.ensureMacKey()));
+    });
+  }
+
+  saveLease(token: string): Promise<void> {
+    return this.enqueue(() => writeAtomic(this.path("lease"), `${token}\n`));
+  }
+
+  removeLease(): Promise<void> {
+    return this.enqueue(() => removeFile(this.path("lease")));
+  }
+
+  /** Resolves when every queued write has finished (failed writes included). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private enqueue(write: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(write).then(
+      () => {
+        this.lastWriteError = undefined;
+      },
+      (error: unknown) => {
+        this.lastWriteError = error instanceof Error ? error.message : String(error);
+        throw error;
+      },
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The MAC key, creating the install secret on first save (or replacing a damaged one). */
+  private async ensureMacKey(): Promise<Buffer> {
+    if (this.macKey) return this.macKey;
+    const fresh = randomBytes(SECRET_BYTES);
+    const path = this.path("secret");
+    if (!(await createExclusive(path, fresh.toString("base64url")))) {
+      const existing = decodeSecret(await readOptional(path));
+      if (existing) {
+        this.macKey = stateMacKey(existing, this.productId);
+        return this.macKey;
+      }
+      await writeAtomic(path, fresh.toString("base64url"));
+    }
+    this.macKey = stateMacKey(fresh, this.productId);
+    return this.macKey;
+  }
+}

@@ -1,0 +1,122 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { isErrorCode } from "@ninsho/core";
+import type { ProblemSeed } from "../problem.js";
+import type { ClientState, KeySource, ServerDecision } from "../types.js";
+
+/** What the server last said about the license (from signed answers only). */
+export interface LicenseFacts {
+  readonly channel: string;
+  readonly entitlements: readonly string[];
+  readonly status?: string;
+  readonly expiresAt?: string;
+}
+
+/** A signed `valid: false` verdict: it holds until a later signed answer says otherwise. */
+export interface ServerVerdict {
+  readonly state: Extract<
+    ClientState,
+    "suspended" | "revoked" | "expired" | "deactivated" | "mismatch" | "forked"
+  >;
+  readonly seed: ProblemSeed;
+  readonly at: number;
+}
+
+/** The device's local state, kept in `state.json` beside the lease. Instants are epoch milliseconds. */
+export interface StoredState {
+  key?: string;
+  keySource?: KeySource;
+  deviceId?: string;
+  licenseId?: string;
+  license?: LicenseFacts;
+  verdict?: ServerVerdict;
+  /** High-water mark of signed server times (answers and lease issue times). */
+  serverMarkMs: number;
+  /** High-water mark of local times observed while validating. */
+  localMarkMs: number;
+  lastContactAt?: number;
+  lastAttemptAt?: number;
+  /** Online attempts that failed in a row; drives the backoff. */
+  failures: number;
+  /** Before this, the SDK does not go online on its own. */
+  nextOnlineAt?: number;
+  lastFailure?: ProblemSeed;
+  lastDecision?: ServerDecision;
+}
+
+export const emptyState = (): StoredState => ({ serverMarkMs: 0, localMarkMs: 0, failures: 0 });
+
+const FORMAT = "ninsho-device-state/1";
+
+/**
+ * The MAC key: the per-install secret bound to the product id, so a state file moved between products, or
+ * edited by hand, no longer verifies. It detects edits; it is not meant to stop someone who reads the secret.
+ */
+export const stateMacKey = (secret: Buffer, productId: string): Buffer =>
+  createHmac("sha256", secret).update(`ninsho/state/v1\n${productId}`).digest();
+
+const mac = (key: Buffer, body: string) => createHmac("sha256", key).update(body).digest();
+
+/** The file's text: the body as a JSON string (so the MAC covers the exact bytes), and its MAC. */
+export function serializeState(state: StoredState, macKey: Buffer): string {
+  const body = JSON.stringify(state);
+  return `${JSON.stringify({ format: FORMAT, body, mac: mac(macKey, body).toString("base64url") }, null, 1)}\n`;
+}
+
+export type StateParse =
+  | { readonly kind: "ok"; readonly state: StoredState }
+  | { readonly kind: "corrupt"; readonly reason: string }
+  | { readonly kind: "tampered"; readonly reason: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
+const optional = (v: unknown, type: "string" | "number" | "object") =>
+  v === undefined || (type === "object" ? isObject(v) : typeof v === type);
+
+const isSeed = (v: unknown): boolean => isObject(v) && typeof v.code === "string" && isErrorCode(v.code);
+
+/** Loose shape check of what the MAC already vouches for; it guards against a file from another version. */
+function isStoredState(v: unknown): v is StoredState {
+  if (!isObject(v)) return false;
+  const numbers = ["serverMarkMs", "localMarkMs", "failures"].every((k) => Number.isFinite(v[k]));
+  const strings = ["key", "deviceId", "licenseId"].every((k) => optional(v[k], "string"));
+  const times = ["lastContactAt", "lastAttemptAt", "nextOnlineAt"].every((k) => optional(v[k], "number"));
+  const objects = ["keySource", "license", "lastDecision"].every((k) => optional(v[k], "object"));
+  const verdict = v.verdict === undefined || (isObject(v.verdict) && isSeed(v.verdict.seed));
+  const failure = v.lastFailure === undefined || isSeed(v.lastFailure);
+  return numbers && strings && times && objects && verdict && failure;
+}
+
+/**
+ * Parse `state.json`. Unreadable or cut-off JSON is `corrupt` (an accident: a full disk, a bad sector);
+ * well-formed JSON whose MAC does not verify is `tampered` (someone edited it).
+ */
+export function parseState(text: string, macKey: Buffer | undefined): StateParse {
+  let outer: unknown;
+  try {
+    outer = JSON.parse(text);
+  } catch {
+    return { kind: "corrupt", reason: "it is not complete JSON" };
+  }
+  if (
+    !isObject(outer) ||
+    outer.format !== FORMAT ||
+    typeof outer.body !== "string" ||
+    typeof outer.mac !== "string"
+  ) {
+    return { kind: "corrupt", reason: "it is not a Ninsho state file" };
+  }
+  if (macKey === undefined) return { kind: "tampered", reason: "its install secret is missing" };
+  const expected = mac(macKey, outer.body);
+  const given = Buffer.from(outer.mac, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { kind: "tampered", reason: "its MAC does not verify" };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(outer.body);
+  } catch {
+    return { kind: "corrupt", reason: "its body is not JSON" };
+  }
+  return isStoredState(body)
+    ? { kind: "ok", state: body }
+    : { kind: "corrupt", reason: "its fields are malformed" };
+}

@@ -1,0 +1,172 @@
+import type { ErrorCode } from "@ninsho/core";
+import type { ClientProblem } from "./problem.js";
+
+/**
+ * Where this machine stands. The app may run in `active` and `grace` (and `valid` says so); every other state
+ * names why not, with a code, a message and a remedy in the status.
+ * - `active`: a genuine lease, not yet expired. `grace`: the lease expired, the grace period runs.
+ * - `expired`: lease and grace are over (LEASE_EXPIRED), or the server said the license expired (LICENSE_EXPIRED).
+ * - `no_key`: no product key installed or found. `not_activated`: a key, but no lease yet.
+ * - `suspended`, `revoked`, `deactivated`, `mismatch` (another machine's lease), `forked` (two copies of one
+ *   activation): a signed verdict of the server.
+ * - `clock_rollback`: the clock is earlier than a time this machine has already seen.
+ * - `tampered`: the lease or the state file was altered. `corrupt`: the lease file is damaged.
+ *
+ * @example
+ * const { state } = await client.validate();
+ * if (state === "grace") showBanner("Connect to the internet to renew your license");
+ */
+export type ClientState =
+  | "active"
+  | "grace"
+  | "expired"
+  | "no_key"
+  | "not_activated"
+  | "suspended"
+  | "revoked"
+  | "deactivated"
+  | "mismatch"
+  | "forked"
+  | "clock_rollback"
+  | "tampered"
+  | "corrupt";
+
+/**
+ * Where the installed product key came from: typed in (`installKey`), or preinstalled by the vendor or the
+ * OEM in a file, an environment variable, or a Windows registry value.
+ *
+ * @example
+ * const { keySource } = await client.status();
+ * if (keySource?.kind === "registry") console.log(`key from ${keySource.key}\\${keySource.value}`);
+ */
+export type KeySource =
+  | { readonly kind: "installed" }
+  | { readonly kind: "file"; readonly path: string }
+  | { readonly kind: "env"; readonly name: string }
+  | { readonly kind: "registry"; readonly key: string; readonly value: string };
+
+/**
+ * How the last exchange with the server went. Each fault is its own state, and none takes the app's rights
+ * away: `unreachable` (SERVER_UNREACHABLE), `timeout` (SERVER_TIMEOUT), `server_error` (SERVER_ERROR, HTTP 5xx),
+ * `invalid_response` (RESPONSE_INVALID: not an answer), `spoofed` (RESPONSE_SIGNATURE_INVALID: not signed by
+ * the product's key, or not an answer to this request), `refused` (an unsigned 4xx refusal, e.g.
+ * DEVICE_LIMIT_REACHED), `ok`, or `unknown` before the first exchange.
+ *
+ * @example
+ * const { connection } = await client.status();
+ * if (connection.state === "spoofed") log.warn("something impersonates the activation server");
+ */
+export type ConnectionState =
+  | "unknown"
+  | "ok"
+  | "unreachable"
+  | "timeout"
+  | "server_error"
+  | "invalid_response"
+  | "spoofed"
+  | "refused";
+
+/**
+ * The last decision the server explained (signed): which components matched or changed, the score and the
+ * threshold, or the refusal.
+ *
+ * @example
+ * const { lastDecision } = await client.status();
+ * console.log(lastDecision?.outcome, lastDecision?.match);
+ */
+export interface ServerDecision {
+  readonly at: string;
+  readonly by: "activation" | "validation" | "transfer" | "deactivation";
+  /** `new_device`, `recognized`, `valid`, `transferred`, `deactivated`, or the refusal's code. */
+  readonly outcome: string;
+  /** The server's explanation of the fingerprint match, as it sent it. */
+  readonly match?: unknown;
+}
+
+/**
+ * The connection part of a status.
+ *
+ * @example
+ * const { connection } = await client.status();
+ * console.log(connection.state, connection.failures, connection.retryAt);
+ */
+export interface ConnectionStatus {
+  readonly state: ConnectionState;
+  /** Online attempts that failed in a row. */
+  readonly failures: number;
+  readonly lastAttemptAt?: string;
+  /** When the SDK goes online next on its own (refresh due, or the end of a backoff). */
+  readonly retryAt?: string;
+  readonly problem?: ClientProblem;
+}
+
+/**
+ * Everything `status()` and `validate()` tell the app. Times are ISO 8601 instants; `timeLeftMs` is how long
+ * the app keeps running without the server (to the end of grace), always present when there is a lease.
+ *
+ * @example
+ * const s = await client.validate();
+ * if (!s.valid) showDialog(s.message, s.remedy);
+ * else if (s.state === "grace") showBanner(`Offline: ${Math.ceil((s.timeLeftMs ?? 0) / 86_400_000)} days left`);
+ */
+export interface ClientStatus {
+  readonly state: ClientState;
+  /** Whether the app may run now. */
+  readonly valid: boolean;
+  /** Set whenever something is not fine, even while the app may run (a server fault, a repaired file). */
+  readonly code?: ErrorCode;
+  readonly message?: string;
+  readonly remedy?: string;
+  readonly problem?: ClientProblem;
+  /** The decision just made, in plain words. */
+  readonly explanation: string;
+  readonly productId: string;
+  readonly licenseId?: string;
+  readonly channel?: string;
+  readonly entitlements?: readonly string[];
+  readonly deviceId?: string;
+  /** The installed key's last group, enough to tell keys apart. */
+  readonly keyHint?: string;
+  readonly keySource?: KeySource;
+  readonly leaseIssuedAt?: string;
+  readonly leaseExpiresAt?: string;
+  readonly graceEndsAt?: string;
+  readonly licenseExpiresAt?: string;
+  readonly timeLeftMs?: number;
+  readonly leaseTimeLeftMs?: number;
+  readonly lastServerContactAt?: string;
+  readonly connection: ConnectionStatus;
+  readonly lastDecision?: ServerDecision;
+  /** The last write to the state folder failed (the app keeps running from memory): why. */
+  readonly storageError?: string;
+  readonly checkedAt: string;
+}
+
+/**
+ * What an online attempt gave, as the `refresh` event reports it.
+ *
+ * @example
+ * client.on("refresh", (r) => { if (!r.ok) log.info(`retry at ${r.retryAt}: ${r.problem.code}`); });
+ */
+export type RefreshOutcome =
+  | { readonly ok: true; readonly at: string }
+  | { readonly ok: false; readonly at: string; readonly problem: ClientProblem; readonly retryAt?: string };
+
+/**
+ * The events a client emits, and their listeners.
+ * - `state`: the state or its code changed (e.g. `active` → `grace`, or a server fault appeared).
+ * - `lease`: a new lease was stored.
+ * - `refresh`: an online attempt ended.
+ *
+ * @example
+ * client.on("state", (status, previous) => console.log(`${previous ?? "start"} → ${status.state}`));
+ */
+export interface ClientEvents {
+  state: (status: ClientStatus, previous: ClientState | undefined) => void;
+  lease: (lease: {
+    readonly deviceId: string;
+    readonly leaseExpiresAt: string;
+    readonly graceEndsAt: string;
+  }) => void;
+  refresh: (outcome: RefreshOutcome) => void;
+}
