@@ -242,6 +242,26 @@ describe("validation", () => {
   });
 
   describe("security", () => {
+    it("one answer that cannot be signed does not fail the answers batched with it", async () => {
+      const t = await servers.start();
+      const { c } = await activated(t);
+      const key = await t.deps.keyring.signingKeyFor(c.productId);
+      if (!key) throw new Error("no signing key");
+      const good = [{ n: 1 }, { n: 2 }, { n: 3 }];
+      const settled = await Promise.allSettled([
+        t.deps.signer.sign(key, good[0] ?? {}),
+        t.deps.signer.sign(key, { name: "\ud800" }),
+        t.deps.signer.sign(key, good[1] ?? {}),
+        t.deps.signer.sign(key, good[2] ?? {}),
+      ]);
+      expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+      const keys = await t.publicKeys();
+      const signed = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+      signed.forEach((signature, i) => {
+        expect(verifySignedResponse({ ...good[i], signature }, keys)).toBe("valid");
+      });
+    });
+
     it("any change to any field of a signed answer breaks its signature", async () => {
       const t = await servers.start();
       const { c, fp, lease } = await activated(t);

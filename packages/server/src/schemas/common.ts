@@ -62,3 +62,17 @@ export const SignatureSchema = z
     description:
       'Signature over the answer: leaf = SHA-256(0x00 ‖ RFC 8785 JSON of the answer without `signature`); each proof step `l.`/`r.` + sibling gives SHA-256(0x01 ‖ left ‖ right); Ed25519 over "ninsho.response.v1\\n" ‖ root.',
   });
+
+/** A lone UTF-16 surrogate: JSON can carry one, but RFC 8785 (and so a signed answer) cannot. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Free text that a signed answer may echo (a device name, a collector): well-formed Unicode only, so that a
+ * request can never make its own answer unsignable.
+ */
+export const SignableText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((text) => !LONE_SURROGATE.test(text), { message: "must be well-formed Unicode text" });

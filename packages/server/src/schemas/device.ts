@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstant, SignatureSchema } from "./common.js";
+import { IsoInstant, SignableText, SignatureSchema } from "./common.js";
 
 export const ComponentSchema = z
   .object({
@@ -22,7 +22,7 @@ export const ComponentSchema = z
   .openapi("Component");
 
 const ComponentSetFields = {
-  collector: z.string().min(1).max(64).openapi({ example: "linux/2" }),
+  collector: SignableText(1, 64).openapi({ example: "linux/2" }),
   components: z.array(ComponentSchema).min(1).max(64),
 };
 
@@ -42,8 +42,8 @@ export const FingerprintSchema = z
 
 export const DeviceInfoSchema = z
   .object({
-    name: z.string().min(1).max(128).openapi({ example: "Aiko's laptop" }),
-    platform: z.string().min(1).max(32).openapi({ example: "linux" }),
+    name: SignableText(1, 128).openapi({ example: "Aiko's laptop" }),
+    platform: SignableText(1, 32).openapi({ example: "linux" }),
   })
   .strict()
   .openapi("DeviceInfo");

@@ -30,6 +30,18 @@ export class BatchSigner {
     });
   }
 
+  private signAlone(key: SigningKey, item: Pending): void {
+    try {
+      const [signature] = signResponses(key, [item.body]);
+      this.stats.batches++;
+      this.stats.answers++;
+      if (signature) item.resolve(signature);
+      else item.reject(new Error("signature missing"));
+    } catch (error) {
+      item.reject(error);
+    }
+  }
+
   private flush(): void {
     this.scheduled = false;
     const queues = [...this.queues.values()];
@@ -47,8 +59,9 @@ export class BatchSigner {
           if (signature) item.resolve(signature);
           else item.reject(new Error("signature missing from batch"));
         });
-      } catch (error) {
-        for (const item of items) item.reject(error);
+      } catch {
+        // One answer that cannot be signed must not fail the answers batched with it: sign each on its own.
+        for (const item of items) this.signAlone(key, item);
       }
     }
   }
