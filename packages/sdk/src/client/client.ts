@@ -91,12 +91,10 @@ export class Client implements NinshoClient {
   private canGoOnline(session: Session): boolean {
     if (session.lease) return true;
     if (session.state.key === undefined) return false;
-    return (
-      this.o.autoActivate ||
-      session.state.deviceId !== undefined ||
-      session.stateProblem !== undefined ||
-      session.leaseProblem !== undefined
-    );
+    const { deviceId, releasedAt } = session.state;
+    // A machine activated before (its lease lost or damaged) is recognised by the server: no new slot taken.
+    if (deviceId !== undefined || session.stateProblem || session.leaseProblem) return true;
+    return this.o.autoActivate && releasedAt === undefined;
   }
 
   /** Refresh with the lease, or (no usable lease) activate with the key: the server recognises this machine. */
@@ -125,7 +123,8 @@ export class Client implements NinshoClient {
     const mode = options.online ?? "auto";
     if (mode === "never" || this.closed || !this.canGoOnline(session))
       return this.publish(session, now, verdict);
-    if (mode === "auto" && session.dueAt() > now) return this.publish(session, now, verdict);
+    if (mode === "auto" && session.dueAt(verdict.state === "clock_rollback") > now)
+      return this.publish(session, now, verdict);
     if (mode === "auto" && verdict.valid) {
       this.refreshInBackground();
       return this.publish(session, now, verdict);

@@ -134,6 +134,7 @@ export async function acceptLease(
   const { state } = ctx.session;
   noteContact(ctx, serverTimeMs, decision);
   delete state.verdict;
+  delete state.releasedAt;
   const facts = factsOf(license, lease);
   if (facts) state.license = facts;
   const length = lease.leaseExpiresAtMs - lease.issuedAtMs;
@@ -179,6 +180,7 @@ export async function acceptRelease(
   delete state.licenseId;
   delete state.license;
   delete state.nextOnlineAt;
+  state.releasedAt = ctx.now();
   await ctx.session.dropLease();
   await ctx.session.save();
 }

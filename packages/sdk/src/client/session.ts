@@ -99,10 +99,14 @@ export class Session {
    * When the SDK goes online next on its own: after a backoff or a verdict, at the time set then; otherwise
    * once `refreshFraction` of the lease has passed; at once when something needs repairing or activating.
    */
-  dueAt(): number {
-    if (this.state.nextOnlineAt !== undefined) return this.state.nextOnlineAt;
+  dueAt(clockSetBack = false): number {
+    const { nextOnlineAt, failures } = this.state;
     const lease = this.lease;
-    if (!lease || this.stateProblem || this.leaseProblem) return 0;
+    // A clock set back makes every local schedule meaningless; only a signed server time can settle it.
+    if (!lease || this.stateProblem || this.leaseProblem || clockSetBack) {
+      return failures > 0 && nextOnlineAt !== undefined ? nextOnlineAt : 0;
+    }
+    if (nextOnlineAt !== undefined) return nextOnlineAt;
     return lease.issuedAtMs + this.refreshFraction * (lease.leaseExpiresAtMs - lease.issuedAtMs);
   }
 

@@ -41,6 +41,8 @@ export interface StoredState {
   nextOnlineAt?: number;
   lastFailure?: ProblemSeed;
   lastDecision?: ServerDecision;
+  /** When this machine gave its slot back (`deactivate()`): no automatic activation after that. */
+  releasedAt?: number;
 }
 
 export const emptyState = (): StoredState => ({ serverMarkMs: 0, localMarkMs: 0, failures: 0 });
@@ -78,7 +80,9 @@ function isStoredState(v: unknown): v is StoredState {
   if (!isObject(v)) return false;
   const numbers = ["serverMarkMs", "localMarkMs", "failures"].every((k) => Number.isFinite(v[k]));
   const strings = ["key", "deviceId", "licenseId"].every((k) => optional(v[k], "string"));
-  const times = ["lastContactAt", "lastAttemptAt", "nextOnlineAt"].every((k) => optional(v[k], "number"));
+  const times = ["lastContactAt", "lastAttemptAt", "nextOnlineAt", "releasedAt"].every((k) =>
+    optional(v[k], "number"),
+  );
   const objects = ["keySource", "license", "lastDecision"].every((k) => optional(v[k], "object"));
   const verdict = v.verdict === undefined || (isObject(v.verdict) && isSeed(v.verdict.seed));
   const failure = v.lastFailure === undefined || isSeed(v.lastFailure);
