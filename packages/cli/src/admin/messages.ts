@@ -17,6 +17,7 @@ export interface Messages {
     readonly STREAM_SHORT: (written: number, expected: number) => LocalizedText;
     readonly OUTPUT_EXISTS: (path: string) => LocalizedText;
     readonly OUTPUT_FAILED: (path: string, cause: string) => LocalizedText;
+    readonly STDOUT_FAILED: (cause: string) => LocalizedText;
     readonly EXTEND_CHOICE: () => LocalizedText;
     readonly UNEXPECTED: (cause: string) => LocalizedText;
   };
@@ -68,6 +69,11 @@ const en: Messages = {
     OUTPUT_FAILED: (path, cause) => ({
       message: `Cannot write ${path} (${cause}).`,
       remedy: "Check that its folder exists and that you may write there.",
+    }),
+    STDOUT_FAILED: (cause) => ({
+      message: `Cannot write the keys to stdout (${cause}): its reader stopped.`,
+      remedy:
+        "The keys issued so far are stored licenses; `licenses key` reveals them one by one. Use --out FILE to keep every key.",
     }),
     EXTEND_CHOICE: () => ({
       message: "Give exactly one of --until DATE and --never.",
@@ -127,6 +133,11 @@ const ja: Messages = {
     OUTPUT_FAILED: (path, cause) => ({
       message: `${path} に書き込めません（${cause}）。`,
       remedy: "フォルダーが存在し、書き込み権限があるか確認してください。",
+    }),
+    STDOUT_FAILED: (cause) => ({
+      message: `標準出力にキーを書き込めません（${cause}）。読み手が終了しました。`,
+      remedy:
+        "発行済みのキーは登録済みのライセンスです（`licenses key` で 1 件ずつ表示できます）。すべてのキーを保存するには --out FILE を使ってください。",
     }),
     EXTEND_CHOICE: () => ({
       message: "--until DATE と --never のどちらか一方だけを指定してください。",

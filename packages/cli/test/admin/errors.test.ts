@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -67,6 +68,24 @@ describe("errors of the built binary", () => {
     const help = await spawnCli(["keys", "generate", "--help"], server.env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Exit codes:");
+  });
+
+  it("stops with exit 1 when the reader of the CSV on stdout goes away", async () => {
+    const policyId = server.server.seeded?.policyId ?? "";
+    const bin = new URL("../../bin/ninsho.js", import.meta.url).pathname;
+    const child = spawn(
+      process.execPath,
+      [bin, "keys", "generate", "--policy", policyId, "--count", "50000"],
+      {
+        env: { PATH: process.env.PATH ?? "", ...server.env },
+      },
+    );
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(code).toBe(1);
+    expect(stderr).toContain("Error STDOUT_FAILED");
   });
 
   it("exits 4 when the server cannot be reached", async () => {

@@ -26,7 +26,7 @@ describe("ninsho keys generate", () => {
     });
     expect(run.stderr).toContain("keys: 20,000 / 20,000 (100%)");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Generated 20,000 keys in \d+\.\d s → .*keys\.csv$/m);
+    expect(run.stdout).toMatch(/^Generated 20,000 keys in \d+\.\d+ s → .*keys\.csv$/m);
 
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     const lines = (await readFile(out, "utf8")).split("\n");

@@ -41,7 +41,7 @@ export function registerKeys(program: Command, io: Io): void {
       run<GenerateOptions>(io, command, async (ctx, options) => {
         const sink =
           options.out === undefined
-            ? streamSink(io.stdout)
+            ? streamSink(io.stdout, ctx.locale)
             : await fileSink(options.out, options.force === true, ctx.locale);
         const result = await generateKeys(
           ctx,
@@ -56,7 +56,11 @@ export function registerKeys(program: Command, io: Io): void {
         if (ctx.json) return line(summaryTo, JSON.stringify(result));
         line(
           summaryTo,
-          ctx.m.keysDone(count(result.count), result.seconds.toFixed(1), result.out ?? "stdout"),
+          ctx.m.keysDone(
+            count(result.count),
+            result.seconds.toFixed(result.seconds < 10 ? 2 : 1),
+            result.out ?? "stdout",
+          ),
         );
       }),
     );

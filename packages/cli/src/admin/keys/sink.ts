@@ -65,11 +65,13 @@ export async function fileSink(path: string, force: boolean, locale: Locale): Pr
 }
 
 /**
- * Write to a stream (stdout), waiting for it to drain when its buffer is full.
+ * Write to a stream (stdout), waiting for it to drain when its buffer is full. A failed write (a closed pipe)
+ * is a `STDOUT_FAILED` problem, not a broken connection.
  * @example
- * const sink = streamSink(process.stdout);
+ * const sink = streamSink(process.stdout, "en");
  */
-export function streamSink(stream: Writable): Sink {
+export function streamSink(stream: Writable, locale: Locale): Sink {
+  const problems = messagesFor(locale).problems;
   return {
     path: undefined,
     write: (chunk) =>
@@ -77,8 +79,12 @@ export function streamSink(stream: Writable): Sink {
         const settle = (error?: Error) => {
           stream.off("error", settle);
           stream.off("drain", settle);
-          if (error) reject(error);
-          else resolve();
+          if (error) {
+            const text = problems.STDOUT_FAILED("code" in error ? String(error.code) : error.message);
+            reject(CliError.of(ExitCode.failure, "STDOUT_FAILED", text));
+          } else {
+            resolve();
+          }
         };
         stream.once("error", settle);
         if (stream.write(chunk)) settle();
