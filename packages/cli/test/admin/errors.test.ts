@@ -75,7 +75,7 @@ describe("errors of the built binary", () => {
     const bin = new URL("../../bin/ninsho.js", import.meta.url).pathname;
     const child = spawn(
       process.execPath,
-      [bin, "keys", "generate", "--policy", policyId, "--count", "50000"],
+      [bin, "keys", "generate", "--policy", policyId, "--count", "20000"],
       {
         env: { PATH: process.env.PATH ?? "", ...server.env },
       },
