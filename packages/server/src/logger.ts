@@ -1,22 +1,19 @@
 import { type DestinationStream, type Logger, pino } from "pino";
 
+/** Field names that hold a product key, a lease, a token or the master key wherever they appear. */
+const secretFields = ["key", "lease", "token", "authorization", "masterKey"] as const;
+
+/** How deep in a logged object a secret field is still found (a request's `req.headers.authorization` is 3). */
+const REDACT_DEPTH = 6;
+
 /**
- * Paths that may hold a product key, a lease or a token anywhere in a logged object: pino replaces them
- * before a line is written, so a secret never reaches a log even when a whole request is logged by mistake.
+ * Paths that may hold a secret anywhere in a logged object, down to `REDACT_DEPTH` levels (`key`, `*.key`,
+ * `*.*.key`, …): pino replaces them before a line is written, so a secret never reaches a log even when a
+ * whole request is logged by mistake.
  */
-export const redactedPaths = [
-  "key",
-  "*.key",
-  "lease",
-  "*.lease",
-  "token",
-  "*.token",
-  "authorization",
-  "*.authorization",
-  "*.headers.authorization",
-  "masterKey",
-  "*.masterKey",
-];
+export const redactedPaths = secretFields.flatMap((field) =>
+  Array.from({ length: REDACT_DEPTH }, (_, depth) => [...Array<string>(depth).fill("*"), field].join(".")),
+);
 
 /** The server's logger: JSON lines on stderr (or `destination`), secrets redacted. */
 export const createLogger = (

@@ -4,22 +4,11 @@ import {
   parseProductKey,
   policyDefaults,
 } from "@ninsho/core";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { EventBody, LicenseBody } from "./support/bodies.js";
 import { errorOf, post, str } from "./support/http.js";
-import { type TestServer, useServers } from "./support/server.js";
-
-/** Rows of a query on the test's SQLite file, read beside the server as an attacker with the file would. */
-function rows(t: TestServer, sql: string, ...params: unknown[]): Record<string, unknown>[] {
-  if (t.dbPath === undefined) throw new Error("this test needs a file store");
-  const db = new Database(t.dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-}
+import { useServers } from "./support/server.js";
+import { sqliteRows } from "./support/sqlite.js";
 
 const policy = (productId: string, fields: Record<string, unknown> = {}) => ({
   productId,
@@ -51,7 +40,7 @@ describe("admin: products", () => {
       };
       expect(other.publicKeys[0]?.x).not.toBe(keys[0]?.x);
 
-      const stored = rows(t, "select * from signing_keys where product_id = ?", id);
+      const stored = sqliteRows(t.dbPath ?? "", "select * from signing_keys where product_id = ?", id);
       expect(stored).toHaveLength(1);
       const sealed = String(stored[0]?.sealed_private_key);
       expect(sealed).not.toMatch(/BEGIN|PRIVATE KEY|MC4CAQAw/);

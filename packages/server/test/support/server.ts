@@ -73,6 +73,8 @@ export class TestServer {
     readonly clock: TestClock,
     /** An admin-role token. */
     readonly admin: string,
+    /** What the store was opened on: `:memory:`, a SQLite file or a `postgres://` URL. */
+    readonly storeUrl: string,
     /** The SQLite file, when the store is one. */
     readonly dbPath: string | undefined,
     appOptions: AppOptions,
@@ -217,6 +219,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     store,
     clock,
     token,
+    url,
     dir === undefined ? undefined : url,
     options.app ?? {},
     cleanup,
