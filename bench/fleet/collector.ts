@@ -1,0 +1,91 @@
+import type { Component, ComponentSet, Fingerprint } from "@ninsho/core";
+import type { Machine } from "./machine.js";
+
+/**
+ * What each collector release changes in how it reads hardware (release 2 reads disks through the NVMe API and
+ * the board through SMBIOS type 2 instead of WMI; release 3 reads permanent MACs and PCI ids for the GPU). A
+ * kind read differently gives a different digest for the same hardware: the "feature update" of story 3.
+ */
+const RELEASE_CHANGES: readonly (readonly string[])[] = [
+  ["disk", "board"],
+  ["mac", "gpu"],
+  ["os-install", "ram"],
+];
+
+/** How many releases up to `version` changed how `kind` is read: part of its digest. */
+function readVariant(kind: string, version: number): number {
+  let variant = 0;
+  for (let release = 2; release <= version; release++) {
+    if (RELEASE_CHANGES[(release - 2) % RELEASE_CHANGES.length]?.includes(kind)) variant++;
+  }
+  return variant;
+}
+
+/** All MACs the machine shows now, its own first. */
+export const macsOf = (m: Machine): string[] => {
+  const macs: string[] = [];
+  if (m.onboardMac !== undefined) macs.push(m.onboardMac);
+  macs.push(...m.cardMacs);
+  if (m.dockMac !== undefined) macs.push(m.dockMac);
+  if (m.usbMac !== undefined) macs.push(m.usbMac);
+  return macs;
+};
+
+/**
+ * The components collector `version` reports. Digests here are opaque strings: the matcher only compares them
+ * (the real SDK salts and hashes; that does not change which ones are equal). Firmware versions are never
+ * read, and a placeholder board serial is left out rather than reported as a value shared by thousands.
+ */
+export function readComponents(m: Machine, version: number): ComponentSet {
+  const c: Component[] = [];
+  const add = (kind: string, value: string): void => {
+    c.push({ kind, digest: `${readVariant(kind, version)}-${value}` });
+  };
+  if (m.boardSerial !== undefined) add("board", `${m.boardModel}-${m.boardSerial}`);
+  add("cpu", String(m.cpuModel));
+  for (const disk of m.disks) add("disk", disk);
+  for (const mac of macsOf(m)) add("mac", mac);
+  add("ram", String(m.ramGb));
+  add("gpu", String(m.gpuModel));
+  add("os-install", m.osInstall);
+  return { collector: `sim/${version}`, components: c };
+}
+
+/** What the app on the machine sends: its collector's set, and during a migration its predecessor's too. */
+export function fingerprintOf(m: Machine): Fingerprint {
+  const current = readComponents(m, m.collector);
+  if (m.collector <= 1) return current;
+  return { ...current, previous: [readComponents(m, m.collector - 1)] };
+}
+
+/** 32-bit FNV-1a, for the compact per-field hashes of the XP-style rule. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The ten fields of Windows XP's hardware hash, each a few bits wide as XP stored them (so two different parts
+ * can hash alike). XP read the first network adapter, the hard drive's hardware id (its model, not its serial)
+ * and the volume serial, which a disk image carries along.
+ */
+export function xpFields(m: Machine): number[] {
+  const field = (kind: string, bits: number, value: string): number =>
+    fnv(`${kind}:${readVariant(kind, m.collector)}:${value}`) & ((1 << bits) - 1);
+  const firstMac = (m.dockFirst ? m.dockMac : undefined) ?? macsOf(m)[0] ?? "none";
+  const chipset = String(m.boardModel);
+  return [
+    field("os-install", 10, m.volumeSerial),
+    field("mac", 10, firstMac),
+    field("optical", 7, String(m.sku.optical)),
+    field("gpu", 5, String(m.gpuModel)),
+    // Processor serial number: disabled on every CPU since the Pentium III, so a constant.
+    0,
+    field("disk", 7, String(m.diskModel)),
+    field("board", 5, `scsi-${chipset}`),
+    field("board", 4, `ide-${chipset}`),
+    field("cpu", 4, String(m.cpuModel)),
+    Math.min(7, Math.round(Math.log2(m.ramGb))),
+  ];
+}

@@ -1,0 +1,42 @@
+import type { DeviceClass } from "./catalogue.js";
+import type { Rng } from "./prng.js";
+
+/**
+ * The lease lineage's own false positive, outside the issue's event list and so reported apart: a machine put
+ * back to an earlier state (a VM snapshot reverted, a disk image restored from backup) presents a lease its line
+ * has moved past, exactly as a clone would, and the server answers "forked".
+ */
+export const restore = {
+  rate: { "corporate-laptop": 0.01, "consumer-laptop": 0.01, desktop: 0.01, vm: 0.15 } as Readonly<
+    Record<DeviceClass, number>
+  >,
+  /** Mean age of the state restored, in days. */
+  meanAgeDays: { "corporate-laptop": 30, "consumer-laptop": 30, desktop: 30, vm: 14 } as Readonly<
+    Record<DeviceClass, number>
+  >,
+  why: "Full image restores after a failure or malware are rare on physical machines (1% a year, judgement); snapshots are reverted on dev/test VMs, taken as 0.15 a year per VM on average with a two-week-old snapshot.",
+} as const;
+
+/** Days of this device's restores over the horizon. */
+export function restoreDays(rng: Rng, deviceClass: DeviceClass, horizonDays: number): number[] {
+  const perYear = restore.rate[deviceClass];
+  const days: number[] = [];
+  for (let day = rng.exp(365 / perYear); day < horizonDays; day += rng.exp(365 / perYear)) days.push(day);
+  return days;
+}
+
+/**
+ * Whether a restore on `day` makes the server answer "forked": the restored lease is older than the newest
+ * lease's parent when the device refreshed at least twice since the state was saved (once is a retry).
+ */
+export function restoreForks(
+  rng: Rng,
+  deviceClass: DeviceClass,
+  day: number,
+  refreshDays: readonly number[],
+) {
+  const savedOn = day - rng.exp(restore.meanAgeDays[deviceClass]);
+  let since = 0;
+  for (let i = refreshDays.length - 1; i >= 0 && (refreshDays[i] ?? 0) > savedOn; i--) since++;
+  return since >= 2;
+}

@@ -1,0 +1,74 @@
+import type { Sku } from "./catalogue.js";
+import type { Rng } from "./prng.js";
+
+/**
+ * The raw facts of one machine, before any collector reads them. Unit facts are fresh identifiers; model facts
+ * come from the SKU (and change only when a part is swapped for a different model). Mutable: events edit it.
+ */
+export interface Machine {
+  sku: Sku;
+  /** Baseboard serial; `undefined` when it reads as a placeholder, which the collector leaves out. */
+  boardSerial: string | undefined;
+  boardModel: number;
+  cpuModel: number;
+  gpuModel: number;
+  ramGb: number;
+  /** Serials of the disks, system disk first. */
+  disks: string[];
+  diskModel: number;
+  /** MAC of the NIC soldered to the board: it goes when the board goes. */
+  onboardMac: string | undefined;
+  /** Add-in NICs and M.2 Wi-Fi cards. */
+  cardMacs: string[];
+  /** The OS's install id (MachineGuid, /etc/machine-id): new on reinstall, copied with a disk image. */
+  osInstall: string;
+  /** Volume serial of the system volume, which the XP-style rule reads: new on format, copied with an image. */
+  volumeSerial: string;
+  /** Version of the collector the app on this machine runs. */
+  collector: number;
+  /** Whether a docking station's NIC enumerates before the machine's own (driver order), for the XP-style rule. */
+  dockFirst: boolean;
+  /** Transient NICs: the dock it sits on and a USB Ethernet adapter, when plugged in at a refresh. */
+  dockMac: string | undefined;
+  usbMac: string | undefined;
+}
+
+/** A new unit of a model, as it leaves the factory (or, for a VM, as it is created from a template). */
+export function newMachine(rng: Rng, sku: Sku, collector: number): Machine {
+  return {
+    sku,
+    boardSerial: sku.placeholderSerial ? undefined : rng.unitId(),
+    boardModel: sku.boardModel,
+    cpuModel: sku.cpuModel,
+    gpuModel: sku.gpuModel,
+    ramGb: sku.ramGb,
+    disks: Array.from({ length: sku.diskCount }, () => rng.unitId()),
+    diskModel: sku.diskModel,
+    onboardMac: sku.boardTiedNic ? rng.unitId() : undefined,
+    cardMacs: sku.boardTiedNic ? [] : [rng.unitId()],
+    osInstall: rng.unitId(),
+    volumeSerial: rng.unitId(),
+    collector,
+    dockFirst: rng.chance(0.5),
+    dockMac: undefined,
+    usbMac: undefined,
+  };
+}
+
+/** A byte-for-byte copy (a cloned VM); arrays are copied so later events on one copy leave the other alone. */
+export const copyMachine = (m: Machine): Machine => ({
+  ...m,
+  disks: [...m.disks],
+  cardMacs: [...m.cardMacs],
+});
+
+/**
+ * A different physical machine of `sku` that received a disk image of `source`: the OS install id, volume
+ * serial and the app (with its collector) come along; every piece of hardware is the target's own.
+ */
+export function imageOnto(rng: Rng, source: Machine, sku: Sku): Machine {
+  const target = newMachine(rng, sku, source.collector);
+  target.osInstall = source.osInstall;
+  target.volumeSerial = source.volumeSerial;
+  return target;
+}

@@ -1,0 +1,50 @@
+import { type Catalogue, classShare, type DeviceClass, popularSku, type Sku } from "./catalogue.js";
+import { Rng } from "./prng.js";
+
+/** A customer company: it standardises on a few models, buys hundreds of each, and refreshes to a newer one. */
+export interface Org {
+  readonly id: number;
+  readonly skus: readonly Sku[];
+  readonly refreshSku: Sku;
+  /** Shared desks: a laptop docks on whichever of the office's docks is free. */
+  readonly hotDesk: boolean;
+}
+
+export interface DevicePlan {
+  readonly deviceClass: DeviceClass;
+  readonly sku: Sku;
+  readonly org: Org | undefined;
+}
+
+/** Company sizes (licensed laptops), heavy-tailed as B2B customer lists are. */
+const ORG_SIZES: readonly (readonly [number, number])[] = [
+  [20, 4],
+  [100, 4],
+  [400, 2],
+  [1500, 1],
+];
+
+/** Assign every device a class, a model and (for corporate laptops) a company. Depends only on the seed. */
+export function planFleet(seed: number, devices: number, catalogue: Catalogue): DevicePlan[] {
+  const rng = new Rng(seed, 2);
+  const plans: DevicePlan[] = [];
+  let org: Org | undefined;
+  let seats = 0;
+  let orgs = 0;
+  for (let i = 0; i < devices; i++) {
+    const deviceClass = rng.weighted(classShare);
+    if (deviceClass !== "corporate-laptop") {
+      plans.push({ deviceClass, sku: popularSku(rng, catalogue, deviceClass), org: undefined });
+      continue;
+    }
+    if (!org || seats === 0) {
+      const skus = Array.from({ length: 1 + rng.int(3) }, () => popularSku(rng, catalogue, deviceClass));
+      const refreshSku = popularSku(rng, catalogue, deviceClass);
+      org = { id: orgs++, skus, refreshSku, hotDesk: rng.chance(0.4) };
+      seats = rng.weighted(ORG_SIZES);
+    }
+    seats--;
+    plans.push({ deviceClass, sku: rng.pick(org.skus), org });
+  }
+  return plans;
+}
