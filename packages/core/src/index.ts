@@ -11,6 +11,7 @@ export * from "./licensing/policy.js";
 export * from "./licensing/product.js";
 export * from "./matching/fingerprint.js";
 export * from "./matching/match.js";
+export * from "./offline/index.js";
 export * from "./result.js";
 export * from "./signing/base64url.js";
 export * from "./signing/jws.js";

@@ -321,6 +321,56 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
       remedy: "もう一度お試しください。解決しない場合は参照番号を販売元のサポートにお伝えください。",
     },
   },
+  INSTALLATION_ID_MALFORMED: {
+    en: {
+      message: "The installation ID is not valid: {reason}",
+      remedy:
+        "Read the group(s) named again from the device's screen and retype them; each group of six digits ends in a check digit, so a typo is caught in the group it is in.",
+    },
+    ja: {
+      message: "インストール ID が正しくありません: {reason}",
+      remedy:
+        "指摘されたグループをデバイスの画面で読み直して再入力してください。6 桁の各グループの最後の数字はチェック用で、入力ミスはそのグループで見つかります。",
+    },
+  },
+  INSTALLATION_ID_NOT_FOUND: {
+    en: {
+      message: "This installation ID does not belong to a license of this server: {reason}",
+      remedy:
+        "Check that the device has the right product key installed and read the ID from its screen again; if it still fails, contact the vendor's support with the ID.",
+    },
+    ja: {
+      message: "このインストール ID はこのサーバーのライセンスのものではありません: {reason}",
+      remedy:
+        "デバイスに正しいプロダクトキーがインストールされているか確認し、画面から ID を読み直してください。解決しない場合は ID を添えて販売元のサポートにお問い合わせください。",
+    },
+  },
+  OFFLINE_REQUEST_EXPIRED: {
+    en: {
+      message:
+        "This offline request is dated {requestDate}; requests are accepted for {maxAgeDays} days up to today ({today}).",
+      remedy:
+        "Make a new installation ID or request file on the device now (check that its clock is right) and use it within {maxAgeDays} days.",
+    },
+    ja: {
+      message:
+        "このオフライン要求の日付は {requestDate} です。要求は今日（{today}）までの {maxAgeDays} 日間だけ受け付けます。",
+      remedy:
+        "デバイスで新しいインストール ID または要求ファイルを作成し（時計が正しいか確認してください）、{maxAgeDays} 日以内に使ってください。",
+    },
+  },
+  OFFLINE_FILE_INVALID: {
+    en: {
+      message: "The offline request file is not valid: {reason}",
+      remedy:
+        "Use the file exactly as the device wrote it, without editing it; if it was damaged on the way, write a new one on the device.",
+    },
+    ja: {
+      message: "オフライン要求ファイルが正しくありません: {reason}",
+      remedy:
+        "デバイスが書き出したファイルを編集せずにそのまま使ってください。途中で壊れた場合はデバイスで新しく書き出してください。",
+    },
+  },
   KEY_NOT_INSTALLED: {
     en: {
       message: "No product key is installed on this machine.",
@@ -430,6 +480,44 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
       message: "保存されたリースまたは状態が改変されていたため、拒否しました。",
       remedy:
         "オンラインにして正規のリースを取得してください。状態フォルダーのファイルは編集しないでください。",
+    },
+  },
+  CONFIRMATION_ID_MALFORMED: {
+    en: {
+      message: "The confirmation ID is not valid: {reason}",
+      remedy:
+        "Check the group(s) named against the confirmation ID you were given and retype them; each group of six digits ends in a check digit.",
+    },
+    ja: {
+      message: "確認 ID が正しくありません: {reason}",
+      remedy:
+        "指摘されたグループを受け取った確認 ID と見比べて再入力してください。6 桁の各グループの最後の数字はチェック用です。",
+    },
+  },
+  CONFIRMATION_INVALID: {
+    en: {
+      message:
+        "This confirmation ID was not issued for this machine's installation ID and product, so it was refused.",
+      remedy:
+        "Check every group against the one you were given; if it still fails, get a confirmation ID for the installation ID this machine shows now (it changes with the date and the hardware).",
+    },
+    ja: {
+      message:
+        "この確認 ID はこのマシンのインストール ID と製品に対して発行されたものではないため、拒否しました。",
+      remedy:
+        "すべてのグループを受け取ったものと見比べてください。それでも失敗する場合は、このマシンに現在表示されているインストール ID で確認 ID を取得し直してください（ID は日付とハードウェアで変わります）。",
+    },
+  },
+  LICENSE_FILE_INVALID: {
+    en: {
+      message: "The license file cannot be installed on this machine: {reason}",
+      remedy:
+        "Use the license file made from this machine's latest request file, without editing it; if in doubt, write a new request file and have it turned into a license file again.",
+    },
+    ja: {
+      message: "このライセンスファイルはこのマシンにインストールできません: {reason}",
+      remedy:
+        "このマシンの最新の要求ファイルから作られたライセンスファイルを、編集せずに使ってください。不明な場合は要求ファイルを書き出し直し、ライセンスファイルを作り直してください。",
     },
   },
 };

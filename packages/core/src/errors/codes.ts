@@ -34,6 +34,10 @@ export const serverErrorCodes = [
   "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
   "INTERNAL_ERROR",
+  "INSTALLATION_ID_MALFORMED",
+  "INSTALLATION_ID_NOT_FOUND",
+  "OFFLINE_REQUEST_EXPIRED",
+  "OFFLINE_FILE_INVALID",
 ] as const;
 
 export const deviceErrorCodes = [
@@ -47,6 +51,9 @@ export const deviceErrorCodes = [
   "CLOCK_ROLLBACK",
   "STATE_CORRUPT",
   "STATE_TAMPERED",
+  "CONFIRMATION_ID_MALFORMED",
+  "CONFIRMATION_INVALID",
+  "LICENSE_FILE_INVALID",
 ] as const;
 
 export const errorCodes = [...serverErrorCodes, ...deviceErrorCodes] as const;
@@ -59,11 +66,13 @@ export const isErrorCode = (value: string): value is ErrorCode =>
 /** HTTP status of each code. Exhaustive: adding a code without a status fails to compile. */
 export function httpStatus(
   code: ErrorCode,
-): 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 429 | 500 | 502 | 503 | 504 {
+): 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 429 | 500 | 502 | 503 | 504 {
   switch (code) {
     case "BODY_MALFORMED":
     case "VALIDATION_FAILED":
     case "KEY_MALFORMED":
+    case "INSTALLATION_ID_MALFORMED":
+    case "OFFLINE_FILE_INVALID":
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":
@@ -83,6 +92,7 @@ export function httpStatus(
     case "PRODUCT_NOT_FOUND":
     case "POLICY_NOT_FOUND":
     case "TOKEN_NOT_FOUND":
+    case "INSTALLATION_ID_NOT_FOUND":
       return 404;
     case "DEVICE_LIMIT_REACHED":
     case "DEVICE_FORKED":
@@ -90,6 +100,8 @@ export function httpStatus(
     case "TRANSFER_LIMIT_REACHED":
     case "LICENSE_STATE_CONFLICT":
       return 409;
+    case "OFFLINE_REQUEST_EXPIRED":
+      return 410;
     case "BODY_TOO_LARGE":
       return 413;
     case "UNSUPPORTED_MEDIA_TYPE":
@@ -115,5 +127,10 @@ export function httpStatus(
       return 503;
     case "SERVER_TIMEOUT":
       return 504;
+    case "CONFIRMATION_ID_MALFORMED":
+      return 400;
+    case "CONFIRMATION_INVALID":
+    case "LICENSE_FILE_INVALID":
+      return 403;
   }
 }

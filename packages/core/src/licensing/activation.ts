@@ -46,14 +46,22 @@ export function closestDevice(
   fingerprint: Fingerprint,
   policy: Policy,
 ): { device: Device; explanation: MatchExplanation } | undefined {
+  return closestDeviceBy(devices, (device) =>
+    compareFingerprint(device.components, fingerprint, policy.componentWeights, policy.matchThreshold),
+  );
+}
+
+/**
+ * Best match among a license's devices by any comparison (the full matcher online, the compact one for an
+ * installation ID), or `undefined` when it has none.
+ */
+export function closestDeviceBy(
+  devices: readonly Device[],
+  explain: (device: Device) => MatchExplanation,
+): { device: Device; explanation: MatchExplanation } | undefined {
   let best: { device: Device; explanation: MatchExplanation } | undefined;
   for (const device of devices) {
-    const explanation = compareFingerprint(
-      device.components,
-      fingerprint,
-      policy.componentWeights,
-      policy.matchThreshold,
-    );
+    const explanation = explain(device);
     if (!best || explanation.score > best.explanation.score) best = { device, explanation };
   }
   return best;
@@ -64,9 +72,28 @@ export function closestDevice(
  * refusal that lists the devices holding the slots. Pure: the caller persists what it decides.
  */
 export function decideActivation(input: ActivationInput): Result<ActivationDecision> {
+  return decideActivationBy(input, (device) =>
+    compareFingerprint(
+      device.components,
+      input.fingerprint,
+      input.policy.componentWeights,
+      input.policy.matchThreshold,
+    ),
+  );
+}
+
+/**
+ * The activation rule with the comparison given: `decideActivation` online, and the same rule for an offline
+ * request whose fingerprint is compact (an installation ID). License state, device limit and refusal details
+ * are decided here once for both.
+ */
+export function decideActivationBy(
+  input: Omit<ActivationInput, "fingerprint">,
+  explain: (device: Device) => MatchExplanation,
+): Result<ActivationDecision> {
   const refusal = licenseRefusal(input.license, input.now);
   if (refusal) return { ok: false, error: refusal };
-  const closest = closestDevice(input.devices, input.fingerprint, input.policy);
+  const closest = closestDeviceBy(input.devices, explain);
   if (closest?.explanation.sameDevice) {
     return ok({ outcome: "recognized", device: closest.device, explanation: closest.explanation });
   }

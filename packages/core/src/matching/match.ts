@@ -1,3 +1,4 @@
+import { kindMatches } from "../offline/compactMatch.js";
 import type { Component, ComponentSet, Fingerprint } from "./fingerprint.js";
 
 /** How one kind of component compared between the stored device and the fingerprint presented. */
@@ -35,7 +36,8 @@ const weightOf = (weights: Readonly<Record<string, number>>, kind: string): numb
 /**
  * Compare a presented component set with a stored one. A kind matches when any digest is shared (a laptop
  * undocked still has its own NIC); a kind the device had but the set lacks counts against it, so sending
- * fewer components can never raise a score; a kind the device never had counts for nothing.
+ * fewer components can never raise a score; a kind the device never had counts for nothing. A component a
+ * phone-activated device only knows compactly (`c1.<value>`) matches a full digest with that slot value.
  */
 export function compareComponents(
   stored: readonly Component[],
@@ -52,7 +54,7 @@ export function compareComponents(
     const weight = weightOf(weights, kind);
     const current = presentedByKind.get(kind);
     let outcome: ComponentOutcome = "missing";
-    if (current) outcome = [...current].some((d) => storedDigests.has(d)) ? "matched" : "changed";
+    if (current) outcome = kindMatches(kind, storedDigests, current) ? "matched" : "changed";
     total += weight;
     if (outcome === "matched") matched += weight;
     comparisons.push({ kind, weight, outcome });

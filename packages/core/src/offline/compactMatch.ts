@@ -1,0 +1,88 @@
+import type { Component } from "../matching/fingerprint.js";
+import type { ComponentComparison, ComponentOutcome, MatchExplanation } from "../matching/match.js";
+import {
+  COMPACT_LAYOUT,
+  type CompactFingerprint,
+  compactBits,
+  compactValue,
+  parseCompactDigest,
+} from "./compactFingerprint.js";
+
+/** A digest's slot value: its own if stored compactly, else the hash of the full digest. */
+const slotValueOf = (kind: string, digest: string): number | undefined =>
+  parseCompactDigest(digest) ?? (compactBits(kind) === undefined ? undefined : compactValue(kind, digest));
+
+/**
+ * Whether two digest sets of one kind share a component: the same digest, or — when either side only knows a
+ * component compactly (a device activated by phone) — the same slot value. The full matcher calls this, so a
+ * device activated offline is recognised when it later comes online with full digests.
+ * @example
+ * kindMatches("disk", new Set(["c1.517"]), new Set([fullDigest])); // true when compactValue("disk", fullDigest) is 517
+ */
+export function kindMatches(
+  kind: string,
+  stored: ReadonlySet<string>,
+  presented: ReadonlySet<string>,
+): boolean {
+  for (const digest of presented) if (stored.has(digest)) return true;
+  const compact = [...stored, ...presented].some((d) => parseCompactDigest(d) !== undefined);
+  if (!compact) return false;
+  const storedValues = new Set([...stored].map((d) => slotValueOf(kind, d)));
+  return [...presented].some((d) => {
+    const value = slotValueOf(kind, d);
+    return value !== undefined && storedValues.has(value);
+  });
+}
+
+const digestsByKind = (components: readonly Component[]): Map<string, Set<string>> => {
+  const byKind = new Map<string, Set<string>>();
+  for (const { kind, digest } of components) {
+    const digests = byKind.get(kind) ?? new Set<string>();
+    digests.add(parseCompactDigest(digest) === undefined ? digest.toLowerCase() : digest);
+    byKind.set(kind, digests);
+  }
+  return byKind;
+};
+
+/**
+ * Compare a stored device with a compact fingerprint (from an installation ID) under the same rules as
+ * `compareComponents`: per kind matched, changed or missing, weighted by the policy, against the same
+ * threshold. Kinds the compact form does not carry (a vendor's own) are left out of both sides of the score.
+ * @example
+ * compareCompact(device.components, decoded.fingerprint, "linux/2", policy.componentWeights, policy.matchThreshold);
+ */
+export function compareCompact(
+  stored: readonly Component[],
+  presented: CompactFingerprint,
+  collector: string,
+  weights: Readonly<Record<string, number>>,
+  threshold: number,
+): MatchExplanation {
+  const storedByKind = digestsByKind(stored);
+  const comparisons: ComponentComparison[] = [];
+  let total = 0;
+  let matched = 0;
+  for (const [kind, digests] of storedByKind) {
+    if (compactBits(kind) === undefined) continue;
+    const weight = weights[kind] ?? 0;
+    const value = presented[kind as keyof CompactFingerprint];
+    let outcome: ComponentOutcome = "missing";
+    if (value !== 0)
+      outcome = [...digests].some((d) => slotValueOf(kind, d) === value) ? "matched" : "changed";
+    total += weight;
+    if (outcome === "matched") matched += weight;
+    comparisons.push({ kind, weight, outcome });
+  }
+  for (const { kind } of COMPACT_LAYOUT) {
+    if (presented[kind] !== 0 && !storedByKind.has(kind))
+      comparisons.push({ kind, weight: weights[kind] ?? 0, outcome: "added" });
+  }
+  const score = total === 0 ? 0 : Math.round((matched / total) * 1000) / 1000;
+  return {
+    score,
+    threshold,
+    sameDevice: total > 0 && matched / total >= threshold,
+    collector,
+    components: comparisons.sort((a, b) => b.weight - a.weight || a.kind.localeCompare(b.kind)),
+  };
+}
