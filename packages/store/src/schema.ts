@@ -11,6 +11,9 @@ export interface Database {
   events: EventsTable;
   admin_tokens: AdminTokensTable;
   settings: SettingsTable;
+  license_short_ids: LicenseShortIdsTable;
+  offline_keys: OfflineKeysTable;
+  offline_activations: OfflineActivationsTable;
 }
 
 export interface ProductsTable {
@@ -105,4 +108,30 @@ export interface AdminTokensTable {
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** A license's short id (derived from its key, unique), which names it in installation IDs and request files. */
+export interface LicenseShortIdsTable {
+  /** Below 2^40; PostgreSQL's driver returns bigints as strings, so read it through `Number`. */
+  short_id: number;
+  license_id: string;
+}
+
+/** A product's number (1 … 65535) and its BLS key pair for confirmation IDs, the secret sealed. */
+export interface OfflineKeysTable {
+  product_id: string;
+  product_number: number;
+  public_key: string;
+  sealed_secret_key: string;
+  created_at: string;
+}
+
+/** The answer given to one offline request, by request id (`iid:<data digits>` or `file:<digest>`). */
+export interface OfflineActivationsTable {
+  request_id: string;
+  license_id: string;
+  device_id: string;
+  method: string;
+  answer: string;
+  created_at: string;
 }

@@ -6,6 +6,7 @@ import { DeviceRepository } from "./repositories/devices.js";
 import { EventRepository } from "./repositories/events.js";
 import type { Dialect } from "./repositories/executor.js";
 import { LicenseRepository } from "./repositories/licenses.js";
+import { OfflineRepository } from "./repositories/offline.js";
 import { PolicyRepository } from "./repositories/policies.js";
 import { ProductRepository } from "./repositories/products.js";
 import { SettingsRepository } from "./repositories/settings.js";
@@ -21,6 +22,7 @@ export interface Repositories {
   readonly events: EventRepository;
   readonly tokens: TokenRepository;
   readonly settings: SettingsRepository;
+  readonly offline: OfflineRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -51,6 +53,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   events: new EventRepository(db),
   tokens: new TokenRepository(db),
   settings: new SettingsRepository(db),
+  offline: new OfflineRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

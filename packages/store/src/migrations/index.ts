@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial.js";
+import * as offline from "./0002_offline.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -7,6 +8,7 @@ import * as initial from "./0001_initial.js";
  */
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_offline": offline,
 };
 
 export const migrationProvider: MigrationProvider = {
