@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
@@ -8,7 +9,7 @@ import { createApp } from "./app.js";
 import { buildDeps } from "./buildDeps.js";
 import type { ServerDeps } from "./deps.js";
 import { createLogger } from "./logger.js";
-import { loadMasterKey } from "./security/masterKey.js";
+import { assertMasterKeyOpens, loadMasterKey } from "./security/masterKey.js";
 import { type Seeded, seedIfEmpty } from "./seed.js";
 
 export interface StartOptions {
@@ -46,19 +47,44 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? join(dataDir, "ninsho.db");
   const logger = options.logger ?? createLogger();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const store = createStore({ url: databaseUrl });
-  await store.migrate();
   const master = loadMasterKey(dataDir, process.env.NINSHO_MASTER_KEY);
+  const store = createStore({ url: databaseUrl });
+  try {
+    await store.migrate();
+    await assertMasterKeyOpens(store, master.key);
+  } catch (error) {
+    await store.close();
+    // A key made just now for a database that needs another one would only hide the one to restore.
+    if (master.source === "created") rmSync(join(dataDir, "master.key"), { force: true });
+    throw error;
+  }
   const deps = buildDeps({ store, masterKey: master.key, logger });
-  const seeded = options.seed === false ? undefined : await seedIfEmpty(deps);
   const app = createApp(deps, {
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
   });
   const host = options.host ?? "127.0.0.1";
-  const server = await new Promise<ReturnType<typeof serve>>((ready) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => ready(s));
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((ready, refuse) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => ready(s));
+      s.once("error", refuse); // e.g. EADDRINUSE: fail the start instead of an uncaught error
+    });
+  } catch (error) {
+    await deps.lastSeen.close();
+    await store.close();
+    throw error;
+  }
+  // Seed only once listening: a first start that cannot listen must not make (and lose) the admin token.
+  let seeded: Seeded | undefined;
+  try {
+    seeded = options.seed === false ? undefined : await seedIfEmpty(deps);
+  } catch (error) {
+    await new Promise<void>((done) => server.close(() => done()));
+    await deps.lastSeen.close();
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   print(`Ninsho activation server listening on ${url}`);

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MASTER_KEY_BYTES } from "@ninsho/core";
+import { deriveSecrets, MASTER_KEY_BYTES, unseal } from "@ninsho/core";
+import type { Store } from "@ninsho/store";
 
 /** Where the master key came from, for the start-up banner. */
 export type MasterKeySource = "environment" | "file" | "created";
@@ -32,4 +33,20 @@ export function decodeMasterKey(text: string): Buffer {
     throw new Error(`the master key must be ${MASTER_KEY_BYTES} bytes (64 hex characters or base64)`);
   }
   return key;
+}
+
+/**
+ * Refuse a master key that does not open the database's sealed signing keys (a lost `master.key` replaced by a
+ * new one, a wrong `NINSHO_MASTER_KEY`): serving on it would answer KEY_NOT_FOUND to every customer.
+ */
+export async function assertMasterKeyOpens(store: Store, masterKey: Buffer): Promise<void> {
+  const [sample] = await store.products.listSigningKeys();
+  if (sample === undefined) return;
+  try {
+    unseal(deriveSecrets(masterKey), sample.sealedPrivateKey, sample.kid);
+  } catch {
+    throw new Error(
+      "the master key does not open this database's signing keys: restore the master.key this database was created with, or set NINSHO_MASTER_KEY to it",
+    );
+  }
 }

@@ -1,0 +1,195 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../src/serve.js";
+import { silentLogger } from "./support/server.js";
+
+interface Started {
+  readonly server: RunningServer;
+  readonly lines: string[];
+}
+
+/** The curl line of the banner, taken apart: where it posts, its headers and its body. */
+function parseCurl(line: string): { url: string; contentType: string; body: string } {
+  const match = /curl -sS -X POST (\S+) -H '([^']+)' -d '(.+)'$/.exec(line.trim());
+  if (!match) throw new Error(`not a curl line: ${line}`);
+  const [, url = "", header = "", body = ""] = match;
+  return { url, contentType: header.replace(/^content-type:\s*/i, ""), body };
+}
+
+const valueOf = (lines: readonly string[], label: string) =>
+  lines.find((line) => line.startsWith(`${label}: `))?.slice(label.length + 2);
+
+describe("startServer", () => {
+  let dataDir: string;
+  const running: RunningServer[] = [];
+  const saved = { master: process.env.NINSHO_MASTER_KEY, database: process.env.DATABASE_URL };
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "ninsho-serve-test-"));
+    delete process.env.NINSHO_MASTER_KEY;
+    delete process.env.DATABASE_URL;
+  });
+  afterEach(async () => {
+    for (const server of running.splice(0)) await server.close();
+  });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (saved.master !== undefined) process.env.NINSHO_MASTER_KEY = saved.master;
+    if (saved.database !== undefined) process.env.DATABASE_URL = saved.database;
+  });
+
+  async function start(dir: string = dataDir): Promise<Started> {
+    const lines: string[] = [];
+    const server = await startServer({
+      dataDir: dir,
+      port: 0,
+      print: (line) => lines.push(line),
+      logger: silentLogger(),
+    });
+    running.push(server);
+    return { server, lines };
+  }
+
+  describe("happy", () => {
+    it("first start: creates the schema, keys and demo data, and prints the admin token, the demo key and a curl line that activates", async () => {
+      const { server, lines } = await start();
+      expect(lines[0]).toBe(`Ninsho activation server listening on ${server.url}`);
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(lines.join("\n")).toContain("master key: created");
+      const adminToken = valueOf(lines, "admin token");
+      const demoKey = valueOf(lines, "demo key");
+      expect(adminToken).toMatch(/^nsh_admin_[\w-]{43}$/);
+      expect(demoKey).toMatch(/^[B-Y2-9]{5}(-[B-Y2-9]{5}){4}$/);
+      expect(server.seeded).toMatchObject({ adminToken, demoKey });
+
+      const curl = lines.find((line) => line.includes("curl "));
+      if (curl === undefined) throw new Error("no curl line");
+      const { url, contentType, body } = parseCurl(curl);
+      expect(url).toBe(`${server.url}/v1/activations`);
+      expect(JSON.parse(body)).toMatchObject({ key: demoKey });
+      const res = await fetch(url, { method: "POST", headers: { "content-type": contentType }, body });
+      expect(res.status).toBe(201);
+      const activation = (await res.json()) as {
+        device: { id: string };
+        lease: string;
+        license: { maxDevices: number };
+      };
+      expect(activation.lease.split(".")).toHaveLength(3);
+      expect(activation.license.maxDevices).toBe(3);
+      // The same line again is the same machine.
+      expect(
+        (await fetch(url, { method: "POST", headers: { "content-type": contentType }, body })).status,
+      ).toBe(200);
+
+      const whoami = await fetch(`${server.url}/v1/admin/whoami`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      expect(await whoami.json()).toMatchObject({ role: "admin" });
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok", database: "sqlite" });
+
+      const masterKey = statSync(join(dataDir, "master.key"));
+      expect(masterKey.mode & 0o777).toBe(0o600);
+      const files = readdirSync(dataDir);
+      expect(files).toContain("ninsho.db");
+      const stored = Buffer.concat(
+        files.filter((f) => f.startsWith("ninsho.db")).map((f) => readFileSync(join(dataDir, f))),
+      ).toString("latin1");
+      expect(stored.includes(adminToken ?? "?")).toBe(false);
+      expect(stored.includes(demoKey ?? "?")).toBe(false);
+    });
+
+    it("second start on the same folder: seeds nothing, keeps the master key, and the demo key still works", async () => {
+      const keyBefore = readFileSync(join(dataDir, "master.key"), "utf8");
+      const { server, lines } = await start();
+      expect(server.seeded).toBeUndefined();
+      expect(valueOf(lines, "admin token")).toBeUndefined();
+      expect(valueOf(lines, "demo key")).toBeUndefined();
+      expect(lines.some((line) => line.includes("curl"))).toBe(false);
+      expect(lines.join("\n")).toContain("master key: file");
+      expect(readFileSync(join(dataDir, "master.key"), "utf8")).toBe(keyBefore);
+      expect(statSync(join(dataDir, "master.key")).mode & 0o777).toBe(0o600);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+      // The seeded key is still found (the lookup digest depends on the master key) and the products are one.
+      const products = (await server.deps.store.products.list()).map((p) => p.name);
+      expect(products).toEqual(["Ninsho Demo"]);
+      const licenses = await server.deps.store.licenses.list();
+      expect(licenses).toHaveLength(1);
+    });
+  });
+
+  describe("error", () => {
+    it("a master key from the environment is used, and a malformed one refuses to start", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "ninsho-serve-env-"));
+      try {
+        process.env.NINSHO_MASTER_KEY = randomBytes(32).toString("hex");
+        const { lines } = await start(dir);
+        expect(lines.join("\n")).toContain("master key: environment");
+        expect(readdirSync(dir)).not.toContain("master.key");
+        for (const server of running.splice(0)) await server.close();
+        process.env.NINSHO_MASTER_KEY = "too-short";
+        await expect(start(dir)).rejects.toThrow(/32 bytes/);
+      } finally {
+        delete process.env.NINSHO_MASTER_KEY;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe("error: a lost master key and a busy port", () => {
+    it("refuses to serve a database whose master key was lost, rather than answer KEY_NOT_FOUND to everyone", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "ninsho-serve-lost-"));
+      try {
+        await start(dir);
+        for (const server of running.splice(0)) await server.close();
+        rmSync(join(dir, "master.key"));
+        await expect(start(dir)).rejects.toThrow(/master key does not open/);
+        expect(readdirSync(dir)).not.toContain("master.key");
+        process.env.NINSHO_MASTER_KEY = randomBytes(32).toString("base64");
+        await expect(start(dir)).rejects.toThrow(/master key does not open/);
+      } finally {
+        delete process.env.NINSHO_MASTER_KEY;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("rejects when the port is taken, instead of hanging or crashing the process", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "ninsho-serve-busy-"));
+      try {
+        const { server } = await start(dir);
+        const port = Number(new URL(server.url).port);
+        const fresh = join(dir, "fresh");
+        const lines: string[] = [];
+        await expect(
+          startServer({ dataDir: fresh, port, print: (line) => lines.push(line), logger: silentLogger() }),
+        ).rejects.toThrow(/EADDRINUSE/);
+        expect(lines).toEqual([]);
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+        // The failed first start made no admin token it could not show: the next start still seeds.
+        const retried = await start(fresh);
+        expect(valueOf(retried.lines, "admin token")).toMatch(/^nsh_admin_/);
+      } finally {
+        for (const server of running.splice(0)) await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe("security", () => {
+    it("listens on loopback by default", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "ninsho-serve-lo-"));
+      try {
+        const { server } = await start(dir);
+        expect(new URL(server.url).hostname).toBe("127.0.0.1");
+      } finally {
+        for (const server of running.splice(0)) await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
