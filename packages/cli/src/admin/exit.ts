@@ -18,6 +18,8 @@ export const ExitCode = {
   unreachable: 4,
   /** The server failed (a 5xx answer, or an answer that is not the Ninsho API's). */
   serverError: 5,
+  /** Interrupted (Ctrl-C or SIGTERM) while generating keys; the keys received are kept. */
+  interrupted: 130,
 } as const;
 
 /**
@@ -62,5 +64,6 @@ ${title}
   3  the API refused the request (4xx: not found, forbidden, conflicting state, rate limited)
   4  the server could not be reached, or the connection broke
   5  the server failed (5xx, or an answer that is not the Ninsho API's)
+  130  interrupted (Ctrl-C) while generating keys; the complete lines received are kept
 Errors print their code, message and remedy on stderr (as JSON with --json), in Japanese when
 LC_ALL, LC_MESSAGES or LANG starts with "ja".`;

@@ -15,6 +15,7 @@ export interface Messages {
     readonly BAD_RESPONSE: (status: number) => LocalizedText;
     readonly STREAM_BROKEN: (written: number) => LocalizedText;
     readonly STREAM_SHORT: (written: number, expected: number) => LocalizedText;
+    readonly INTERRUPTED: (written: number) => LocalizedText;
     readonly OUTPUT_EXISTS: (path: string) => LocalizedText;
     readonly OUTPUT_FAILED: (path: string, cause: string) => LocalizedText;
     readonly STDOUT_FAILED: (cause: string) => LocalizedText;
@@ -60,6 +61,10 @@ const en: Messages = {
     }),
     STREAM_SHORT: (written, expected) => ({
       message: `The server sent ${written} keys of the ${expected} asked for.`,
+      remedy: `The ${written} keys written are stored licenses: keep them, and generate the rest with another \`ninsho keys generate\`.`,
+    }),
+    INTERRUPTED: (written) => ({
+      message: `Interrupted after ${written} keys were received.`,
       remedy: `The ${written} keys written are stored licenses: keep them, and generate the rest with another \`ninsho keys generate\`.`,
     }),
     OUTPUT_EXISTS: (path) => ({
@@ -124,6 +129,10 @@ const ja: Messages = {
     }),
     STREAM_SHORT: (written, expected) => ({
       message: `要求した ${expected} 件のうち、サーバーが送ったキーは ${written} 件です。`,
+      remedy: `書き出された ${written} 件は登録済みのライセンスです。保管し、残りは再度 \`ninsho keys generate\` で生成してください。`,
+    }),
+    INTERRUPTED: (written) => ({
+      message: `${written} 件のキーを受信したところで中断しました。`,
       remedy: `書き出された ${written} 件は登録済みのライセンスです。保管し、残りは再度 \`ninsho keys generate\` で生成してください。`,
     }),
     OUTPUT_EXISTS: (path) => ({

@@ -1,9 +1,39 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseProductKey } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, spawnCli, startTestServer, type TestServer } from "./support/harness.js";
+
+const BIN = fileURLToPath(new URL("../../bin/ninsho.js", import.meta.url));
+
+/** `ninsho serve` in a child process on a free port, with what its first start prints. */
+async function serveInChild(dataDir: string) {
+  const child = spawn(process.execPath, [BIN, "serve", "--data", dataDir, "--port", "0"], {
+    env: { PATH: process.env.PATH ?? "" },
+  });
+  let stdout = "";
+  const banner = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding("utf8").on("data", (text: string) => {
+      stdout += text;
+      if (stdout.includes("product and policy ids")) resolve(stdout);
+    });
+    child.on("exit", () => reject(new Error(`serve exited:\n${stdout}`)));
+  });
+  const found = (pattern: RegExp) => pattern.exec(banner)?.[1] ?? "";
+  return {
+    url: found(/listening on (http:\S+)/),
+    token: found(/admin token: (\S+)/),
+    policyId: found(/(pol_\w+)/),
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once("close", () => done());
+        child.kill("SIGTERM");
+      }),
+  };
+}
 
 let server: TestServer;
 let work: string;
@@ -82,6 +112,34 @@ describe("ninsho keys generate", () => {
     const key = lines[1]?.split(",")[1] ?? "";
     const shown = JSON.parse((await runCli(["licenses", "show", key, "--json"], server.env)).stdout);
     expect(shown.ownerEmail).toBe("buyer@example.com");
+  });
+
+  it("keeps the complete lines when interrupted with Ctrl-C (exit 130)", async () => {
+    // A server in its own process: this test's event loop must stay free to send the signal in time.
+    const own = await serveInChild(join(work, "own-data"));
+    try {
+      const out = join(work, "interrupted.csv");
+      const args = ["keys", "generate", "--policy", own.policyId, "--count", "100000", "--out", out];
+      const child = spawn(process.execPath, [BIN, ...args], {
+        env: { PATH: process.env.PATH ?? "", NINSHO_URL: own.url, NINSHO_TOKEN: own.token },
+      });
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (text: string) => {
+        stderr += text;
+        if (stderr.includes("keys:") && !child.killed) child.kill("SIGINT");
+      });
+      const code = await new Promise<number | null>((done) => child.on("close", done));
+      expect(stderr).toContain("Error INTERRUPTED");
+      expect(code).toBe(130);
+      const written = Number(/Interrupted after (\d+) keys were received/.exec(stderr)?.[1]);
+      expect(written).toBeGreaterThanOrEqual(10_000);
+      expect(written).toBeLessThan(100_000);
+      const text = await readFile(out, "utf8");
+      expect(text.endsWith("\n")).toBe(true);
+      expect(text.split("\n")).toHaveLength(written + 2);
+    } finally {
+      await own.stop();
+    }
   });
 
   it("leaves no file behind when the API refuses (unknown policy, exit 3)", async () => {

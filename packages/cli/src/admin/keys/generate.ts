@@ -48,34 +48,69 @@ export async function generateKeys(ctx: Context, request: KeyRequest, sink: Sink
   }
   const total = Number(response.headers.get("x-ninsho-key-count")) || request.count;
   const progress = startProgress(ctx.io, ctx.m, total);
-  let lines = 0;
-  let bytes = 0;
-  let completeBytes = 0;
+  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+  // Ctrl-C stops reading; the keys already written are kept, cut at the last complete line.
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    reader.cancel().catch(() => {});
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  const copied = { lines: 0, completeBytes: 0 };
   try {
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      await sink.write(chunk);
-      for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) {
-        lines++;
-        completeBytes = bytes + i + 1;
-      }
-      bytes += chunk.length;
-      progress.update(Math.max(0, lines - 1));
-    }
+    await copyLines(reader, sink, copied, (lines) => progress.update(Math.max(0, lines - 1)));
   } catch (error) {
+    await reader.cancel().catch(() => {});
+    if (error instanceof CliError) {
+      await sink.close().catch(() => {});
+      throw error;
+    }
+    await keepComplete(sink, copied.completeBytes);
+    const text = ctx.m.problems.STREAM_BROKEN(Math.max(0, copied.lines - 1));
+    throw CliError.of(ExitCode.unreachable, "STREAM_BROKEN", text);
+  } finally {
     progress.stop();
-    if (error instanceof CliError) throw error;
-    const written = Math.max(0, lines - 1);
-    await sink.truncate(completeBytes);
-    await sink.close();
-    throw CliError.of(ExitCode.unreachable, "STREAM_BROKEN", ctx.m.problems.STREAM_BROKEN(written));
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
   }
-  progress.stop();
+  const count = Math.max(0, copied.lines - 1);
+  if (interrupted) {
+    await keepComplete(sink, copied.completeBytes);
+    throw CliError.of(ExitCode.interrupted, "INTERRUPTED", ctx.m.problems.INTERRUPTED(count));
+  }
   await sink.close();
-  const count = Math.max(0, lines - 1);
   if (count !== request.count) {
     const text = ctx.m.problems.STREAM_SHORT(count, request.count);
     throw CliError.of(ExitCode.serverError, "STREAM_SHORT", text);
   }
   const seconds = Math.round(performance.now() - started) / 1000;
   return { count, seconds, policyId: request.policyId, out: sink.path ?? null };
+}
+
+/** Copy the stream into the sink chunk by chunk, counting lines and where the last complete one ends. */
+async function copyLines(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  sink: Sink,
+  copied: { lines: number; completeBytes: number },
+  onProgress: (lines: number) => void,
+): Promise<void> {
+  let bytes = 0;
+  for (;;) {
+    const { done, value: chunk } = await reader.read();
+    if (done) return;
+    await sink.write(chunk);
+    for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) {
+      copied.lines++;
+      copied.completeBytes = bytes + i + 1;
+    }
+    bytes += chunk.length;
+    onProgress(copied.lines);
+  }
+}
+
+/** Cut a partial last line off the output and close it. */
+async function keepComplete(sink: Sink, completeBytes: number): Promise<void> {
+  await sink.truncate(completeBytes);
+  await sink.close();
 }
