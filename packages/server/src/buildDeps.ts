@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { ServerDeps } from "./deps.js";
 import { createLogger } from "./logger.js";
 import { Keyring } from "./security/keyring.js";
+import { OfflineKeyring } from "./security/offlineKeys.js";
 import { RateLimits } from "./security/rateLimits.js";
 import { LastSeenRecorder } from "./services/lastSeen.js";
 import { LeaseIssuer } from "./services/leases.js";
@@ -19,6 +20,8 @@ export interface DepsOptions {
   readonly limits?: RateLimits;
   /** How often last-seen times are written, in ms. */
   readonly lastSeenIntervalMs?: number;
+  /** Days an offline request stays usable (default 7). */
+  readonly offlineRequestMaxAgeDays?: number;
 }
 
 /**
@@ -41,5 +44,10 @@ export function buildDeps(options: DepsOptions): ServerDeps {
     limits: options.limits ?? RateLimits.inMemory(),
     logger,
     clock: options.clock ?? (() => new Date()),
+    offline: {
+      keys: new OfflineKeyring(options.store, secrets),
+      requestMaxAgeDays: options.offlineRequestMaxAgeDays ?? 7,
+      failedProofsPerDay: 10,
+    },
   };
 }

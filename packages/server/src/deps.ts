@@ -2,6 +2,7 @@ import type { Secrets } from "@ninsho/core";
 import type { Store } from "@ninsho/store";
 import type { Logger } from "pino";
 import type { Keyring } from "./security/keyring.js";
+import type { OfflineKeyring } from "./security/offlineKeys.js";
 import type { RateLimits } from "./security/rateLimits.js";
 import type { LastSeenRecorder } from "./services/lastSeen.js";
 import type { LeaseIssuer } from "./services/leases.js";
@@ -21,4 +22,14 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** The current instant; tests move it. */
   readonly clock: () => Date;
+  /** Offline activation (installation IDs, license files): product offline keys and request limits. */
+  readonly offline: OfflineSettings;
+}
+
+export interface OfflineSettings {
+  readonly keys: OfflineKeyring;
+  /** Days an installation ID or request file stays usable after the day it was made (default 7). */
+  readonly requestMaxAgeDays: number;
+  /** Installation IDs with a wrong proof a license takes per 24 hours before self-service stops (default 10). */
+  readonly failedProofsPerDay: number;
 }

@@ -4,6 +4,7 @@ import {
   COMPACT_LAYOUT,
   type CompactFingerprint,
   compactBits,
+  compactDigest,
   compactValue,
   parseCompactDigest,
 } from "./compactFingerprint.js";
@@ -85,4 +86,26 @@ export function compareCompact(
     collector,
     components: comparisons.sort((a, b) => b.weight - a.weight || a.kind.localeCompare(b.kind)),
   };
+}
+
+/**
+ * A recognised phone-activated device's components after the activation, as online activation replaces the
+ * stored set with the presented one: kinds that matched keep their stored digests (full ones stay full), kinds
+ * that changed or came new take the compact value, kinds gone are dropped, and kinds the compact form does
+ * not carry are kept as they were.
+ * @example
+ * mergeCompact(device.components, iid.fingerprint); // [{ kind: "board", digest: "9f2c…" }, { kind: "disk", digest: "c1.517" }, …]
+ */
+export function mergeCompact(stored: readonly Component[], presented: CompactFingerprint): Component[] {
+  const kept = stored.filter((c) => {
+    if (compactBits(c.kind) === undefined) return true;
+    const value = presented[c.kind as keyof CompactFingerprint];
+    return value !== 0 && slotValueOf(c.kind, c.digest) === value;
+  });
+  const keptKinds = new Set(kept.map((c) => c.kind));
+  const fresh = COMPACT_LAYOUT.filter((s) => presented[s.kind] !== 0 && !keptKinds.has(s.kind)).map((s) => ({
+    kind: s.kind,
+    digest: compactDigest(presented[s.kind]),
+  }));
+  return [...kept, ...fresh];
 }

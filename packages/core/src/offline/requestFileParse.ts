@@ -60,7 +60,7 @@ function componentSet(value: unknown, at: string, allowPrevious: boolean) {
     at,
     allowPrevious ? ["collector", "components", "previous"] : ["collector", "components"],
   );
-  const collector = text(o, "collector", at, /^.{1,64}$/su);
+  const collector = text(o, "collector", at, /^[^\uD800-\uDFFF]{1,64}$/su);
   const list = o.components;
   if (!Array.isArray(list)) return refuse(`${at}.components`, list === undefined ? "missing" : "type");
   if (list.length < 1 || list.length > 64) refuse(`${at}.components`, "value");
@@ -100,8 +100,8 @@ function parseRequest(json: unknown): OfflineRequest {
     refuse("licenseShortId", "value");
   const deviceObject = object(root.device, "device", ["name", "platform"]);
   const device = {
-    name: text(deviceObject, "name", "device", /^.{1,128}$/su),
-    platform: text(deviceObject, "platform", "device", /^.{1,32}$/su),
+    name: text(deviceObject, "name", "device", /^[^\uD800-\uDFFF]{1,128}$/su),
+    platform: text(deviceObject, "platform", "device", /^[^\uD800-\uDFFF]{1,32}$/su),
   };
   const current = componentSet(root.fingerprint, "fingerprint", true);
   let previous: { collector: string; components: { kind: string; digest: string }[] }[] | undefined;

@@ -4,7 +4,13 @@ import type { ServerDeps } from "../deps.js";
 import type { AppEnv } from "./env.js";
 import { NinshoError } from "./problem.js";
 
-const GUESSING_CODES: ReadonlySet<Problem["code"]> = new Set(["KEY_MALFORMED", "KEY_NOT_FOUND"]);
+const GUESSING_CODES: ReadonlySet<Problem["code"]> = new Set([
+  "KEY_MALFORMED",
+  "KEY_NOT_FOUND",
+  "INSTALLATION_ID_MALFORMED",
+  "INSTALLATION_ID_NOT_FOUND",
+  "OFFLINE_FILE_INVALID",
+]);
 
 /**
  * Run a key lookup under the guessing limits: refused with 429 and Retry-After while the client (or the whole

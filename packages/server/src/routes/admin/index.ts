@@ -4,6 +4,7 @@ import type { AppEnv } from "../../http/env.js";
 import { registerKeys } from "./keys.js";
 import { registerLicenseActions } from "./licenseActions.js";
 import { registerLicenseReads } from "./licenses.js";
+import { registerOfflineSupport } from "./offline.js";
 import { registerPolicies } from "./policies.js";
 import { registerProducts } from "./products.js";
 import { registerTokens } from "./tokens.js";
@@ -21,4 +22,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   registerLicenseReads(app, deps);
   registerLicenseActions(app, deps);
   registerTokens(app, deps);
+  registerOfflineSupport(app, deps);
 }

@@ -3,6 +3,9 @@ import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { registerActivate } from "./activate.js";
 import { registerDeactivate } from "./deactivate.js";
+import { registerOfflineConfirmations } from "./offlineConfirmations.js";
+import { registerOfflineKey } from "./offlineKey.js";
+import { registerOfflineLicenseFiles } from "./offlineLicenseFiles.js";
 import { registerTransfer } from "./transfer.js";
 import { registerValidate } from "./validate.js";
 import { registerWellKnown } from "./wellKnown.js";
@@ -14,4 +17,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
   registerValidate(app, deps);
   registerDeactivate(app, deps);
   registerTransfer(app, deps);
+  registerOfflineKey(app, deps);
+  registerOfflineConfirmations(app, deps);
+  registerOfflineLicenseFiles(app, deps);
 }

@@ -13,12 +13,13 @@ import {
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 
-/** Create a product and its first signing key together. */
+/** Create a product with its first signing key, and its number and key pair for offline activation. */
 export async function createProduct(deps: ServerDeps, input: { readonly name: string }): Promise<Product> {
   const product: Product = { id: newId("product"), name: input.name, createdAt: deps.clock().toISOString() };
   await deps.store.transaction(async (tx) => {
     await tx.products.insert(product);
     await deps.keyring.createKey(product.id, product.createdAt, tx);
+    await deps.offline.keys.ensure(product.id, product.createdAt, tx);
   });
   return product;
 }

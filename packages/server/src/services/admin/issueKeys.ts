@@ -1,14 +1,7 @@
-import {
-  generateProductKey,
-  keyLookupDigest,
-  type License,
-  newId,
-  type Policy,
-  type ProductKey,
-  seal,
-} from "@ninsho/core";
+import { keyLookupDigest, type License, newId, type Policy, type ProductKey, seal } from "@ninsho/core";
 import type { IssuedLicense } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
+import { freshKeys } from "../offline/shortIds.js";
 
 /** Keys made and committed per transaction while issuing: bounded memory whatever the count. */
 export const ISSUE_BATCH = 5000;
@@ -30,7 +23,8 @@ export interface IssuedKey {
 /**
  * Issue `count` new licenses, committed in batches and yielded batch by batch, so a million keys stream to a
  * CSV without ever being held in memory together. Keys are stored only as a keyed digest (for lookup) and
- * sealed (for an admin to read again); the clear key exists only in this stream.
+ * sealed (for an admin to read again); the clear key exists only in this stream. Each license also gets the
+ * short id derived from its key (unique: a key whose id is taken is not issued), which names it offline.
  */
 export async function* issueLicenses(deps: ServerDeps, request: IssueRequest): AsyncGenerator<IssuedKey[]> {
   for (let done = 0; done < request.count; done += ISSUE_BATCH) {
@@ -38,8 +32,8 @@ export async function* issueLicenses(deps: ServerDeps, request: IssueRequest): A
     const at = deps.clock().toISOString();
     const batch: IssuedKey[] = [];
     const rows: IssuedLicense[] = [];
-    for (let i = 0; i < size; i++) {
-      const key = generateProductKey();
+    const shortIds: { licenseId: string; shortId: number }[] = [];
+    for (const { key, shortId } of await freshKeys(deps, size)) {
       const license: License = {
         id: newId("license"),
         productId: request.policy.productId,
@@ -53,6 +47,7 @@ export async function* issueLicenses(deps: ServerDeps, request: IssueRequest): A
           : {}),
       };
       batch.push({ license, key });
+      shortIds.push({ licenseId: license.id, shortId });
       rows.push({
         ...license,
         keyDigest: keyLookupDigest(deps.secrets, key),
@@ -61,6 +56,7 @@ export async function* issueLicenses(deps: ServerDeps, request: IssueRequest): A
     }
     await deps.store.transaction(async (tx) => {
       await tx.licenses.insertMany(rows);
+      await tx.offline.insertShortIds(shortIds);
       await tx.events.append(
         ...batch.map(({ license }) => ({
           id: newId("event"),

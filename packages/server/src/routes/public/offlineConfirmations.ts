@@ -1,0 +1,35 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
+import { respondProblem } from "../../http/respond.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { ConfirmationRequestSchema, ConfirmationSchema } from "../../schemas/offline.js";
+import { confirmInstallation } from "../../services/offline/confirm.js";
+import { confirmationView, retryHeaders } from "./offlineViews.js";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/offline/confirmations",
+  tags: ["device"],
+  summary: "Phone activation: turn an installation ID into a confirmation ID",
+  description:
+    "Decides under exactly the rules of POST /v1/activations (license state, device limit, match threshold on the ID's compact fingerprint, transfer allowance with transferFromDeviceId) and records it in the license's timeline (method phone). The same installation ID always gets the same confirmation ID and never takes a second slot. Malformed and unknown IDs count against the key-guessing limits; wrong key proofs also against the license (10 a day).",
+  request: { body: jsonBody(ConfirmationRequestSchema, "The installation ID as read from the device") },
+  responses: {
+    200: jsonResponse(ConfirmationSchema, "A device of the license recognised, or this ID answered before"),
+    201: jsonResponse(ConfirmationSchema, "A new device in a free slot (or moved in by transfer)"),
+    ...errorResponses(400, 403, 404, 409, 410, 413, 415, 429),
+  },
+});
+
+export function registerOfflineConfirmations(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid("json");
+    const result = await guardKeyLookup(deps, c, () =>
+      confirmInstallation(deps, { ...body, actor: { kind: "device" } }),
+    );
+    if (!result.ok) return respondProblem(c, result.error, retryHeaders(result.error));
+    return c.json(confirmationView(result.value), result.value.outcome.created ? 201 : 200);
+  });
+}

@@ -1,0 +1,38 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
+import { respondProblem } from "../../http/respond.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { LicenseFileRequestSchema, LicenseFileSchema } from "../../schemas/offline.js";
+import { issueLicenseFile } from "../../services/offline/licenseFiles.js";
+import { licenseFileView } from "./offlineViews.js";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/offline/license-files",
+  tags: ["device"],
+  summary: "USB activation: turn a device's request file into a signed license file",
+  description:
+    "For machines reached by USB: the vendor portal or CLI posts the request file the device wrote and hands back the license file. Decided under exactly the rules of POST /v1/activations on the full fingerprint the file carries, and recorded in the timeline (method file). The license file carries an ordinary signed lease; it is sealed to the device (JWE, ECDH-ES with X25519, A256GCM) when the request names a key. The same request file always gets the same license file.",
+  request: { body: jsonBody(LicenseFileRequestSchema, "The request file's text") },
+  responses: {
+    200: jsonResponse(
+      LicenseFileSchema,
+      "A device of the license recognised, or this request answered before",
+    ),
+    201: jsonResponse(LicenseFileSchema, "A new device in a free slot (or moved in by transfer)"),
+    ...errorResponses(400, 403, 404, 409, 410, 413, 415, 429),
+  },
+});
+
+export function registerOfflineLicenseFiles(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid("json");
+    const result = await guardKeyLookup(deps, c, () =>
+      issueLicenseFile(deps, { ...body, actor: { kind: "device" } }),
+    );
+    if (!result.ok) return respondProblem(c, result.error);
+    return c.json(licenseFileView(result.value), result.value.outcome.created ? 201 : 200);
+  });
+}

@@ -1,0 +1,44 @@
+import type { Problem } from "@ninsho/core";
+import type { Confirmation } from "../../services/offline/confirm.js";
+import type { IssuedLicenseFile } from "../../services/offline/licenseFiles.js";
+import type { OfflineOutcome } from "../../services/offline/persist.js";
+
+/** What every offline answer says about the activation it made (or made before, on a replay). */
+export const outcomeView = (outcome: OfflineOutcome) => ({
+  device: { id: outcome.device.id, name: outcome.device.name },
+  license: { id: outcome.license.id, productId: outcome.license.productId },
+  ...(outcome.decision === undefined ? {} : { decision: outcome.decision }),
+  ...(outcome.transferredFrom === undefined ? {} : { transferredFrom: outcome.transferredFrom }),
+  replayed: outcome.replayed,
+});
+
+/** The answer to a phone activation. */
+export const confirmationView = (c: Confirmation) => ({
+  confirmationId: c.confirmationId,
+  groups: [...c.groups],
+  installationId: c.installationId.text,
+  grant: {
+    ...c.grant.terms,
+    ...(c.grant.leaseExpiresAt === undefined ? {} : { leaseExpiresAt: c.grant.leaseExpiresAt.toISOString() }),
+    ...(c.grant.graceEndsAt === undefined ? {} : { graceEndsAt: c.grant.graceEndsAt.toISOString() }),
+  },
+  ...outcomeView(c.outcome),
+});
+
+/** The answer to a request file. */
+export const licenseFileView = (f: IssuedLicenseFile) => ({
+  licenseFile: f.licenseFile,
+  sealed: f.sealed,
+  fileName: f.sealed ? "ninsho-license.jwe" : "ninsho-license.jwt",
+  leaseExpiresAt: f.leaseExpiresAt,
+  graceEndsAt: f.graceEndsAt,
+  ...outcomeView(f.outcome),
+});
+
+/** Retry-After for a license whose self-service phone activation is paused. */
+export const retryHeaders = (problem: Problem): Record<string, string> => {
+  const retryAfter = (problem.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  return problem.code === "RATE_LIMITED" && typeof retryAfter === "number"
+    ? { "Retry-After": String(retryAfter) }
+    : {};
+};

@@ -1,0 +1,133 @@
+import {
+  type ConfirmationGrant,
+  type ConfirmationTerms,
+  compactComponents,
+  compareCompact,
+  dayDate,
+  fail,
+  grantOf,
+  type InstallationId,
+  installationProofHolds,
+  issueConfirmationId,
+  leaseWindow,
+  mergeCompact,
+  ok,
+  parseConfirmationId,
+  parseInstallationId,
+  type Result,
+  termsFor,
+} from "@ninsho/core";
+import type { ServerDeps } from "../../deps.js";
+import {
+  licenseByShortId,
+  NOT_FOUND,
+  proofGuessingRetryAfter,
+  recordWrongProof,
+  requestAgeProblem,
+} from "./lookup.js";
+import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
+
+/** A phone activation: the installation ID read out, and who asks. */
+export interface ConfirmationRequest {
+  readonly installationId: string;
+  readonly actor: OfflineActor;
+  /** When the license is full, the device this machine replaces (within the transfer allowance). */
+  readonly transferFromDeviceId?: string | undefined;
+  /** Why support did it, for the timeline. */
+  readonly reason?: string | undefined;
+  /** A name for the machine, as the caller calls it (default: "activated by phone" and the day). */
+  readonly deviceName?: string | undefined;
+}
+
+export interface Confirmation {
+  readonly installationId: InstallationId;
+  readonly confirmationId: string;
+  readonly groups: readonly string[];
+  readonly grant: ConfirmationGrant;
+  readonly outcome: OfflineOutcome;
+}
+
+/**
+ * Turn an installation ID into its confirmation ID under exactly the rules of an online activation (see
+ * `activateOffline`), matching the devices by the compact fingerprint. The same installation ID always gets
+ * the same confirmation and never takes a second slot.
+ */
+export async function confirmInstallation(
+  deps: ServerDeps,
+  request: ConfirmationRequest,
+): Promise<Result<Confirmation>> {
+  const parsed = parseInstallationId(request.installationId);
+  if (!parsed.ok) return parsed;
+  const iid = parsed.value;
+  const tooOld = requestAgeProblem(deps, iid.day);
+  if (tooOld) return { ok: false, error: tooOld };
+  const product = await deps.store.offline.findKeyByNumber(iid.productNumber);
+  const found = await licenseByShortId(deps, iid.licenseShortId);
+  if (!product || !found) return { ok: false, error: NOT_FOUND };
+  const { license, key } = found;
+  if (request.actor.kind === "device") {
+    const retryAfter = await proofGuessingRetryAfter(deps, license.id);
+    if (retryAfter !== undefined)
+      return fail("RATE_LIMITED", { retryAfter }, { retryAfter, scope: "license" });
+  }
+  if (!installationProofHolds(iid, key)) {
+    await recordWrongProof(deps, license.id, "phone");
+    return { ok: false, error: NOT_FOUND };
+  }
+  if (license.productId !== product.productId) {
+    return fail("INSTALLATION_ID_NOT_FOUND", {
+      reason: {
+        en: "the product key installed on the device is for another product",
+        ja: "デバイスにインストールされたプロダクトキーは別の製品のものです",
+      },
+    });
+  }
+  const policy = await deps.policies.get(license.policyId);
+  if (!policy) throw new Error(`license ${license.id} has no policy`);
+  const secretKey = deps.offline.keys.secretKeyOf(product);
+  const done = await activateOffline(deps, {
+    license,
+    policy,
+    requestId: `iid:${iid.data}`,
+    method: "phone",
+    actor: request.actor,
+    ...(request.reason === undefined ? {} : { reason: request.reason }),
+    ...(request.transferFromDeviceId === undefined
+      ? {}
+      : { transferFromDeviceId: request.transferFromDeviceId }),
+    device: {
+      name: request.deviceName ?? `activated by phone on ${dayDate(iid.day)}`,
+      platform: platformOf(iid),
+      collector: iid.collectorName,
+    },
+    explain: (device) =>
+      compareCompact(
+        device.components,
+        iid.fingerprint,
+        iid.collectorName,
+        policy.componentWeights,
+        policy.matchThreshold,
+      ),
+    components: (stored) =>
+      stored ? mergeCompact(stored.components, iid.fingerprint) : compactComponents(iid.fingerprint),
+    answer: (current) => {
+      const terms = termsFor(leaseWindow(policy, current, deps.clock()), iid.day);
+      const cid = issueConfirmationId(secretKey, iid, terms);
+      return { confirmationId: cid.text, ...terms };
+    },
+  });
+  if (!done.ok) return done;
+  const cid = parseConfirmationId(String(done.value.answer.confirmationId));
+  if (!cid.ok) throw new Error("a stored confirmation ID does not parse");
+  const terms: ConfirmationTerms = cid.value.terms;
+  return ok({
+    installationId: iid,
+    confirmationId: cid.value.text,
+    groups: cid.value.groups,
+    grant: grantOf(terms, iid.day),
+    outcome: done.value,
+  });
+}
+
+/** The platform a device activated by phone is listed under: its collector's platform. */
+const platformOf = (iid: InstallationId): string => iid.collectorName.split("/")[0] ?? "other";

@@ -1,0 +1,131 @@
+import {
+  compareFingerprint,
+  fail,
+  LICENSE_FILE_TYPE,
+  type OfflineRequest,
+  offlineDay,
+  offlineRequestDigest,
+  offlineRequestProofHolds,
+  ok,
+  parseOfflineRequest,
+  type Result,
+  sealToDevice,
+  signLicenseFile,
+} from "@ninsho/core";
+import type { ServerDeps } from "../../deps.js";
+import { licenseByShortId, recordWrongProof, requestAgeProblem } from "./lookup.js";
+import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
+
+/** A USB activation: the request file's text, and who asks. */
+export interface LicenseFileRequest {
+  readonly requestFile: string;
+  readonly actor: OfflineActor;
+  readonly transferFromDeviceId?: string | undefined;
+  readonly reason?: string | undefined;
+}
+
+export interface IssuedLicenseFile {
+  readonly request: OfflineRequest;
+  /** The file to hand back: a JWS, or a JWE sealed to the device when it asked. */
+  readonly licenseFile: string;
+  readonly sealed: boolean;
+  readonly leaseExpiresAt: string;
+  readonly graceEndsAt: string;
+  readonly outcome: OfflineOutcome;
+}
+
+const invalid = (en: string, ja: string, field: string) =>
+  fail("OFFLINE_FILE_INVALID", { reason: { en, ja } }, { field, problem: "value" });
+
+/**
+ * Turn a request file into a signed license file under exactly the rules of an online activation, matching by
+ * the full fingerprint the file carries. The same request file always gets the same license file (sealed
+ * afresh when it asked) and never takes a second slot.
+ */
+export async function issueLicenseFile(
+  deps: ServerDeps,
+  input: LicenseFileRequest,
+): Promise<Result<IssuedLicenseFile>> {
+  const parsed = parseOfflineRequest(input.requestFile);
+  if (!parsed.ok) return parsed;
+  const request = parsed.value;
+  const tooOld = requestAgeProblem(deps, offlineDay(new Date(request.createdAt)));
+  if (tooOld) return { ok: false, error: tooOld };
+  const found = await licenseByShortId(deps, request.licenseShortId);
+  if (!found)
+    return invalid(
+      "it names no license of this server",
+      "このサーバーのライセンスを指していません",
+      "licenseShortId",
+    );
+  const { license, key } = found;
+  if (!offlineRequestProofHolds(request, key)) {
+    await recordWrongProof(deps, license.id, "file");
+    return invalid(
+      "its proof does not match its license's key (the file was edited, or made with another key)",
+      "証明がライセンスのキーと一致しません（ファイルが編集されたか、別のキーで作られています）",
+      "proof",
+    );
+  }
+  if (request.productId !== license.productId)
+    return invalid(
+      "it names another product than its license's",
+      "ライセンスとは別の製品を指しています",
+      "productId",
+    );
+  const policy = await deps.policies.get(license.policyId);
+  const signingKey = await deps.keyring.signingKeyFor(license.productId);
+  if (!policy || !signingKey) throw new Error(`license ${license.id} has no policy or signing key`);
+  const requestDigest = offlineRequestDigest(request);
+  const done = await activateOffline(deps, {
+    license,
+    policy,
+    requestId: `file:${requestDigest}`,
+    method: "file",
+    actor: input.actor,
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    ...(input.transferFromDeviceId === undefined ? {} : { transferFromDeviceId: input.transferFromDeviceId }),
+    device: { ...request.device, collector: request.fingerprint.collector },
+    explain: (device) =>
+      compareFingerprint(
+        device.components,
+        request.fingerprint,
+        policy.componentWeights,
+        policy.matchThreshold,
+      ),
+    components: () => request.fingerprint.components,
+    answer: (current, device) => {
+      const lease = deps.leases.lease(signingKey, current, policy, device);
+      const file = signLicenseFile(signingKey, {
+        iss: "ninsho",
+        ver: 1,
+        aud: license.productId,
+        sub: device.id,
+        lic: license.id,
+        req: requestDigest,
+        lease: lease.token,
+        iat: Math.floor(deps.clock().getTime() / 1000),
+      });
+      return { licenseFile: file, leaseExpiresAt: lease.leaseExpiresAt, graceEndsAt: lease.graceEndsAt };
+    },
+  });
+  if (!done.ok) return done;
+  const { answer } = done.value;
+  const plain = String(answer.licenseFile);
+  let licenseFile = plain;
+  if (request.encryptTo) {
+    try {
+      licenseFile = sealToDevice(plain, request.encryptTo, LICENSE_FILE_TYPE);
+    } catch {
+      return invalid("its encryption key cannot be used", "暗号化の鍵を使用できません", "encryptTo");
+    }
+  }
+  return ok({
+    request,
+    licenseFile,
+    sealed: request.encryptTo !== undefined,
+    leaseExpiresAt: String(answer.leaseExpiresAt),
+    graceEndsAt: String(answer.graceEndsAt),
+    outcome: done.value,
+  });
+}
