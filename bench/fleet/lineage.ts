@@ -1,6 +1,11 @@
 import { checkLeaseCounter, issueNextLease, type LeaseCounters } from "@ninsho/core";
 import type { Rng } from "./prng.js";
 
+const DAY = 86_400;
+/** The server's suspicion window: the default policy's lease (7 days) plus grace (14 days). */
+export const SUSPICION_WINDOW = 21 * DAY;
+export const SUSPICION_WINDOW_DAYS = 21;
+
 /** One machine holding the license: the counter of the lease it holds and the day of its next refresh. */
 interface Holder {
   held: number;
@@ -37,8 +42,10 @@ export function forkDetection(
   for (;;) {
     const [holder, pOn] = a.next <= b.next ? [a, original] : [b, copy];
     if (holder.next > windowDays) return undefined;
-    if (checkLeaseCounter(server, holder.held) === "forked") return holder.next;
-    server = issueNextLease(server, holder.held);
+    const now = holder.next * DAY;
+    const check = checkLeaseCounter(server, holder.held, now, SUSPICION_WINDOW);
+    if (check === "forked") return holder.next;
+    server = issueNextLease(server, holder.held, check === "suspect" ? now : undefined);
     holder.held = server.issued;
     holder.next += refreshGap(rng, pOn);
   }

@@ -2,7 +2,7 @@ import { applyEvent } from "./apply.js";
 import { popularSku } from "./catalogue.js";
 import { attempt, bump, type Environment, observe, type Standing } from "./device.js";
 import { type LegitEvent, legitEvents } from "./events.js";
-import { restoreDays, restoreForks } from "./hazard.js";
+import { restoreDays, restoreOutcome } from "./hazard.js";
 import { refreshGap } from "./lineage.js";
 import { newMachine } from "./machine.js";
 import type { DevicePlan } from "./plan.js";
@@ -44,11 +44,14 @@ export function simulateDevice(
   const restores = restoreDays(rng, plan.deviceClass, env.horizonDays);
   const refreshes: number[] = [];
   let next = 0;
+  let suspectedDay: number | undefined;
   for (let day = refreshGap(rng, pOn) * rng.next(); day <= env.horizonDays; day += refreshGap(rng, pOn)) {
     for (let r = restores[0]; r !== undefined && r <= day; r = restores[0]) {
       restores.shift();
       tally.restores++;
-      if (restoreForks(rng, plan.deviceClass, r, refreshes)) tally.restoreForks++;
+      const outcome = restoreOutcome(rng, plan.deviceClass, r, refreshes, suspectedDay);
+      if (outcome === "suspect") suspectedDay = r;
+      if (outcome === "forked") tally.restoreForks++;
     }
     refreshes.push(day);
     let heaviest: number = legitEvents.length;

@@ -215,16 +215,46 @@ describe("validation", () => {
       const b = asValidation((await t.validate({ lease }, fp)).body);
       expect(b.valid).toBe(true);
       expect(b.lease).not.toBe(a.lease);
-      // Now A's line is behind B's: A presents a lease the device has moved past.
-      const forked = await t.validate({ lease: a.lease ?? "" }, fp);
+      // Now A's line is behind B's: A presents a lease the device has moved past. Once is only a suspicion
+      // (a reverted snapshot looks the same), so A is served and its line becomes the current one.
+      const suspected = asValidation((await t.validate({ lease: a.lease ?? "" }, fp)).body);
+      expect(suspected.valid).toBe(true);
+      expect((await t.timeline(c.licenseId)).at(-1)).toMatchObject({ type: "device.fork_suspected" });
+      // B comes back on its own line within the lease and grace: two machines are running. That is the fork.
+      const forked = await t.validate({ lease: b.lease ?? "" }, fp);
       const body = asValidation(forked.body);
       expect(body).toMatchObject({ valid: false, problem: { code: "DEVICE_FORKED" } });
       expect(body.lease).toBeUndefined();
       expect(verifySignedResponse(forked.body, await t.publicKeys())).toBe("valid");
       const events = (await t.timeline(c.licenseId)) as EventBody[];
       expect(events.at(-1)).toMatchObject({ type: "device.forked", reason: "DEVICE_FORKED" });
-      // B, on the newest lease, is still fine.
-      expect(asValidation((await t.validate({ lease: b.lease ?? "" }, fp)).body).valid).toBe(true);
+      // A, on the newest lease, is still fine.
+      expect(asValidation((await t.validate({ lease: suspected.lease ?? "" }, fp)).body).valid).toBe(true);
+    });
+
+    it("a machine restored to an older snapshot is not locked out: one stale lease is a suspicion that lapses", async () => {
+      const t = await servers.start();
+      const { fp, lease: snapshot } = await activated(t);
+      let held = snapshot;
+      for (let i = 0; i < 3; i++) {
+        t.clock.advance(3 * DAY);
+        held = asValidation((await t.validate({ lease: held }, fp)).body).lease ?? "";
+      }
+      // The VM is reverted to the snapshot taken at activation: its lease is three refreshes old.
+      t.clock.advance(1 * DAY);
+      const restored = asValidation((await t.validate({ lease: snapshot }, fp)).body);
+      expect(restored.valid).toBe(true);
+      // It goes on refreshing its own line; no other copy ever shows up.
+      held = restored.lease ?? "";
+      for (let i = 0; i < 3; i++) {
+        t.clock.advance(3 * DAY);
+        const next = asValidation((await t.validate({ lease: held }, fp)).body);
+        expect(next.valid).toBe(true);
+        held = next.lease ?? "";
+      }
+      // Restored again months later: the earlier suspicion has lapsed, so this is a first strike again.
+      t.clock.advance(60 * DAY);
+      expect(asValidation((await t.validate({ lease: snapshot }, fp)).body).valid).toBe(true);
     });
 
     it("a lost reply is not a fork: presenting the parent lease again just gets a new lease", async () => {

@@ -79,6 +79,8 @@ export interface DevicesTable {
   fingerprint_digest: string;
   lease_issued: number;
   lease_issued_from: number;
+  /** Epoch seconds of the last stale lease presented (first strike of fork detection), if any. */
+  lease_suspected_at: number | string | null;
   lease_issued_at: string;
   activated_at: string;
   last_seen_at: string;

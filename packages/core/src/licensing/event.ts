@@ -10,6 +10,7 @@ export const eventTypes = [
   "device.recognized",
   "device.deactivated",
   "device.transferred",
+  "device.fork_suspected",
   "device.forked",
   "activation.refused",
 ] as const;

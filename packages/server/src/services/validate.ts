@@ -95,15 +95,26 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
     };
     return ok({ license, policy, problem, ...(explanation ? { explanation } : {}) });
   }
+  const nowSeconds = Math.floor(now.getTime() / 1000);
   const counter =
-    presentedCounter === undefined ? "current" : checkLeaseCounter(device.leaseCounters, presentedCounter);
+    presentedCounter === undefined
+      ? "current"
+      : checkLeaseCounter(
+          device.leaseCounters,
+          presentedCounter,
+          nowSeconds,
+          policy.leaseSeconds + policy.graceSeconds,
+        );
+  if (counter === "forked" || counter === "suspect") {
+    await recordLineageEvent(deps, license, device, counter, presentedCounter ?? 0, now);
+  }
   if (counter === "forked") {
-    await recordFork(deps, license, device, presentedCounter ?? 0, now);
     return ok({ license, policy, device, explanation, problem: { code: "DEVICE_FORKED" } });
   }
   const changed = explanation.score < 1 || device.collector !== request.fingerprint.collector;
-  if (counter === "retry" || changed || deps.leases.isDue(device, policy, now)) {
-    device = await refreshDevice(deps, device, request.fingerprint, presentedCounter, now);
+  if (counter !== "current" || changed || deps.leases.isDue(device, policy, now)) {
+    const suspectAt = counter === "suspect" ? nowSeconds : undefined;
+    device = await refreshDevice(deps, device, request.fingerprint, presentedCounter, now, suspectAt);
   }
   deps.lastSeen.note(device.id, now);
   const key = await deps.keyring.signingKeyFor(license.productId);
@@ -144,6 +155,7 @@ async function refreshDevice(
   fingerprint: Fingerprint,
   presented: number | undefined,
   now: Date,
+  suspectAt: number | undefined,
 ): Promise<Device> {
   return deps.store.transaction(async (tx) => {
     await tx.licenses.lockById(device.licenseId);
@@ -153,7 +165,7 @@ async function refreshDevice(
       collector: fingerprint.collector,
       components: fingerprint.components,
       fingerprintDigest: fingerprintDigest(fingerprint.components),
-      leaseCounters: issueNextLease(fresh.leaseCounters, presented),
+      leaseCounters: issueNextLease(fresh.leaseCounters, presented, suspectAt),
       leaseIssuedAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
     };
@@ -162,13 +174,24 @@ async function refreshDevice(
   });
 }
 
-async function recordFork(deps: ServerDeps, license: License, device: Device, presented: number, now: Date) {
+/** A stale lease in the timeline: the first strike (suspected: a restore or a clone) or the second (a fork). */
+async function recordLineageEvent(
+  deps: ServerDeps,
+  license: License,
+  device: Device,
+  check: "suspect" | "forked",
+  presented: number,
+  now: Date,
+) {
   await deps.store.events.append({
     id: newId("event"),
     licenseId: license.id,
-    type: "device.forked",
+    type: check === "forked" ? "device.forked" : "device.fork_suspected",
     actor: `device:${device.id}`,
-    reason: "DEVICE_FORKED",
+    reason:
+      check === "forked"
+        ? "DEVICE_FORKED"
+        : "a lease older than the device's newest was presented (a restored snapshot or a copy)",
     data: { deviceId: device.id, presentedCounter: presented, counters: device.leaseCounters },
     createdAt: now.toISOString(),
   });

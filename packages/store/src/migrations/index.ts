@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial.js";
 import * as offline from "./0002_offline.js";
+import * as forkSuspicion from "./0003_fork_suspicion.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -9,6 +10,7 @@ import * as offline from "./0002_offline.js";
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_offline": offline,
+  "0003_fork_suspicion": forkSuspicion,
 };
 
 export const migrationProvider: MigrationProvider = {

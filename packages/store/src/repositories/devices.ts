@@ -61,6 +61,7 @@ export class DeviceRepository {
     if (patch.leaseCounters !== undefined) {
       set.lease_issued = patch.leaseCounters.issued;
       set.lease_issued_from = patch.leaseCounters.issuedFrom;
+      set.lease_suspected_at = patch.leaseCounters.suspectedAt ?? null;
     }
     if (patch.leaseIssuedAt !== undefined) set.lease_issued_at = patch.leaseIssuedAt;
     if (patch.lastSeenAt !== undefined) set.last_seen_at = patch.lastSeenAt;
@@ -95,6 +96,7 @@ const toRow = (d: Device): DevicesTable => ({
   fingerprint_digest: d.fingerprintDigest,
   lease_issued: d.leaseCounters.issued,
   lease_issued_from: d.leaseCounters.issuedFrom,
+  lease_suspected_at: d.leaseCounters.suspectedAt ?? null,
   lease_issued_at: d.leaseIssuedAt,
   activated_at: d.activatedAt,
   last_seen_at: d.lastSeenAt,
@@ -109,7 +111,11 @@ export const toDevice = (row: DevicesTable): Device => ({
   collector: row.collector,
   components: parseJson(row.components),
   fingerprintDigest: row.fingerprint_digest,
-  leaseCounters: { issued: Number(row.lease_issued), issuedFrom: Number(row.lease_issued_from) },
+  leaseCounters: {
+    issued: Number(row.lease_issued),
+    issuedFrom: Number(row.lease_issued_from),
+    ...(row.lease_suspected_at === null ? {} : { suspectedAt: Number(row.lease_suspected_at) }),
+  },
   leaseIssuedAt: row.lease_issued_at,
   activatedAt: row.activated_at,
   lastSeenAt: row.last_seen_at,
