@@ -2,22 +2,28 @@ import { type ErrorCode, parseProductKey } from "@ninsho/core";
 import type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
 import { ClientEmitter } from "./events.js";
 import type { OnlineContext, StepResult } from "./online.js";
+import { openDevice } from "./open.js";
 import { activateOnline, deactivateOnline, transferOnline, validateOnline } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
-import { discoverPreinstalledKey } from "./preinstalled/discover.js";
 import { explain, type ProblemSeed, seed } from "./problem.js";
 import type { KeySet } from "./publicKeys.js";
-import { Session, type Verdict } from "./session.js";
-import { buildStatus } from "./statusView.js";
+import type { Session, Verdict } from "./session.js";
+import { StatusBuilder } from "./statusView.js";
 import { DeviceStore } from "./storage/deviceStore.js";
 import type { ClientEvents, ClientState, ClientStatus } from "./types.js";
 
 const noop = () => undefined;
 
-/** The implementation behind `createClient`. State is loaded on first use and kept in memory. */
+/**
+ * The implementation behind `createClient`. State is loaded on first use and kept in memory.
+ *
+ * @example
+ * const client: NinshoClient = new Client(resolveOptions(options), new KeySet(options.publicKeys));
+ */
 export class Client implements NinshoClient {
   private readonly store: DeviceStore;
   private readonly events = new ClientEmitter();
+  private readonly statuses: StatusBuilder;
   private session: Session | undefined;
   private loading: Promise<Session> | undefined;
   private context: OnlineContext | undefined;
@@ -32,6 +38,7 @@ export class Client implements NinshoClient {
     private readonly keys: KeySet,
   ) {
     this.store = new DeviceStore(o.storageDir, o.productId, keys);
+    this.statuses = new StatusBuilder(o.locale, o.productId);
   }
 
   private ready(): Promise<Session> {
@@ -40,38 +47,8 @@ export class Client implements NinshoClient {
   }
 
   private async load(): Promise<Session> {
-    const session = new Session(
-      await this.store.load(),
-      this.store,
-      this.o.clockToleranceMs,
-      this.o.refreshFraction,
-    );
-    if (session.state.key === undefined) {
-      const found = await discoverPreinstalledKey(this.o.preinstalledKey, this.o);
-      if (found?.ok) {
-        session.state.key = found.key;
-        session.state.keySource = found.source;
-        await session.save();
-      } else if (found) session.keyProblem = { seed: found.problem, source: found.source };
-    }
-    this.context = {
-      transport: {
-        url: this.o.url,
-        fetch: this.o.fetch,
-        timeoutMs: this.o.timeoutMs,
-        keys: this.keys,
-        locale: this.o.locale,
-      },
-      session,
-      productId: this.o.productId,
-      locale: this.o.locale,
-      fingerprint: this.o.fingerprint,
-      device: this.o.device,
-      now: this.o.now,
-      refreshFraction: this.o.refreshFraction,
-      backoff: this.o.backoff,
-      events: this.events,
-    };
+    const { session, context } = await openDevice(this.o, this.keys, this.store, this.events);
+    this.context = context;
     this.session = session;
     return session;
   }
@@ -147,39 +124,13 @@ export class Client implements NinshoClient {
     const parsed = parseProductKey(input);
     if (!parsed.ok)
       return this.failed(session, seed(parsed.error.code, parsed.error.params, parsed.error.details));
-    await this.serial(async () => {
-      if (session.state.key !== parsed.value) {
-        session.state.failures = 0;
-        delete session.state.lastFailure;
-        delete session.state.nextOnlineAt;
-      }
-      session.state.key = parsed.value;
-      session.state.keySource = { kind: "installed" };
-      session.keyProblem = undefined;
-      await session.save();
-    });
+    await this.serial(() => session.setKey(parsed.value, { kind: "installed" }));
     return { ok: true, status: this.publish(session, this.o.now()) };
   }
 
   async uninstallKey(): Promise<ClientStatus> {
     const session = await this.ready();
-    await this.serial(async () => {
-      const { state } = session;
-      for (const field of [
-        "key",
-        "keySource",
-        "deviceId",
-        "licenseId",
-        "license",
-        "verdict",
-        "nextOnlineAt",
-      ] as const) {
-        delete state[field];
-      }
-      session.keyProblem = undefined;
-      await session.dropLease();
-      await session.save();
-    });
+    await this.serial(() => session.forget());
     return this.publish(session, this.o.now());
   }
 
@@ -246,14 +197,7 @@ export class Client implements NinshoClient {
 
   /** Build the status and tell listeners when its state or code changed. */
   private publish(session: Session, now: number, verdict: Verdict = session.judge(now)): ClientStatus {
-    const status = buildStatus(
-      session,
-      verdict,
-      now,
-      this.o.locale,
-      this.o.productId,
-      this.store.lastWriteError,
-    );
+    const status = this.statuses.build(session, verdict, now, this.store.lastWriteError);
     const previous = this.published;
     if (previous?.state !== status.state || previous.code !== status.code) {
       this.published = { state: status.state, code: status.code };

@@ -5,6 +5,12 @@ type Listener<E extends keyof ClientEvents> = ClientEvents[E];
 /**
  * A small typed emitter. A listener that throws is reported as a process warning and never breaks the
  * client: a bug in an app's banner code must not stop its license from refreshing.
+ *
+ * @example
+ * const events = new ClientEmitter();
+ * const stop = events.on("refresh", (r) => console.log(r.ok));
+ * events.emit("refresh", { ok: true, at: new Date().toISOString() });
+ * stop();
  */
 export class ClientEmitter {
   private readonly listeners: { [E in keyof ClientEvents]: Set<Listener<E>> } = {

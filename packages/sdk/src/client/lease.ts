@@ -5,6 +5,10 @@ import type { KeySet } from "./publicKeys.js";
 /**
  * A lease whose signature verified, kept with the exact bytes that were signed and the key that signed them,
  * so checking it again costs one Ed25519 verification and nothing else (the hot path of `validate()`).
+ *
+ * @example
+ * const prepared = prepareLease(token, keys, productId);
+ * if (prepared.ok) console.log(new Date(prepared.lease.leaseExpiresAtMs));
  */
 export interface PreparedLease {
   readonly token: string;
@@ -21,6 +25,9 @@ export interface PreparedLease {
 /**
  * Why a lease was refused. `corrupt`: not a well-formed lease (a damaged file). `tampered`: well formed, but
  * not signed by this product's key, or a genuine lease of another product or device.
+ *
+ * @example
+ * const refusal: LeaseRefusal = { kind: "tampered", reason: "its signature does not verify" };
  */
 export type LeaseRefusal = { readonly kind: "corrupt" | "tampered"; readonly reason: string };
 
@@ -41,6 +48,10 @@ const timesAreSane = (c: LeaseClaims): boolean =>
 /**
  * Verify a lease with the product's keys and check it is this product's (and, when known, this device's).
  * Uses core's `verifyLease`, so the SDK accepts exactly what every other Ninsho verifier accepts.
+ *
+ * @example
+ * const prepared = prepareLease(readFileSync("lease.jwt", "utf8"), keys, "prd_01…", "dev_01…");
+ * if (!prepared.ok) console.log(prepared.refusal.kind); // "corrupt" | "tampered"
  */
 export function prepareLease(
   token: string,
@@ -90,6 +101,11 @@ export function prepareLease(
   return { ok: false, refusal: { kind: "tampered", reason: lastReason } };
 }
 
-/** Check a prepared lease's signature again: one Ed25519 verification over bytes kept from the first check. */
+/**
+ * Check a prepared lease's signature again: one Ed25519 verification over bytes kept from the first check.
+ *
+ * @example
+ * if (!leaseSignatureHolds(prepared)) report("STATE_TAMPERED");
+ */
 export const leaseSignatureHolds = (lease: PreparedLease): boolean =>
   verify(null, lease.signingInput, lease.key, lease.signature);

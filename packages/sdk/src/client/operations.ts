@@ -1,10 +1,7 @@
 import type { ErrorCode } from "@ninsho/core";
+import { acceptLease, acceptRelease, acceptVerdict, decisionAt } from "./accept.js";
 import { readAnswer, type ValidationAnswer } from "./http/answers.js";
 import {
-  acceptLease,
-  acceptRelease,
-  acceptVerdict,
-  decisionAt,
   exchange,
   invalid,
   type OnlineContext,
@@ -61,7 +58,13 @@ const outcomeOf = (decision: unknown, fallback: string): string =>
     ? decision.outcome
     : fallback;
 
-/** Activate this machine with a key: a new device in a free slot, or this device recognised again. */
+/**
+ * Activate this machine with a key: a new device in a free slot, or this device recognised again.
+ *
+ * @example
+ * const result = await activateOnline(ctx, "JYTG9-X6CJ6-JGC3R-8V6Q9-48HP2");
+ * if (result.ok) console.log(result.value.decision); // { outcome: "new_device" }
+ */
 export async function activateOnline(
   ctx: OnlineContext,
   key: string,
@@ -85,7 +88,13 @@ export async function activateOnline(
   return { ok: true, value: { decision: activation.decision } };
 }
 
-/** Validate the lease online: a refreshed lease, or a signed verdict that changes the state. */
+/**
+ * Validate the lease online: a refreshed lease, or a signed verdict that changes the state.
+ *
+ * @example
+ * const result = await validateOnline(ctx);
+ * if (result.ok && !result.value.valid) console.log(ctx.session.state.verdict?.state); // "revoked"
+ */
 export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ valid: boolean }>> {
   const current = ctx.session.lease;
   if (!current) return recordFailure(ctx, seed("NOT_ACTIVATED"), "refused");
@@ -114,7 +123,13 @@ export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ v
   return { ok: true, value: { valid: false } };
 }
 
-/** Free this machine's slot. Its lease is the proof of which device asks. */
+/**
+ * Free this machine's slot. Its lease is the proof of which device asks.
+ *
+ * @example
+ * const result = await deactivateOnline(ctx);
+ * if (result.ok) console.log(result.value.deactivatedAt);
+ */
 export async function deactivateOnline(
   ctx: OnlineContext,
 ): Promise<StepResult<{ deviceId: string; deactivatedAt: string }>> {
@@ -129,7 +144,13 @@ export async function deactivateOnline(
   return { ok: true, value: d };
 }
 
-/** Move the license from another machine (deactivated by the server in the same step) to this one. */
+/**
+ * Move the license from another machine (deactivated by the server in the same step) to this one.
+ *
+ * @example
+ * const result = await transferOnline(ctx, key, "dev_01OLDMACHINE");
+ * if (result.ok) console.log(result.value.transfersLeft); // 2
+ */
 export async function transferOnline(
   ctx: OnlineContext,
   key: string,

@@ -58,7 +58,13 @@ export interface ClientOptions {
   readonly readRegistry?: RegistryReader;
 }
 
-/** The options with every default applied. */
+/**
+ * The options with every default applied.
+ *
+ * @example
+ * const resolved: ResolvedOptions = resolveOptions({ url, productId, publicKeys, storageDir });
+ * resolved.refreshFraction; // 0.5
+ */
 export interface ResolvedOptions {
   readonly url: string;
   readonly productId: string;
@@ -98,6 +104,11 @@ const memoize = (read: () => Promise<Fingerprint>): (() => Promise<Fingerprint>)
   };
 };
 
+/**
+ * @example
+ * const resolved = resolveOptions({ url: "https://activation.example.com", productId, publicKeys, storageDir });
+ * resolved.timeoutMs; // 10_000
+ */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (!/^https?:\/\//.test(options.url))
     throw new TypeError(`url must be an http(s) URL, not "${options.url}"`);

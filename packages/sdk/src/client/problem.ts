@@ -21,6 +21,10 @@ export interface ClientProblem {
 /**
  * What the SDK knows of a problem before wording it: the code, its params, its details and, for problems the
  * server worded, the server's own text (it has the params filled, which the SDK may not know).
+ *
+ * @example
+ * const problem: ProblemSeed = { code: "SERVER_ERROR", params: { status: 503 } };
+ * explain(problem, "ja").message; // "アクティベーションサーバーでエラーが発生しました（HTTP 503）。"
  */
 export interface ProblemSeed {
   readonly code: ErrorCode;
@@ -29,7 +33,13 @@ export interface ProblemSeed {
   readonly text?: { readonly locale: Locale; readonly message: string; readonly remedy: string };
 }
 
-/** Word a problem in `locale`: the server's words when it wrote them in that language, else the catalogue's. */
+/**
+ * Word a problem in `locale`: the server's words when it wrote them in that language, else the catalogue's.
+ *
+ * @example
+ * explain({ code: "SERVER_TIMEOUT", params: { seconds: 10 } }, "en").message;
+ * // "The activation server did not answer within 10 seconds."
+ */
 export function explain(seed: ProblemSeed, locale: Locale): ClientProblem {
   const words =
     seed.text !== undefined && seed.text.locale === locale
@@ -44,7 +54,12 @@ export function explain(seed: ProblemSeed, locale: Locale): ClientProblem {
   };
 }
 
-/** A seed with only what is defined (exactOptionalPropertyTypes forbids explicit `undefined`s). */
+/**
+ * A seed with only what is defined (exactOptionalPropertyTypes forbids explicit `undefined`s).
+ *
+ * @example
+ * seed("SERVER_UNREACHABLE", { url: "https://activation.example.com" }, { cause: "ECONNREFUSED" });
+ */
 export const seed = (code: ErrorCode, params?: ProblemParams, details?: unknown): ProblemSeed => ({
   code,
   ...(params === undefined ? {} : { params }),

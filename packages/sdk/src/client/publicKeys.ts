@@ -42,6 +42,10 @@ const hasKeys = (input: PublicKeysInput): input is { readonly keys: readonly Pub
 /**
  * The keys that verify leases and answers, parsed once: parsing a key per verification would cost more than
  * the verification. Keys with a `kid` are found by it; keys without one are tried in turn.
+ *
+ * @example
+ * const keys = new KeySet(await (await fetch(`${url}/.well-known/jwks.json`)).json());
+ * keys.candidates("sk_01M7Y06QAFRMGX66H6FV39GP2Z"); // [KeyObject]
  */
 export class KeySet {
   private readonly byKid = new Map<string, KeyObject>();

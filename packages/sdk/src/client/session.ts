@@ -5,7 +5,13 @@ import type { DeviceStore, LoadedDevice, StorageProblem } from "./storage/device
 import type { StoredState } from "./storage/stateFile.js";
 import type { ClientState, KeySource } from "./types.js";
 
-/** The local decision: a state, whether the app may run, and why not (or what is not fine). */
+/**
+ * The local decision: a state, whether the app may run, and why not (or what is not fine).
+ *
+ * @example
+ * const verdict: Verdict = session.judge(Date.now());
+ * if (!verdict.valid) console.log(verdict.state, verdict.seed?.code);
+ */
 export interface Verdict {
   readonly state: ClientState;
   readonly valid: boolean;
@@ -25,6 +31,10 @@ const storageSeed = (problem: StorageProblem): ProblemSeed =>
 /**
  * A device's state in memory, loaded once from the state folder. Every decision reads from here, so
  * `validate()` costs one signature verification and a few comparisons; every change is written through.
+ *
+ * @example
+ * const session = new Session(await store.load(), store, DEFAULT_CLOCK_TOLERANCE_MS, 0.5);
+ * session.judge(Date.now()); // { state: "active", valid: true }
  */
 export class Session {
   readonly state: StoredState;
@@ -34,6 +44,8 @@ export class Session {
   /** A preinstalled key that was found but is malformed, and where. */
   keyProblem: { readonly seed: ProblemSeed; readonly source: KeySource } | undefined;
   private floorMs = 0;
+  /** Bumped on every change that a status shows, so the status can cache what did not change. */
+  version = 0;
   private persistedLocalMarkMs: number;
 
   constructor(
@@ -125,12 +137,14 @@ export class Session {
   }
 
   observeServerTime(serverTimeMs: number, nowMs: number): void {
+    this.version += 1;
     observeServerTime(this.state, serverTimeMs, nowMs, this.toleranceMs);
     this.refreshFloor();
   }
 
   /** Take a verified lease: it replaces whatever lease or damage was there. Written before the state. */
   async takeLease(lease: PreparedLease): Promise<void> {
+    this.version += 1;
     this.lease = lease;
     this.leaseProblem = undefined;
     this.state.deviceId = lease.claims.sub;
@@ -141,6 +155,7 @@ export class Session {
   }
 
   async dropLease(): Promise<void> {
+    this.version += 1;
     this.lease = undefined;
     this.leaseProblem = undefined;
     await this.store.removeLease().catch(ignoreWriteError);
@@ -151,13 +166,46 @@ export class Session {
    * fresh one with a valid MAC would erase the evidence, and the next start would trust it.
    */
   async save(): Promise<void> {
+    this.version += 1;
     if (this.stateProblem?.code === "STATE_TAMPERED") return;
     this.persistedLocalMarkMs = this.state.localMarkMs;
     await this.store.saveState(this.state).catch(ignoreWriteError);
   }
 
+  /** Install a key. A different key clears the failure backoff: it deserves its own first attempt. */
+  async setKey(key: string, source: KeySource): Promise<void> {
+    if (this.state.key !== key) {
+      this.state.failures = 0;
+      delete this.state.lastFailure;
+      delete this.state.nextOnlineAt;
+    }
+    this.state.key = key;
+    this.state.keySource = source;
+    this.keyProblem = undefined;
+    await this.save();
+  }
+
+  /** Forget the key and the lease on this machine (the server is not told). */
+  async forget(): Promise<void> {
+    for (const field of [
+      "key",
+      "keySource",
+      "deviceId",
+      "licenseId",
+      "license",
+      "verdict",
+      "nextOnlineAt",
+    ] as const) {
+      delete this.state[field];
+    }
+    this.keyProblem = undefined;
+    await this.dropLease();
+    await this.save();
+  }
+
   /** The server answered: what it said replaces whatever was damaged in the state folder. */
   repaired(): void {
+    this.version += 1;
     this.stateProblem = undefined;
     this.leaseProblem = undefined;
   }

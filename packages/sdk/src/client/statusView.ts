@@ -13,7 +13,13 @@ const CONNECTION_OF: Partial<Record<ErrorCode, ConnectionState>> = {
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-/** `6 days 23 hours`, `5 hours 12 minutes`, `40 seconds`: precise enough for a person, never longer. */
+/**
+ * `6 days 23 hours`, `5 hours 12 minutes`, `40 seconds`: precise enough for a person, never longer.
+ *
+ * @example
+ * formatDuration(6 * 86_400_000 + 5 * 3_600_000, "en"); // "6 days 5 hours"
+ * formatDuration(90_000, "ja"); // "1 分 30 秒"
+ */
 export function formatDuration(ms: number, locale: Locale): string {
   const units: [number, string, string][] = [
     [86_400_000, "day", "日"],
@@ -80,18 +86,23 @@ function connection(session: Session, locale: Locale): ConnectionStatus {
   };
 }
 
-/** The status an app sees: the verdict, why, and every time and fact it may want to show. */
-export function buildStatus(
-  session: Session,
-  verdict: Verdict,
-  nowMs: number,
-  locale: Locale,
-  productId: string,
-  storageError: string | undefined,
-): ClientStatus {
+/** The parts of a status that change only when the session does: computed once per change, not per call. */
+type Facts = Omit<
+  ClientStatus,
+  | "state"
+  | "valid"
+  | "code"
+  | "message"
+  | "remedy"
+  | "problem"
+  | "explanation"
+  | "timeLeftMs"
+  | "leaseTimeLeftMs"
+  | "checkedAt"
+>;
+
+function facts(session: Session, locale: Locale, productId: string, storageError: string | undefined): Facts {
   const { state, lease } = session;
-  const shown: ProblemSeed | undefined = verdict.seed ?? (verdict.valid ? session.warning() : undefined);
-  const problem = shown ? explain(shown, locale) : undefined;
   const claims = lease?.claims;
   const licenseId = state.licenseId ?? claims?.lic;
   const channel = state.license?.channel ?? claims?.chn;
@@ -102,10 +113,6 @@ export function buildStatus(
     state.license?.expiresAt ?? iso(claims?.lex === undefined ? undefined : claims.lex * 1000);
   const lastServerContactAt = iso(state.lastContactAt);
   return {
-    state: verdict.state,
-    valid: verdict.valid,
-    ...(problem ? { code: problem.code, message: problem.message, remedy: problem.remedy, problem } : {}),
-    explanation: explanation(verdict, session, nowMs, locale, verdict.seed ? problem?.message : undefined),
     productId,
     ...(licenseId ? { licenseId } : {}),
     ...(channel ? { channel } : {}),
@@ -118,8 +125,6 @@ export function buildStatus(
           leaseIssuedAt: new Date(lease.issuedAtMs).toISOString(),
           leaseExpiresAt: new Date(lease.leaseExpiresAtMs).toISOString(),
           graceEndsAt: new Date(lease.graceEndsAtMs).toISOString(),
-          timeLeftMs: Math.max(0, lease.graceEndsAtMs - nowMs),
-          leaseTimeLeftMs: Math.max(0, lease.leaseExpiresAtMs - nowMs),
         }
       : {}),
     ...(licenseExpiresAt ? { licenseExpiresAt } : {}),
@@ -127,6 +132,56 @@ export function buildStatus(
     connection: connection(session, locale),
     ...(state.lastDecision ? { lastDecision: state.lastDecision } : {}),
     ...(storageError === undefined ? {} : { storageError }),
-    checkedAt: new Date(nowMs).toISOString(),
   };
+}
+
+/**
+ * Builds the status an app sees: the verdict, why, and every time and fact it may want to show.
+ *
+ * @example
+ * const statuses = new StatusBuilder("en", productId);
+ * const status = statuses.build(session, session.judge(now), now, undefined);
+ */
+export class StatusBuilder {
+  private cache: { version: number; storageError: string | undefined; facts: Facts } | undefined;
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly productId: string,
+  ) {}
+
+  build(session: Session, verdict: Verdict, nowMs: number, storageError: string | undefined): ClientStatus {
+    let cached = this.cache;
+    if (cached?.version !== session.version || cached.storageError !== storageError) {
+      cached = {
+        version: session.version,
+        storageError,
+        facts: facts(session, this.locale, this.productId, storageError),
+      };
+      this.cache = cached;
+    }
+    const shown: ProblemSeed | undefined = verdict.seed ?? (verdict.valid ? session.warning() : undefined);
+    const problem = shown ? explain(shown, this.locale) : undefined;
+    const lease = session.lease;
+    return {
+      state: verdict.state,
+      valid: verdict.valid,
+      ...(problem ? { code: problem.code, message: problem.message, remedy: problem.remedy, problem } : {}),
+      explanation: explanation(
+        verdict,
+        session,
+        nowMs,
+        this.locale,
+        verdict.seed ? problem?.message : undefined,
+      ),
+      ...cached.facts,
+      ...(lease
+        ? {
+            timeLeftMs: Math.max(0, lease.graceEndsAtMs - nowMs),
+            leaseTimeLeftMs: Math.max(0, lease.leaseExpiresAtMs - nowMs),
+          }
+        : {}),
+      checkedAt: new Date(nowMs).toISOString(),
+    };
+  }
 }

@@ -41,7 +41,9 @@ describe("client: bad input", () => {
     const { key } = await server.newLicense();
     const network = countingFetch();
     const client = clientFor(server, tempDir(), { fetch: network.fetch });
-    const swapped = `${key.slice(0, 18)}${key[19]}${key[18]}${key.slice(20)}`; // two neighbours in group 4 swapped
+    // Two different neighbours in group 4 (characters 18…22) swapped.
+    const at = [18, 19, 20, 21].find((i) => key[i] !== key[i + 1]) ?? 18;
+    const swapped = `${key.slice(0, at)}${key[at + 1]}${key[at]}${key.slice(at + 2)}`;
     const result = await client.installKey(swapped);
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -1,6 +1,11 @@
 import { type ErrorCode, isErrorCode } from "@ninsho/core";
 
-/** The license as a signed answer describes it. */
+/**
+ * The license as a signed answer describes it.
+ *
+ * @example
+ * const view: LicenseView = { id: "lic_01…", productId: "prd_01…", channel: "retail", status: "active", state: "active", entitlements: ["pro"] };
+ */
 export interface LicenseView {
   readonly id: string;
   readonly productId: string;
@@ -11,6 +16,10 @@ export interface LicenseView {
   readonly expiresAt?: string;
 }
 
+/**
+ * @example
+ * const activation = readAnswer.activation(body); // ActivationAnswer | undefined
+ */
 export interface ActivationAnswer {
   readonly deviceId: string;
   readonly lease: string;
@@ -18,6 +27,11 @@ export interface ActivationAnswer {
   readonly decision?: unknown;
 }
 
+/**
+ * @example
+ * const v = readAnswer.validation(body);
+ * if (v && !v.valid) console.log(v.problem?.code); // "LICENSE_REVOKED"
+ */
 export interface ValidationAnswer {
   readonly valid: boolean;
   readonly state: string;
@@ -33,11 +47,20 @@ export interface ValidationAnswer {
   readonly decision?: unknown;
 }
 
+/**
+ * @example
+ * const d = readAnswer.deactivation(body); // { deviceId: "dev_01…", deactivatedAt: "2026-…" }
+ */
 export interface DeactivationAnswer {
   readonly deviceId: string;
   readonly deactivatedAt: string;
 }
 
+/**
+ * @example
+ * const t = readAnswer.transfer(body);
+ * console.log(t?.transfersLeft); // 2
+ */
 export interface TransferAnswer {
   readonly deviceId: string;
   readonly fromDeviceId: string;
@@ -71,7 +94,13 @@ function problemOf(v: unknown): ValidationAnswer["problem"] {
 
 const deviceId = (v: unknown): string | undefined => (isObject(v) ? str(v.id) : undefined);
 
-/** Read the answers of the device API; `undefined` for an answer of the wrong shape (signed or not). */
+/**
+ * Read the answers of the device API; `undefined` for an answer of the wrong shape (signed or not).
+ *
+ * @example
+ * const answer = await postSigned(transport, "/v1/validate", { lease, fingerprint });
+ * const validation = answer.ok ? readAnswer.validation(answer.body) : undefined;
+ */
 export const readAnswer = {
   activation(body: Json): ActivationAnswer | undefined {
     const license = licenseView(body.license);

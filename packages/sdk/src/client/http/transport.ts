@@ -5,7 +5,12 @@ import { seed } from "../problem.js";
 import type { KeySet } from "../publicKeys.js";
 import type { ConnectionState } from "../types.js";
 
-/** How the client reaches its server. */
+/**
+ * How the client reaches its server.
+ *
+ * @example
+ * const transport: Transport = { url: "https://activation.example.com", fetch, timeoutMs: 10_000, keys, locale: "en" };
+ */
 export interface Transport {
   readonly url: string;
   readonly fetch: typeof globalThis.fetch;
@@ -14,7 +19,13 @@ export interface Transport {
   readonly locale: Locale;
 }
 
-/** A verified answer (signature, echoed nonce, server time), or why there is none. */
+/**
+ * A verified answer (signature, echoed nonce, server time), or why there is none.
+ *
+ * @example
+ * const answer: Exchange = await postSigned(transport, "/v1/validate", payload);
+ * if (!answer.ok) console.log(answer.connection, answer.seed.code); // "timeout", "SERVER_TIMEOUT"
+ */
 export type Exchange =
   | { readonly ok: true; readonly body: Record<string, unknown>; readonly serverTimeMs: number }
   | {
@@ -55,6 +66,10 @@ const fault = (connection: Exclude<ConnectionState, "ok" | "unknown">, problem: 
  * POST a request with a fresh random nonce and return the answer only if it is signed by the product's key
  * and echoes that nonce, so neither a fake server nor a replayed old answer is ever taken for the server.
  * Every failure is a value, one per kind of fault: down, slow, 5xx, garbage, not signed, refused.
+ *
+ * @example
+ * const answer = await postSigned(transport, "/v1/deactivations", { lease: token });
+ * if (answer.ok) console.log(answer.body.device, new Date(answer.serverTimeMs));
  */
 export async function postSigned(
   t: Transport,

@@ -37,7 +37,12 @@ export type Discovery =
   | { readonly ok: true; readonly key: ProductKey; readonly source: KeySource }
   | { readonly ok: false; readonly source: KeySource; readonly problem: ProblemSeed };
 
-/** The machine a search looks at; injectable for tests. */
+/**
+ * The machine a search looks at; injectable for tests.
+ *
+ * @example
+ * const context: DiscoveryContext = { env: process.env, platform: process.platform, readRegistry: readRegistryWithReg };
+ */
 export interface DiscoveryContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly platform: string;

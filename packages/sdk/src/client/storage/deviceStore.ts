@@ -5,17 +5,33 @@ import type { KeySet } from "../publicKeys.js";
 import { createExclusive, type FileRead, readOptional, removeFile, writeAtomic } from "./files.js";
 import { emptyState, parseState, type StoredState, serializeState, stateMacKey } from "./stateFile.js";
 
-/** The files of a state folder. One folder per product. */
+/**
+ * The files of a state folder. One folder per product.
+ *
+ * @example
+ * const leasePath = join(storageDir, STATE_FILES.lease); // "<storageDir>/lease.jwt"
+ */
 export const STATE_FILES = { state: "state.json", lease: "lease.jwt", secret: "install.secret" } as const;
 
-/** A damaged or altered file found at load, with the code the status reports. */
+/**
+ * A damaged or altered file found at load, with the code the status reports.
+ *
+ * @example
+ * const problem: StorageProblem = { code: "STATE_CORRUPT", file: "state.json", reason: "it is not complete JSON" };
+ */
 export interface StorageProblem {
   readonly code: "STATE_CORRUPT" | "STATE_TAMPERED";
   readonly file: string;
   readonly reason: string;
 }
 
-/** What a state folder held. Anything unusable is replaced by an empty state or no lease, and reported. */
+/**
+ * What a state folder held. Anything unusable is replaced by an empty state or no lease, and reported.
+ *
+ * @example
+ * const loaded: LoadedDevice = await store.load();
+ * if (loaded.leaseProblem) console.log(loaded.leaseProblem.code);
+ */
 export interface LoadedDevice {
   readonly state: StoredState;
   readonly lease?: PreparedLease;
@@ -35,6 +51,11 @@ const decodeSecret = (read: FileRead): Buffer | undefined => {
  * Reads and writes a device's state folder: `lease.jwt` (the signed lease, self-authenticating),
  * `state.json` (local fields under an HMAC) and `install.secret` (the random per-install MAC secret).
  * Writes are atomic and applied in call order; the lease is always written before the state that refers to it.
+ *
+ * @example
+ * const store = new DeviceStore(storageDir, productId, keys);
+ * const loaded = await store.load();
+ * await store.saveState(loaded.state);
  */
 export class DeviceStore {
   private macKey: Buffer | undefined;

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-/** What reading a file gave: its text, nothing (never written), or an error that makes it unusable. */
+/**
+ * What reading a file gave: its text, nothing (never written), or an error that makes it unusable.
+ *
+ * @example
+ * const read: FileRead = await readOptional("state.json");
+ * if (read.kind === "text") JSON.parse(read.text);
+ */
 export type FileRead =
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "missing" }
@@ -13,7 +19,12 @@ const errorCode = (error: unknown): string | undefined =>
     ? error.code
     : undefined;
 
-/** Read a file as UTF-8 without throwing: a state folder may hold anything, and the app must not crash. */
+/**
+ * Read a file as UTF-8 without throwing: a state folder may hold anything, and the app must not crash.
+ *
+ * @example
+ * const read = await readOptional(join(storageDir, "lease.jwt")); // { kind: "missing" } on a first run
+ */
 export async function readOptional(path: string): Promise<FileRead> {
   try {
     return { kind: "text", text: await readFile(path, "utf8") };
@@ -44,6 +55,9 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
  * Replace a file so that a reader (or a power cut) sees either the old content or the new, never a mix:
  * write a temp file in the same folder, fsync it, rename it over the target, then fsync the folder so the
  * rename itself is durable. Files are private to the user (0600).
+ *
+ * @example
+ * await writeAtomic(join(storageDir, "lease.jwt"), `${token}\n`);
  */
 export async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
   const folder = dirname(path);
@@ -80,7 +94,12 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-/** Create a file only if it does not exist yet; `false` when another writer created it first. */
+/**
+ * Create a file only if it does not exist yet; `false` when another writer created it first.
+ *
+ * @example
+ * const created = await createExclusive(join(storageDir, "install.secret"), secret); // false if it exists
+ */
 export async function createExclusive(path: string, data: string | Buffer): Promise<boolean> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   let handle: Awaited<ReturnType<typeof open>>;
@@ -100,5 +119,10 @@ export async function createExclusive(path: string, data: string | Buffer): Prom
   return true;
 }
 
-/** Remove a file; a missing one is already removed. */
+/**
+ * Remove a file; a missing one is already removed.
+ *
+ * @example
+ * await removeFile(join(storageDir, "lease.jwt"));
+ */
 export const removeFile = (path: string): Promise<void> => rm(path, { force: true });

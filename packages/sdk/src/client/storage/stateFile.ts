@@ -3,7 +3,12 @@ import { isErrorCode } from "@ninsho/core";
 import type { ProblemSeed } from "../problem.js";
 import type { ClientState, KeySource, ServerDecision } from "../types.js";
 
-/** What the server last said about the license (from signed answers only). */
+/**
+ * What the server last said about the license (from signed answers only).
+ *
+ * @example
+ * const facts: LicenseFacts = { channel: "retail", entitlements: ["pro"], status: "active" };
+ */
 export interface LicenseFacts {
   readonly channel: string;
   readonly entitlements: readonly string[];
@@ -11,7 +16,12 @@ export interface LicenseFacts {
   readonly expiresAt?: string;
 }
 
-/** A signed `valid: false` verdict: it holds until a later signed answer says otherwise. */
+/**
+ * A signed `valid: false` verdict: it holds until a later signed answer says otherwise.
+ *
+ * @example
+ * const verdict: ServerVerdict = { state: "suspended", seed: seed("LICENSE_SUSPENDED"), at: Date.now() };
+ */
 export interface ServerVerdict {
   readonly state: Extract<
     ClientState,
@@ -21,7 +31,13 @@ export interface ServerVerdict {
   readonly at: number;
 }
 
-/** The device's local state, kept in `state.json` beside the lease. Instants are epoch milliseconds. */
+/**
+ * The device's local state, kept in `state.json` beside the lease. Instants are epoch milliseconds.
+ *
+ * @example
+ * const state: StoredState = emptyState();
+ * state.key = "JYTG9-X6CJ6-JGC3R-8V6Q9-48HP2";
+ */
 export interface StoredState {
   key?: string;
   keySource?: KeySource;
@@ -45,6 +61,10 @@ export interface StoredState {
   releasedAt?: number;
 }
 
+/**
+ * @example
+ * emptyState(); // { serverMarkMs: 0, localMarkMs: 0, failures: 0 }
+ */
 export const emptyState = (): StoredState => ({ serverMarkMs: 0, localMarkMs: 0, failures: 0 });
 
 const FORMAT = "ninsho-device-state/1";
@@ -52,18 +72,31 @@ const FORMAT = "ninsho-device-state/1";
 /**
  * The MAC key: the per-install secret bound to the product id, so a state file moved between products, or
  * edited by hand, no longer verifies. It detects edits; it is not meant to stop someone who reads the secret.
+ *
+ * @example
+ * const macKey = stateMacKey(randomBytes(32), "prd_01M7Y06QAFRMGX66H6FV39GP2Y");
  */
 export const stateMacKey = (secret: Buffer, productId: string): Buffer =>
   createHmac("sha256", secret).update(`ninsho/state/v1\n${productId}`).digest();
 
 const mac = (key: Buffer, body: string) => createHmac("sha256", key).update(body).digest();
 
-/** The file's text: the body as a JSON string (so the MAC covers the exact bytes), and its MAC. */
+/**
+ * The file's text: the body as a JSON string (so the MAC covers the exact bytes), and its MAC.
+ *
+ * @example
+ * writeFileSync("state.json", serializeState(emptyState(), macKey));
+ */
 export function serializeState(state: StoredState, macKey: Buffer): string {
   const body = JSON.stringify(state);
   return `${JSON.stringify({ format: FORMAT, body, mac: mac(macKey, body).toString("base64url") }, null, 1)}\n`;
 }
 
+/**
+ * @example
+ * const parsed: StateParse = parseState(text, macKey);
+ * if (parsed.kind === "tampered") report("STATE_TAMPERED");
+ */
 export type StateParse =
   | { readonly kind: "ok"; readonly state: StoredState }
   | { readonly kind: "corrupt"; readonly reason: string }
@@ -92,6 +125,10 @@ function isStoredState(v: unknown): v is StoredState {
 /**
  * Parse `state.json`. Unreadable or cut-off JSON is `corrupt` (an accident: a full disk, a bad sector);
  * well-formed JSON whose MAC does not verify is `tampered` (someone edited it).
+ *
+ * @example
+ * parseState(serializeState(emptyState(), macKey), macKey).kind; // "ok"
+ * parseState("{\"format\":", macKey).kind; // "corrupt"
  */
 export function parseState(text: string, macKey: Buffer | undefined): StateParse {
   let outer: unknown;
