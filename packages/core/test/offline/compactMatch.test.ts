@@ -10,6 +10,7 @@ import {
   DEFAULT_MATCH_THRESHOLD,
   defaultComponentWeights,
   kindMatches,
+  mergeCompact,
   parseCompactDigest,
 } from "@ninsho/core";
 import fc from "fast-check";
@@ -123,6 +124,22 @@ describe("compact fingerprint", () => {
       expect(online.sameDevice).toBe(true);
       const other = compareComponents(stored, { collector: "linux/2", components: machine("b") }, W, T);
       expect(other.sameDevice).toBe(false);
+    });
+
+    it("after a phone recognition keeps matched digests, takes compact values for changed ones, drops gone ones", () => {
+      const a = machine("a");
+      const presented = changed(a, ["disk"]).filter((c) => c.kind !== "gpu");
+      const stored = [...a, { kind: "dongle", digest: digest("dongle") }];
+      const merged = mergeCompact(stored, compactFingerprint(presented));
+      const byKind = new Map(merged.map((c) => [c.kind, c.digest]));
+      expect(byKind.get("board")).toBe(a[0]?.digest);
+      expect(byKind.get("disk")).toBe(`c1.${compactValue("disk", presented[1]?.digest ?? "")}`);
+      expect(byKind.has("gpu")).toBe(false);
+      expect(byKind.get("dongle")).toBe(digest("dongle"));
+      const again = compareComponents(merged, { collector: "linux/2", components: presented }, W, T);
+      expect(again.components.filter((c) => c.outcome !== "matched")).toEqual([
+        { kind: "dongle", weight: 0, outcome: "missing" },
+      ]);
     });
 
     it("matches exact digests, compact against full either way, and compact against compact", () => {

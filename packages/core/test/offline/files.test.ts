@@ -107,6 +107,11 @@ describe("offline request files", () => {
     ["a missing proof", { ...request, proof: undefined }, "proof"],
     ["a bad date", { ...request, createdAt: "yesterday" }, "createdAt"],
     [
+      "a lone surrogate in the name",
+      { ...request, device: { ...device, name: "Press \ud800" } },
+      "device.name",
+    ],
+    [
       "a bad encryption key",
       { ...request, encryptTo: { kty: "OKP", crv: "X25519", x: "AAAA" } },
       "encryptTo.x",
