@@ -27,7 +27,8 @@ export type ClientResult<T extends object = object> =
 
 /**
  * A license client for one product on one machine. Every method resolves (a server fault, a damaged file or
- * a refusal is a result, never an exception); only a wrong option in `createClient` throws.
+ * a refusal is a result, never an exception); only a wrong option in `createClient` throws, or a vendor's own
+ * `fingerprint` function if it throws.
  *
  * @example
  * const client = createClient({ url, productId, publicKeys, storageDir });

@@ -146,6 +146,14 @@ describe("client: server faults keep the app's rights, each with its own state",
     }
   });
 
+  it("an answer too large to be one is RESPONSE_INVALID, read no further than the limit", async () => {
+    const flood = await fake(fixedServer(200, `{"lease":"${"x".repeat(2 * 1024 * 1024)}"}`));
+    const { client } = await deviceBehind(flood.url);
+    const s = await client.validate({ online: "force" });
+    expect(s).toMatchObject({ valid: true, code: "RESPONSE_INVALID" });
+    expect(s.problem?.details).toMatchObject({ reason: "larger than 1048576 bytes" });
+  });
+
   it("an unsigned 4xx refusal is reported with its code and changes nothing the device holds", async () => {
     const body = {
       error: { code: "LICENSE_REVOKED", message: "This license has been revoked: fake", remedy: "-" },

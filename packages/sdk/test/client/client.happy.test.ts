@@ -8,6 +8,7 @@ import {
   countingFetch,
   DAY,
   HOUR,
+  machine,
   tempDir,
   testClock,
 } from "./support/device.js";
@@ -224,6 +225,31 @@ describe("client: happy paths", () => {
       ["not_activated", "active"],
     ]);
     expect(leases).toHaveLength(1);
+  });
+
+  it("survives a collector upgrade without reactivation: the new set carries the old one", async () => {
+    const { dir, status } = await activatedDevice(server, { machineName: "upgraded" });
+    const old = machine("upgraded");
+    // Version 2 reads every component differently (new digests), and sends version 1's set as `previous`.
+    const upgraded = {
+      collector: "test/2",
+      components: old.components.map((c) => ({ kind: c.kind, digest: `${c.digest.slice(1)}0` })),
+      previous: [old],
+    };
+    const client = clientFor(server, dir, { fingerprint: async () => upgraded });
+    const s = await client.validate({ online: "force" });
+    expect(s).toMatchObject({ state: "active", valid: true, deviceId: status.deviceId });
+    expect(s.lastDecision).toMatchObject({
+      outcome: "valid",
+      match: { sameDevice: true, collector: "test/1" },
+    });
+    // From now on the server knows the new set: the next check matches it directly.
+    const next = await clientFor(server, dir, {
+      fingerprint: async () => ({ ...upgraded, previous: [] }),
+    }).validate({
+      online: "force",
+    });
+    expect(next.lastDecision).toMatchObject({ match: { sameDevice: true, collector: "test/2", score: 1 } });
   });
 
   it("uses the SDK's own fingerprint collector by default", async () => {

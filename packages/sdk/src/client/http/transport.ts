@@ -56,6 +56,32 @@ function checkSignature(body: Record<string, unknown>, keys: KeySet): SignatureC
   return result;
 }
 
+/** Device answers are a few kilobytes; anything far larger is not one, and must not fill the app's memory. */
+const MAX_ANSWER_BYTES = 1 << 20;
+
+/** The body as text, or `undefined` once it passes the limit (the rest is never read). */
+async function readBounded(response: Response): Promise<string | undefined> {
+  if (Number(response.headers.get("content-length") ?? 0) > MAX_ANSWER_BYTES) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 const fault = (connection: Exclude<ConnectionState, "ok" | "unknown">, problem: ProblemSeed): Exchange => ({
   ok: false,
   connection,
@@ -80,7 +106,7 @@ export async function postSigned(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), t.timeoutMs);
   let status: number;
-  let text: string;
+  let text: string | undefined;
   try {
     const response = await t.fetch(`${t.url.replace(/\/+$/, "")}${path}`, {
       method: "POST",
@@ -94,7 +120,7 @@ export async function postSigned(
     });
     status = response.status;
     // The body is read under the same deadline: a server may send headers and then stall.
-    text = await response.text();
+    text = await readBounded(response);
   } catch (error) {
     if (controller.signal.aborted) {
       return fault("timeout", seed("SERVER_TIMEOUT", { seconds: Math.round(t.timeoutMs / 100) / 10 }));
@@ -109,7 +135,7 @@ export async function postSigned(
   }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = text === undefined ? undefined : JSON.parse(text);
   } catch {
     body = undefined;
   }
@@ -117,7 +143,10 @@ export async function postSigned(
     const serverCode = isObject(body) && isObject(body.error) ? body.error.code : undefined;
     return fault("server_error", seed("SERVER_ERROR", { status }, { status, serverCode }));
   }
-  if (!isObject(body)) return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
+  if (!isObject(body)) {
+    const reason = text === undefined ? `larger than ${MAX_ANSWER_BYTES} bytes` : "not a JSON object";
+    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status, reason }));
+  }
   if (status >= 400 && status < 500) return refusal(body, status, t.locale);
   if (status < 200 || status >= 300 || !ANSWER_FIELDS.some((field) => field in body)) {
     return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
