@@ -21,7 +21,8 @@ export interface OfflineKeyBody {
   readonly scheme: string;
 }
 
-export interface ConfirmationBody {
+/** A type alias, not an interface, so it also reads as `Record<string, unknown>`. */
+export type ConfirmationBody = {
   readonly confirmationId: string;
   readonly groups: string[];
   readonly installationId: string;
@@ -31,7 +32,7 @@ export interface ConfirmationBody {
   readonly decision?: { outcome: string; deviceId?: string; score?: number };
   readonly transferredFrom?: string;
   readonly replayed: boolean;
-}
+};
 
 /** The canonical form of a key as issued. */
 export function canonicalKey(key: string): ProductKey {
