@@ -50,7 +50,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   policies: new PolicyRepository(db),
   licenses: new LicenseRepository(db, dialect),
   devices: new DeviceRepository(db),
-  events: new EventRepository(db),
+  events: new EventRepository(db, dialect),
   tokens: new TokenRepository(db),
   settings: new SettingsRepository(db),
   offline: new OfflineRepository(db),

@@ -1,20 +1,19 @@
 import type { EventType, LicenseEvent } from "@ninsho/core";
 import { parseJson } from "../json.js";
 import type { EventsTable } from "../schema.js";
-import type { Executor } from "./executor.js";
+import { insertRows } from "./bulkInsert.js";
+import type { Dialect, Executor } from "./executor.js";
 
 /** The append-only log. There is deliberately no update or delete. */
 export class EventRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   async append(...events: readonly LicenseEvent[]): Promise<void> {
-    // Chunked: one INSERT must stay under SQLite's bound-parameter limit.
-    for (let i = 0; i < events.length; i += 1000) {
-      await this.db
-        .insertInto("events")
-        .values(events.slice(i, i + 1000).map(toRow))
-        .execute();
-    }
+    // Chunked: one INSERT must stay under SQLite's bound-parameter limit (7 columns × 1000 rows).
+    await insertRows(this.db, this.dialect, "events", events.map(toRow), 1000);
   }
 
   /** A license's timeline, oldest first; ids sort by time. */

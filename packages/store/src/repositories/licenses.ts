@@ -1,6 +1,7 @@
 import type { License, LicenseStatus } from "@ninsho/core";
 import { present } from "../json.js";
 import type { LicensesTable } from "../schema.js";
+import { insertRows } from "./bulkInsert.js";
 import type { Dialect, Executor } from "./executor.js";
 
 /** A license as issued: the domain license plus how its key is kept (a lookup digest and a sealed copy). */
@@ -39,12 +40,7 @@ export class LicenseRepository {
 
   /** Insert many licenses; the caller wraps large batches in one transaction so they commit together. */
   async insertMany(licenses: readonly IssuedLicense[]): Promise<void> {
-    for (let i = 0; i < licenses.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto("licenses")
-        .values(licenses.slice(i, i + INSERT_CHUNK).map(toRow))
-        .execute();
-    }
+    await insertRows(this.db, this.dialect, "licenses", licenses.map(toRow), INSERT_CHUNK);
   }
 
   async findById(id: string): Promise<License | undefined> {
