@@ -2,6 +2,7 @@ export type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
 export { BACKOFF_DEFAULTS, type BackoffOptions, backoffCeiling, backoffDelay } from "./backoff.js";
 export { DEFAULT_CLOCK_TOLERANCE_MS } from "./clockMarks.js";
 export { createClient } from "./createClient.js";
+export { describeKeySource } from "./keySource.js";
 export type { ClientOptions } from "./options.js";
 export {
   type Discovery,

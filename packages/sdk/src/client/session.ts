@@ -22,6 +22,15 @@ export interface Verdict {
 // clock last stood, rarely enough that validating thousands of times a second never waits for a disk.
 const LOCAL_MARK_PERSIST_MS = 10 * 60_000;
 
+/** Failures of the exchange itself, which say nothing about the license. */
+const TRANSPORT_FAULTS: ReadonlySet<string> = new Set([
+  "SERVER_UNREACHABLE",
+  "SERVER_TIMEOUT",
+  "SERVER_ERROR",
+  "RESPONSE_INVALID",
+  "RESPONSE_SIGNATURE_INVALID",
+]);
+
 /** A failed write keeps the app running from memory; the store remembers it for the status. */
 const ignoreWriteError = () => undefined;
 
@@ -104,7 +113,10 @@ export class Session {
     if (this.state.key === undefined) {
       return { state: "no_key", valid: false, seed: this.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED") };
     }
-    return { state: "not_activated", valid: false, seed: seed("NOT_ACTIVATED") };
+    // A refused activation (a full license, an unknown key) says more than "not activated" does.
+    const failure = this.state.lastFailure;
+    const refused = failure !== undefined && !TRANSPORT_FAULTS.has(failure.code);
+    return { state: "not_activated", valid: false, seed: refused ? failure : seed("NOT_ACTIVATED") };
   }
 
   /**

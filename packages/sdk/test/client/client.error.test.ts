@@ -189,6 +189,7 @@ describe("client: server faults keep the app's rights, each with its own state",
     expect(result.status).toMatchObject({
       state: "not_activated",
       valid: false,
+      code: "DEVICE_LIMIT_REACHED",
       connection: { state: "refused" },
     });
   });

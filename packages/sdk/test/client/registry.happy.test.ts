@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseRegQuery } from "../../src/index.js";
+import { describeKeySource, parseRegQuery } from "../../src/index.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/reg-query/${name}`, import.meta.url), "utf8");
@@ -41,5 +41,20 @@ describe("reg query parser", () => {
       ),
     ).toBeUndefined();
     expect(parseRegQuery("", "ProductKey")).toBeUndefined();
+  });
+});
+
+describe("key sources in words", () => {
+  it("names each source in English and Japanese", () => {
+    expect(describeKeySource({ kind: "installed" })).toBe("typed in (installKey)");
+    expect(describeKeySource({ kind: "file", path: "/etc/acme/product.key" })).toBe(
+      "file /etc/acme/product.key",
+    );
+    expect(describeKeySource({ kind: "env", name: "ACME_PRODUCT_KEY" }, "ja")).toBe(
+      "環境変数 ACME_PRODUCT_KEY",
+    );
+    expect(describeKeySource({ kind: "registry", key: "HKLM\\SOFTWARE\\Acme", value: "ProductKey" })).toBe(
+      "registry value ProductKey of HKLM\\SOFTWARE\\Acme",
+    );
   });
 });
