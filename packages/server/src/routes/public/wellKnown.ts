@@ -24,7 +24,10 @@ const jwksRoute = createRoute({
   path: "/.well-known/jwks.json",
   tags: ["device"],
   summary: "Public keys that verify leases and signed answers",
-  responses: { 200: jsonResponse(JwksSchema, "Every product's Ed25519 public keys, retired ones included") },
+  responses: {
+    200: jsonResponse(JwksSchema, "Every product's Ed25519 public keys, retired ones included"),
+    ...errorResponses(),
+  },
 });
 
 const healthRoute = createRoute({
