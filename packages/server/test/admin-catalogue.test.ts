@@ -149,6 +149,8 @@ describe("admin: policies", () => {
         ["matchThreshold", { matchThreshold: 1.01 }],
         ["componentWeights", { componentWeights: { "Not A Kind": 1 } }],
         ["componentWeights.board", { componentWeights: { board: -1 } }],
+        ["componentWeights", { componentWeights: {} }],
+        ["componentWeights", { componentWeights: { board: 0, disk: 0 } }],
         ["transfersPerYear", { transfersPerYear: 1001 }],
         ["expiry", { expiry: { kind: "duration", seconds: 10 } }],
         ["expiry", { expiry: { kind: "fixed", at: "next tuesday" } }],

@@ -39,7 +39,12 @@ const policyFields = {
     .max(365 * 86_400),
   expiry: ExpirySchema,
   matchThreshold: z.number().min(0.05).max(1),
-  componentWeights: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), z.number().min(0).max(1000)),
+  componentWeights: z
+    .record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), z.number().min(0).max(1000))
+    // With no weight at all no fingerprint ever matches: every activation would take a new slot.
+    .refine((weights) => Object.values(weights).some((weight) => weight > 0), {
+      message: "at least one component must weigh more than 0",
+    }),
   transferable: z.boolean(),
   transfersPerYear: z.number().int().min(0).max(1000),
   entitlements: z.array(z.string().min(1).max(100)).max(100),
