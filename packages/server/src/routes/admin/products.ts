@@ -11,6 +11,12 @@ const ProductWithKeysSchema = ProductSchema.extend({
   publicKeys: z.array(
     z.object({ kid: z.string(), x: z.string(), createdAt: z.string(), retiredAt: z.string().optional() }),
   ),
+  offline: z
+    .object({ productNumber: z.number().int(), publicKey: z.string() })
+    .openapi({
+      description:
+        "Offline activation: the product number and BLS public key (see GET /v1/products/{id}/offline-key)",
+    }),
 });
 
 export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
@@ -54,6 +60,14 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       createdAt: k.createdAt,
       ...(k.retiredAt === undefined ? {} : { retiredAt: k.retiredAt }),
     }));
-    return c.json({ ...product, publicKeys }, 200);
+    const offline = await deps.offline.keys.ensure(product.id, deps.clock().toISOString());
+    return c.json(
+      {
+        ...product,
+        publicKeys,
+        offline: { productNumber: offline.productNumber, publicKey: offline.publicKey },
+      },
+      200,
+    );
   });
 }
