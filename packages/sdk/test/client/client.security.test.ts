@@ -9,6 +9,7 @@ import {
   clientFor,
   DAY,
   HOUR,
+  machine,
   readState,
   tempDir,
   testClock,
@@ -323,6 +324,54 @@ describe("client: signed verdicts change the state", () => {
     await server.admin("POST", `/v1/admin/licenses/${license.id}/reinstate`, { reason: "paid" });
     const back = await client.validate({ online: "force" });
     expect(back).toMatchObject({ state: "active", valid: true, deviceId: status.deviceId });
+  });
+
+  it("a license that reaches its end is told LICENSE_EXPIRED (signed)", async () => {
+    const at = new Date(Date.now() + 1500).toISOString();
+    const policy = await server.admin("POST", "/v1/admin/policies", {
+      productId: server.productId,
+      name: "ends soon",
+      channel: "subscription",
+      maxDevices: 1,
+      expiry: { kind: "fixed", at },
+    });
+    const policyId = (policy.body as { id: string }).id;
+    const issued = await server.admin("POST", "/v1/admin/licenses", { policyId, count: 1 });
+    const key = (issued.body as { licenses: { key: string }[] }).licenses[0]?.key ?? "";
+    const client = clientFor(server, tempDir(), { machineName: "subscriber" });
+    await client.installKey(key);
+    const activated = await client.activate();
+    // The lease never outlives the license: it ends with it, and grace follows.
+    expect(activated.status).toMatchObject({
+      state: "active",
+      licenseExpiresAt: at,
+      channel: "subscription",
+    });
+    await new Promise((done) => setTimeout(done, Date.parse(at) - Date.now() + 100));
+    const s = await client.validate({ online: "force" });
+    expect(s).toMatchObject({ state: "expired", valid: false, code: "LICENSE_EXPIRED" });
+    expect(s.message).toContain(at);
+  });
+
+  it("two copies of one activation reveal themselves: DEVICE_FORKED (signed)", async () => {
+    const original = await activatedDevice(server, { machineName: "cloned" });
+    const clone = tempDir();
+    for (const file of Object.values(STATE_FILES)) writeState(clone, file, readState(original.dir, file));
+    // The original moves on: a changed RAM reading makes the server issue its next lease.
+    const moved = machine("cloned");
+    const ram = moved.components.find((c) => c.kind === "ram");
+    if (ram) Object.assign(ram, { digest: "0".repeat(64) });
+    const first = clientFor(server, original.dir, { fingerprint: async () => moved });
+    expect((await first.validate({ online: "force" })).valid).toBe(true);
+    // The clone presents the older lease: taken for a retry, it gets a lease of its own line.
+    const copy = clientFor(server, clone, { machineName: "cloned" });
+    expect((await copy.validate({ online: "force" })).valid).toBe(true);
+    // The original's lease is now stale: a first strike is only a suspicion (a restored snapshot looks the same).
+    expect((await first.validate({ online: "force" })).valid).toBe(true);
+    // The second line comes back: two machines run one activation.
+    const forked = await copy.validate({ online: "force" });
+    expect(forked).toMatchObject({ state: "forked", valid: false, code: "DEVICE_FORKED" });
+    expect(forked.remedy).toContain("restored from a backup");
   });
 
   it("another machine presenting this lease is told FINGERPRINT_MISMATCH (signed)", async () => {
