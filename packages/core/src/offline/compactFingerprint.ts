@@ -67,14 +67,26 @@ export function compactFingerprint(components: readonly Component[]): CompactFin
   return values;
 }
 
-/** The slot widths, in layout order, for packing. */
+/**
+ * The slot widths, in layout order, for packing.
+ * @example
+ * compactWidths(); // [9, 10, 7, 6, 3, 3, 2]
+ */
 export const compactWidths = (): number[] => COMPACT_LAYOUT.map((s) => s.bits);
 
-/** Slot values in layout order. */
+/**
+ * Slot values in layout order.
+ * @example
+ * compactValues(fp); // [301n, 517n, …]
+ */
 export const compactValues = (fp: CompactFingerprint): bigint[] =>
   COMPACT_LAYOUT.map((s) => BigInt(fp[s.kind]));
 
-/** A compact fingerprint from slot values in layout order. */
+/**
+ * A compact fingerprint from slot values in layout order.
+ * @example
+ * compactFromValues([301n, 517n, 12n, 40n, 3n, 5n, 1n]).disk; // 517
+ */
 export const compactFromValues = (values: readonly bigint[]): CompactFingerprint =>
   Object.fromEntries(COMPACT_LAYOUT.map((s, i) => [s.kind, Number(values[i] ?? 0n)])) as Record<
     CompactKind,

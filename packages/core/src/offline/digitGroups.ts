@@ -111,7 +111,11 @@ export function parseDigitGroups(
   return checkGroups(groups, bare.length);
 }
 
-/** A malformation of a later stage (version, range) in the same shape, for one code's answer. */
+/**
+ * A malformation of a later stage (version, range) in the same shape, for one code's answer.
+ * @example
+ * laterMalformation("version", [1], 9).kind; // "version"
+ */
 export const laterMalformation = (
   kind: "version" | "range",
   groups: readonly number[],

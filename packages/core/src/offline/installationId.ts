@@ -80,7 +80,11 @@ const headValues = (f: Omit<InstallationFields, "proof">): bigint[] => [
   ...compactValues(f.fingerprint),
 ];
 
-/** The proof of an ID's other fields under a license's proof key (see `offlineProofKey`). */
+/**
+ * The proof of an ID's other fields under a license's proof key (see `offlineProofKey`).
+ * @example
+ * installationProof(offlineProofKey(key), fields); // a number below 2^26
+ */
 export function installationProof(proofKey: Buffer, fields: Omit<InstallationFields, "proof">): number {
   const head = toBytes(packFields(HEAD_WIDTHS, headValues(fields)), 15);
   const mac = offlineProof(proofKey, PROOF_DOMAIN, head);

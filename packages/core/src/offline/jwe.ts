@@ -40,7 +40,11 @@ const x25519Jwk = (publicKey: KeyObject): X25519PublicJwk => {
   return { kty: "OKP", crv: "X25519", x: jwk.x };
 };
 
-/** True when `jwk` is a well-formed X25519 public key. */
+/**
+ * True when `jwk` is a well-formed X25519 public key.
+ * @example
+ * isX25519PublicJwk(request.encryptTo); // true for a 32-byte X25519 key
+ */
 export const isX25519PublicJwk = (jwk: X25519PublicJwk): boolean =>
   jwk.kty === "OKP" && jwk.crv === "X25519" && isBase64Url(jwk.x) && fromBase64Url(jwk.x).length === 32;
 
@@ -97,7 +101,11 @@ export function sealToDevice(plaintext: string, recipient: X25519PublicJwk, cont
   return [header64, "", toBase64Url(iv), toBase64Url(body), toBase64Url(cipher.getAuthTag())].join(".");
 }
 
-/** True when `text` has the five parts of a compact JWE (a sealed license file). */
+/**
+ * True when `text` has the five parts of a compact JWE (a sealed license file).
+ * @example
+ * isCompactJwe(fileText); // true for a sealed license file
+ */
 export const isCompactJwe = (text: string): boolean => text.trim().split(".").length === 5;
 
 /**

@@ -13,7 +13,11 @@ export interface DigitCodeName {
 const list = (groups: readonly number[], and: string): string =>
   groups.length === 1 ? String(groups[0]) : `${groups.slice(0, -1).join(", ")}${and}${groups.at(-1)}`;
 
-/** The reason of a malformation in plain words, naming the groups at fault. */
+/**
+ * The reason of a malformation in plain words, naming the groups at fault.
+ * @example
+ * malformationReason(details, installationIdName).en; // "group 3 has a typo"
+ */
 export function malformationReason(m: DigitCodeMalformation, name: DigitCodeName): LocalizedValue {
   const en = list(m.groups, " and ");
   const ja = list(m.groups, "・");

@@ -9,6 +9,9 @@ const NUMBER_TRIES = 64;
  * Each product's number and BLS key pair for confirmation IDs, made with the product (or on first use for a
  * product made before offline activation existed) and sealed at rest like its Ed25519 key. Secrets are unsealed
  * once per process and kept.
+ * @example
+ * const record = await deps.offline.keys.ensure(productId, new Date().toISOString());
+ * const secret = deps.offline.keys.secretKeyOf(record);
  */
 export class OfflineKeyring {
   private readonly secretsByProduct = new Map<string, string>();

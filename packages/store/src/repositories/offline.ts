@@ -30,6 +30,10 @@ export interface OfflineActivationRecord {
 /** Rows per INSERT: well under SQLite's bound-parameter limit for two columns. */
 const CHUNK = 500;
 
+/**
+ * @example
+ * const license = await store.offline.findLicenseByShortId(iid.licenseShortId);
+ */
 export class OfflineRepository {
   constructor(private readonly db: Executor) {}
 

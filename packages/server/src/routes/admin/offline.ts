@@ -14,7 +14,11 @@ import { issueLicenseFile } from "../../services/offline/licenseFiles.js";
 import { confirmationView, licenseFileView } from "../public/offlineViews.js";
 import { adminRoute } from "./shared.js";
 
-/** Support staff doing a phone or USB activation for a caller: the same rules, their token in the timeline. */
+/**
+ * Support staff doing a phone or USB activation for a caller: the same rules, their token in the timeline.
+ * @example
+ * registerOfflineSupport(app, deps);
+ */
 export function registerOfflineSupport(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const confirm = adminRoute(deps, "support", {
     method: "post",

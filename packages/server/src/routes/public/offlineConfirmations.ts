@@ -23,6 +23,10 @@ const route = createRoute({
   },
 });
 
+/**
+ * @example
+ * registerOfflineConfirmations(app, deps);
+ */
 export function registerOfflineConfirmations(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");

@@ -23,6 +23,10 @@ const route = createRoute({
   responses: { 200: jsonResponse(OfflineKeySchema, "The product's offline key"), ...errorResponses(404) },
 });
 
+/**
+ * @example
+ * registerOfflineKey(app, deps);
+ */
 export function registerOfflineKey(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid("param");

@@ -26,6 +26,10 @@ const route = createRoute({
   },
 });
 
+/**
+ * @example
+ * registerOfflineLicenseFiles(app, deps);
+ */
 export function registerOfflineLicenseFiles(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");

@@ -3,7 +3,11 @@ import type { Confirmation } from "../../services/offline/confirm.js";
 import type { IssuedLicenseFile } from "../../services/offline/licenseFiles.js";
 import type { OfflineOutcome } from "../../services/offline/persist.js";
 
-/** What every offline answer says about the activation it made (or made before, on a replay). */
+/**
+ * What every offline answer says about the activation it made (or made before, on a replay).
+ * @example
+ * outcomeView(outcome).replayed; // true on a replay
+ */
 export const outcomeView = (outcome: OfflineOutcome) => ({
   device: { id: outcome.device.id, name: outcome.device.name },
   license: { id: outcome.license.id, productId: outcome.license.productId },
@@ -12,7 +16,11 @@ export const outcomeView = (outcome: OfflineOutcome) => ({
   replayed: outcome.replayed,
 });
 
-/** The answer to a phone activation. */
+/**
+ * The answer to a phone activation.
+ * @example
+ * c.json(confirmationView(result.value), 201);
+ */
 export const confirmationView = (c: Confirmation) => ({
   confirmationId: c.confirmationId,
   groups: [...c.groups],
@@ -25,7 +33,11 @@ export const confirmationView = (c: Confirmation) => ({
   ...outcomeView(c.outcome),
 });
 
-/** The answer to a request file. */
+/**
+ * The answer to a request file.
+ * @example
+ * c.json(licenseFileView(result.value), 201);
+ */
 export const licenseFileView = (f: IssuedLicenseFile) => ({
   licenseFile: f.licenseFile,
   sealed: f.sealed,
@@ -35,7 +47,11 @@ export const licenseFileView = (f: IssuedLicenseFile) => ({
   ...outcomeView(f.outcome),
 });
 
-/** Retry-After for a license whose self-service phone activation is paused. */
+/**
+ * Retry-After for a license whose self-service phone activation is paused.
+ * @example
+ * respondProblem(c, problem, retryHeaders(problem));
+ */
 export const retryHeaders = (problem: Problem): Record<string, string> => {
   const retryAfter = (problem.details as { retryAfter?: unknown } | undefined)?.retryAfter;
   return problem.code === "RATE_LIMITED" && typeof retryAfter === "number"

@@ -51,6 +51,9 @@ export interface Confirmation {
  * Turn an installation ID into its confirmation ID under exactly the rules of an online activation (see
  * `activateOffline`), matching the devices by the compact fingerprint. The same installation ID always gets
  * the same confirmation and never takes a second slot.
+ * @example
+ * const result = await confirmInstallation(deps, { installationId, actor: { kind: "device" } });
+ * if (result.ok) show(result.value.groups);
  */
 export async function confirmInstallation(
   deps: ServerDeps,

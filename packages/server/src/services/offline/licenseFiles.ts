@@ -41,6 +41,9 @@ const invalid = (en: string, ja: string, field: string) =>
  * Turn a request file into a signed license file under exactly the rules of an online activation, matching by
  * the full fingerprint the file carries. The same request file always gets the same license file (sealed
  * afresh when it asked) and never takes a second slot.
+ * @example
+ * const result = await issueLicenseFile(deps, { requestFile, actor: { kind: "device" } });
+ * if (result.ok) writeFileSync("ninsho-license.jwt", result.value.licenseFile);
  */
 export async function issueLicenseFile(
   deps: ServerDeps,

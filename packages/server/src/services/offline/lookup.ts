@@ -22,6 +22,8 @@ export interface KeyedLicense {
 /**
  * The license a short id names, and its key. A miss starts (once per process) giving short ids to licenses
  * issued before they existed, so an old license is found on the next try.
+ * @example
+ * const found = await licenseByShortId(deps, iid.licenseShortId);
  */
 export async function licenseByShortId(deps: ServerDeps, shortId: number): Promise<KeyedLicense | undefined> {
   const license = await deps.store.offline.findLicenseByShortId(shortId);
@@ -38,6 +40,8 @@ export async function licenseByShortId(deps: ServerDeps, shortId: number): Promi
 /**
  * OFFLINE_REQUEST_EXPIRED for a request made more than `requestMaxAgeDays` days ago, or dated more than a day
  * ahead (a device clock set wrong); `undefined` when its day is fine.
+ * @example
+ * requestAgeProblem(deps, iid.day); // undefined while the ID is fresh
  */
 export function requestAgeProblem(deps: ServerDeps, day: number): Problem | undefined {
   const today = offlineDay(deps.clock());
@@ -50,7 +54,11 @@ export function requestAgeProblem(deps: ServerDeps, day: number): Problem | unde
   };
 }
 
-/** The refusal for an installation ID whose proof does not hold: said the same as an unknown license. */
+/**
+ * The refusal for an installation ID whose proof does not hold: said the same as an unknown license.
+ * @example
+ * return { ok: false, error: NOT_FOUND };
+ */
 export const NOT_FOUND: Problem = {
   code: "INSTALLATION_ID_NOT_FOUND",
   params: {
@@ -64,6 +72,8 @@ export const NOT_FOUND: Problem = {
 /**
  * Seconds until self-service may try this license again, when installation IDs with a wrong proof for it have
  * reached the daily allowance (someone who overheard an ID guessing its proof); `undefined` to go ahead.
+ * @example
+ * await proofGuessingRetryAfter(deps, license.id); // undefined, or seconds to wait
  */
 export async function proofGuessingRetryAfter(
   deps: ServerDeps,
@@ -78,7 +88,11 @@ export async function proofGuessingRetryAfter(
   return Math.max(1, Math.ceil((Date.parse(first.createdAt) + DAY_MS - now) / 1000));
 }
 
-/** Keep a wrong proof in the license's timeline: support sees it, and it counts towards the daily allowance. */
+/**
+ * Keep a wrong proof in the license's timeline: support sees it, and it counts towards the daily allowance.
+ * @example
+ * await recordWrongProof(deps, license.id, "phone");
+ */
 export const recordWrongProof = (deps: ServerDeps, licenseId: string, method: "phone" | "file") =>
   deps.store.transaction((tx) =>
     recordRefusal(

@@ -61,6 +61,8 @@ export interface OfflineOutcome {
  * threshold, transfer allowance — in one transaction holding the license lock, and record it in the timeline
  * (`device.activated` / `device.recognized` / `device.transferred` with `data.method`, or `activation.refused`).
  * A request already answered gets its answer again and takes no second slot.
+ * @example
+ * const done = await activateOffline(deps, { license, policy, requestId, method: "phone", … });
  */
 export function activateOffline(deps: ServerDeps, input: OfflineActivation): Promise<Result<OfflineOutcome>> {
   const now = deps.clock();
@@ -183,7 +185,11 @@ async function replay(
   return ok({ license, device, answer: previous.answer, created: false, replayed: true });
 }
 
-/** On a license's first device, set its first activation and the expiry its policy counts from it. */
+/**
+ * On a license's first device, set its first activation and the expiry its policy counts from it.
+ * @example
+ * const license = await firstActivation(tx, locked, policy, now);
+ */
 export async function firstActivation(
   tx: Repositories,
   license: License,

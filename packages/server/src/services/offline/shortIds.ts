@@ -10,6 +10,8 @@ export interface KeyWithShortId {
 /**
  * `count` new keys whose short ids are free: not taken by a stored license nor by another key of the batch.
  * A key whose 40-bit id is taken is simply never issued (at a million licenses, one key in a million).
+ * @example
+ * const keys = await freshKeys(deps, 5000); // [{ key, shortId }, …]
  */
 export async function freshKeys(deps: ServerDeps, count: number): Promise<KeyWithShortId[]> {
   const chosen: KeyWithShortId[] = [];
@@ -37,6 +39,8 @@ const BACKFILL_CHUNK = 500;
  * Give short ids to licenses issued before they existed: each license's key is unsealed, its id derived and
  * stored. A license whose id another already has (about one in a million) keeps none and cannot be activated
  * offline; it is logged. Returns how many were given.
+ * @example
+ * await backfillShortIds(deps); // 0 once every license has one
  */
 export async function backfillShortIds(deps: ServerDeps): Promise<number> {
   let given = 0;
@@ -71,6 +75,8 @@ const running = new WeakMap<ServerDeps, Promise<number>>();
 /**
  * Run the backfill once per process, in the background (the first offline request naming an unknown license
  * starts it). `startServer` may run it at start instead.
+ * @example
+ * void backfillShortIdsOnce(deps);
  */
 export function backfillShortIdsOnce(deps: ServerDeps): Promise<number> {
   let pending = running.get(deps);

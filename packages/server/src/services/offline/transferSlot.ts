@@ -19,6 +19,8 @@ export interface SlotTransfer {
  * Move a full license's slot to a machine activating offline, under the rules of `POST /v1/transfers`: the
  * policy must allow transfers, the old device must be an active device of the license, and the license must
  * have transfers left in the last 365 days. Runs in the caller's transaction, which holds the license lock.
+ * @example
+ * const moved = await takeSlotByTransfer(tx, { license, policy, fromDeviceId, device, actor, method: "phone", now });
  */
 export async function takeSlotByTransfer(tx: Repositories, move: SlotTransfer): Promise<Result<void>> {
   const { license, policy, now } = move;
