@@ -11,12 +11,10 @@ const ProductWithKeysSchema = ProductSchema.extend({
   publicKeys: z.array(
     z.object({ kid: z.string(), x: z.string(), createdAt: z.string(), retiredAt: z.string().optional() }),
   ),
-  offline: z
-    .object({ productNumber: z.number().int(), publicKey: z.string() })
-    .openapi({
-      description:
-        "Offline activation: the product number and BLS public key (see GET /v1/products/{id}/offline-key)",
-    }),
+  offline: z.object({ productNumber: z.number().int(), publicKey: z.string() }).openapi({
+    description:
+      "Offline activation: the product number and BLS public key (see GET /v1/products/{id}/offline-key)",
+  }),
 });
 
 export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
