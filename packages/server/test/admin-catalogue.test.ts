@@ -266,6 +266,49 @@ describe("admin: issuing keys", () => {
   });
 
   describe("error", () => {
+    it("a key batch the client abandons stops issuing; every line it did receive is a stored license", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue();
+      const count = 50_000;
+      const res = await t.app.request("/v1/admin/key-batches", {
+        method: "POST",
+        headers: { authorization: `Bearer ${t.admin}`, "content-type": "application/json" },
+        body: JSON.stringify({ policyId: c.policyId, count }),
+      });
+      const reader = res.body?.getReader();
+      if (!reader) throw new Error("no body");
+      const decoder = new TextDecoder();
+      let text = "";
+      while (text.split("\n").length < 5_002) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      await reader.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const received = text
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(",")[0] ?? "");
+      expect(received.length).toBeGreaterThanOrEqual(5_000);
+      const stored = new Set<string>();
+      for (let after: string | undefined; ; ) {
+        const page = await t.store.licenses.list({
+          policyId: c.policyId,
+          limit: 1000,
+          ...(after ? { after } : {}),
+        });
+        for (const license of page) stored.add(license.id);
+        if (page.length < 1000) break;
+        after = page.at(-1)?.id;
+      }
+      for (const id of received) expect(stored.has(id)).toBe(true);
+      // The first license was issued by the catalogue; issuing stopped within a batch of the cancel.
+      expect(stored.size - 1).toBeLessThanOrEqual(received.length + 5_000);
+      expect(stored.size - 1).toBeLessThan(count);
+    });
+
     it("refuses counts out of range and unknown policies", async () => {
       const t = await servers.start();
       const c = await t.catalogue();

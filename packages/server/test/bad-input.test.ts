@@ -51,6 +51,19 @@ describe("bad input", () => {
       }
     });
 
+    it("has the bench's floor route only when asked for", async () => {
+      const plain = await servers.start();
+      expect((await post(plain.app, "/_bench/floor", { a: 1 })).status).toBe(404);
+      const bench = await servers.start({ app: { floorRoute: true } });
+      const res = await post(bench.app, "/_bench/floor", { a: 1 });
+      expect([res.status, res.body]).toEqual([200, { ok: true }]);
+      const text = await post(bench.app, "/_bench/floor", undefined, {
+        raw: "x",
+        headers: { "content-type": "text/plain" },
+      });
+      expect(errorOf(text).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    });
+
     it("keeps a sane caller request id and replaces anything else", async () => {
       const t = await servers.start();
       const kept = await get(t.app, "/healthz", { headers: { "x-request-id": "req-12345678" } });

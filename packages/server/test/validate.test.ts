@@ -1,4 +1,5 @@
 import { DEFAULT_MATCH_THRESHOLD, verifyLease, verifySignedResponse } from "@ninsho/core";
+import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import type { EventBody, ValidationBody } from "./support/bodies.js";
 import { DAY, HOUR } from "./support/clock.js";
@@ -108,6 +109,17 @@ describe("validation", () => {
       expect((license.body as { devices: { lastSeenAt: string }[] }).devices[0]?.lastSeenAt).toBe(
         t.clock.now().toISOString(),
       );
+    });
+
+    it("keeps last-seen times it could not write, without failing anyone's validation", async () => {
+      const warnings: string[] = [];
+      const logger = pino({ level: "warn" }, { write: (line: string) => void warnings.push(line) });
+      const t = await servers.start({ logger });
+      const { fp, lease } = await activated(t);
+      expect((await t.validate({ lease }, fp)).status).toBe(200);
+      await t.store.close();
+      await t.deps.lastSeen.flush();
+      expect(warnings.join("")).toContain("could not record last-seen times");
     });
 
     it("signs concurrent answers in batches: 50 validations all verify and some share one signature", async () => {
