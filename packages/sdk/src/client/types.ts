@@ -2,15 +2,20 @@ import type { ErrorCode } from "@ninsho/core";
 import type { ClientProblem } from "./problem.js";
 
 /**
- * Where this machine stands. The app may run in `active` and `grace` (and `valid` says so); every other state
- * names why not, with a code, a message and a remedy in the status.
- * - `active`: a genuine lease, not yet expired. `grace`: the lease expired, the grace period runs.
- * - `expired`: lease and grace are over (LEASE_EXPIRED), or the server said the license expired (LICENSE_EXPIRED).
- * - `no_key`: no product key installed or found. `not_activated`: a key, but no lease yet.
- * - `suspended`, `revoked`, `deactivated`, `mismatch` (another machine's lease), `forked` (two copies of one
- *   activation): a signed verdict of the server.
- * - `clock_rollback`: the clock is earlier than a time this machine has already seen.
- * - `tampered`: the lease or the state file was altered. `corrupt`: the lease file is damaged.
+ * Where this machine stands, and the code each state carries. The app may run in `active` and `grace` (`valid`
+ * says so); there a code appears only as a warning (a server fault, a repaired file). Every other state stops
+ * the app and names why:
+ * - `active`: a genuine lease, not yet expired.
+ * - `grace`: the lease expired; the policy's grace period runs (`timeLeftMs` counts it down).
+ * - `expired`: LEASE_EXPIRED (lease and grace are over) or LICENSE_EXPIRED (the server said so, signed).
+ * - `no_key`: KEY_NOT_INSTALLED, or KEY_MALFORMED for a preinstalled key with a typo (`keySource` says where).
+ * - `not_activated`: NOT_ACTIVATED, or the code of the refused activation (e.g. DEVICE_LIMIT_REACHED).
+ * - `suspended` LICENSE_SUSPENDED, `revoked` LICENSE_REVOKED, `deactivated` DEVICE_DEACTIVATED, `mismatch`
+ *   FINGERPRINT_MISMATCH (another machine's lease), `forked` DEVICE_FORKED (two copies of one activation):
+ *   signed verdicts of the server, which hold until a later signed answer says otherwise.
+ * - `clock_rollback`: CLOCK_ROLLBACK, the clock is earlier than a time this machine has already seen.
+ * - `tampered`: STATE_TAMPERED, the lease or the state file was altered.
+ * - `corrupt`: STATE_CORRUPT, the lease file is damaged (a damaged state file alone only warns: the lease holds).
  *
  * @example
  * const { state } = await client.validate();

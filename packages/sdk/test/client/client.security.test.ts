@@ -327,7 +327,7 @@ describe("client: signed verdicts change the state", () => {
   });
 
   it("a license that reaches its end is told LICENSE_EXPIRED (signed)", async () => {
-    const at = new Date(Date.now() + 1500).toISOString();
+    const at = new Date(Date.now() + 2500).toISOString();
     const policy = await server.admin("POST", "/v1/admin/policies", {
       productId: server.productId,
       name: "ends soon",
