@@ -37,11 +37,11 @@ describe("OpenAPI document", () => {
       expect(schemas.Validation?.required).toEqual(
         expect.arrayContaining(["valid", "state", "nonce", "signature"]),
       );
-      const error = (
-        schemas.Error?.properties as {
-          error: { required: string[]; properties: { code: { enum: string[] } } };
-        }
-      ).error;
+      const errorShape = schemas.Error?.properties as
+        | { error: { required: string[]; properties: { code: { enum: string[] } } } }
+        | undefined;
+      if (!errorShape) throw new Error("no Error schema");
+      const error = errorShape.error;
       expect(error.required).toEqual(expect.arrayContaining(["code", "message", "remedy", "docs"]));
       expect(error.properties.code.enum).toEqual(expect.arrayContaining([...serverErrorCodes]));
       for (const [path, methods] of Object.entries(doc.paths)) {

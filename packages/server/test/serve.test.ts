@@ -19,7 +19,7 @@ function parseCurl(line: string): { url: string; contentType: string; body: stri
   return { url, contentType: header.replace(/^content-type:\s*/i, ""), body };
 }
 
-const valueOf = (lines: readonly string[], label: string) =>
+const bannerValue = (lines: readonly string[], label: string) =>
   lines.find((line) => line.startsWith(`${label}: `))?.slice(label.length + 2);
 
 describe("startServer", () => {
@@ -59,8 +59,8 @@ describe("startServer", () => {
       expect(lines[0]).toBe(`Ninsho activation server listening on ${server.url}`);
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(lines.join("\n")).toContain("master key: created");
-      const adminToken = valueOf(lines, "admin token");
-      const demoKey = valueOf(lines, "demo key");
+      const adminToken = bannerValue(lines, "admin token");
+      const demoKey = bannerValue(lines, "demo key");
       expect(adminToken).toMatch(/^nsh_admin_[\w-]{43}$/);
       expect(demoKey).toMatch(/^[B-Y2-9]{5}(-[B-Y2-9]{5}){4}$/);
       expect(server.seeded).toMatchObject({ adminToken, demoKey });
@@ -107,8 +107,8 @@ describe("startServer", () => {
       const keyBefore = readFileSync(join(dataDir, "master.key"), "utf8");
       const { server, lines } = await start();
       expect(server.seeded).toBeUndefined();
-      expect(valueOf(lines, "admin token")).toBeUndefined();
-      expect(valueOf(lines, "demo key")).toBeUndefined();
+      expect(bannerValue(lines, "admin token")).toBeUndefined();
+      expect(bannerValue(lines, "demo key")).toBeUndefined();
       expect(lines.some((line) => line.includes("curl"))).toBe(false);
       expect(lines.join("\n")).toContain("master key: file");
       expect(readFileSync(join(dataDir, "master.key"), "utf8")).toBe(keyBefore);
@@ -172,7 +172,7 @@ describe("startServer", () => {
         expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
         // The failed first start made no admin token it could not show: the next start still seeds.
         const retried = await start(fresh);
-        expect(valueOf(retried.lines, "admin token")).toMatch(/^nsh_admin_/);
+        expect(bannerValue(retried.lines, "admin token")).toMatch(/^nsh_admin_/);
       } finally {
         for (const server of running.splice(0)) await server.close();
         rmSync(dir, { recursive: true, force: true });
