@@ -14,6 +14,7 @@ export interface Database {
   license_short_ids: LicenseShortIdsTable;
   offline_keys: OfflineKeysTable;
   offline_activations: OfflineActivationsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export interface ProductsTable {
@@ -28,6 +29,9 @@ export interface SigningKeysTable {
   public_jwk: string;
   sealed_private_key: string;
   created_at: string;
+  /** When it starts signing (published before, so apps can ship it); `null`: from `created_at`. */
+  active_from: string | null;
+  /** When it stopped (or stops) signing; it verifies what it signed for ever. */
   retired_at: string | null;
 }
 
@@ -136,4 +140,12 @@ export interface OfflineActivationsTable {
   method: string;
   answer: string;
   created_at: string;
+}
+
+/** Shared key-guessing counters (rate-limiter-flexible's PostgreSQL layout); only PostgreSQL servers use it. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  /** Epoch milliseconds; PostgreSQL's driver returns bigints as strings. */
+  expire: number | string | null;
 }

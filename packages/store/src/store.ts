@@ -49,7 +49,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   products: new ProductRepository(db),
   policies: new PolicyRepository(db),
   licenses: new LicenseRepository(db, dialect),
-  devices: new DeviceRepository(db),
+  devices: new DeviceRepository(db, dialect),
   events: new EventRepository(db, dialect),
   tokens: new TokenRepository(db),
   settings: new SettingsRepository(db),

@@ -14,6 +14,8 @@ export interface SigningKeyRecord {
   /** PKCS#8 PEM sealed with `seal(…, kid)`. */
   readonly sealedPrivateKey: string;
   readonly createdAt: string;
-  /** Retired keys still verify old leases but sign nothing new. */
+  /** When it starts signing, if later than `createdAt` (a rotated-in key is published first). */
+  readonly activeFrom?: string;
+  /** From this instant the key signs nothing new; it still verifies what it signed. */
   readonly retiredAt?: string;
 }

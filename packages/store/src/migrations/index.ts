@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial.js";
 import * as offline from "./0002_offline.js";
 import * as forkSuspicion from "./0003_fork_suspicion.js";
+import * as scale from "./0004_scale.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_offline": offline,
   "0003_fork_suspicion": forkSuspicion,
+  "0004_scale": scale,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,8 @@
 import type { Component, Device } from "@ninsho/core";
+import { sql } from "kysely";
 import { parseJson, present } from "../json.js";
 import type { DevicesTable } from "../schema.js";
-import type { Executor } from "./executor.js";
+import type { Dialect, Executor } from "./executor.js";
 
 /** Fields that change when a device is recognised, refreshed, renamed or deactivated. */
 export interface DevicePatch {
@@ -16,8 +17,14 @@ export interface DevicePatch {
   readonly deactivatedAt?: string;
 }
 
+/** Devices per last-seen UPDATE on PostgreSQL (two parameters each, far under the protocol's 65,535). */
+const TOUCH_CHUNK = 1000;
+
 export class DeviceRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect = "sqlite",
+  ) {}
 
   async insert(device: Device): Promise<void> {
     await this.db.insertInto("devices").values(toRow(device)).execute();
@@ -75,7 +82,19 @@ export class DeviceRepository {
    * writes batches here, so answering a validation never waits on, or contends for, a device row.
    */
   async touchMany(seen: ReadonlyMap<string, string>): Promise<void> {
-    for (const [id, at] of seen) {
+    // In id order, so two processes flushing overlapping batches lock the rows in the same order.
+    const entries = [...seen].sort(([a], [b]) => (a < b ? -1 : 1));
+    if (this.dialect === "postgres") {
+      // One statement per chunk: a round trip per batch rather than per device.
+      for (let i = 0; i < entries.length; i += TOUCH_CHUNK) {
+        const rows = sql.join(entries.slice(i, i + TOUCH_CHUNK).map(([id, at]) => sql`(${id}, ${at})`));
+        await sql`update devices as d set last_seen_at = v.at from (values ${rows}) as v(id, at)
+          where d.id = v.id and d.last_seen_at < v.at`.execute(this.db);
+      }
+      return;
+    }
+    // SQLite: one prepared statement run per device inside the caller's transaction costs microseconds.
+    for (const [id, at] of entries) {
       await this.db
         .updateTable("devices")
         .set({ last_seen_at: at })

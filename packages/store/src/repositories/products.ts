@@ -32,6 +32,7 @@ export class ProductRepository {
         public_jwk: JSON.stringify(key.publicJwk),
         sealed_private_key: key.sealedPrivateKey,
         created_at: key.createdAt,
+        active_from: key.activeFrom ?? null,
         retired_at: key.retiredAt ?? null,
       })
       .execute();
@@ -47,6 +48,22 @@ export class ProductRepository {
   async retireSigningKey(kid: string, at: string): Promise<void> {
     await this.db.updateTable("signing_keys").set({ retired_at: at }).where("kid", "=", kid).execute();
   }
+
+  /**
+   * Retire a product's keys other than `exceptKid` at `at` (a rotation's hand-over instant); keys retired
+   * earlier keep their date. Returns the kids it retired.
+   */
+  async retireSigningKeysAt(productId: string, exceptKid: string, at: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable("signing_keys")
+      .set({ retired_at: at })
+      .where("product_id", "=", productId)
+      .where("kid", "!=", exceptKid)
+      .where((eb) => eb.or([eb("retired_at", "is", null), eb("retired_at", ">", at)]))
+      .returning("kid")
+      .execute();
+    return rows.map((row) => row.kid).sort();
+  }
 }
 
 const toSigningKey = (row: SigningKeysTable): SigningKeyRecord => ({
@@ -55,5 +72,6 @@ const toSigningKey = (row: SigningKeysTable): SigningKeyRecord => ({
   publicJwk: parseJson(row.public_jwk),
   sealedPrivateKey: row.sealed_private_key,
   createdAt: row.created_at,
+  ...present("activeFrom", row.active_from),
   ...present("retiredAt", row.retired_at),
 });
