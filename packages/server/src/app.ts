@@ -8,12 +8,20 @@ import { registerAdminRoutes } from "./routes/admin/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerPublicRoutes } from "./routes/public/index.js";
 
+/**
+ * Adds routes to the app from outside the server package (the web pages of @ninsho/web), so the server never
+ * imports what plugs into it.
+ */
+export type AppExtension = (app: OpenAPIHono<AppEnv>, deps: ServerDeps) => void;
+
 /** How the app behaves, apart from what it depends on. */
 export interface AppOptions {
   /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
   readonly trustProxy?: boolean;
   /** Add `POST /_bench/floor`, a route that parses JSON and does nothing else: the bench's baseline. */
   readonly floorRoute?: boolean;
+  /** Registrars run after the API's routes, in order (e.g. `registerWeb` from @ninsho/web). */
+  readonly extensions?: readonly AppExtension[];
 }
 
 /**
@@ -41,5 +49,6 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHo
   registerPublicRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerDocs(app);
+  for (const extend of options.extensions ?? []) extend(app, deps);
   return app;
 }

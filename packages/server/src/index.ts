@@ -1,5 +1,6 @@
-export { type AppOptions, createApp } from "./app.js";
+export { type AppExtension, type AppOptions, createApp } from "./app.js";
 export { buildDeps, type DepsOptions } from "./buildDeps.js";
 export type { ServerDeps } from "./deps.js";
+export type { AppEnv } from "./http/env.js";
 export { openApiInfo } from "./routes/docs.js";
 export { type RunningServer, type StartOptions, startServer } from "./serve.js";

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createStore, isPostgresUrl } from "@ninsho/store";
 import type { Logger } from "pino";
-import { createApp } from "./app.js";
+import { type AppExtension, createApp } from "./app.js";
 import { buildDeps } from "./buildDeps.js";
 import type { ServerDeps } from "./deps.js";
 import { createLogger } from "./logger.js";
@@ -24,6 +24,8 @@ export interface StartOptions {
   readonly trustProxy?: boolean;
   /** Add the bench's floor route. */
   readonly floorRoute?: boolean;
+  /** Routes from outside the server, e.g. `registerWeb` from @ninsho/web (see `AppOptions.extensions`). */
+  readonly extensions?: readonly AppExtension[];
   /** Where the banner goes (default stdout). */
   readonly print?: (line: string) => void;
   readonly logger?: Logger;
@@ -62,6 +64,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const app = createApp(deps, {
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
+    ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
   });
   const host = options.host ?? "127.0.0.1";
   let server: ReturnType<typeof serve>;
