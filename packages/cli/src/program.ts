@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { defaultIo, exitCodesHelp, type Io, registerAdmin, usageExit } from "./admin/index.js";
-import { registerServe } from "./commands/serve.js";
+import { registerLocal } from "./commands/index.js";
+import { registerDevice } from "./device/index.js";
 
 /**
  * The `ninsho` command: the server, the admin side (through the admin API) and the device side.
@@ -19,7 +20,8 @@ export function buildProgram(io: Io = defaultIo()): Command {
       writeErr: (text) => io.stderr.write(text),
     })
     .addHelpText("after", exitCodesHelp("Exit codes of the admin commands (see docs/cli.md):"));
-  registerServe(program);
+  registerLocal(program, io);
   registerAdmin(program, io);
+  registerDevice(program, io);
   return program;
 }

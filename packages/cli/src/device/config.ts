@@ -1,0 +1,135 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { Locale } from "@ninsho/core";
+import type { PreinstalledKeyOptions } from "@ninsho/sdk";
+import { DEFAULT_URL } from "../admin/context.js";
+import { messagesFor } from "../admin/messages.js";
+import { DeviceExitCode } from "./exit.js";
+import { DeviceFailure } from "./failure.js";
+import { CLI_FILES, isRecord, readJson } from "./files.js";
+import type { DeviceMessages } from "./messages/index.js";
+import { DEVICE_NOW_ENV, deviceClock } from "./now.js";
+
+/**
+ * The options every device command takes.
+ * @example
+ * const options: DeviceOptions = { dir: "/var/lib/acme/license", product: "prd_01…", json: true };
+ */
+export interface DeviceOptions {
+  readonly url?: string;
+  readonly dir?: string;
+  readonly product?: string;
+  readonly publicKey?: string;
+  readonly keyFile?: string;
+  readonly json?: boolean;
+}
+
+/** Test-only: a JSON file with the fingerprint (and environment) to report instead of this machine's. */
+export const DEVICE_FINGERPRINT_ENV = "NINSHO_DEVICE_FINGERPRINT";
+
+/** The environment variable a vendor or OEM may set to a preinstalled product key. */
+export const PREINSTALLED_KEY_ENV = "NINSHO_PRODUCT_KEY";
+
+/**
+ * Where a device command works, resolved from options, the environment and the folder's `cli.json`.
+ * @example
+ * const config: DeviceConfig = await resolveConfig(options, io.env, m);
+ */
+export interface DeviceConfig {
+  readonly url: string;
+  readonly dir: string;
+  readonly productId: string;
+  /** `--public-key` or NINSHO_PUBLIC_KEYS as given (a file path, inline JSON or PEM), if any. */
+  readonly publicKeys?: string;
+  readonly now: () => number;
+  /** Whether NINSHO_DEVICE_NOW moved the clock (test-only), so output can say so. */
+  readonly clockOverridden: boolean;
+  readonly fingerprintFile?: string;
+  readonly preinstalled: PreinstalledKeyOptions;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const set = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === "" ? undefined : value.trim();
+
+/**
+ * The default state folder of a product for this user, when neither --dir nor NINSHO_DEVICE_DIR gives one.
+ * @example
+ * defaultDir("prd_01…", process.env, "linux"); // "/home/ada/.local/state/ninsho/prd_01…"
+ */
+export function defaultDir(productId: string, env: Env, platform: string = process.platform): string {
+  if (platform === "win32") return join(set(env.LOCALAPPDATA) ?? homedir(), "Ninsho", productId);
+  if (platform === "darwin") return join(homedir(), "Library", "Application Support", "Ninsho", productId);
+  return join(set(env.XDG_STATE_HOME) ?? join(homedir(), ".local", "state"), "ninsho", productId);
+}
+
+async function storedSettings(dir: string): Promise<{ productId?: string; url?: string }> {
+  const read = await readJson(join(dir, CLI_FILES.settings));
+  if (read.kind !== "value" || !isRecord(read.value)) return {};
+  const { productId, url } = read.value;
+  return {
+    ...(typeof productId === "string" ? { productId } : {}),
+    ...(typeof url === "string" ? { url } : {}),
+  };
+}
+
+function preinstalled(options: DeviceOptions, env: Env): PreinstalledKeyOptions {
+  const file = set(options.keyFile) ?? set(env.NINSHO_KEY_FILE);
+  const registryKey = set(env.NINSHO_KEY_REGISTRY);
+  return {
+    ...(file === undefined ? {} : { file }),
+    env: PREINSTALLED_KEY_ENV,
+    ...(registryKey === undefined
+      ? {}
+      : { registry: { key: registryKey, value: set(env.NINSHO_KEY_REGISTRY_VALUE) ?? "ProductKey" } }),
+  };
+}
+
+/**
+ * Resolve a device command's configuration. Precedence: option, then environment, then what the folder's
+ * `cli.json` remembers from the last activation, then the default. Throws a `DeviceFailure` (exit 2).
+ * @example
+ * const config = await resolveConfig({ dir: "./license" }, { NINSHO_PRODUCT: "prd_01…" }, "en", m);
+ */
+export async function resolveConfig(
+  options: DeviceOptions,
+  env: Env,
+  locale: Locale,
+  m: DeviceMessages,
+): Promise<DeviceConfig> {
+  const named = set(options.product) ?? set(env.NINSHO_PRODUCT);
+  const explicitDir = set(options.dir) ?? set(env.NINSHO_DEVICE_DIR);
+  if (explicitDir === undefined && named === undefined) {
+    throw DeviceFailure.own(DeviceExitCode.usage, "NO_PRODUCT", m.problems.NO_PRODUCT());
+  }
+  const dir = explicitDir ?? defaultDir(named ?? "", env);
+  const stored = await storedSettings(dir);
+  const productId = named ?? stored.productId;
+  if (productId === undefined) {
+    throw DeviceFailure.own(DeviceExitCode.usage, "NO_PRODUCT", m.problems.NO_PRODUCT());
+  }
+  const url = (set(options.url) ?? set(env.NINSHO_URL) ?? stored.url ?? DEFAULT_URL).replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/]/.test(url)) {
+    throw DeviceFailure.own(DeviceExitCode.usage, "BAD_URL", messagesFor(locale).problems.BAD_URL(url));
+  }
+  const nowText = set(env[DEVICE_NOW_ENV]);
+  const now = deviceClock(nowText);
+  if (now === undefined) {
+    throw DeviceFailure.own(DeviceExitCode.usage, "BAD_DEVICE_NOW", m.problems.BAD_DEVICE_NOW(nowText ?? ""));
+  }
+  const publicKeys = set(options.publicKey) ?? set(env.NINSHO_PUBLIC_KEYS);
+  const fingerprintFile = set(env[DEVICE_FINGERPRINT_ENV]);
+  return {
+    url,
+    dir,
+    productId,
+    ...(publicKeys === undefined ? {} : { publicKeys }),
+    now,
+    clockOverridden: nowText !== undefined,
+    ...(fingerprintFile === undefined ? {} : { fingerprintFile }),
+    preinstalled: preinstalled(options, env),
+    env,
+  };
+}

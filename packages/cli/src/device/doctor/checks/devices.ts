@@ -1,0 +1,73 @@
+import type { ClientProblem } from "@ninsho/sdk";
+import { when } from "../../../admin/format.js";
+import { isRecord } from "../../files.js";
+import { current, type Evidence, type Finding } from "../types.js";
+
+const SLOT_CODES = new Set([
+  "DEVICE_LIMIT_REACHED",
+  "TRANSFER_LIMIT_REACHED",
+  "TRANSFER_NOT_ALLOWED",
+  "DEVICE_DEACTIVATED",
+]);
+
+const text = (value: unknown): string => (typeof value === "string" ? value : "?");
+
+/** The devices holding a full license, as the server listed them, one line each. */
+function deviceLines(e: Evidence, details: unknown): string[] {
+  const devices = isRecord(details) && Array.isArray(details.devices) ? details.devices : [];
+  return devices
+    .filter(isRecord)
+    .map((d) =>
+      e.m.doctor.deviceLine(
+        text(d.id),
+        text(d.name),
+        text(d.platform),
+        typeof d.lastSeenAt === "string" ? when(d.lastSeenAt) : "?",
+      ),
+    );
+}
+
+/** The last refusal about slots: of the state (a refused activation), else of the last exchange. */
+function slotProblem(e: Evidence): ClientProblem | undefined {
+  for (const s of [current(e), e.before]) {
+    for (const problem of [s.problem, s.connection.problem]) {
+      if (problem && SLOT_CODES.has(problem.code)) return problem;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Check 6, device limit and transfer allowance: a full license (DEVICE_LIMIT_REACHED, with the devices that
+ * hold it and whether the policy allows transfers), a transfer refused (TRANSFER_LIMIT_REACHED with the date
+ * the next one is allowed, or TRANSFER_NOT_ALLOWED), or this device deactivated; else the slot this machine
+ * holds.
+ * @example
+ * checkDevices(evidence).lines; // ["dev_01…  office-pc (windows), last seen 2026-11-20 09:12:00Z", …]
+ */
+export function checkDevices(e: Evidence): Finding {
+  const { m } = e;
+  const problem = slotProblem(e);
+  if (problem) {
+    const transferable = !(isRecord(problem.details) && problem.details.transferable === false);
+    const lines = problem.code === "DEVICE_LIMIT_REACHED" ? deviceLines(e, problem.details) : [];
+    const remedy =
+      problem.code === "DEVICE_LIMIT_REACHED"
+        ? `${problem.remedy} ${m.doctor.freeASlot(transferable)}`
+        : problem.remedy;
+    return {
+      check: "devices",
+      outcome: "fail",
+      code: problem.code,
+      message: problem.message,
+      remedy,
+      lines,
+      ...(problem.details === undefined ? {} : { details: problem.details }),
+    };
+  }
+  const s = current(e);
+  if (s.deviceId === undefined || s.leaseExpiresAt === undefined) {
+    return { check: "devices", outcome: "skipped", message: m.doctor.noDevice };
+  }
+  return { check: "devices", outcome: "ok", message: m.doctor.devicesOk(s.deviceId) };
+}

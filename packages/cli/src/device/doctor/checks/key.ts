@@ -1,0 +1,39 @@
+import { describeKeySource } from "@ninsho/sdk";
+import type { Evidence, Finding } from "../types.js";
+
+/**
+ * Check 1, the product key: installed and well formed (a preinstalled key with a typo names its group and
+ * where it was found), and known to the server (a refused activation with KEY_NOT_FOUND).
+ * @example
+ * checkKey(evidence); // { check: "key", outcome: "ok", message: "…48HP2, well formed; typed in (installKey)" }
+ */
+export function checkKey(e: Evidence): Finding {
+  const s = e.before;
+  const source = s.keySource ? describeKeySource(s.keySource, e.locale) : undefined;
+  if (s.state === "no_key") {
+    return {
+      check: "key",
+      outcome: "fail",
+      ...(s.code === undefined ? {} : { code: s.code }),
+      message: source === undefined ? (s.message ?? "") : `${s.message ?? ""} (${source})`,
+      ...(s.remedy === undefined ? {} : { remedy: s.remedy }),
+      ...(s.keySource ? { details: { keySource: s.keySource } } : {}),
+    };
+  }
+  const failure = s.connection.problem;
+  if (s.state === "not_activated" && failure?.code === "KEY_NOT_FOUND") {
+    return {
+      check: "key",
+      outcome: "fail",
+      code: failure.code,
+      message: failure.message,
+      remedy: failure.remedy,
+    };
+  }
+  return {
+    check: "key",
+    outcome: "ok",
+    message: e.m.doctor.keyOk(s.keyHint ?? "", source ?? ""),
+    ...(s.keySource ? { details: { keySource: s.keySource } } : {}),
+  };
+}

@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { STATE_FILES } from "@ninsho/sdk";
+import { loadBaseline } from "../baseline.js";
+import type { DeviceContext } from "../context.js";
+import { isRecord } from "../files.js";
+import { parseJson } from "../network.js";
+import type { DeviceSession } from "../session.js";
+import { probeServer } from "./probe.js";
+import type { Evidence } from "./types.js";
+
+/** The `fpd` claim of the lease the SDK has verified (it is only read when the status shows that lease). */
+async function leaseFingerprint(dir: string): Promise<string | undefined> {
+  try {
+    const token = (await readFile(join(dir, STATE_FILES.lease), "utf8")).trim();
+    const claims = parseJson(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
+    return isRecord(claims) && typeof claims.fpd === "string" ? claims.fpd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gather what the checks judge. First what this machine holds, offline and untouched; then (unless
+ * `--offline`) the server's health and keys; then, when the server answers, publishes a trusted key, and this
+ * machine holds a verified lease, one online check through the SDK — the same refresh the app makes, which
+ * may store a fresh lease or a signed verdict. The doctor never activates: without a lease it stays offline.
+ * @example
+ * const evidence = await gather(ctx, session, { offline: false });
+ */
+export async function gather(
+  ctx: DeviceContext,
+  session: DeviceSession,
+  options: { readonly offline: boolean },
+): Promise<Evidence> {
+  const { config, locale, m } = ctx;
+  const { client } = session;
+  const before = await client.status();
+  const machine = await session.readMachine();
+  const baseline = await loadBaseline(config.dir);
+  const fpd = before.leaseExpiresAt === undefined ? undefined : await leaseFingerprint(config.dir);
+  const base = {
+    config,
+    locale,
+    m,
+    before,
+    machine,
+    deviceTimeMs: config.now(),
+    ...(baseline ? { baseline } : {}),
+    ...(fpd === undefined ? {} : { leaseFingerprint: fpd }),
+    ...(session.trust ? { trust: session.trust } : {}),
+  };
+  if (options.offline) return { ...base, online: "offline" };
+  const probe = await probeServer(config, session.trust);
+  if (!probe.health.ok) return { ...base, probe, online: "unreachable" };
+  if (probe.keys === "mismatch") return { ...base, probe, online: "untrusted" };
+  if (before.leaseExpiresAt === undefined) return { ...base, probe, online: "no_lease" };
+  const after = await client.validate({ online: "force" });
+  const deviceTimeMs = config.now();
+  const contacted =
+    after.connection.state === "ok" &&
+    after.lastServerContactAt !== undefined &&
+    after.lastServerContactAt !== before.lastServerContactAt;
+  const serverTimeMs = contacted ? await session.lastServerTime() : undefined;
+  return {
+    ...base,
+    probe,
+    online: "done",
+    after,
+    deviceTimeMs,
+    ...(serverTimeMs === undefined ? {} : { serverTimeMs }),
+  };
+}

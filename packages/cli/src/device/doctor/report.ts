@@ -1,0 +1,68 @@
+import type { CheckId } from "../messages/index.js";
+import { checkClock } from "./checks/clock.js";
+import { checkDevices } from "./checks/devices.js";
+import { checkFingerprint } from "./checks/fingerprint.js";
+import { checkKey } from "./checks/key.js";
+import { checkLease } from "./checks/lease.js";
+import { checkServer } from "./checks/server.js";
+import type { Evidence, Finding } from "./types.js";
+
+/**
+ * A numbered remedy: what to do, for which code, in the order the checks found it.
+ * @example
+ * const remedy: Remedy = { number: 1, code: "SERVER_UNREACHABLE", text: "The app keeps running on its lease; …" };
+ */
+export interface Remedy {
+  readonly number: number;
+  readonly code: string;
+  readonly text: string;
+}
+
+/**
+ * The doctor's report: every check in order (with the number of its remedy, if it has one), the numbered
+ * remedies, and whether every check passed (warnings and repairs count as passing).
+ * @example
+ * const report = diagnose(evidence);
+ * process.exitCode = report.healthy ? 0 : 8;
+ */
+export interface DoctorReport {
+  readonly healthy: boolean;
+  readonly checks: readonly (Finding & { readonly remedyNumber?: number })[];
+  readonly remedies: readonly Remedy[];
+}
+
+/** The checks, in the order they run and print. */
+const CHECKS: readonly [CheckId, (e: Evidence) => Finding][] = [
+  ["key", checkKey],
+  ["server", checkServer],
+  ["clock", checkClock],
+  ["lease", checkLease],
+  ["fingerprint", checkFingerprint],
+  ["devices", checkDevices],
+];
+
+/**
+ * Judge the evidence: run the checks in order — key format, server reachability and TLS, clock skew, lease
+ * signature and expiry, fingerprint drift, device limit and transfer allowance — and number the remedies of
+ * the failures and warnings; one remedy per code, the first check that needs it giving it its number.
+ * @example
+ * const report = diagnose(await gather(ctx, session, { offline: false }));
+ */
+export function diagnose(evidence: Evidence): DoctorReport {
+  const remedies: Remedy[] = [];
+  const byCode = new Map<string, number>();
+  const checks = CHECKS.map(([, check]) => {
+    const finding = check(evidence);
+    if ((finding.outcome !== "fail" && finding.outcome !== "warn") || finding.remedy === undefined)
+      return finding;
+    const key = finding.code ?? finding.remedy;
+    let number = byCode.get(key);
+    if (number === undefined) {
+      number = remedies.length + 1;
+      byCode.set(key, number);
+      remedies.push({ number, code: finding.code ?? "", text: finding.remedy });
+    }
+    return { ...finding, remedyNumber: number };
+  });
+  return { healthy: checks.every((c) => c.outcome !== "fail"), checks, remedies };
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * The CLI's own files in a device's state folder, beside the SDK's (`state.json`, `lease.jwt`,
+ * `install.secret`). Each holds digests, ids and public keys only: nothing secret.
+ * @example
+ * join(dir, CLI_FILES.trust); // "<dir>/trusted-keys.json"
+ */
+export const CLI_FILES = {
+  /** The product and server this folder belongs to, so later commands need no --product or --url. */
+  settings: "cli.json",
+  /** The public keys that verify leases and answers: pinned on first use, or given by the vendor. */
+  trust: "trusted-keys.json",
+  /** The fingerprint the server last accepted from this CLI, to tell which components changed since. */
+  baseline: "fingerprint-baseline.json",
+} as const;
+
+/**
+ * What reading a JSON file gave: its value, nothing (no file), or why it is unusable.
+ * @example
+ * const read: JsonRead = await readJson(join(dir, CLI_FILES.trust));
+ */
+export type JsonRead =
+  | { readonly kind: "value"; readonly value: unknown }
+  | { readonly kind: "missing" }
+  | { readonly kind: "unusable"; readonly reason: string };
+
+/**
+ * Read a JSON file without throwing.
+ * @example
+ * const read = await readJson("/var/lib/acme/license/cli.json");
+ * if (read.kind === "value") console.log(read.value);
+ */
+export async function readJson(path: string): Promise<JsonRead> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "read failed";
+    return code === "ENOENT" ? { kind: "missing" } : { kind: "unusable", reason: code };
+  }
+  try {
+    return { kind: "value", value: JSON.parse(text) };
+  } catch {
+    return { kind: "unusable", reason: "not JSON" };
+  }
+}
+
+/**
+ * Write a JSON file atomically (temp file, fsync, rename), private to the user (0600), its folder 0700.
+ * @example
+ * await writeJson(join(dir, CLI_FILES.settings), { format: "ninsho-device-cli/1", productId });
+ */
+export async function writeJson(path: string, value: unknown): Promise<void> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await open(temp, "wx", 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(value, null, 1)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Remove a file; a missing one is already removed.
+ * @example
+ * await removeFile(join(dir, CLI_FILES.baseline));
+ */
+export const removeFile = (path: string): Promise<void> => rm(path, { force: true });
+
+/**
+ * A plain object, for reading the CLI's files and the server's answers.
+ * @example
+ * if (isRecord(value) && typeof value.productId === "string") use(value.productId);
+ */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);

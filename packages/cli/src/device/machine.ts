@@ -1,0 +1,89 @@
+import { readFile } from "node:fs/promises";
+import type { ComponentSet, Fingerprint } from "@ninsho/core";
+import { collectFingerprint, type Environment, type UnreadableKind } from "@ninsho/sdk";
+import type { DeviceConfig } from "./config.js";
+import { DeviceExitCode } from "./exit.js";
+import { DeviceFailure } from "./failure.js";
+import { isRecord } from "./files.js";
+import type { DeviceMessages } from "./messages/index.js";
+
+/**
+ * This machine as the CLI reports it: the fingerprint (salted digests only), where it runs, what could not be
+ * read, and whether it was read from the machine or from the test-only NINSHO_DEVICE_FINGERPRINT file.
+ * @example
+ * const machine: Machine = await readMachine();
+ * console.log(machine.fingerprint.collector, machine.environment.kind); // "linux/2" "physical"
+ */
+export interface Machine {
+  readonly fingerprint: Fingerprint;
+  readonly environment: Environment;
+  readonly unreadable: readonly UnreadableKind[];
+  readonly source: "collector" | "override";
+}
+
+const isComponentSet = (value: unknown): value is ComponentSet =>
+  isRecord(value) &&
+  typeof value.collector === "string" &&
+  Array.isArray(value.components) &&
+  value.components.every((c) => isRecord(c) && typeof c.kind === "string" && typeof c.digest === "string");
+
+const isFingerprint = (value: unknown): value is Fingerprint => {
+  if (!isComponentSet(value) || !isRecord(value)) return false;
+  const previous = value.previous;
+  return previous === undefined || (Array.isArray(previous) && previous.every(isComponentSet));
+};
+
+const isEnvironment = (value: unknown): value is Environment =>
+  isRecord(value) &&
+  (value.kind === "physical" || value.kind === "vm" || value.kind === "container") &&
+  typeof value.hint === "string";
+
+async function readOverride(path: string, m: DeviceMessages): Promise<Machine> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw DeviceFailure.own(
+      DeviceExitCode.usage,
+      "BAD_FINGERPRINT_FILE",
+      m.problems.BAD_FINGERPRINT_FILE(path, cause),
+    );
+  }
+  const fingerprint = isRecord(value) && "fingerprint" in value ? value.fingerprint : value;
+  if (!isFingerprint(fingerprint)) {
+    throw DeviceFailure.own(
+      DeviceExitCode.usage,
+      "BAD_FINGERPRINT_FILE",
+      m.problems.BAD_FINGERPRINT_FILE(path, "no {collector, components[]}"),
+    );
+  }
+  const environment = isRecord(value) && isEnvironment(value.environment) ? value.environment : undefined;
+  return {
+    fingerprint,
+    environment: environment ?? { kind: "physical", hint: "test fingerprint file" },
+    unreadable: [],
+    source: "override",
+  };
+}
+
+/**
+ * A reader of this machine, read at most once per command (a collector may start PowerShell on Windows).
+ * The digests are salted with the product id, as the SDK's own default salts them.
+ * @example
+ * const readMachine = machineReader(config, m);
+ * const { fingerprint } = await readMachine();
+ */
+export function machineReader(config: DeviceConfig, m: DeviceMessages): () => Promise<Machine> {
+  let pending: Promise<Machine> | undefined;
+  return () => {
+    pending ??=
+      config.fingerprintFile === undefined
+        ? collectFingerprint({ productSalt: config.productId }).then((result) => ({
+            ...result,
+            source: "collector" as const,
+          }))
+        : readOverride(config.fingerprintFile, m);
+    return pending;
+  };
+}

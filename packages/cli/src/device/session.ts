@@ -1,0 +1,112 @@
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import { createClient, type NinshoClient, STATE_FILES } from "@ninsho/sdk";
+import { matchParameters, saveBaseline } from "./baseline.js";
+import type { DeviceContext } from "./context.js";
+import { DeviceExitCode } from "./exit.js";
+import { DeviceFailure } from "./failure.js";
+import { CLI_FILES, writeJson } from "./files.js";
+import { type Machine, machineReader } from "./machine.js";
+import { resolveTrust } from "./pin.js";
+import { placeholderKey, sdkKeys, type Trust } from "./trust.js";
+import { wireRecorder } from "./wire.js";
+
+/**
+ * An SDK client on the device's state folder, with what the CLI adds around it: the trust it verifies with,
+ * this machine's fingerprint, the signed server time of the last verified answer, and the fingerprint
+ * baseline recorded whenever the server accepts one.
+ * @example
+ * const session = await openSession(ctx, { pin: false });
+ * const status = await session.client.status();
+ * await session.close();
+ */
+export interface DeviceSession {
+  readonly client: NinshoClient;
+  readonly trust?: Trust;
+  readonly pinnedNow: boolean;
+  readonly readMachine: () => Promise<Machine>;
+  /** The `serverTime` of the last answer on the wire; trust it only when the SDK accepted that answer. */
+  lastServerTime(): Promise<number | undefined>;
+  /** Wait for the SDK's writes, record the baseline if a lease was taken, and stop the client. */
+  close(): Promise<void>;
+}
+
+/**
+ * What opening a session may do: pin the server's keys when none are trusted yet (activation and transfer),
+ * replace a pin (`--repin`), and whether the SDK may activate on its own (never, in the CLI: `activate` does).
+ * @example
+ * await openSession(ctx, { pin: true, repin: options.repin === true });
+ */
+export interface SessionMode {
+  readonly pin: boolean;
+  readonly repin?: boolean;
+}
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * @example
+ * const session = await openSession(ctx, { pin: true });
+ * const result = await session.client.activate();
+ */
+export async function openSession(ctx: DeviceContext, mode: SessionMode): Promise<DeviceSession> {
+  const { config, locale, m } = ctx;
+  const { trust, pinnedNow } = await resolveTrust(config, mode, locale, m);
+  if (!trust && (await exists(join(config.dir, STATE_FILES.lease)))) {
+    throw DeviceFailure.own(DeviceExitCode.usage, "NO_TRUSTED_KEYS", m.problems.NO_TRUSTED_KEYS(config.dir));
+  }
+  const readMachine = machineReader(config, m);
+  const wire = wireRecorder(fetch);
+  let client: NinshoClient;
+  try {
+    client = createClient({
+      url: config.url,
+      productId: config.productId,
+      publicKeys: trust ? sdkKeys(trust) : placeholderKey(),
+      storageDir: config.dir,
+      fingerprint: async () => (await readMachine()).fingerprint,
+      now: config.now,
+      locale,
+      preinstalledKey: config.preinstalled,
+      env: config.env,
+      autoActivate: false,
+      fetch: wire.fetch,
+    });
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw DeviceFailure.own(DeviceExitCode.usage, "BAD_PUBLIC_KEY", m.problems.BAD_PUBLIC_KEY(cause));
+  }
+  let leaseTaken = false;
+  client.on("lease", () => {
+    leaseTaken = true;
+  });
+  return {
+    client,
+    ...(trust ? { trust } : {}),
+    pinnedNow,
+    readMachine,
+    lastServerTime: wire.lastServerTime,
+    async close() {
+      await client.close();
+      if (!leaseTaken) return;
+      const status = await client.status();
+      const machine = await readMachine();
+      const params = matchParameters(status.lastDecision?.match);
+      await saveBaseline(config.dir, {
+        recordedAt: status.lastServerContactAt ?? new Date(config.now()).toISOString(),
+        deviceId: status.deviceId ?? "",
+        set: { collector: machine.fingerprint.collector, components: machine.fingerprint.components },
+        ...(params ?? {}),
+      });
+      await writeJson(join(config.dir, CLI_FILES.settings), {
+        format: "ninsho-device-cli/1",
+        productId: config.productId,
+        url: config.url,
+      });
+    },
+  };
+}
