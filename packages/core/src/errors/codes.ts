@@ -25,7 +25,6 @@ export const serverErrorCodes = [
   "TRANSFER_NOT_ALLOWED",
   "TRANSFER_LIMIT_REACHED",
   "LEASE_INVALID",
-  "LEASE_EXPIRED",
   "PRODUCT_NOT_FOUND",
   "POLICY_NOT_FOUND",
   "TOKEN_NOT_FOUND",
@@ -41,6 +40,7 @@ export const serverErrorCodes = [
 ] as const;
 
 export const deviceErrorCodes = [
+  "LEASE_EXPIRED",
   "KEY_NOT_INSTALLED",
   "NOT_ACTIVATED",
   "SERVER_UNREACHABLE",
