@@ -311,6 +311,29 @@ describe("admin: tokens", () => {
       const again = await call(t.app, "DELETE", `/v1/admin/tokens/${id}`, undefined, { token: t.admin });
       expect(str(again.body, "revokedAt")).toBe(str(revoked.body, "revokedAt"));
     });
+
+    it("records when a token was last used, at most once a minute", async () => {
+      const t = await servers.start();
+      const created = await t.adminPost("/v1/admin/tokens", { name: "ops", role: "readonly" });
+      const token = str(created.body, "token");
+      const lastUsed = async () => {
+        await new Promise((done) => setTimeout(done, 20)); // the note is written after the answer
+        const list = (await t.adminGet("/v1/admin/tokens")).body as {
+          tokens: { name: string; lastUsedAt?: string }[];
+        };
+        return list.tokens.find((x) => x.name === "ops")?.lastUsedAt;
+      };
+      expect(await lastUsed()).toBeUndefined();
+      const first = t.clock.now().toISOString();
+      await get(t.app, "/v1/admin/whoami", { token });
+      expect(await lastUsed()).toBe(first);
+      t.clock.advance(30_000);
+      await get(t.app, "/v1/admin/whoami", { token });
+      expect(await lastUsed()).toBe(first);
+      t.clock.advance(31_000);
+      await get(t.app, "/v1/admin/whoami", { token });
+      expect(await lastUsed()).toBe(t.clock.now().toISOString());
+    });
   });
 
   describe("error", () => {

@@ -23,6 +23,20 @@ export function requireRole(deps: ServerDeps, required: Role): MiddlewareHandler
       throw new NinshoError({ code: "FORBIDDEN", params: { role: found.role, required } });
     }
     c.set("principal", { tokenId: found.id, role: found.role });
+    noteUse(deps, found.id);
     await next();
   };
+}
+
+/** Last-used times are for people ("is this token still in use?"): minute precision, never a write per call. */
+const TOUCH_INTERVAL_MS = 60_000;
+const lastTouched = new Map<string, number>();
+
+function noteUse(deps: ServerDeps, tokenId: string): void {
+  const now = deps.clock();
+  if (now.getTime() - (lastTouched.get(tokenId) ?? 0) < TOUCH_INTERVAL_MS) return;
+  lastTouched.set(tokenId, now.getTime());
+  deps.store.tokens.touch(tokenId, now.toISOString()).catch((error: unknown) => {
+    deps.logger.warn({ err: error, tokenId }, "could not record a token's last use");
+  });
 }

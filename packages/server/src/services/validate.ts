@@ -53,7 +53,15 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
       deps.store.licenses.findById(claims.value.lic),
       deps.store.devices.findById(claims.value.sub),
     ]);
-    if (!foundLicense || !foundDevice) return fail("LEASE_INVALID", { reason: unknownLeaseSubject });
+    // The claims must name each other: a genuine lease never pairs a device with another license or product.
+    if (
+      !foundLicense ||
+      !foundDevice ||
+      foundDevice.licenseId !== foundLicense.id ||
+      foundLicense.productId !== claims.value.aud
+    ) {
+      return fail("LEASE_INVALID", { reason: unknownLeaseSubject });
+    }
     license = foundLicense;
     device = foundDevice;
     presentedCounter = claims.value.ctr;
