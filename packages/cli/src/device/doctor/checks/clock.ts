@@ -16,7 +16,7 @@ const BAD_MS = 24 * 3_600_000;
 export function checkClock(e: Evidence): Finding {
   const { m, locale } = e;
   const s = current(e);
-  const rollback = [e.before, s].find((status) => status.state === "clock_rollback");
+  const rollback = s.state === "clock_rollback" ? s : undefined;
   if (rollback) {
     return {
       check: "clock",
@@ -37,6 +37,10 @@ export function checkClock(e: Evidence): Finding {
   const size = formatDuration(Math.abs(skewMs), locale);
   const details = { skewMs, signed, serverTime: new Date(reference).toISOString() };
   if (Math.abs(skewMs) <= FINE_MS) {
+    // Set back as found, and right by the server's signed time now: the mark came from a clock once ahead.
+    if (e.before.state === "clock_rollback") {
+      return { check: "clock", outcome: "fixed", message: m.doctor.repaired("CLOCK_ROLLBACK"), details };
+    }
     return { check: "clock", outcome: "ok", message: m.doctor.clockOk(size, signed), details };
   }
   const text = m.doctor.CLOCK_SKEW(size, skewMs > 0, signed);

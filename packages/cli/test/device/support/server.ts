@@ -1,0 +1,82 @@
+/**
+ * A real Ninsho server for the device tests (`startServer` from @ninsho/server: HTTP on a port, SQLite in a
+ * temporary folder) that a test can stop and start again on the same port and data — an outage and its
+ * recovery, as a device sees them.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningServer, startServer } from "@ninsho/server";
+import { pino } from "pino";
+
+export interface DeviceTestServer {
+  readonly url: string;
+  readonly productId: string;
+  readonly policyId: string;
+  readonly adminToken: string;
+  /** Call the admin API as the seeded admin. */
+  admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** A fresh license under `policyId` (default: the demo policy: 3 devices, 7-day lease, 14-day grace). */
+  newLicense(policyId?: string): Promise<{ key: string; id: string }>;
+  /** A policy of the demo product with these fields (the rest are the server's defaults). */
+  newPolicy(fields: Record<string, unknown>): Promise<string>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const quiet = { print: () => undefined, logger: pino({ level: "silent" }) };
+
+export async function startDeviceServer(): Promise<DeviceTestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ninsho-device-server-"));
+  let running: RunningServer | undefined = await startServer({ dataDir, port: 0, ...quiet });
+  const seeded = running.seeded;
+  if (!seeded) throw new Error("a first start seeds a demo product");
+  const url = running.url;
+  const port = Number(new URL(url).port);
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${seeded.adminToken}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+  return {
+    url,
+    productId: seeded.productId,
+    policyId: seeded.policyId,
+    adminToken: seeded.adminToken,
+    admin,
+    async newLicense(policyId = seeded.policyId) {
+      const res = await admin("POST", "/v1/admin/licenses", { policyId, count: 1 });
+      const license = (res.body as { licenses?: { key: string; id: string }[] }).licenses?.[0];
+      if (res.status !== 201 || !license) throw new Error(`issuing a license failed: ${res.status}`);
+      return license;
+    },
+    async newPolicy(fields) {
+      const res = await admin("POST", "/v1/admin/policies", {
+        productId: seeded.productId,
+        name: `test policy ${Math.random()}`,
+        channel: "retail",
+        ...fields,
+      });
+      const id = (res.body as { id?: string }).id;
+      if (res.status !== 201 || id === undefined)
+        throw new Error(`creating a policy failed: ${JSON.stringify(res.body)}`);
+      return id;
+    },
+    async stop() {
+      await running?.close();
+      running = undefined;
+    },
+    async start() {
+      running ??= await startServer({ dataDir, port, ...quiet });
+    },
+    async dispose() {
+      await running?.close();
+      running = undefined;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
