@@ -1,4 +1,14 @@
-import { type EventType, fail, type License, type LicenseStatus, newId, ok, type Result } from "@ninsho/core";
+import {
+  type EventType,
+  fail,
+  type License,
+  type LicenseStatus,
+  newId,
+  ok,
+  type Problem,
+  type Result,
+} from "@ninsho/core";
+import type { LicensePatch } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
 
 /** The admin actions that change a license's status, and from which status each may start. */
@@ -16,8 +26,60 @@ const actionWords: Record<StatusAction, { en: string; ja: string }> = {
   revoke: { en: "revoked", ja: "取り消し" },
 };
 
+/** What one admin action does to a license it has read under lock, or why it refuses. */
+type Change =
+  | { patch: LicensePatch; event: EventType; data: Record<string, unknown>; next: License }
+  | Problem;
+
+/**
+ * The shape every admin action on a license shares: lock the row, decide, write the change and its timeline
+ * entry in the same transaction, and answer the license as it now is.
+ */
+async function changeLicense(
+  deps: ServerDeps,
+  licenseId: string,
+  actor: string,
+  reason: string,
+  decide: (license: License) => Change,
+): Promise<Result<License>> {
+  const at = deps.clock().toISOString();
+  return deps.store.transaction(async (tx) => {
+    const license = await tx.licenses.lockById(licenseId);
+    if (!license) return fail("LICENSE_NOT_FOUND", { licenseId });
+    const change = decide(license);
+    if ("code" in change) return { ok: false, error: change };
+    await tx.licenses.update(licenseId, change.patch);
+    await tx.events.append({
+      id: newId("event"),
+      licenseId,
+      type: change.event,
+      actor,
+      reason,
+      data: change.data,
+      createdAt: at,
+    });
+    return ok(change.next);
+  });
+}
+
+type OptionalField = "statusReason" | "expiresAt" | "ownerEmail";
+const optionalFields: readonly OptionalField[] = ["statusReason", "expiresAt", "ownerEmail"];
+
+/** `license` with one optional field set, or removed when `value` is null. */
+function withField(license: License, key: OptionalField, value: string | null): License {
+  const { statusReason, expiresAt, ownerEmail, ...rest } = license;
+  const current: Record<OptionalField, string | undefined> = { statusReason, expiresAt, ownerEmail };
+  current[key] = value ?? undefined;
+  const present: { -readonly [P in OptionalField]?: string } = {};
+  for (const field of optionalFields) {
+    const v = current[field];
+    if (v !== undefined) present[field] = v;
+  }
+  return { ...rest, ...present };
+}
+
 /** Suspend, reinstate or revoke a license, with the actor and reason in its timeline. */
-export async function changeStatus(
+export function changeStatus(
   deps: ServerDeps,
   licenseId: string,
   action: StatusAction,
@@ -25,82 +87,58 @@ export async function changeStatus(
   reason: string,
 ): Promise<Result<License>> {
   const rule = transitions[action];
-  const at = deps.clock().toISOString();
-  return deps.store.transaction(async (tx) => {
-    const license = await tx.licenses.lockById(licenseId);
-    if (!license) return fail("LICENSE_NOT_FOUND", { licenseId });
+  return changeLicense(deps, licenseId, actor, reason, (license) => {
     if (!(rule.from as readonly LicenseStatus[]).includes(license.status)) {
-      return fail("LICENSE_STATE_CONFLICT", { status: license.status, action: actionWords[action] });
+      return {
+        code: "LICENSE_STATE_CONFLICT",
+        params: { status: license.status, action: actionWords[action] },
+      };
     }
     const statusReason = rule.to === "active" ? null : reason;
-    await tx.licenses.update(licenseId, { status: rule.to, statusReason });
-    await tx.events.append({
-      id: newId("event"),
-      licenseId,
-      type: rule.event,
-      actor,
-      reason,
+    return {
+      patch: { status: rule.to, statusReason },
+      event: rule.event,
       data: { from: license.status, to: rule.to },
-      createdAt: at,
-    });
-    const { statusReason: _old, ...rest } = license;
-    return ok({ ...rest, status: rule.to, ...(statusReason === null ? {} : { statusReason }) });
+      next: { ...withField(license, "statusReason", statusReason), status: rule.to },
+    };
   });
 }
 
 /** Move a license's expiry (later to extend, `null` to make it perpetual). A revoked license stays revoked. */
-export async function extendLicense(
+export function extendLicense(
   deps: ServerDeps,
   licenseId: string,
   expiresAt: string | null,
   actor: string,
   reason: string,
 ): Promise<Result<License>> {
-  const at = deps.clock().toISOString();
-  return deps.store.transaction(async (tx) => {
-    const license = await tx.licenses.lockById(licenseId);
-    if (!license) return fail("LICENSE_NOT_FOUND", { licenseId });
-    if (license.status === "revoked") {
-      return fail("LICENSE_STATE_CONFLICT", { status: "revoked", action: { en: "extended", ja: "延長" } });
-    }
-    await tx.licenses.update(licenseId, { expiresAt });
-    await tx.events.append({
-      id: newId("event"),
-      licenseId,
-      type: "license.extended",
-      actor,
-      reason,
-      data: { from: license.expiresAt ?? null, to: expiresAt },
-      createdAt: at,
-    });
-    const { expiresAt: _old, ...rest } = license;
-    return ok({ ...rest, ...(expiresAt === null ? {} : { expiresAt }) });
-  });
+  return changeLicense(deps, licenseId, actor, reason, (license) =>
+    license.status === "revoked"
+      ? {
+          code: "LICENSE_STATE_CONFLICT",
+          params: { status: "revoked", action: { en: "extended", ja: "延長" } },
+        }
+      : {
+          patch: { expiresAt },
+          event: "license.extended",
+          data: { from: license.expiresAt ?? null, to: expiresAt },
+          next: withField(license, "expiresAt", expiresAt),
+        },
+  );
 }
 
 /** Give a license to another owner account (support's "reassign"). */
-export async function reassignOwner(
+export function reassignOwner(
   deps: ServerDeps,
   licenseId: string,
   ownerEmail: string | null,
   actor: string,
   reason: string,
 ): Promise<Result<License>> {
-  const at = deps.clock().toISOString();
-  return deps.store.transaction(async (tx) => {
-    const license = await tx.licenses.lockById(licenseId);
-    if (!license) return fail("LICENSE_NOT_FOUND", { licenseId });
-    await tx.licenses.update(licenseId, { ownerEmail });
-    await tx.events.append({
-      id: newId("event"),
-      licenseId,
-      type: "license.reassigned",
-      actor,
-      reason,
-      data: { from: license.ownerEmail ?? null, to: ownerEmail },
-      createdAt: at,
-    });
-    const { ownerEmail: _old, ...rest } = license;
-    return ok({ ...rest, ...(ownerEmail === null ? {} : { ownerEmail: ownerEmail.toLowerCase() }) });
-  });
+  return changeLicense(deps, licenseId, actor, reason, (license) => ({
+    patch: { ownerEmail },
+    event: "license.reassigned",
+    data: { from: license.ownerEmail ?? null, to: ownerEmail },
+    next: withField(license, "ownerEmail", ownerEmail?.toLowerCase() ?? null),
+  }));
 }
