@@ -34,7 +34,10 @@ describe("offline: a restart without the server, an outage and its recovery, the
       expect(doctor.code).toBe(8);
       const unreachable = catalogue("SERVER_UNREACHABLE", "en", { url: server.url });
       expect(doctor.stdout).toMatch(
-        new RegExp(`^Server and TLS {9}FAIL {5}SERVER_UNREACHABLE: ${escape(unreachable.message)} → 1$`, "m"),
+        new RegExp(
+          `^Server and TLS {9}FAIL {5}SERVER_UNREACHABLE: ${literal(unreachable.message)} → 1$`,
+          "m",
+        ),
       );
       expect(doctor.stdout).toMatch(/^Clock {18}skipped {2}not checked: the server cannot be reached$/m);
       expect(doctor.stdout).toMatch(/^Lease {18}ok {7}signature verified; lease until /m);
@@ -112,6 +115,6 @@ describe("offline: a restart without the server, an outage and its recovery, the
   });
 });
 
-function escape(text: string): string {
+function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
