@@ -1,14 +1,12 @@
 import {
   type Device,
   decideActivation,
-  expiryFrom,
   type Fingerprint,
   fail,
   fingerprintDigest,
   issueNextLease,
   keyLookupDigest,
   type License,
-  type MatchExplanation,
   newId,
   ok,
   type Policy,
@@ -17,19 +15,17 @@ import {
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
+import { type DecisionView, recordNewDevice, recordRecognized } from "./deviceRecords.js";
 import { recordRefusal } from "./events.js";
 import type { IssuedLease } from "./leases.js";
+
+export type { DecisionView } from "./deviceRecords.js";
 
 export interface ActivationRequest {
   readonly key: string;
   readonly fingerprint: Fingerprint;
   readonly device: { readonly name: string; readonly platform: string };
 }
-
-/** The decision as shown to the client and kept in the timeline. */
-export type DecisionView =
-  | ({ readonly outcome: "recognized"; readonly deviceId: string } & MatchExplanation)
-  | { readonly outcome: "new_device"; readonly closest?: { readonly deviceId: string } & MatchExplanation };
 
 export interface Activation {
   readonly created: boolean;
@@ -108,6 +104,7 @@ async function decideAndPersist(
     lastSeenAt: at,
   };
   const decision = decided.value;
+  const record = { tx, license: locked, policy, now, actor: (d: Device) => `device:${d.id}` };
   if (decision.outcome === "recognized") {
     // Rolling baseline: the stored components become the current ones, so piecemeal upgrades never add up.
     const device: Device = {
@@ -115,16 +112,7 @@ async function decideAndPersist(
       ...current,
       leaseCounters: issueNextLease(decision.device.leaseCounters),
     };
-    await tx.devices.update(device.id, device);
-    const view: DecisionView = { outcome: "recognized", deviceId: device.id, ...decision.explanation };
-    await tx.events.append({
-      id: newId("event"),
-      licenseId,
-      type: "device.recognized",
-      actor: `device:${device.id}`,
-      data: { deviceId: device.id, decision: view },
-      createdAt: at,
-    });
+    const view = await recordRecognized(record, device, decision.explanation);
     return ok({ created: false, license: locked, device, decision: view });
   }
   const device: Device = {
@@ -134,29 +122,6 @@ async function decideAndPersist(
     leaseCounters: issueNextLease({ issued: 0, issuedFrom: 0 }),
     activatedAt: at,
   };
-  await tx.devices.insert(device);
-  let license = locked;
-  if (locked.firstActivatedAt === undefined) {
-    const expiresAt = locked.expiresAt ?? expiryFrom(policy.expiry, now);
-    license = { ...locked, firstActivatedAt: at, ...(expiresAt === undefined ? {} : { expiresAt }) };
-    await tx.licenses.update(licenseId, {
-      firstActivatedAt: at,
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-    });
-  }
-  const view: DecisionView = {
-    outcome: "new_device",
-    ...(decision.closest
-      ? { closest: { deviceId: decision.closest.deviceId, ...decision.closest.explanation } }
-      : {}),
-  };
-  await tx.events.append({
-    id: newId("event"),
-    licenseId,
-    type: "device.activated",
-    actor: `device:${device.id}`,
-    data: { deviceId: device.id, name: device.name, platform: device.platform, decision: view },
-    createdAt: at,
-  });
+  const { license, view } = await recordNewDevice(record, device, decision.closest);
   return ok({ created: true, license, device, decision: view });
 }

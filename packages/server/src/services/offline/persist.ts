@@ -2,7 +2,6 @@ import {
   type Component,
   type Device,
   decideActivationBy,
-  expiryFrom,
   fingerprintDigest,
   issueNextLease,
   type License,
@@ -15,7 +14,7 @@ import {
 } from "@ninsho/core";
 import type { OfflineActivationRecord, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
-import type { DecisionView } from "../activate.js";
+import { type DecisionView, recordNewDevice, recordRecognized } from "../deviceRecords.js";
 import { recordRefusal } from "../events.js";
 import { takeSlotByTransfer } from "./transferSlot.js";
 
@@ -127,7 +126,15 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
       return keep(device, { license, created: true, transferredFrom: input.transferFromDeviceId });
     }
     const decision = decided.value;
-    const base = { method: input.method, ...(input.reason === undefined ? {} : { reason: input.reason }) };
+    const record = {
+      tx,
+      license,
+      policy: input.policy,
+      now,
+      actor,
+      reason: input.reason,
+      data: { method: input.method },
+    };
     if (decision.outcome === "recognized") {
       const components = input.components(decision.device);
       const device: Device = {
@@ -139,38 +146,12 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
         leaseIssuedAt: at,
         lastSeenAt: at,
       };
-      await tx.devices.update(device.id, device);
-      const view: DecisionView = { outcome: "recognized", deviceId: device.id, ...decision.explanation };
-      await tx.events.append({
-        id: newId("event"),
-        licenseId: license.id,
-        type: "device.recognized",
-        actor: actor(device),
-        ...(input.reason === undefined ? {} : { reason: input.reason }),
-        data: { deviceId: device.id, ...base, decision: view },
-        createdAt: at,
-      });
+      const view = await recordRecognized(record, device, decision.explanation);
       return keep(device, { license, created: false, decision: view });
     }
     const device = fresh();
-    await tx.devices.insert(device);
-    const activated = await firstActivation(tx, license, input.policy, now);
-    const view: DecisionView = {
-      outcome: "new_device",
-      ...(decision.closest
-        ? { closest: { deviceId: decision.closest.deviceId, ...decision.closest.explanation } }
-        : {}),
-    };
-    await tx.events.append({
-      id: newId("event"),
-      licenseId: license.id,
-      type: "device.activated",
-      actor: actor(device),
-      ...(input.reason === undefined ? {} : { reason: input.reason }),
-      data: { deviceId: device.id, name: device.name, platform: device.platform, ...base, decision: view },
-      createdAt: at,
-    });
-    return keep(device, { license: activated, created: true, decision: view });
+    const activated = await recordNewDevice(record, device, decision.closest);
+    return keep(device, { license: activated.license, created: true, decision: activated.view });
   });
 }
 
@@ -183,25 +164,4 @@ async function replay(
   const device = await tx.devices.findById(previous.deviceId);
   if (!device) throw new Error(`device ${previous.deviceId} of an offline answer vanished`);
   return ok({ license, device, answer: previous.answer, created: false, replayed: true });
-}
-
-/**
- * On a license's first device, set its first activation and the expiry its policy counts from it.
- * @example
- * const license = await firstActivation(tx, locked, policy, now);
- */
-export async function firstActivation(
-  tx: Repositories,
-  license: License,
-  policy: Policy,
-  now: Date,
-): Promise<License> {
-  if (license.firstActivatedAt !== undefined) return license;
-  const at = now.toISOString();
-  const expiresAt = license.expiresAt ?? expiryFrom(policy.expiry, now);
-  await tx.licenses.update(license.id, {
-    firstActivatedAt: at,
-    ...(expiresAt === undefined ? {} : { expiresAt }),
-  });
-  return { ...license, firstActivatedAt: at, ...(expiresAt === undefined ? {} : { expiresAt }) };
 }
