@@ -33,17 +33,18 @@ export interface DepsOptions {
 export function buildDeps(options: DepsOptions): ServerDeps {
   const secrets = deriveSecrets(options.masterKey);
   const logger = options.logger ?? createLogger();
+  const clock = options.clock ?? (() => new Date());
   return {
     store: options.store,
     secrets,
-    keyring: new Keyring(options.store, secrets),
+    keyring: new Keyring(options.store, secrets, clock),
     signer: new BatchSigner(),
     leases: new LeaseIssuer(),
     policies: new PolicyCache(options.store),
     lastSeen: new LastSeenRecorder(options.store, logger, options.lastSeenIntervalMs),
     limits: options.limits ?? RateLimits.inMemory(),
     logger,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     offline: {
       keys: new OfflineKeyring(options.store, secrets),
       requestMaxAgeDays: options.offlineRequestMaxAgeDays ?? 7,

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -6,10 +5,12 @@ import { serve } from "@hono/node-server";
 import { createStore, isPostgresUrl } from "@ninsho/store";
 import type { Logger } from "pino";
 import { type AppExtension, createApp } from "./app.js";
+import { banner } from "./banner.js";
 import { buildDeps } from "./buildDeps.js";
 import type { ServerDeps } from "./deps.js";
 import { createLogger } from "./logger.js";
 import { assertMasterKeyOpens, loadMasterKey } from "./security/masterKey.js";
+import { openRateLimits } from "./security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "./seed.js";
 
 export interface StartOptions {
@@ -17,6 +18,10 @@ export interface StartOptions {
   readonly dataDir?: string;
   /** `postgres://…` to use PostgreSQL instead of the embedded SQLite (default: `DATABASE_URL`). */
   readonly databaseUrl?: string;
+  /** `redis://…` to keep the key-guessing counters in Redis (default: `NINSHO_REDIS_URL`). */
+  readonly redisUrl?: string;
+  /** Prefix of those Redis keys (default: `NINSHO_REDIS_PREFIX`, else `ninsho`). */
+  readonly redisPrefix?: string;
   readonly port?: number;
   readonly host?: string;
   /** Seed an admin token and a demo product on an empty database (default true). */
@@ -51,16 +56,28 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const master = loadMasterKey(dataDir, process.env.NINSHO_MASTER_KEY);
   const store = createStore({ url: databaseUrl });
+  let rate: Awaited<ReturnType<typeof openRateLimits>> | undefined;
+  const release = async () => {
+    await rate?.close();
+    await store.close();
+  };
   try {
     await store.migrate();
     await assertMasterKeyOpens(store, master.key);
+    const redisUrl = options.redisUrl ?? process.env.NINSHO_REDIS_URL;
+    const redisPrefix = options.redisPrefix ?? process.env.NINSHO_REDIS_PREFIX;
+    rate = await openRateLimits({
+      databaseUrl,
+      ...(redisUrl === undefined ? {} : { redisUrl }),
+      ...(redisPrefix === undefined ? {} : { redisPrefix }),
+    });
   } catch (error) {
-    await store.close();
+    await release();
     // A key made just now for a database that needs another one would only hide the one to restore.
     if (master.source === "created") rmSync(join(dataDir, "master.key"), { force: true });
     throw error;
   }
-  const deps = buildDeps({ store, masterKey: master.key, logger });
+  const deps = buildDeps({ store, masterKey: master.key, logger, limits: rate.limits });
   const app = createApp(deps, {
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
@@ -75,7 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
   } catch (error) {
     await deps.lastSeen.close();
-    await store.close();
+    await release();
     throw error;
   }
   // Seed only once listening: a first start that cannot listen must not make (and lose) the admin token.
@@ -85,13 +102,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
     await deps.lastSeen.close();
-    await store.close();
+    await release();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   print(`Ninsho activation server listening on ${url}`);
-  print(`database: ${isPostgresUrl(databaseUrl) ? "PostgreSQL" : databaseUrl}; master key: ${master.source}`);
+  print(
+    `database: ${isPostgresUrl(databaseUrl) ? "PostgreSQL" : databaseUrl}; master key: ${master.source}; rate limits: ${rate.backend}`,
+  );
   if (seeded) for (const line of banner(url, seeded)) print(line);
   return {
     url,
@@ -100,33 +119,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()));
       await deps.lastSeen.close();
-      await store.close();
+      await release();
     },
   };
-}
-
-/** The first start's instructions: the only time the admin token is ever shown. */
-function banner(url: string, seeded: Seeded): string[] {
-  const digest = (fact: string) => createHash("sha256").update(`demo:${fact}`).digest("hex");
-  const body = JSON.stringify({
-    key: seeded.demoKey,
-    fingerprint: {
-      collector: "demo/1",
-      components: [
-        { kind: "board", digest: digest("board") },
-        { kind: "disk", digest: digest("disk") },
-        { kind: "mac", digest: digest("mac") },
-        { kind: "os-install", digest: digest("os") },
-      ],
-    },
-    device: { name: "demo machine", platform: "linux" },
-  });
-  return [
-    `admin token: ${seeded.adminToken}`,
-    "  (shown once: only its digest is stored; keep it to use the admin API and `ninsho` admin commands)",
-    `demo key: ${seeded.demoKey}`,
-    `  (demo policy: 3 devices; product and policy ids: ${seeded.productId}, ${seeded.policyId})`,
-    "activate the demo key:",
-    `  curl -sS -X POST ${url}/v1/activations -H 'content-type: application/json' -d '${body}'`,
-  ];
 }

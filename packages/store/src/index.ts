@@ -1,3 +1,10 @@
+export {
+  assertSqliteIdle,
+  backupSqlite,
+  inspectSqliteBackup,
+  restoreSqlite,
+  type SqliteBackupInfo,
+} from "./backup.js";
 export type { DevicePatch } from "./repositories/devices.js";
 export type { Dialect } from "./repositories/executor.js";
 export type { IssuedLicense, LicenseFilter, LicensePatch } from "./repositories/licenses.js";

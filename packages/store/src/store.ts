@@ -32,7 +32,8 @@ export interface Store extends Repositories {
   readonly singleWriterProcess: boolean;
   /** Run `work` in one transaction; everything it writes commits together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
-  migrate(): Promise<void>;
+  /** Apply the migrations this database lacks (safe from several processes at once); their names. */
+  migrate(): Promise<string[]>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -73,7 +74,8 @@ export function createStore(options: StoreOptions): Store {
     singleWriterProcess: dialect === "sqlite",
     transaction: (work) => db.transaction().execute((tx) => work(bind(tx, dialect))),
     migrate: async () => {
-      await migrateToLatest(db);
+      const result = await migrateToLatest(db);
+      return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
     },
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -1,12 +1,27 @@
 import type { Command } from "commander";
+import { defaultIo, type Io } from "../admin/io.js";
+import { dataLocation, runLocal, UsageProblem, wholeNumber } from "./local.js";
+
+interface ServeOptions {
+  readonly data: string;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl?: string;
+  readonly redisUrl?: string;
+  readonly workers: number;
+  readonly trustProxy?: boolean;
+  readonly seed: boolean;
+}
 
 /**
  * `ninsho serve`: run the activation server. On an empty database it creates the schema, the signing keys,
- * a demo product, policy and key, and prints the admin token once.
+ * a demo product, policy and key, and prints the admin token once. `--workers N` runs N server processes on
+ * one port against one PostgreSQL.
  * @example
  * ninsho serve --data ./data --port 8080
+ * DATABASE_URL=postgres://ninsho@db/ninsho ninsho serve --workers 4 --host 0.0.0.0
  */
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, io: Io = defaultIo()): void {
   program
     .command("serve")
     .description("run the activation server (embedded SQLite in --data, or PostgreSQL from DATABASE_URL)")
@@ -14,33 +29,41 @@ export function registerServe(program: Command): void {
     .option("--port <port>", "port to listen on", (v) => Number.parseInt(v, 10), 8080)
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--database-url <url>", "postgres://… to use PostgreSQL (default: DATABASE_URL)")
+    .option(
+      "--workers <n>",
+      "server processes sharing the port (PostgreSQL only)",
+      wholeNumber("--workers", 1, 256),
+      1,
+    )
+    .option("--redis-url <url>", "redis://… to share rate limits in Redis (default: NINSHO_REDIS_URL)")
     .option("--trust-proxy", "read client addresses from X-Forwarded-For (only behind your own proxy)")
     .option("--no-seed", "do not seed an admin token and demo product on an empty database")
-    .action(
-      async (options: {
-        data: string;
-        port: number;
-        host: string;
-        databaseUrl?: string;
-        trustProxy?: boolean;
-        seed: boolean;
-      }) => {
-        // Loaded here, not at the top: the admin and device commands start without the server's dependencies.
-        const { startServer } = await import("@ninsho/server");
-        const server = await startServer({
-          dataDir: options.data,
-          port: options.port,
-          host: options.host,
-          seed: options.seed,
-          ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
-          ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
-        });
-        const stop = async () => {
-          await server.close();
-          process.exit(0);
-        };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      },
-    );
+    .action((options: ServeOptions) => runLocal(io, "serve", () => serve(io, options)));
+}
+
+async function serve(io: Io, options: ServeOptions): Promise<void> {
+  const where = dataLocation(io, options.data, options.databaseUrl);
+  // Loaded here, not at the top: the admin and device commands start without the server's dependencies.
+  const { startCluster, startServer, workersNeedPostgres } = await import("@ninsho/server");
+  if (options.workers > 1 && !where.postgres) throw new UsageProblem(workersNeedPostgres(options.workers));
+  const common = {
+    dataDir: where.dataDir,
+    port: options.port,
+    host: options.host,
+    seed: options.seed,
+    print: (text: string) => io.stdout.write(`${text}\n`),
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+    ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+  };
+  const running =
+    options.workers > 1
+      ? await startCluster({ ...common, workers: options.workers })
+      : await startServer(common);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

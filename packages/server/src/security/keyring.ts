@@ -15,13 +15,29 @@ import type { Repositories, Store } from "@ninsho/store";
 
 /** A miss on an unknown `kid` reloads from the database at most this often, so garbage cannot hammer it. */
 const RELOAD_INTERVAL_MS = 1000;
+/** Keys made in another server process (a rotation) are picked up for signing within this long. */
+const REFRESH_INTERVAL_MS = 30_000;
+
+/** One stored key as the keyring keeps it: when it signs, and its private key once unsealed. */
+interface HeldKey {
+  readonly record: SigningKeyRecord;
+  /** Signs from: its `activeFrom`, or always (a key made to sign at once must not wait on clock skew). */
+  readonly gate: number;
+  /** Newer keys win: by when they became active (or were made), then by kid. */
+  readonly order: number;
+  readonly until: number;
+}
 
 /**
  * The products' signing keys, unsealed once and kept as `KeyObject`s: parsing a key per signature would cost
- * ten times the signature. Keys live in the database, so every server process shares them.
+ * ten times the signature. Keys live in the database, so every server process shares them; each process
+ * re-reads them every 30 s (and on an unknown kid or product), so a rotation made through one process
+ * reaches the others. Which key signs is decided by the clock: the newest active one (`activeFrom` passed,
+ * not yet retired), so a rotation scheduled ahead happens everywhere at the same instant.
  */
 export class Keyring {
-  private signing = new Map<string, SigningKey>();
+  private held = new Map<string, HeldKey[]>();
+  private unsealed = new Map<string, SigningKey>();
   private verifying = new Map<string, KeyObject>();
   private jwks: PublicJwk[] = [];
   private lastLoad = 0;
@@ -29,13 +45,18 @@ export class Keyring {
   constructor(
     private readonly store: Store,
     private readonly secrets: Secrets,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Create and store a new signing key for a product (inside the caller's transaction when given). */
+  /**
+   * Create and store a new signing key for a product (inside the caller's transaction when given); it signs
+   * from `activeFrom` (default: at once, being the newest).
+   */
   async createKey(
     productId: string,
     createdAt: string,
     tx: Repositories = this.store,
+    activeFrom?: string,
   ): Promise<SigningKeyRecord> {
     const kid = newId("signingKey");
     const { privatePem, publicJwk } = generateSigningKeyPair(kid);
@@ -45,6 +66,7 @@ export class Keyring {
       publicJwk: { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x },
       sealedPrivateKey: seal(this.secrets, privatePem, kid),
       createdAt,
+      ...(activeFrom === undefined ? {} : { activeFrom }),
     };
     await tx.products.insertSigningKey(record);
     this.lastLoad = 0;
@@ -53,10 +75,17 @@ export class Keyring {
 
   /** The key that signs a product's leases and answers now. */
   async signingKeyFor(productId: string): Promise<SigningKey | undefined> {
-    const cached = this.signing.get(productId);
-    if (cached) return cached;
-    await this.reload(true);
-    return this.signing.get(productId);
+    const now = this.clock().getTime();
+    if (Date.now() - this.lastLoad >= REFRESH_INTERVAL_MS || !this.held.has(productId)) {
+      await this.reload(!this.held.has(productId));
+    }
+    let best: HeldKey | undefined;
+    for (const key of this.held.get(productId) ?? []) {
+      if (key.gate > now || key.until <= now) continue;
+      if (!best || key.order > best.order || (key.order === best.order && key.record.kid > best.record.kid))
+        best = key;
+    }
+    return best && this.unseal(best.record);
   }
 
   /** Every public key, retired ones included, by kid. */
@@ -73,31 +102,36 @@ export class Keyring {
     return this.jwks;
   }
 
+  private unseal(record: SigningKeyRecord): SigningKey {
+    const cached = this.unsealed.get(record.kid);
+    if (cached) return cached;
+    const key = {
+      kid: record.kid,
+      privateKey: privateKeyFromPem(unseal(this.secrets, record.sealedPrivateKey, record.kid)),
+    };
+    this.unsealed.set(record.kid, key);
+    return key;
+  }
+
   private async reload(force: boolean): Promise<void> {
     const now = Date.now();
     if (!force && now - this.lastLoad < RELOAD_INTERVAL_MS) return;
     this.lastLoad = now;
     const records = await this.store.products.listSigningKeys();
-    const signing = new Map<string, SigningKey>();
+    const held = new Map<string, HeldKey[]>();
     const verifying = new Map<string, KeyObject>();
     const jwks: PublicJwk[] = [];
     for (const record of records) {
       verifying.set(record.kid, publicKeyFromJwk(record.publicJwk));
       jwks.push({ ...record.publicJwk, kid: record.kid, alg: "EdDSA", use: "sig" });
-      // Records come sorted by kid, which sorts by time: the newest unretired key of a product wins.
-      if (record.retiredAt === undefined) {
-        const existing = this.signing.get(record.productId);
-        const key =
-          existing?.kid === record.kid
-            ? existing
-            : {
-                kid: record.kid,
-                privateKey: privateKeyFromPem(unseal(this.secrets, record.sealedPrivateKey, record.kid)),
-              };
-        signing.set(record.productId, key);
-      }
+      const gate = record.activeFrom === undefined ? Number.NEGATIVE_INFINITY : Date.parse(record.activeFrom);
+      const order = Date.parse(record.activeFrom ?? record.createdAt);
+      const until = record.retiredAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(record.retiredAt);
+      const list = held.get(record.productId) ?? [];
+      list.push({ record, gate, order, until });
+      held.set(record.productId, list);
     }
-    this.signing = signing;
+    this.held = held;
     this.verifying = verifying;
     this.jwks = jwks;
   }

@@ -16,9 +16,11 @@ export async function deactivateDevice(
 ): Promise<Result<Device>> {
   const at = deps.clock().toISOString();
   return deps.store.transaction(async (tx) => {
-    const device = await tx.devices.findById(deviceId);
-    if (!device) return fail("DEVICE_NOT_FOUND", { deviceId });
-    await tx.licenses.lockById(device.licenseId);
+    const seen = await tx.devices.findById(deviceId);
+    if (!seen) return fail("DEVICE_NOT_FOUND", { deviceId });
+    await tx.licenses.lockById(seen.licenseId);
+    // Read again under the lock: another process may have deactivated it since (one event, not two).
+    const device = (await tx.devices.findById(deviceId)) ?? seen;
     if (device.deactivatedAt !== undefined) {
       return fail("DEVICE_DEACTIVATED", { deactivatedAt: device.deactivatedAt });
     }

@@ -7,6 +7,7 @@ import { registerLicenseReads } from "./licenses.js";
 import { registerOfflineSupport } from "./offline.js";
 import { registerPolicies } from "./policies.js";
 import { registerProducts } from "./products.js";
+import { registerSigningKeys } from "./signingKeys.js";
 import { registerTokens } from "./tokens.js";
 
 /** Routes under /v1/admin: each requires a bearer admin token with the role it names. */
@@ -17,6 +18,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
     description: "An admin token (nsh_admin_…) with role admin, support or readonly",
   });
   registerProducts(app, deps);
+  registerSigningKeys(app, deps);
   registerPolicies(app, deps);
   registerKeys(app, deps);
   registerLicenseReads(app, deps);

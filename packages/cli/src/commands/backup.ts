@@ -1,0 +1,69 @@
+import { chmodSync, constants, copyFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import { defaultIo, type Io, line } from "../admin/io.js";
+import { dataLocation, runLocal, UsageProblem } from "./local.js";
+
+interface BackupOptions {
+  readonly data: string;
+  readonly out: string;
+  readonly databaseUrl?: string;
+  readonly withMasterKey?: boolean;
+}
+
+/**
+ * `ninsho backup`: a consistent copy of the SQLite database, taken while the server runs (SQLite's online
+ * backup API). The master key is not in it; `--with-master-key` copies `master.key` beside it (FILE.master.key,
+ * mode 0600). PostgreSQL is backed up with pg_dump (docs/deploy.md).
+ * @example
+ * ninsho backup --data ./data --out /backups/ninsho-2026-11-21.db
+ */
+export function registerBackup(program: Command, io: Io = defaultIo()): void {
+  program
+    .command("backup")
+    .description("copy the SQLite database while the server runs (PostgreSQL: use pg_dump)")
+    .option("--data <dir>", "data folder holding ninsho.db and master.key", "./data")
+    .requiredOption("--out <file>", "the backup file to write (must not exist)")
+    .option("--database-url <url>", "the database, when not <data>/ninsho.db (default: DATABASE_URL)")
+    .option("--with-master-key", "also copy master.key beside the backup as <file>.master.key (mode 0600)")
+    .action((options: BackupOptions) => runLocal(io, "backup", () => backup(io, options)));
+}
+
+async function backup(io: Io, options: BackupOptions): Promise<void> {
+  const where = dataLocation(io, options.data, options.databaseUrl);
+  if (where.postgres) {
+    throw new UsageProblem(
+      "the database is PostgreSQL: back it up with pg_dump (see docs/deploy.md), and keep NINSHO_MASTER_KEY with it",
+    );
+  }
+  const out = resolve(options.out);
+  if (existsSync(out)) throw new UsageProblem(`${out} exists; choose a new file`);
+  const keyFile = join(where.dataDir, "master.key");
+  if (options.withMasterKey && !existsSync(keyFile)) {
+    throw new UsageProblem(`no ${keyFile} to copy (is the master key in NINSHO_MASTER_KEY?)`);
+  }
+  const { backupSqlite } = await import("@ninsho/store");
+  const info = await backupSqlite(where.databaseUrl, out);
+  line(io.stdout, `backed up ${where.databaseUrl} to ${out}`);
+  line(
+    io.stdout,
+    `  ${info.licenses} licenses, ${info.devices} devices; schema ${info.migrations.at(-1) ?? "?"}`,
+  );
+  if (options.withMasterKey) {
+    copyFileSync(keyFile, `${out}.master.key`, constants.COPYFILE_EXCL);
+    chmodSync(`${out}.master.key`, 0o600);
+    line(
+      io.stdout,
+      `master key copied to ${out}.master.key (mode 0600): store it as carefully as the key itself`,
+    );
+  } else {
+    line(
+      io.stdout,
+      `the master key is NOT in the backup: keep ${keyFile} (or NINSHO_MASTER_KEY) safe and apart from it;`,
+    );
+    line(
+      io.stdout,
+      "  without it the backup's signing keys and product keys cannot be opened (--with-master-key copies it)",
+    );
+  }
+}

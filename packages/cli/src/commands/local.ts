@@ -1,0 +1,63 @@
+import { join, resolve } from "node:path";
+import { InvalidArgumentError } from "commander";
+import { ExitCode, ExitError } from "../admin/exit.js";
+import { type Io, line } from "../admin/io.js";
+
+/** Where the server's data lives, as `serve`, `migrate`, `backup` and `restore` all resolve it. */
+export interface DataLocation {
+  /** The data folder (SQLite file and `master.key`). */
+  readonly dataDir: string;
+  /** `postgres://…`, or the SQLite file in the data folder. */
+  readonly databaseUrl: string;
+  readonly postgres: boolean;
+}
+
+/**
+ * `--database-url`, else `DATABASE_URL`, else `<data>/ninsho.db`.
+ * @example
+ * const where = dataLocation(io, "./data", undefined); // { databaseUrl: "/abs/data/ninsho.db", postgres: false, … }
+ */
+export function dataLocation(io: Io, data: string, databaseUrl: string | undefined): DataLocation {
+  const dataDir = resolve(data);
+  const url = databaseUrl ?? io.env.DATABASE_URL ?? join(dataDir, "ninsho.db");
+  return { dataDir, databaseUrl: url, postgres: /^postgres(ql)?:\/\//i.test(url) };
+}
+
+/**
+ * Run a command that works on this machine's data (not through the API): a failure prints
+ * `ninsho <command>: <message>` on stderr and ends with exit code 1 (`usage` for a `UsageProblem`).
+ * @example
+ * await runLocal(io, "migrate", async () => { … });
+ */
+export async function runLocal(io: Io, command: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof ExitError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    line(io.stderr, `ninsho ${command}: ${message}`);
+    throw new ExitError(error instanceof UsageProblem ? ExitCode.usage : ExitCode.failure);
+  }
+}
+
+/**
+ * A problem with how the command was called, caught before doing anything (exit code 2).
+ * @example
+ * throw new UsageProblem("--workers must be a whole number from 1 to 64");
+ */
+export class UsageProblem extends Error {}
+
+/**
+ * A whole number option in a range, for commander.
+ * @example
+ * .option("--workers <n>", "server processes", wholeNumber("--workers", 1, 64), 1)
+ */
+export const wholeNumber =
+  (name: string, min: number, max: number) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };

@@ -1,0 +1,21 @@
+import type { StartOptions } from "../serve.js";
+
+/** What a worker process is started with (JSON in `WORKER_OPTIONS_ENV`); the master key travels apart. */
+export type WorkerOptions = Pick<
+  StartOptions,
+  "dataDir" | "databaseUrl" | "redisUrl" | "redisPrefix" | "port" | "host" | "trustProxy" | "floorRoute"
+>;
+
+export const WORKER_OPTIONS_ENV = "NINSHO_WORKER_OPTIONS";
+
+/** A worker tells the primary it is serving. */
+export interface ListeningMessage {
+  readonly type: "ninsho:listening";
+  readonly url: string;
+}
+
+export const isListeningMessage = (message: unknown): message is ListeningMessage =>
+  typeof message === "object" &&
+  message !== null &&
+  (message as { type?: unknown }).type === "ninsho:listening" &&
+  typeof (message as { url?: unknown }).url === "string";

@@ -1,0 +1,24 @@
+/**
+ * A server process under `startCluster`: the same `startServer`, sharing the primary's port (node:cluster
+ * hands it connections), never seeding (the primary does, once), told its options and the master key through
+ * its environment. It stops on SIGTERM or SIGINT, finishing what it is answering, or when the primary is gone.
+ */
+import { createLogger } from "../logger.js";
+import { startServer } from "../serve.js";
+import { type ListeningMessage, WORKER_OPTIONS_ENV, type WorkerOptions } from "./protocol.js";
+
+const options = JSON.parse(process.env[WORKER_OPTIONS_ENV] ?? "{}") as WorkerOptions;
+const logger = createLogger().child({ worker: process.pid });
+const server = await startServer({ ...options, seed: false, logger, print: () => undefined });
+const listening: ListeningMessage = { type: "ninsho:listening", url: server.url };
+process.send?.(listening);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void server.close().finally(() => process.exit(0));
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
+process.once("disconnect", stop);

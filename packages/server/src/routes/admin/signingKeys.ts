@@ -1,0 +1,46 @@
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { respondProblem } from "../../http/respond.js";
+import { IdParam } from "../../schemas/admin.js";
+import { errorResponses, IsoInstant, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { rotateSigningKey } from "../../services/admin/rotateKey.js";
+import { adminRoute } from "./shared.js";
+
+const RotationSchema = z
+  .object({
+    productId: z.string(),
+    kid: z.string(),
+    x: z.string().openapi({ description: "The new Ed25519 public key (JWK `x`), published in the JWKS now" }),
+    activeFrom: IsoInstant.openapi({ description: "When the new key starts signing" }),
+    retired: z
+      .array(z.string())
+      .openapi({ description: "Kids that sign nothing from `activeFrom` on; they still verify" }),
+  })
+  .openapi("SigningKeyRotation");
+
+/** `POST /v1/admin/products/{id}/signing-keys`: rotate a product's signing key, now or at an instant. */
+export function registerSigningKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  const rotate = adminRoute(deps, "admin", {
+    method: "post",
+    path: "/v1/admin/products/{id}/signing-keys",
+    summary: "Rotate a product's signing key",
+    description:
+      "Makes a new signing key, published in /.well-known/jwks.json at once. It signs from `activatesAt` (default now), when the product's other keys retire; retired keys still verify what they signed. Schedule ahead so apps that ship the JWKS can be updated first.",
+    request: {
+      params: IdParam("prd"),
+      body: jsonBody(
+        z.object({ activatesAt: z.iso.datetime({ offset: true }).optional() }).strict(),
+        "When the new key takes over (an instant already past means now)",
+      ),
+    },
+    responses: { 201: jsonResponse(RotationSchema, "Rotated"), ...errorResponses(400, 401, 403, 404) },
+  });
+  app.openapi(rotate, async (c) => {
+    const { id } = c.req.valid("param");
+    const { activatesAt } = c.req.valid("json");
+    const done = await rotateSigningKey(deps, id, activatesAt);
+    if (!done.ok) return respondProblem(c, done.error);
+    return c.json({ ...done.value, retired: [...done.value.retired] }, 201);
+  });
+}
