@@ -69,6 +69,7 @@ export type FindingCode =
   | "NO_TLS"
   | "TLS_FAILED"
   | "KEYS_MISMATCH"
+  | "KEYS_ROTATED"
   | "CLOCK_SKEW"
   | "LEASE_GRACE"
   | "FINGERPRINT_DRIFT"

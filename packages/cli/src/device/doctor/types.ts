@@ -29,13 +29,15 @@ export interface Finding {
  * What the doctor found out about the server without the SDK: whether it answers (`/healthz`), over what
  * (TLS), how fast, its HTTP date, and whether it publishes the keys this machine trusts.
  * @example
- * const probe: Probe = { health: got, elapsedMs: 12, keys: "match" };
+ * const probe: Probe = { health: got, elapsedMs: 12, keys: "match", untrustedKids: [] };
  */
 export interface Probe {
   readonly health: Got;
   readonly elapsedMs: number;
   /** `match`: the server publishes a trusted key; `mismatch`: none, or one under a trusted kid differs. */
   readonly keys: "match" | "mismatch" | "unknown";
+  /** Kids the server publishes that this machine does not trust: a rotation, or other products' keys. */
+  readonly untrustedKids: readonly string[];
 }
 
 /**

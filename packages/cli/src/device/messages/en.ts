@@ -76,6 +76,12 @@ const doctor: DoctorMessages = {
     remedy:
       "Check --url / NINSHO_URL. If the vendor announced new keys, pass them with --public-key, or run `ninsho device activate --repin` to trust the server's current keys.",
   }),
+  KEYS_ROTATED: (url, vendorKeys) => ({
+    message: `${url} now signs with a key this machine does not trust yet: the vendor rotated its signing key (or something impersonates the server). Its answers are ignored until then.`,
+    remedy: vendorKeys
+      ? "Get the vendor's new public keys (an app update ships them) and pass them with --public-key or NINSHO_PUBLIC_KEYS."
+      : "If the vendor announced the rotation, run `ninsho device activate --repin` to trust the server's current keys, or pass the vendor's new keys with --public-key.",
+  }),
   clockOk: (skew, signed) => `${skew} from the server's ${signed ? "signed" : "HTTP (unsigned)"} time`,
   CLOCK_SKEW: (skew, ahead, signed) => ({
     message: `The system clock is ${skew} ${ahead ? "ahead of" : "behind"} the server's ${signed ? "signed" : "HTTP (unsigned)"} time.`,

@@ -76,6 +76,12 @@ const doctor: DoctorMessages = {
     remedy:
       "--url / NINSHO_URL を確認してください。ベンダーが新しい鍵を告知した場合は --public-key で渡すか、`ninsho device activate --repin` でサーバーの現在の鍵を信頼してください。",
   }),
+  KEYS_ROTATED: (url, vendorKeys) => ({
+    message: `${url} は、このマシンがまだ信頼していない鍵で署名しています。ベンダーが署名鍵を更新したか、なりすましです。それまで応答は無視されます。`,
+    remedy: vendorKeys
+      ? "ベンダーの新しい公開鍵（アプリの更新に同梱されます）を --public-key または NINSHO_PUBLIC_KEYS で渡してください。"
+      : "ベンダーが鍵の更新を告知している場合は `ninsho device activate --repin` でサーバーの現在の鍵を信頼するか、ベンダーの新しい鍵を --public-key で渡してください。",
+  }),
   clockOk: (skew, signed) => `サーバーの${signed ? "署名付き" : " HTTP（署名なし）の"}時刻との差 ${skew}`,
   CLOCK_SKEW: (skew, ahead, signed) => ({
     message: `システムの時計がサーバーの${signed ? "署名付き" : " HTTP（署名なし）の"}時刻より ${skew} ${ahead ? "進んで" : "遅れて"}います。`,

@@ -60,6 +60,7 @@ export interface DoctorMessages {
   readonly serverOk: (ms: number, tls: "https" | "loopback") => string;
   readonly NO_TLS: (url: string) => LocalizedText;
   readonly KEYS_MISMATCH: (url: string) => LocalizedText;
+  readonly KEYS_ROTATED: (url: string, vendorKeys: boolean) => LocalizedText;
   readonly clockOk: (skew: string, signed: boolean) => string;
   readonly CLOCK_SKEW: (skew: string, ahead: boolean, signed: boolean) => LocalizedText;
   readonly leaseOk: (leaseUntil: string, graceUntil: string, left: string) => string;

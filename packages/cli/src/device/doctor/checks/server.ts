@@ -55,6 +55,11 @@ export function checkServer(e: Evidence): Finding {
   }
   if (probe.keys === "mismatch") return fail("KEYS_MISMATCH", m.doctor.KEYS_MISMATCH(config.url));
   const problem = e.after?.connection.problem;
+  const unknownKey = isRecord(problem?.details) && problem.details.reason === "unknown_key";
+  if (problem?.code === "RESPONSE_SIGNATURE_INVALID" && unknownKey && probe.untrustedKids.length > 0) {
+    const text = m.doctor.KEYS_ROTATED(config.url, e.trust?.origin === "given");
+    return fail("KEYS_ROTATED", text, { untrustedKids: probe.untrustedKids });
+  }
   if (e.after && problem && e.after.connection.state !== "ok" && EXCHANGE_FAULTS.has(problem.code)) {
     return fail(problem.code, problem, problem.details);
   }
