@@ -56,10 +56,13 @@ async function serve(io: Io, options: ServeOptions): Promise<void> {
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   };
+  // The phone-activation page and the support console, served by the same process. Cluster workers get their
+  // options as JSON through the environment, which cannot carry a registrar, so they serve the API only.
+  const { registerWeb } = await import("@ninsho/web");
   const running =
     options.workers > 1
       ? await startCluster({ ...common, workers: options.workers })
-      : await startServer(common);
+      : await startServer({ ...common, extensions: [registerWeb] });
   const stop = async () => {
     await running.close();
     process.exit(0);

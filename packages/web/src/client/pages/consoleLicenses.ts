@@ -1,0 +1,68 @@
+/** /console/licenses: the support desk's lookup by key or email, to a license, its devices and its timeline. */
+import { type ApiAnswer, callApi, isRecord } from "../api.js";
+import { byId, followBrowserLanguage, pageLanguage, readText, reveal } from "../dom.js";
+import { renderLicense, renderLicenseList } from "../license.js";
+import { renderRefusal } from "../refusal.js";
+import { setupSession } from "../session.js";
+
+followBrowserLanguage();
+const text = readText();
+const language = pageLanguage();
+const form = byId("lookup", HTMLFormElement);
+const query = byId("query", HTMLInputElement);
+const results = byId("results", HTMLElement);
+const detail = byId("license", HTMLElement);
+
+const session = setupSession(text, language, "readonly", () => query.focus());
+const get = (path: string) => {
+  const token = session.token();
+  return callApi("GET", path, { language, ...(token === undefined ? {} : { token }) });
+};
+
+/** Show a refusal where the answer would have gone; a refused token sends the agent back to sign in. */
+function refused(section: HTMLElement, answer: Exclude<ApiAnswer, { kind: "ok" }>): void {
+  if (answer.kind === "problem" && answer.status === 401) {
+    session.signOut(text.tokenRefused);
+    return;
+  }
+  renderRefusal(section, answer, text, language, () => {});
+  reveal(section);
+}
+
+/** The answer's body when it is a JSON object; otherwise the refusal is shown in `section` instead. */
+function bodyOf(section: HTMLElement, answer: ApiAnswer): Record<string, unknown> | undefined {
+  if (answer.kind === "ok" && isRecord(answer.body)) return answer.body;
+  refused(section, answer.kind === "ok" ? { kind: "unexpected", status: answer.status } : answer);
+  return undefined;
+}
+
+async function open(id: string): Promise<void> {
+  const path = `/v1/admin/licenses/${encodeURIComponent(id)}`;
+  const license = bodyOf(detail, await get(path));
+  if (!license) return;
+  const timeline = bodyOf(detail, await get(`${path}/timeline?limit=200`));
+  renderLicense(detail, license, timeline?.events ?? [], text, language);
+  reveal(detail);
+}
+
+async function lookUp(q: string): Promise<void> {
+  if (q.includes("@")) {
+    const found = bodyOf(results, await get(`/v1/admin/licenses?email=${encodeURIComponent(q)}`));
+    if (!found) return;
+    renderLicenseList(results, found.licenses, text, (id) => void open(id));
+    reveal(results);
+    return;
+  }
+  // A product key as read out: the server's key parser forgives case, spaces and dashes.
+  const license = bodyOf(results, await get(`/v1/admin/licenses/lookup?key=${encodeURIComponent(q)}`));
+  if (typeof license?.id === "string") await open(license.id);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const q = query.value.trim();
+  if (q === "") return;
+  detail.hidden = true;
+  results.hidden = true;
+  void lookUp(q);
+});

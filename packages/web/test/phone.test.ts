@@ -1,0 +1,137 @@
+/**
+ * The phone flow in a real browser (issue 4's "done when"): a QR code's link prefills the ID; typing it group
+ * by group flags a typo in its group at once; the confirmation ID read off the page is verified as a device
+ * verifies it, with the product's published offline key alone; refusals and transfers in Japanese.
+ */
+import { verifyConfirmationId } from "@ninsho/core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  chromiumAvailable,
+  launchChromium,
+  phoneContext,
+  screenshot,
+  watchErrors,
+} from "./support/browser.js";
+import { catalogue, installationIdOf, offlineKey, startWebServer, type WebServer } from "./support/server.js";
+
+const groupInput = (page: Page, n: number) => page.locator(`#g${n}`);
+
+/** The confirmation ID as the page shows it, group by group. */
+async function shownConfirmation(page: Page): Promise<string> {
+  await page.locator("#answer[data-state=confirmed]").waitFor();
+  const groups = await page.locator("[data-cid-group]").allTextContents();
+  expect(groups).toHaveLength(17);
+  return groups.join("-");
+}
+
+/** Swap the first two different neighbours: the typo Damm's check is proven to catch. */
+function withSwap(group: string): string {
+  const i = [...group].findIndex((digit, j) => j + 1 < group.length && digit !== group[j + 1]);
+  if (i < 0) throw new Error(`no swappable neighbours in ${group}`);
+  return `${group.slice(0, i)}${group[i + 1]}${group[i]}${group.slice(i + 2)}`;
+}
+
+describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
+  let web: WebServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it("prefills the groups from a QR code's #iid= link and checks each one", async () => {
+    const c = await catalogue(web, { maxDevices: 3 });
+    const iid = await installationIdOf(web, c, "qr-laptop");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/activate/phone#iid=${iid.groups.join("")}`);
+    for (const [i, group] of iid.groups.entries()) {
+      await expect.poll(() => groupInput(page, i + 1).inputValue()).toBe(group);
+      expect(await groupInput(page, i + 1).getAttribute("aria-invalid")).toBe("false");
+    }
+    expect(await page.locator("#iid-status").textContent()).toBe("All 9 groups check out.");
+    // The whole ID is in: the cursor waits on the button, not in a group that would pop up the keypad.
+    expect(await page.evaluate("document.activeElement?.type")).toBe("submit");
+    await screenshot(page, "phone-en-prefilled");
+    expect(errors).toEqual([]);
+  });
+
+  it("flags a typo in its group as typed; once fixed, the confirmation it shows verifies on the device", async () => {
+    const c = await catalogue(web, { maxDevices: 3 });
+    const iid = await installationIdOf(web, c, "lab-pc-3");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/activate/phone?lang=en`);
+    await groupInput(page, 1).click();
+    const [g1, g2, g3, g4, ...rest] = iid.groups;
+    if (g4 === undefined) throw new Error("short installation ID");
+    // Groups 1-3 as read; each valid group moves the cursor on by itself.
+    await page.keyboard.type(`${g1}${g2}${g3}`);
+    await page.keyboard.type(withSwap(g4));
+    await expect.poll(() => groupInput(page, 4).getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#g4-error").textContent()).toBe("Typo here");
+    expect(await page.locator("#iid-status").textContent()).toBe(
+      "Group 4 has a typo: compare its six digits with the screen.",
+    );
+    for (const n of [1, 2, 3]) expect(await groupInput(page, n).getAttribute("aria-invalid")).toBe("false");
+    expect(await page.evaluate("document.activeElement?.id")).toBe("g4"); // the cursor stays to fix it
+    await screenshot(page, "phone-en-typo");
+
+    for (let i = 0; i < 6; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type(g4);
+    await expect.poll(() => groupInput(page, 4).getAttribute("aria-invalid")).toBe("false");
+    expect(await page.locator("#g4-error").isHidden()).toBe(true);
+    await page.keyboard.type(rest.join(""));
+    expect(await page.locator("#iid-status").textContent()).toBe("All 9 groups check out.");
+    await page.locator("#device-name").fill("Lab PC 3");
+    await page.getByRole("button", { name: "Get the confirmation ID" }).click();
+
+    const confirmationId = await shownConfirmation(page);
+    const { publicKey } = await offlineKey(web, c.productId);
+    const verified = verifyConfirmationId({ installationId: iid, confirmationId, publicKey });
+    expect(verified.ok).toBe(true);
+    const grant = await page.locator(".grant").textContent();
+    expect(grant).toContain("(30 days from the installation ID's date)");
+    expect(grant).toContain("Device: Lab PC 3");
+    expect(grant).toContain("Activated as a new device on this license.");
+    await screenshot(page, "phone-en-confirmed");
+    expect(errors).toEqual([]);
+  });
+
+  it("speaks Japanese: a full license's refusal lists its devices, and the offered transfer activates", async () => {
+    const c = await catalogue(web, { maxDevices: 1, transferable: true });
+    const first = await web.call("POST", "/v1/offline/confirmations", {
+      installationId: (await installationIdOf(web, c, "old-desktop")).text,
+      deviceName: "古いデスクトップ",
+    });
+    expect(first.status).toBe(201);
+    const iid = await installationIdOf(web, c, "new-desktop");
+    const page = await (await phoneContext(browser, "en-US")).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/activate/phone?lang=ja#iid=${iid.text}`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("ja");
+    expect(await page.locator("label[for=g1]").textContent()).toBe("グループ 1");
+    await page.getByRole("button", { name: "確認 ID を取得" }).click();
+
+    await page.locator("#answer[data-state=refused]").waitFor();
+    expect(await page.locator("#answer h2").textContent()).toBe("認証できませんでした");
+    expect(await page.locator(".problem-message").textContent()).toContain("上限 1 台のうち 1 台"); // the catalogue's Japanese
+    expect(await page.locator(".code").textContent()).toBe("コード：DEVICE_LIMIT_REACHED");
+    const move = page.getByRole("button", { name: "「古いデスクトップ」からこのコンピューターに移行" });
+    await screenshot(page, "phone-ja-refused");
+    await move.click();
+
+    const confirmationId = await shownConfirmation(page);
+    const { publicKey } = await offlineKey(web, c.productId);
+    expect(verifyConfirmationId({ installationId: iid, confirmationId, publicKey }).ok).toBe(true);
+    expect(await page.locator(".grant").textContent()).toContain(
+      "ライセンスを「古いデスクトップ」からこのコンピューターに移行しました。",
+    );
+    await screenshot(page, "phone-ja-transferred");
+    expect(errors).toEqual([]);
+  });
+});

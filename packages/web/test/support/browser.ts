@@ -1,0 +1,65 @@
+/**
+ * Headless Chromium for the page tests, through playwright-core (which downloads no browser): Debian's
+ * `/usr/bin/chromium`, installed by scripts/ensure-chromium.sh before `npm test`. Without it the browser tests
+ * fail under CI=true, where a skipped suite would pass for the wrong reason, and are skipped elsewhere.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** True when the browser tests can run; says why not (or throws under CI) otherwise. */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const why = `${CHROMIUM} is missing: install it with scripts/ensure-chromium.sh (as root) to run the browser tests`;
+  if (process.env.CI === "true") throw new Error(why);
+  console.warn(`Skipping the browser tests: ${why}.`);
+  return false;
+}
+
+/** Each launch gets a fresh temporary profile from Playwright (its own user-data-dir), removed on close. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30_000 });
+
+/** A phone-sized context (an iPhone 12-14 screen) in `locale`, which Chromium sends as Accept-Language. */
+export const phoneContext = (browser: Browser, locale = "en-US"): Promise<BrowserContext> =>
+  browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale });
+
+/**
+ * Screenshots when NINSHO_WEB_SCREENSHOTS names a folder (to look at the pages while working on them).
+ * @example
+ * NINSHO_WEB_SCREENSHOTS=/tmp/shots npx vitest run packages/web
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.NINSHO_WEB_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Script errors and CSP refusals in the page, to fail a test on them rather than on a later timeout. Chromium
+ * also logs every HTTP error answer ("Failed to load resource"): refusals the page shows, and the favicon.
+ */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      errors.push(message.text());
+    }
+  });
+  return errors;
+}
