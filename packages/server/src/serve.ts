@@ -68,6 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const redisPrefix = options.redisPrefix ?? process.env.NINSHO_REDIS_PREFIX;
     rate = await openRateLimits({
       databaseUrl,
+      logger,
       ...(redisUrl === undefined ? {} : { redisUrl }),
       ...(redisPrefix === undefined ? {} : { redisPrefix }),
     });

@@ -11,6 +11,7 @@ import type {
   PolicyList,
   ProductDetail,
   ProductList,
+  SigningKeyRotation,
   StatusAction,
   Timeline,
   TokenList,
@@ -52,6 +53,12 @@ export class AdminApi {
   /** @example (await api.getProduct("prd_…")).publicKeys; */
   getProduct(id: string): Promise<ProductDetail> {
     return this.http.json("GET", `/v1/admin/products/${enc(id)}`);
+  }
+
+  /** @example await api.rotateSigningKey("prd_…", "2026-06-01T00:00:00Z"); // or without an instant: now */
+  rotateSigningKey(id: string, activatesAt?: string): Promise<SigningKeyRotation> {
+    const body = activatesAt === undefined ? {} : { activatesAt };
+    return this.http.json("POST", `/v1/admin/products/${enc(id)}/signing-keys`, { body });
   }
 
   /** @example await api.createPolicy({ productId: "prd_…", name: "Retail", channel: "retail" }); */

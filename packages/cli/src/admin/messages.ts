@@ -34,6 +34,7 @@ export interface Messages {
   readonly keysProgress: (done: string, total: string, percent: number) => string;
   readonly keysDone: (count: string, seconds: string, out: string) => string;
   readonly morePages: (after: string) => string;
+  readonly keyRotated: (kid: string, from: string, retired: readonly string[]) => string;
 }
 
 const en: Messages = {
@@ -101,6 +102,8 @@ const en: Messages = {
   keysProgress: (done, total, percent) => `keys: ${done} / ${total} (${percent}%)`,
   keysDone: (count, seconds, out) => `Generated ${count} keys in ${seconds} s → ${out}`,
   morePages: (after) => `More: add --after ${after}`,
+  keyRotated: (kid, from, retired) =>
+    `New signing key ${kid}, in the JWKS now, signs from ${from}${retired.length > 0 ? `; ${retired.join(", ")} sign nothing from then on and still verify` : ""}.`,
 };
 
 const ja: Messages = {
@@ -170,6 +173,8 @@ const ja: Messages = {
   keysProgress: (done, total, percent) => `キー: ${done} / ${total}（${percent}%）`,
   keysDone: (count, seconds, out) => `${count} 件のキーを ${seconds} 秒で生成しました → ${out}`,
   morePages: (after) => `続き: --after ${after} を付けてください`,
+  keyRotated: (kid, from, retired) =>
+    `新しい署名鍵 ${kid} を JWKS に公開しました。${from} から署名に使います${retired.length > 0 ? `。${retired.join("、")} はそれ以降署名せず、検証には使えます` : ""}。`,
 };
 
 /**

@@ -35,6 +35,19 @@ export interface ProductDetail extends Product {
 }
 
 /**
+ * What a signing-key rotation did (`POST /v1/admin/products/{id}/signing-keys`).
+ * @example
+ * const rotation: SigningKeyRotation = await api.rotateSigningKey("prd_…", "2026-06-01T00:00:00Z");
+ */
+export interface SigningKeyRotation {
+  readonly productId: string;
+  readonly kid: string;
+  readonly x: string;
+  readonly activeFrom: string;
+  readonly retired: readonly string[];
+}
+
+/**
  * The body of `POST /v1/admin/policies`: anything omitted takes the server's defaults.
  * @example
  * const input: PolicyInput = { productId: "prd_…", name: "Retail", channel: "retail", maxDevices: 2 };

@@ -1,6 +1,7 @@
 import { isPostgresUrl } from "@ninsho/store";
 import { Redis } from "ioredis";
 import pg from "pg";
+import type { Logger } from "pino";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -20,6 +21,8 @@ export interface RateLimitOptions {
   /** Prefix of the Redis keys, to share one Redis between deployments (default `ninsho`). */
   readonly redisPrefix?: string;
   readonly limits?: KeyGuessingLimits;
+  /** Told when the shared store stops answering (the limits fall back to memory meanwhile). */
+  readonly logger?: Logger;
 }
 
 /** The limits, where they live, and how to let go of their connections. */
@@ -50,7 +53,14 @@ export async function openRateLimits(options: RateLimitOptions): Promise<OpenedR
 
   if (options.redisUrl !== undefined && options.redisUrl !== "") {
     const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
+    redis.on("error", (error: Error) => options.logger?.warn({ err: error }, "Redis for rate limits"));
+    try {
+      await redis.connect();
+    } catch (error) {
+      redis.disconnect();
+      const where = new URL(options.redisUrl);
+      throw new Error(`cannot reach Redis at ${where.host} for the rate limits (${String(error)})`);
+    }
     const prefix = options.redisPrefix ?? "ninsho";
     const rate = pair(
       (keyPrefix, points) =>
@@ -67,7 +77,8 @@ export async function openRateLimits(options: RateLimitOptions): Promise<OpenedR
 
   if (isPostgresUrl(options.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
-    pool.on("error", () => undefined); // an idle connection dropped by the server; the next query reconnects
+    // An idle connection dropped by the server: the next query opens another.
+    pool.on("error", (error) => options.logger?.warn({ err: error }, "PostgreSQL for rate limits"));
     const rate = pair(
       (keyPrefix, points) =>
         new RateLimiterPostgres({

@@ -9,9 +9,12 @@ import type { Io } from "../io.js";
  * ninsho products create --name "Photo Studio"
  * ninsho products list --json
  * ninsho products show prd_01J…
+ * ninsho products rotate-key prd_01J… --at 2026-06-01T00:00:00Z
  */
 export function registerProducts(program: Command, io: Io): void {
-  const products = program.command("products").description("create, list and show products");
+  const products = program
+    .command("products")
+    .description("create, list and show products; rotate their signing keys");
 
   adminCommand(products, "create", "create a product with its own Ed25519 signing key")
     .requiredOption("--name <name>", "the product's name")
@@ -58,4 +61,14 @@ export function registerProducts(program: Command, io: Io): void {
         }
       }),
   );
+
+  adminCommand(products, "rotate-key <id>", "rotate a product's signing key (published now, signs from --at)")
+    .option("--at <instant>", "when the new key starts signing, e.g. 2026-06-01T00:00:00Z (default: now)")
+    .action((id: string, _options: unknown, command: Command) =>
+      run<{ at?: string }>(io, command, async (ctx, { at }) => {
+        const rotation = await ctx.api.rotateSigningKey(id, at);
+        if (ctx.json) return ctx.printJson(rotation);
+        ctx.print(ctx.m.keyRotated(rotation.kid, when(rotation.activeFrom), rotation.retired));
+      }),
+    );
 }
