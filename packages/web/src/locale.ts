@@ -19,6 +19,12 @@ export interface PageLocale {
 export function pageLocale(c: Context<AppEnv>): PageLocale {
   const asked = c.req.query("lang");
   if (asked === "en" || asked === "ja") return { locale: asked, chosen: true };
-  const header = c.req.header("accept-language")?.trim() ?? "";
-  return { locale: c.get("locale"), chosen: header !== "" };
+  // `*` (what Node's fetch sends by default) prefers nothing, like no header at all.
+  const ranges = (c.req.header("accept-language") ?? "")
+    .split(",")
+    .map((range) => range.split(";")[0]?.trim());
+  return {
+    locale: c.get("locale"),
+    chosen: ranges.some((range) => range !== undefined && range !== "" && range !== "*"),
+  };
 }

@@ -9,6 +9,8 @@ import type { ClientText } from "./text.js";
 export interface PhoneFlowOptions {
   /** The public route for end users, or the support route for the console. */
   readonly endpoint: string;
+  /** Who reads the confirmation ID: the user types it; an agent reads it out to a caller. */
+  readonly reader: "user" | "agent";
   readonly text: ClientText;
   readonly language: PageLanguage;
   /** Fields sent with the ID besides it (the device's name; the console's reason); empty ones are left out. */
@@ -27,7 +29,7 @@ const fragmentId = (): string | undefined =>
  * The phone flow on a page: groups checked as typed, the ID prefilled from the URL's fragment, the
  * confirmation ID or the refusal shown below, and a transfer offered when the license is full.
  * @example
- * setupPhoneFlow({ endpoint: "/v1/offline/confirmations", text, language, extra: () => ({}) });
+ * setupPhoneFlow({ endpoint: "/v1/offline/confirmations", reader: "user", text, language, extra: () => ({}) });
  */
 export function setupPhoneFlow(options: PhoneFlowOptions): void {
   const { text, language } = options;
@@ -81,7 +83,13 @@ export function setupPhoneFlow(options: PhoneFlowOptions): void {
     answer.removeAttribute("aria-busy");
     const confirmation = result.kind === "ok" ? asConfirmation(result.body) : undefined;
     if (confirmation) {
-      renderConfirmation(answer, confirmation, { text, language, startOver, movedFrom: from?.name });
+      renderConfirmation(answer, confirmation, {
+        text,
+        language,
+        startOver,
+        movedFrom: from?.name,
+        intro: options.reader === "agent" ? text.resultIntroAgent : text.resultIntro,
+      });
       form.hidden = true; // the digits to read back are all that matters now
     } else if (result.kind === "ok") {
       renderRefusal(answer, { kind: "unexpected", status: result.status }, text, language, () => {});

@@ -7,6 +7,8 @@ export interface ConfirmationView {
   readonly text: ClientText;
   readonly language: PageLanguage;
   readonly startOver: () => void;
+  /** How to use the groups: type them in, or read them out to a caller. */
+  readonly intro: string;
   /** The name of the device a transfer took the slot from, when this page asked for the transfer. */
   readonly movedFrom?: string | undefined;
 }
@@ -61,7 +63,7 @@ export function renderConfirmation(answer: HTMLElement, c: Confirmation, view: C
   answer.dataset.state = "confirmed";
   answer.replaceChildren(
     el("h2", { id: "answer-heading" }, text.resultHeading),
-    el("p", {}, text.resultIntro),
+    el("p", {}, view.intro),
     el("ol", { class: "cid", id: "confirmation-id", "data-confirmation-id": c.confirmationId }, ...groups),
     el("ul", { class: "grant" }, ...grantLines(c, view).map((line) => el("li", {}, line))),
     el("div", { class: "actions" }, copy, again),

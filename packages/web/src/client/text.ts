@@ -14,6 +14,8 @@ export interface ClientText {
   readonly sending: string;
   readonly resultHeading: string;
   readonly resultIntro: string;
+  /** The console's: the agent reads the groups to the caller. */
+  readonly resultIntroAgent: string;
   /** {n} */
   readonly resultGroup: string;
   /** {date}, {days} */

@@ -16,14 +16,14 @@ export function consolePhonePage(assets: Assets, lang: PageLocale): Markup {
   const { page } = textFor(lang.locale);
   const work = html`<p class="intro">${page.consolePhoneIntro}</p>
 <form id="activate" class="activate" novalidate>
-${groupFields(lang.locale)}
+${groupFields(lang.locale, page.consoleInstallationIdHint)}
 <div class="field">
 <label for="reason">${page.reason}</label>
 <textarea id="reason" name="reason" rows="2" maxlength="500" aria-describedby="reason-hint"></textarea>
 <p id="reason-hint" class="hint">${page.reasonHint}</p>
 </div>
 <div class="field">
-<label for="device-name">${page.deviceName}</label>
+<label for="device-name">${page.consoleDeviceName}</label>
 <input id="device-name" name="deviceName" type="text" maxlength="128" autocomplete="off">
 </div>
 <button type="submit" class="primary">${page.submit}</button>

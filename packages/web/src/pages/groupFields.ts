@@ -11,7 +11,7 @@ export const INSTALLATION_ID_GROUPS = 9;
  * and error line, which the script fills and links with `aria-invalid` when the group's check digit fails.
  * No `maxlength`: a pasted or auto-filled whole ID spills over into the next groups instead of being cut.
  */
-export function groupFields(locale: Locale): Markup {
+export function groupFields(locale: Locale, hint: string): Markup {
   const { page } = textFor(locale);
   const groups = Array.from({ length: INSTALLATION_ID_GROUPS }, (_, i) => {
     const n = i + 1;
@@ -25,7 +25,7 @@ export function groupFields(locale: Locale): Markup {
   });
   return html`<fieldset class="iid" aria-describedby="iid-hint">
 <legend>${page.installationId}</legend>
-<p id="iid-hint" class="hint">${page.installationIdHint}</p>
+<p id="iid-hint" class="hint">${hint}</p>
 <div class="groups">${groups}</div>
 <p id="iid-status" class="status" role="status" aria-live="polite"></p>
 </fieldset>`;

@@ -17,7 +17,7 @@ export function phonePage(assets: Assets, lang: PageLocale): Markup {
   const { page } = textFor(lang.locale);
   const main = html`<p class="intro">${page.phoneIntro}</p>
 <form id="activate" class="activate" novalidate>
-${groupFields(lang.locale)}
+${groupFields(lang.locale, page.installationIdHint)}
 <div class="field">
 <label for="device-name">${page.deviceName}</label>
 <input id="device-name" name="deviceName" type="text" maxlength="128" autocomplete="off"

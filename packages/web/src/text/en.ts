@@ -20,6 +20,8 @@ export const en: WebText = {
     consolePhoneTitle: "Phone activation for a caller",
     consolePhoneIntro:
       "Type the installation ID the caller reads out, group by group, then read the confirmation ID back to them. The same rules apply as when customers do it themselves; your token and reason go into the license's timeline.",
+    consoleInstallationIdHint: "9 groups of 6 digits, as the caller reads them from their screen.",
+    consoleDeviceName: "Name for the caller's computer (optional)",
     lookupTitle: "License lookup",
     lookupIntro: "Find a license by its product key (as the customer reads it) or by its owner's email.",
     lookupLabel: "Product key or owner email",
@@ -41,6 +43,8 @@ export const en: WebText = {
     sending: "Asking the activation server…",
     resultHeading: "Your confirmation ID",
     resultIntro: "Type these 17 groups into your computer, group by group. Each has a check digit too.",
+    resultIntroAgent:
+      "Read these 17 groups to the caller, one group at a time, and wait for each to be typed.",
     resultGroup: "Group {n}",
     leaseUntil: "Activates this computer until {date} ({days} days from the installation ID's date).",
     leaseForever: "Activates this computer with no end date.",

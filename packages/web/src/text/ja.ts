@@ -20,6 +20,8 @@ export const ja: WebText = {
     consolePhoneTitle: "電話認証の代行",
     consolePhoneIntro:
       "お客様が読み上げるインストール ID をグループごとに入力し、表示された確認 ID を読み上げてお伝えください。お客様ご自身で行う場合と同じ規則が適用され、あなたのトークンと理由がライセンスの履歴に記録されます。",
+    consoleInstallationIdHint: "お客様が画面から読み上げる、6 桁ずつ 9 グループ。",
+    consoleDeviceName: "お客様のコンピューターの名前（任意）",
     lookupTitle: "ライセンス検索",
     lookupIntro:
       "プロダクトキー（お客様が読み上げたもの）または所有者のメールアドレスでライセンスを探します。",
@@ -43,6 +45,8 @@ export const ja: WebText = {
     resultHeading: "確認 ID",
     resultIntro:
       "この 17 グループをコンピューターに入力してください。各グループにもチェック数字が含まれています。",
+    resultIntroAgent:
+      "この 17 グループを 1 グループずつお客様に読み上げ、入力を待ってから次に進んでください。",
     resultGroup: "グループ {n}",
     leaseUntil: "このコンピューターは {date} まで認証されます（インストール ID の日付から {days} 日間）。",
     leaseForever: "このコンピューターは期限なしで認証されます。",

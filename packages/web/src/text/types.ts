@@ -19,6 +19,8 @@ export interface PageText {
   readonly consoleName: string;
   readonly consolePhoneTitle: string;
   readonly consolePhoneIntro: string;
+  readonly consoleInstallationIdHint: string;
+  readonly consoleDeviceName: string;
   readonly lookupTitle: string;
   readonly lookupIntro: string;
   readonly lookupLabel: string;

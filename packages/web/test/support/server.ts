@@ -85,6 +85,7 @@ export function field(answer: Answer, name: string): string {
 
 export interface Catalogue {
   readonly productId: string;
+  readonly policyId: string;
   readonly key: string;
   readonly licenseId: string;
 }
@@ -93,6 +94,7 @@ export interface Catalogue {
 export async function catalogue(
   web: WebServer,
   policy: { readonly maxDevices: number; readonly transferable?: boolean },
+  ownerEmail?: string,
 ): Promise<Catalogue> {
   const product = await web.call("POST", "/v1/admin/products", { name: "Lab suite" });
   const productId = field(product, "id");
@@ -104,10 +106,21 @@ export async function catalogue(
     graceSeconds: 14 * 86_400,
     ...policy,
   });
-  const issued = await web.call("POST", "/v1/admin/licenses", { policyId: field(made, "id"), count: 1 });
+  const policyId = field(made, "id");
+  const issued = await web.call("POST", "/v1/admin/licenses", {
+    policyId,
+    count: 1,
+    ...(ownerEmail === undefined ? {} : { ownerEmail }),
+  });
   const first = (issued.body.licenses as { id: string; key: string }[] | undefined)?.[0];
   if (!first) throw new Error(`issue: ${issued.status} ${JSON.stringify(issued.body)}`);
-  return { productId, key: first.key, licenseId: first.id };
+  return { productId, policyId, key: first.key, licenseId: first.id };
+}
+
+/** A new admin API token with `role`, as an admin makes one for a support agent. */
+export async function tokenWithRole(web: WebServer, role: "readonly" | "support" | "admin") {
+  const made = await web.call("POST", "/v1/admin/tokens", { name: `${role} agent`, role });
+  return { id: field(made, "id"), token: field(made, "token") };
 }
 
 /** A machine's components as a collector reports them: salted-looking digests derived from its name. */

@@ -14,6 +14,7 @@ const session = setupSession(text, language, "support", () => {
   started = true;
   setupPhoneFlow({
     endpoint: "/v1/admin/offline/confirmations",
+    reader: "agent",
     text,
     language,
     extra: () => ({ reason: reason.value, deviceName: deviceName.value }),

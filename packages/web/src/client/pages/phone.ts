@@ -6,6 +6,7 @@ followBrowserLanguage();
 const deviceName = byId("device-name", HTMLInputElement);
 setupPhoneFlow({
   endpoint: "/v1/offline/confirmations",
+  reader: "user",
   text: readText(),
   language: pageLanguage(),
   extra: () => ({ deviceName: deviceName.value }),

@@ -1,0 +1,134 @@
+/**
+ * The support console in a real browser: sign-in with a pasted token (kept in sessionStorage only), the phone
+ * flow for a caller through the support route with a reason for the timeline, and the license lookup.
+ */
+import { verifyConfirmationId } from "@ninsho/core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  chromiumAvailable,
+  launchChromium,
+  phoneContext,
+  screenshot,
+  watchErrors,
+} from "./support/browser.js";
+import {
+  catalogue,
+  installationIdOf,
+  offlineKey,
+  startWebServer,
+  tokenWithRole,
+  type WebServer,
+} from "./support/server.js";
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.getByLabel("Admin API token (role support or admin)").fill(token);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe.runIf(chromiumAvailable())("/console in Chromium", () => {
+  let web: WebServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it("activates a caller's machine with a support token and a reason, recorded in the timeline", async () => {
+    const c = await catalogue(web, { maxDevices: 2 });
+    const agent = await tokenWithRole(web, "support");
+    const iid = await installationIdOf(web, c, "caller-workstation");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/console/phone?lang=en`);
+    expect(await page.locator("#work").isHidden()).toBe(true);
+
+    await signIn(page, "nsh_admin_not-a-real-token");
+    await expect
+      .poll(() => page.locator("#sign-in-error").textContent())
+      .toBe("This token was refused. Check it and sign in again.");
+    await signIn(page, agent.token);
+    await page.locator("#work").waitFor();
+    expect(await page.locator("#whoami").textContent()).toBe(`Signed in: support token ${agent.id}`);
+    // This tab only: never a cookie, never the URL.
+    expect(await page.evaluate("sessionStorage.getItem('ninsho.console.token')")).toBe(agent.token);
+    expect(await page.context().cookies()).toEqual([]);
+    expect(page.url()).not.toContain(agent.token);
+
+    // The agent pastes what the caller read out in one go: it spreads over the groups.
+    await page.locator("#g1").fill(iid.groups.join(" "));
+    for (const [i, group] of iid.groups.entries())
+      expect(await page.locator(`#g${i + 1}`).inputValue()).toBe(group);
+    await page
+      .getByLabel("Reason (recorded in the license's timeline)")
+      .fill("Caller on the phone, ticket 4711");
+    await screenshot(page, "console-phone-filled");
+    await page.getByRole("button", { name: "Get the confirmation ID" }).click();
+
+    await page.locator("#answer[data-state=confirmed]").waitFor();
+    const confirmationId = (await page.locator("[data-cid-group]").allTextContents()).join("-");
+    const { publicKey } = await offlineKey(web, c.productId);
+    expect(verifyConfirmationId({ installationId: iid, confirmationId, publicKey }).ok).toBe(true);
+    await screenshot(page, "console-phone-confirmed");
+
+    const timeline = await web.call("GET", `/v1/admin/licenses/${c.licenseId}/timeline`);
+    const events = timeline.body.events as { type: string; actor: string; reason?: string }[];
+    expect(events.find((e) => e.type === "device.activated")).toMatchObject({
+      actor: `token:${agent.id}`,
+      reason: "Caller on the phone, ticket 4711",
+    });
+
+    await page.reload();
+    await page.locator("#work").waitFor(); // still signed in within the tab
+    await page.getByRole("button", { name: "Sign out" }).click();
+    expect(await page.locator("#sign-in").isVisible()).toBe(true);
+    expect(await page.evaluate("sessionStorage.getItem('ninsho.console.token')")).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it("turns away a read-only token from the phone flow, in Japanese", async () => {
+    const reader = await tokenWithRole(web, "readonly");
+    const page = await (await phoneContext(browser, "ja-JP")).newPage();
+    await page.goto(`${web.url}/console/phone`); // Accept-Language: ja, from the browser's locale
+    await page.getByLabel("管理 API トークン（ロール support または admin）").fill(reader.token);
+    await page.getByRole("button", { name: "サインイン" }).click();
+    await expect
+      .poll(() => page.locator("#sign-in-error").textContent())
+      .toBe("このトークンのロールは「readonly」です。このページには support または admin が必要です。");
+    expect(await page.locator("#work").isHidden()).toBe(true);
+  });
+
+  it("looks a license up by key and by owner email: its devices and its timeline", async () => {
+    const c = await catalogue(web, { maxDevices: 2 }, "aiko@example.com");
+    const activated = await web.call("POST", "/v1/offline/confirmations", {
+      installationId: (await installationIdOf(web, c, "aiko-laptop")).text,
+      deviceName: "Aiko's laptop",
+    });
+    expect(activated.status).toBe(201);
+    const agent = await tokenWithRole(web, "support");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/console/licenses?lang=en`);
+    await signIn(page, agent.token);
+
+    // Read out in lower case with spaces, as a customer might.
+    await page.getByLabel("Product key or owner email").fill(c.key.toLowerCase().replaceAll("-", " "));
+    await page.getByRole("button", { name: "Look up" }).click();
+    await page.locator("#license h2").waitFor();
+    expect(await page.locator("#license h2").textContent()).toBe(`License ${c.licenseId}`);
+    expect(await page.locator("#license .devices").textContent()).toContain("Aiko's laptop");
+    expect(await page.locator("#license .timeline").textContent()).toContain("device.activated");
+    await screenshot(page, "console-license");
+
+    await page.getByLabel("Product key or owner email").fill("aiko@example.com");
+    await page.getByRole("button", { name: "Look up" }).click();
+    await page.locator("#results .found").waitFor();
+    await page.getByRole("button", { name: "Open" }).click();
+    await expect.poll(() => page.locator("#license h2").textContent()).toBe(`License ${c.licenseId}`);
+    expect(await page.locator("#license dl").textContent()).toContain("aiko@example.com");
+    expect(errors).toEqual([]);
+  });
+});

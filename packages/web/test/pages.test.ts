@@ -1,0 +1,153 @@
+/**
+ * The pages as HTTP answers (no browser): security headers and CSP, no inline script, the language chosen,
+ * escaping, the assets, and how the package plugs into the server without a dependency cycle.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { raw } from "hono/html";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAssets } from "../src/assets.js";
+import { CONTENT_SECURITY_POLICY } from "../src/headers.js";
+import { layout } from "../src/pages/layout.js";
+import { freshAssets, startWebServer, type WebServer } from "./support/server.js";
+
+const PAGES = ["/activate/phone", "/console/phone", "/console/licenses"] as const;
+
+describe("web pages over HTTP", () => {
+  let web: WebServer;
+  beforeAll(async () => {
+    web = await startWebServer();
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  const page = async (path: string, headers: Record<string, string> = { "accept-language": "en" }) => {
+    const res = await fetch(`${web.url}${path}`, { headers, redirect: "manual" });
+    return { res, html: await res.text() };
+  };
+
+  it.each(PAGES)("%s: HTML with a strict CSP and no inline script or style", async (path) => {
+    const { res, html } = await page(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(res.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-inline");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    // Every script is the page's bundle or the (never executed) JSON block of its words.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
+    expect(scripts).toHaveLength(2);
+    for (const attributes of scripts)
+      expect(attributes).toMatch(/src="\/web\/assets\/|type="application\/json"/);
+    expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
+    expect(html).not.toMatch(/\sstyle=/i);
+  });
+
+  it("labels every group input, brings up the number pad and links the group's error line", async () => {
+    const { html } = await page("/activate/phone");
+    for (let n = 1; n <= 9; n++) {
+      expect(html).toContain(`<label for="g${n}">Group ${n}</label>`);
+      expect(html).toMatch(
+        new RegExp(`<input id="g${n}"[^>]*inputmode="numeric"[^>]*aria-describedby="g${n}-error"`),
+      );
+    }
+    expect(html).toContain('role="status" aria-live="polite"');
+  });
+
+  it("speaks the language of ?lang=, else of Accept-Language, else says none was chosen", async () => {
+    const asked = await page("/activate/phone?lang=ja", { "accept-language": "en" });
+    expect(asked.html).toContain('<html lang="ja" data-lang-chosen="true">');
+    expect(asked.html).toContain("<h1>電話でライセンス認証</h1>");
+    const header = await page("/activate/phone", { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" });
+    expect(header.html).toContain('<html lang="ja" data-lang-chosen="true">');
+    const unknown = await page("/activate/phone?lang=fr", { "accept-language": "en-GB" });
+    expect(unknown.html).toContain('<html lang="en" data-lang-chosen="true">');
+    // Nothing said: English, and the script follows navigator.language.
+    const none = await page("/activate/phone", {});
+    expect(none.html).toContain('<html lang="en" data-lang-chosen="false">');
+    expect(none.html).toContain('href="/activate/phone?lang=ja" hreflang="ja"');
+  });
+
+  it("serves the bundles under content-addressed names, cacheable for good", async () => {
+    const { html } = await page("/activate/phone");
+    const paths = [...html.matchAll(/(?:src|href)="(\/web\/assets\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(paths).toHaveLength(2);
+    for (const path of paths) {
+      const res = await fetch(`${web.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(res.headers.get("content-type")).toMatch(
+        path.endsWith(".js") ? /^text\/javascript/ : /^text\/css/,
+      );
+      expect((await res.text()).length).toBeGreaterThan(1000);
+    }
+    expect((await fetch(`${web.url}/web/assets/phone.000000000000.js`)).status).toBe(404);
+  });
+
+  it("sends /console to the phone flow, keeping the chosen language", async () => {
+    const { res } = await page("/console?lang=ja");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/console/phone?lang=ja");
+  });
+
+  it("leaves the API as it was: JSON answers, no page headers", async () => {
+    const res = await fetch(`${web.url}/v1/offline/confirmations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ installationId: "123" }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-security-policy")).toBeNull();
+  });
+});
+
+describe("layout", () => {
+  it("escapes what it writes, and no text can close the JSON block of words early", async () => {
+    const bundles = await freshAssets();
+    try {
+      const markup = await layout({
+        lang: { locale: "en", chosen: true },
+        title: '<script>alert("x")</script>',
+        path: '/activate/phone"><script>',
+        script: bundles.assets.scripts.phone,
+        styles: bundles.assets.styles,
+        area: "public",
+        main: raw("<p>main</p>"),
+      });
+      const html = markup.toString();
+      expect(html).toContain("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; · Ninsho</title>");
+      expect(html).toContain('href="/activate/phone&quot;&gt;&lt;script&gt;?lang=ja"');
+      const block = html.slice(html.indexOf('<script type="application/json"'));
+      expect(block.indexOf("</script>")).toBe(block.lastIndexOf("</script>"));
+    } finally {
+      await bundles.remove();
+    }
+  });
+});
+
+describe("packaging", () => {
+  it("refuses to start without its bundles, saying how to build them", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "ninsho-web-empty-"));
+    try {
+      expect(() => loadAssets(`${empty}/`)).toThrow(/npm run build:web/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it("is plugged into the server from outside: no server source imports @ninsho/web", () => {
+    const importsWeb = /from\s+["']@ninsho\/web["']|import\(\s*["']@ninsho\/web["']/;
+    const serverSrc = fileURLToPath(new URL("../../server/src/", import.meta.url));
+    const files = readdirSync(serverSrc, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".ts"),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) expect(readFileSync(join(serverSrc, file), "utf8")).not.toMatch(importsWeb);
+  });
+});
