@@ -24,10 +24,18 @@ export interface DeviceOptions {
   readonly json?: boolean;
 }
 
-/** Test-only: a JSON file with the fingerprint (and environment) to report instead of this machine's. */
+/**
+ * Test-only: a JSON file with the fingerprint (and environment) to report instead of this machine's.
+ * @example
+ * process.env[DEVICE_FINGERPRINT_ENV] = "/tmp/machine-a.json"; // {"fingerprint":{"collector":"test/1","components":[…]}}
+ */
 export const DEVICE_FINGERPRINT_ENV = "NINSHO_DEVICE_FINGERPRINT";
 
-/** The environment variable a vendor or OEM may set to a preinstalled product key. */
+/**
+ * The environment variable a vendor or OEM may set to a preinstalled product key.
+ * @example
+ * process.env[PREINSTALLED_KEY_ENV] = "JYTG9-X6CJ6-JGC3R-8V6Q9-48HP2"; // found at the first run
+ */
 export const PREINSTALLED_KEY_ENV = "NINSHO_PRODUCT_KEY";
 
 /**

@@ -37,7 +37,7 @@ export class DeviceFailure extends Error {
    * @example
    * throw DeviceFailure.own(DeviceExitCode.usage, "NO_PRODUCT", m.problems.NO_PRODUCT());
    */
-  static own(exitCode: DeviceExitCodeValue, code: string, text: LocalizedText): DeviceFailure {
+  static own(exitCode: DeviceExitCodeValue, code: DeviceOwnCode, text: LocalizedText): DeviceFailure {
     return new DeviceFailure(exitCode, { code, message: text.message, remedy: text.remedy });
   }
 }
@@ -53,11 +53,9 @@ export type DeviceOwnCode =
   | "BAD_URL"
   | "BAD_PUBLIC_KEY"
   | "NO_TRUSTED_KEYS"
-  | "PIN_FAILED"
+  | "TLS_FAILED"
   | "BAD_DEVICE_NOW"
-  | "BAD_FINGERPRINT_FILE"
-  | "STATE_WRITE_FAILED"
-  | "UNEXPECTED";
+  | "BAD_FINGERPRINT_FILE";
 
 /**
  * A code of either kind, as a doctor's finding names it.
@@ -66,8 +64,8 @@ export type DeviceOwnCode =
  */
 export type FindingCode =
   | ErrorCode
+  | DeviceOwnCode
   | "NO_TLS"
-  | "TLS_FAILED"
   | "KEYS_MISMATCH"
   | "KEYS_ROTATED"
   | "CLOCK_SKEW"

@@ -5,6 +5,8 @@
  *
  * Accepted: an ISO 8601 instant (`2027-01-01T00:00:00Z`), epoch milliseconds, or an offset from the real
  * clock (`+8d`, `-3d`, `+90m`, `-2h`, `+30s`).
+ * @example
+ * const now = deviceClock(process.env[DEVICE_NOW_ENV]);
  */
 export const DEVICE_NOW_ENV = "NINSHO_DEVICE_NOW";
 

@@ -67,6 +67,12 @@ describe("tampered and damaged files, and a clock set back", () => {
     expect(finding(offline, "lease")).toMatchObject({
       outcome: "fail",
       code: "STATE_TAMPERED",
+      remedyNumber: 2,
+    });
+    // The state file held the key: with it rejected, the key is gone too, and the doctor says so first.
+    expect(finding(offline, "key")).toMatchObject({
+      outcome: "warn",
+      code: "KEY_NOT_INSTALLED",
       remedyNumber: 1,
     });
 
@@ -88,9 +94,14 @@ describe("tampered and damaged files, and a clock set back", () => {
     expect(finding(offline, "lease")).toMatchObject({
       outcome: "warn",
       code: "STATE_CORRUPT",
+      remedyNumber: 2,
+    });
+    expect(offline.remedies[1]?.text).toBe(catalogue("STATE_CORRUPT", "en").remedy);
+    expect(finding(offline, "key")).toMatchObject({
+      outcome: "warn",
+      code: "KEY_NOT_INSTALLED",
       remedyNumber: 1,
     });
-    expect(offline.remedies[0]?.text).toBe(catalogue("STATE_CORRUPT", "en").remedy);
     damage();
     const status = await device.run(["status", "--json"]);
     expect(status.code).toBe(0);

@@ -130,7 +130,11 @@ const doctor: DoctorMessages = {
   noDevice: "no slot: this machine is not activated",
 };
 
-/** The device commands' sentences in English. */
+/**
+ * The device commands' sentences in English.
+ * @example
+ * en.keyInstalled("48HP2"); // "Installed the product key …48HP2. Activate this machine with `ninsho device activate`."
+ */
 export const en: DeviceMessages = {
   problems: {
     NO_PRODUCT: () => ({

@@ -129,7 +129,11 @@ const doctor: DoctorMessages = {
   noDevice: "枠なし: このマシンは認証されていません",
 };
 
-/** The device commands' sentences in Japanese. */
+/**
+ * The device commands' sentences in Japanese.
+ * @example
+ * ja.label("graceUntil"); // "猶予期限"
+ */
 export const ja: DeviceMessages = {
   problems: {
     NO_PRODUCT: () => ({

@@ -35,10 +35,18 @@ export type DeviceLabel =
   | "lastDecision"
   | "clock";
 
-/** The doctor's checks, in the order it runs and prints them. */
+/**
+ * The doctor's checks, in the order it runs and prints them.
+ * @example
+ * const first: CheckId = "key";
+ */
 export type CheckId = "key" | "server" | "clock" | "lease" | "fingerprint" | "devices";
 
-/** How a check came out. `fixed`: it was broken and the doctor's online check repaired it. */
+/**
+ * How a check came out. `fixed`: it was broken and the doctor's online check repaired it.
+ * @example
+ * const outcome: Outcome = "warn";
+ */
 export type Outcome = "ok" | "warn" | "fail" | "fixed" | "skipped";
 
 /**
