@@ -1,2 +1,3 @@
 export * from "./client/index.js";
 export * from "./fingerprint/index.js";
+export * from "./offline/index.js";

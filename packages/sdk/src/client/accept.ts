@@ -115,6 +115,9 @@ export async function acceptRelease(
   delete state.licenseId;
   delete state.license;
   delete state.nextOnlineAt;
+  // The slot is given back: a phone confirmation of this machine ends with it.
+  if (state.offline?.phone) delete state.offline.phone;
+  ctx.session.phone = undefined;
   state.releasedAt = ctx.now();
   await ctx.session.dropLease();
   await ctx.session.save();

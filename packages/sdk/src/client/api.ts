@@ -1,3 +1,4 @@
+import type { OfflineClient } from "../offline/api.js";
 import type { ClientProblem } from "./problem.js";
 import type { ClientEvents, ClientStatus } from "./types.js";
 
@@ -35,7 +36,7 @@ export type ClientResult<T extends object = object> =
  * const status = await client.validate();
  * if (!status.valid) console.error(status.message, status.remedy);
  */
-export interface NinshoClient {
+export interface NinshoClient extends OfflineClient {
   /** Install a product key as typed (case, spaces, dashes, full-width forms); a typo is named by group, offline. */
   installKey(key: string): Promise<ClientResult>;
   /** Remove the key and the lease from this machine (the server's slot stays taken: `deactivate()` first). */

@@ -1,4 +1,6 @@
 import { type ErrorCode, parseProductKey } from "@ninsho/core";
+import type { OfflineClient } from "../offline/api.js";
+import { OfflineOperations } from "../offline/operations.js";
 import type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
 import { ClientEmitter } from "./events.js";
 import type { OnlineContext, StepResult } from "./online.js";
@@ -32,6 +34,7 @@ export class Client implements NinshoClient {
   private background: Promise<void> | undefined;
   private published: { state: ClientState; code: ErrorCode | undefined } | undefined;
   private closed = false;
+  private readonly offline: OfflineOperations;
 
   constructor(
     private readonly o: ResolvedOptions,
@@ -39,7 +42,18 @@ export class Client implements NinshoClient {
   ) {
     this.store = new DeviceStore(o.storageDir, o.productId, keys);
     this.statuses = new StatusBuilder(o.locale, o.productId);
+    const host = { options: o, keys, events: this.events, session: () => this.ready() };
+    this.offline = new OfflineOperations(
+      { ...host, serial: (op) => this.serial(op), publish: (s) => this.publish(s, this.o.now()) },
+      this.store,
+    );
   }
+
+  installationId: OfflineClient["installationId"] = () => this.offline.installationId();
+  installationIdQr: OfflineClient["installationIdQr"] = (options) => this.offline.installationIdQr(options);
+  confirm: OfflineClient["confirm"] = (typed) => this.offline.confirm(typed);
+  offlineRequest: OfflineClient["offlineRequest"] = (options) => this.offline.offlineRequest(options);
+  installLicenseFile: OfflineClient["installLicenseFile"] = (text) => this.offline.installLicenseFile(text);
 
   private ready(): Promise<Session> {
     this.loading ??= this.load();
@@ -64,9 +78,13 @@ export class Client implements NinshoClient {
     return run;
   }
 
-  /** Whether there is anything the server could do for this machine right now. */
-  private canGoOnline(session: Session): boolean {
+  /**
+   * Whether there is anything the server could do for this machine right now. A phone-confirmed machine is
+   * offline by choice: only `validate({ online: "force" })` or `activate()` take it online.
+   */
+  private canGoOnline(session: Session, force = false): boolean {
     if (session.lease) return true;
+    if (session.phone && !force) return false;
     if (session.state.key === undefined) return false;
     const { deviceId, releasedAt } = session.state;
     // A machine activated before (its lease lost or damaged) is recognised by the server: no new slot taken.
@@ -75,9 +93,9 @@ export class Client implements NinshoClient {
   }
 
   /** Refresh with the lease, or (no usable lease) activate with the key: the server recognises this machine. */
-  private goOnline(): Promise<unknown> {
+  private goOnline(force = false): Promise<unknown> {
     const session = this.session;
-    if (!session || !this.canGoOnline(session)) return Promise.resolve();
+    if (!session || !this.canGoOnline(session, force)) return Promise.resolve();
     if (session.lease) return validateOnline(this.ctx());
     return activateOnline(this.ctx(), session.state.key ?? "");
   }
@@ -98,7 +116,7 @@ export class Client implements NinshoClient {
     const verdict = session.judge(now);
     session.observeLocalTime(now);
     const mode = options.online ?? "auto";
-    if (mode === "never" || this.closed || !this.canGoOnline(session))
+    if (mode === "never" || this.closed || !this.canGoOnline(session, mode === "force"))
       return this.publish(session, now, verdict);
     if (mode === "auto" && session.dueAt(verdict.state === "clock_rollback") > now)
       return this.publish(session, now, verdict);
@@ -107,7 +125,7 @@ export class Client implements NinshoClient {
       return this.publish(session, now, verdict);
     }
     if (this.background && mode === "auto") await this.background;
-    else await this.serial(() => this.goOnline()).catch(noop);
+    else await this.serial(() => this.goOnline(mode === "force")).catch(noop);
     return this.publish(session, this.o.now());
   }
 

@@ -27,6 +27,7 @@ export type {
   ConnectionState,
   ConnectionStatus,
   KeySource,
+  LeaseKind,
   RefreshOutcome,
   ServerDecision,
 } from "./types.js";

@@ -1,3 +1,4 @@
+import { openPhoneRecord } from "../offline/phoneLease.js";
 import type { ClientEmitter } from "./events.js";
 import type { OnlineContext } from "./online.js";
 import type { ResolvedOptions } from "./options.js";
@@ -21,6 +22,7 @@ export async function openDevice(
   events: ClientEmitter,
 ): Promise<{ session: Session; context: OnlineContext }> {
   const session = new Session(await store.load(), store, o.clockToleranceMs, o.refreshFraction);
+  loadPhone(session, o);
   if (session.state.key === undefined) {
     const found = await discoverPreinstalledKey(o.preinstalledKey, o);
     if (found?.ok) await session.setKey(found.key, found.source);
@@ -39,4 +41,19 @@ export async function openDevice(
     events,
   };
   return { session, context };
+}
+
+/**
+ * Verify a kept phone confirmation with the product's offline key (the `offline` option, else the pinned
+ * one). One that no longer verifies was altered: the state counts as tampered, as an altered file does.
+ */
+function loadPhone(session: Session, o: ResolvedOptions): void {
+  const record = session.state.offline?.phone;
+  const key = o.offline ?? session.state.offline?.key;
+  if (!record || session.stateProblem) return;
+  const opened = key
+    ? openPhoneRecord(record, key)
+    : { ok: false as const, reason: "no offline key to verify it" };
+  if (opened.ok) session.phone = opened.lease;
+  else session.stateProblem = { code: "STATE_TAMPERED", file: "state.json", reason: opened.reason };
 }

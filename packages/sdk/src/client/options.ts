@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Fingerprint, Locale } from "@ninsho/core";
 import { collectFingerprint } from "../fingerprint/index.js";
+import { checkOfflineOption, type OfflineKey } from "../offline/phoneLease.js";
 import type { BackoffOptions } from "./backoff.js";
 import { DEFAULT_CLOCK_TOLERANCE_MS } from "./clockMarks.js";
 import type { PreinstalledKeyOptions } from "./preinstalled/discover.js";
@@ -56,6 +57,11 @@ export interface ClientOptions {
   readonly platform?: string;
   /** How registry values are read (default `reg query`). */
   readonly readRegistry?: RegistryReader;
+  /**
+   * The product's number and offline public key (`GET /v1/products/{id}/offline-key`), shipped with the app
+   * like `publicKeys`, for phone activation. Without it the SDK fetches them once and pins them in the folder.
+   */
+  readonly offline?: OfflineKey;
 }
 
 /**
@@ -83,6 +89,7 @@ export interface ResolvedOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly platform: string;
   readonly readRegistry: RegistryReader;
+  readonly offline?: OfflineKey;
 }
 
 const PLATFORM_NAMES: Record<string, string> = { win32: "windows", darwin: "macos", linux: "linux" };
@@ -140,5 +147,6 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     env: options.env ?? process.env,
     platform,
     readRegistry: options.readRegistry ?? readRegistryWithReg,
+    ...(options.offline === undefined ? {} : { offline: checkOfflineOption(options.offline) }),
   };
 }

@@ -1,9 +1,11 @@
+import type { PhoneLease } from "../offline/phoneLease.js";
 import { observeServerTime, rollbackFloor, seenAt } from "./clockMarks.js";
+import { bestVerdict, grantsOf } from "./grants.js";
 import { leaseSignatureHolds, type PreparedLease } from "./lease.js";
 import { type ProblemSeed, seed } from "./problem.js";
 import type { DeviceStore, LoadedDevice, StorageProblem } from "./storage/deviceStore.js";
 import type { StoredState } from "./storage/stateFile.js";
-import type { ClientState, KeySource } from "./types.js";
+import type { ClientState, KeySource, LeaseKind } from "./types.js";
 
 /**
  * The local decision: a state, whether the app may run, and why not (or what is not fine).
@@ -16,6 +18,8 @@ export interface Verdict {
   readonly state: ClientState;
   readonly valid: boolean;
   readonly seed?: ProblemSeed;
+  /** Which grant decided the times, when the device holds both a signed lease and a phone confirmation. */
+  readonly grant?: LeaseKind;
 }
 
 // A local time is written down at most this often: often enough that a restart remembers roughly when the
@@ -48,6 +52,8 @@ const storageSeed = (problem: StorageProblem): ProblemSeed =>
 export class Session {
   readonly state: StoredState;
   lease: PreparedLease | undefined;
+  /** A phone confirmation that verified at load or when typed (see `offline/phoneLease.ts`). */
+  phone: PhoneLease | undefined;
   stateProblem: StorageProblem | undefined;
   leaseProblem: StorageProblem | undefined;
   /** A preinstalled key that was found but is malformed, and where. */
@@ -80,8 +86,9 @@ export class Session {
   /** The hot path: one Ed25519 verification of the lease, then comparisons. */
   judge(nowMs: number): Verdict {
     const lease = this.lease;
-    if (!lease) return this.judgeWithoutLease();
-    if (!leaseSignatureHolds(lease)) {
+    const phone = this.phone;
+    if (!lease && !phone) return this.judgeWithoutLease();
+    if (lease && !leaseSignatureHolds(lease)) {
       return { state: "tampered", valid: false, seed: seed("STATE_TAMPERED", { file: "lease.jwt" }) };
     }
     if (nowMs < this.floorMs) {
@@ -97,6 +104,7 @@ export class Session {
     }
     const verdict = this.state.verdict;
     if (verdict) return { state: verdict.state, valid: false, seed: verdict.seed };
+    if (phone || !lease) return bestVerdict(grantsOf(lease, phone), nowMs);
     if (nowMs < lease.leaseExpiresAtMs) return { state: "active", valid: true };
     if (nowMs < lease.graceEndsAtMs) return { state: "grace", valid: true };
     const graceEnd = new Date(lease.graceEndsAtMs).toISOString();
@@ -210,6 +218,10 @@ export class Session {
     ] as const) {
       delete this.state[field];
     }
+    // The pinned offline key belongs to the product and stays; what the key made or was granted goes.
+    if (this.state.offline)
+      this.state.offline = { ...(this.state.offline.key ? { key: this.state.offline.key } : {}) };
+    this.phone = undefined;
     this.keyProblem = undefined;
     await this.dropLease();
     await this.save();

@@ -1,7 +1,9 @@
 import type { ErrorCode, Locale } from "@ninsho/core";
+import { phoneExplanation } from "../offline/words.js";
+import { type Grant, grantInEffect, grantTimes } from "./grants.js";
 import { explain, type ProblemSeed } from "./problem.js";
 import type { Session, Verdict } from "./session.js";
-import type { ClientStatus, ConnectionState, ConnectionStatus } from "./types.js";
+import type { ClientStatus, ConnectionState, ConnectionStatus, LeaseKind } from "./types.js";
 
 const CONNECTION_OF: Partial<Record<ErrorCode, ConnectionState>> = {
   SERVER_UNREACHABLE: "unreachable",
@@ -11,7 +13,8 @@ const CONNECTION_OF: Partial<Record<ErrorCode, ConnectionState>> = {
   RESPONSE_SIGNATURE_INVALID: "spoofed",
 };
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+const iso = (ms: number | undefined) =>
+  ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
 
 /**
  * `6 days 23 hours`, `5 hours 12 minutes`, `40 seconds`: precise enough for a person, never longer.
@@ -47,8 +50,11 @@ function explanation(
   locale: Locale,
   message?: string,
 ): string {
-  const lease = session.lease;
+  const lease = grantInEffect(session.lease, session.phone, verdict.grant);
   const ja = locale === "ja";
+  if (lease?.kind === "phone-confirmed" && (verdict.state === "active" || verdict.state === "grace")) {
+    return phoneExplanation(lease, verdict.state, nowMs, locale);
+  }
   if (lease && (verdict.state === "active" || verdict.state === "grace")) {
     const lxp = iso(lease.leaseExpiresAtMs);
     const exp = iso(lease.graceEndsAtMs);
@@ -101,16 +107,26 @@ type Facts = Omit<
   | "checkedAt"
 >;
 
-function facts(session: Session, locale: Locale, productId: string, storageError: string | undefined): Facts {
-  const { state, lease } = session;
-  const claims = lease?.claims;
-  const licenseId = state.licenseId ?? claims?.lic;
-  const channel = state.license?.channel ?? claims?.chn;
-  const entitlements = state.license?.entitlements ?? claims?.ent;
-  const deviceId = claims?.sub ?? state.deviceId;
+function facts(
+  session: Session,
+  locale: Locale,
+  productId: string,
+  storageError: string | undefined,
+  lease: Grant | undefined,
+): Facts {
+  const { state } = session;
+  // A phone confirmation names no license, device or channel and grants no entitlements: the status says so
+  // (an empty list), whatever an earlier online activation reported.
+  const phone = lease?.kind === "phone-confirmed";
+  const claims = phone ? undefined : session.lease?.claims;
+  const license = phone ? undefined : state.license;
+  const licenseId = phone ? undefined : (state.licenseId ?? claims?.lic);
+  const channel = license?.channel ?? claims?.chn;
+  const entitlements = phone ? [] : (license?.entitlements ?? claims?.ent);
+  const deviceId = phone ? undefined : (claims?.sub ?? state.deviceId);
   const keySource = state.keySource ?? session.keyProblem?.source;
   const licenseExpiresAt =
-    state.license?.expiresAt ?? iso(claims?.lex === undefined ? undefined : claims.lex * 1000);
+    license?.expiresAt ?? iso(claims?.lex === undefined ? undefined : claims.lex * 1000);
   const lastServerContactAt = iso(state.lastContactAt);
   return {
     productId,
@@ -120,13 +136,7 @@ function facts(session: Session, locale: Locale, productId: string, storageError
     ...(deviceId ? { deviceId } : {}),
     ...(state.key ? { keyHint: state.key.slice(-5) } : {}),
     ...(keySource ? { keySource } : {}),
-    ...(lease
-      ? {
-          leaseIssuedAt: new Date(lease.issuedAtMs).toISOString(),
-          leaseExpiresAt: new Date(lease.leaseExpiresAtMs).toISOString(),
-          graceEndsAt: new Date(lease.graceEndsAtMs).toISOString(),
-        }
-      : {}),
+    ...(lease ? grantTimes(lease) : {}),
     ...(licenseExpiresAt ? { licenseExpiresAt } : {}),
     ...(lastServerContactAt ? { lastServerContactAt } : {}),
     connection: connection(session, locale),
@@ -143,7 +153,9 @@ function facts(session: Session, locale: Locale, productId: string, storageError
  * const status = statuses.build(session, session.judge(now), now, undefined);
  */
 export class StatusBuilder {
-  private cache: { version: number; storageError: string | undefined; facts: Facts } | undefined;
+  private cache:
+    | { version: number; storageError: string | undefined; kind: LeaseKind | undefined; facts: Facts }
+    | undefined;
 
   constructor(
     private readonly locale: Locale,
@@ -151,18 +163,23 @@ export class StatusBuilder {
   ) {}
 
   build(session: Session, verdict: Verdict, nowMs: number, storageError: string | undefined): ClientStatus {
+    const lease = grantInEffect(session.lease, session.phone, verdict.grant);
     let cached = this.cache;
-    if (cached?.version !== session.version || cached.storageError !== storageError) {
+    if (
+      cached?.version !== session.version ||
+      cached.storageError !== storageError ||
+      cached.kind !== lease?.kind
+    ) {
       cached = {
         version: session.version,
         storageError,
-        facts: facts(session, this.locale, this.productId, storageError),
+        kind: lease?.kind,
+        facts: facts(session, this.locale, this.productId, storageError, lease),
       };
       this.cache = cached;
     }
     const shown: ProblemSeed | undefined = verdict.seed ?? (verdict.valid ? session.warning() : undefined);
     const problem = shown ? explain(shown, this.locale) : undefined;
-    const lease = session.lease;
     return {
       state: verdict.state,
       valid: verdict.valid,
@@ -175,11 +192,11 @@ export class StatusBuilder {
         verdict.seed ? problem?.message : undefined,
       ),
       ...cached.facts,
-      ...(lease
-        ? {
-            timeLeftMs: Math.max(0, lease.graceEndsAtMs - nowMs),
-            leaseTimeLeftMs: Math.max(0, lease.leaseExpiresAtMs - nowMs),
-          }
+      ...(lease && Number.isFinite(lease.graceEndsAtMs)
+        ? { timeLeftMs: Math.max(0, lease.graceEndsAtMs - nowMs) }
+        : {}),
+      ...(lease && Number.isFinite(lease.leaseExpiresAtMs)
+        ? { leaseTimeLeftMs: Math.max(0, lease.leaseExpiresAtMs - nowMs) }
         : {}),
       checkedAt: new Date(nowMs).toISOString(),
     };

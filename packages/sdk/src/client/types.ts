@@ -37,6 +37,17 @@ export type ClientState =
   | "corrupt";
 
 /**
+ * What the app's right to run rests on: a lease signed by the server (an online activation or an installed
+ * license file), or a phone confirmation (a confirmation ID typed in: lease and grace instants, no JWS lease,
+ * no entitlements).
+ *
+ * @example
+ * const { leaseKind } = await client.status();
+ * if (leaseKind === "phone-confirmed") hideFeaturesNeedingEntitlements();
+ */
+export type LeaseKind = "signed" | "phone-confirmed";
+
+/**
  * Where the installed product key came from: typed in (`installKey`), or preinstalled by the vendor or the
  * OEM in a file, an environment variable, or a Windows registry value.
  *
@@ -133,6 +144,8 @@ export interface ClientStatus {
   /** The installed key's last group, enough to tell keys apart. */
   readonly keyHint?: string;
   readonly keySource?: KeySource;
+  /** What the lease times below come from: a signed lease, or a phone confirmation (no entitlements). */
+  readonly leaseKind?: LeaseKind;
   readonly leaseIssuedAt?: string;
   readonly leaseExpiresAt?: string;
   readonly graceEndsAt?: string;

@@ -133,6 +133,17 @@ export class DeviceStore {
     return this.enqueue(() => writeAtomic(this.path("lease"), `${token}\n`));
   }
 
+  /** Queue a write of another file of the folder, by name (private to the user, like every file here). */
+  saveFile(name: string, text: string): Promise<void> {
+    return this.enqueue(() => writeAtomic(join(this.dir, name), text));
+  }
+
+  /** Read another file of the folder, by name, after the writes queued before. */
+  async readFile(name: string): Promise<FileRead> {
+    await this.idle();
+    return readOptional(join(this.dir, name));
+  }
+
   removeLease(): Promise<void> {
     return this.enqueue(() => removeFile(this.path("lease")));
   }

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isErrorCode } from "@ninsho/core";
+import { isOfflineState, type OfflineState } from "../../offline/state.js";
 import type { ProblemSeed } from "../problem.js";
 import type { ClientState, KeySource, ServerDecision } from "../types.js";
 
@@ -59,6 +60,8 @@ export interface StoredState {
   lastDecision?: ServerDecision;
   /** When this machine gave its slot back (`deactivate()`): no automatic activation after that. */
   releasedAt?: number;
+  /** Offline activation: the pinned offline key, installation IDs made, a phone confirmation. */
+  offline?: OfflineState;
 }
 
 /**
@@ -119,7 +122,8 @@ function isStoredState(v: unknown): v is StoredState {
   const objects = ["keySource", "license", "lastDecision"].every((k) => optional(v[k], "object"));
   const verdict = v.verdict === undefined || (isObject(v.verdict) && isSeed(v.verdict.seed));
   const failure = v.lastFailure === undefined || isSeed(v.lastFailure);
-  return numbers && strings && times && objects && verdict && failure;
+  const offline = v.offline === undefined || isOfflineState(v.offline);
+  return numbers && strings && times && objects && verdict && failure && offline;
 }
 
 /**

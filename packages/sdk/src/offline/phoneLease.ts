@@ -1,0 +1,89 @@
+import {
+  dayStart,
+  decodeOfflinePublicKey,
+  type InstallationId,
+  parseInstallationId,
+  verifyConfirmationId,
+} from "@ninsho/core";
+import type { PhoneRecord } from "./state.js";
+
+/**
+ * A phone confirmation that verified: the rights it grants, counted from its installation ID's day. It has no
+ * JWS lease and no entitlements; an end of `Infinity` means the confirmation granted no end (lease days 4095).
+ *
+ * @example
+ * const phone: PhoneLease = session.phone;
+ * if (nowMs < phone.leaseExpiresAtMs) console.log("active until", new Date(phone.leaseExpiresAtMs));
+ */
+export interface PhoneLease {
+  readonly installation: InstallationId;
+  /** The confirmation ID as installed (canonical groups). */
+  readonly confirmation: string;
+  /** 00:00 UTC of the installation ID's day: where the granted days start. */
+  readonly issuedAtMs: number;
+  readonly leaseExpiresAtMs: number;
+  readonly graceEndsAtMs: number;
+  readonly confirmedAtMs: number;
+}
+
+/**
+ * The product's offline key as the device verifies with it.
+ *
+ * @example
+ * const key: OfflineKey = { productNumber: 4242, publicKey: "base64url of 128 bytes" };
+ */
+export interface OfflineKey {
+  readonly productNumber: number;
+  readonly publicKey: string;
+}
+
+/**
+ * Check the `offline` option of `createClient`: a product number 1 … 65535 and a BN254 public key that decodes.
+ * Throws at once, like every wrong option.
+ *
+ * @example
+ * checkOfflineOption({ productNumber: 0, publicKey: "" }); // throws RangeError
+ */
+export function checkOfflineOption(key: OfflineKey): OfflineKey {
+  if (!Number.isInteger(key.productNumber) || key.productNumber < 1 || key.productNumber > 0xffff)
+    throw new RangeError("offline.productNumber must be 1 … 65535");
+  if (decodeOfflinePublicKey(key.publicKey) === undefined)
+    throw new TypeError("offline.publicKey is not a product's offline key (base64url, 128 bytes)");
+  return { productNumber: key.productNumber, publicKey: key.publicKey };
+}
+
+/**
+ * Verify a stored phone confirmation again (at every start: the state file's MAC detects edits, the signature
+ * makes a grant impossible to forge even for someone who read the install secret).
+ *
+ * @example
+ * const opened = openPhoneRecord(state.offline.phone, { productNumber, publicKey });
+ * if (opened.ok) session.phone = opened.lease;
+ */
+export function openPhoneRecord(
+  record: PhoneRecord,
+  key: OfflineKey,
+): { readonly ok: true; readonly lease: PhoneLease } | { readonly ok: false; readonly reason: string } {
+  const installation = parseInstallationId(record.installation);
+  if (!installation.ok) return { ok: false, reason: "its installation ID is malformed" };
+  if (installation.value.productNumber !== key.productNumber)
+    return { ok: false, reason: "its installation ID is of another product" };
+  const verified = verifyConfirmationId({
+    installationId: installation.value,
+    confirmationId: record.confirmation,
+    publicKey: key.publicKey,
+  });
+  if (!verified.ok) return { ok: false, reason: "its phone confirmation does not verify" };
+  const grant = verified.value;
+  return {
+    ok: true,
+    lease: {
+      installation: installation.value,
+      confirmation: record.confirmation,
+      issuedAtMs: dayStart(installation.value.day).getTime(),
+      leaseExpiresAtMs: grant.leaseExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
+      graceEndsAtMs: grant.graceEndsAt?.getTime() ?? Number.POSITIVE_INFINITY,
+      confirmedAtMs: record.confirmedAt,
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What offline activation keeps in `state.json` (under the state file's MAC), beside the online state.
+ *
+ * @example
+ * const offline: OfflineState = { key: { productNumber: 4242, publicKey, pinnedAt: Date.now() } };
+ */
+export interface OfflineState {
+  /** The product's offline key, pinned on first use when the app did not ship it (`offline` option). */
+  key?: PinnedOfflineKey;
+  /** Installation IDs this machine made, newest first (at most `MAX_PENDING`): a confirmation is checked against these. */
+  pending?: PendingInstallation[];
+  /** The rights a phone confirmation granted: re-verified with the offline key at every start. */
+  phone?: PhoneRecord;
+}
+
+/**
+ * The product number and BLS public key from `GET /v1/products/{id}/offline-key`.
+ *
+ * @example
+ * const pinned: PinnedOfflineKey = { productNumber: 4242, publicKey: "…", pinnedAt: Date.now() };
+ */
+export interface PinnedOfflineKey {
+  productNumber: number;
+  publicKey: string;
+  pinnedAt: number;
+}
+
+/**
+ * An installation ID as the machine made it (its canonical grouped text) and when.
+ *
+ * @example
+ * const pending: PendingInstallation = { text: iid.text, createdAt: Date.now() };
+ */
+export interface PendingInstallation {
+  text: string;
+  createdAt: number;
+}
+
+/**
+ * A phone confirmation: the installation ID it answers, the confirmation ID, and when it was installed.
+ *
+ * @example
+ * const record: PhoneRecord = { installation: iid.text, confirmation: cid.text, confirmedAt: Date.now() };
+ */
+export interface PhoneRecord {
+  installation: string;
+  confirmation: string;
+  confirmedAt: number;
+}
+
+/** How many installation IDs are kept: a confirmation for a slightly older one still installs. */
+export const MAX_PENDING = 3;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+const isPending = (v: unknown): boolean =>
+  isObject(v) && typeof v.text === "string" && Number.isFinite(v.createdAt);
+
+/**
+ * Loose shape check of the offline part of a state file (its MAC already vouches for it).
+ *
+ * @example
+ * isOfflineState({ pending: [] }); // true
+ */
+export function isOfflineState(v: unknown): v is OfflineState {
+  if (!isObject(v)) return false;
+  const key =
+    v.key === undefined ||
+    (isObject(v.key) &&
+      Number.isInteger(v.key.productNumber) &&
+      typeof v.key.publicKey === "string" &&
+      Number.isFinite(v.key.pinnedAt));
+  const pending = v.pending === undefined || (Array.isArray(v.pending) && v.pending.every(isPending));
+  const phone =
+    v.phone === undefined ||
+    (isObject(v.phone) &&
+      typeof v.phone.installation === "string" &&
+      typeof v.phone.confirmation === "string" &&
+      Number.isFinite(v.phone.confirmedAt));
+  return key && pending && phone;
+}
