@@ -51,7 +51,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir ?? "./data");
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? join(dataDir, "ninsho.db");
+  const databaseUrl = options.databaseUrl || process.env.DATABASE_URL || join(dataDir, "ninsho.db"); // empty means unset
   const logger = options.logger ?? createLogger();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const master = loadMasterKey(dataDir, process.env.NINSHO_MASTER_KEY);
@@ -64,7 +64,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await store.migrate();
     await assertMasterKeyOpens(store, master.key);
-    const redisUrl = options.redisUrl ?? process.env.NINSHO_REDIS_URL;
+    const redisUrl = options.redisUrl || process.env.NINSHO_REDIS_URL || undefined;
     const redisPrefix = options.redisPrefix ?? process.env.NINSHO_REDIS_PREFIX;
     rate = await openRateLimits({
       databaseUrl,

@@ -19,7 +19,7 @@ export interface DataLocation {
  */
 export function dataLocation(io: Io, data: string, databaseUrl: string | undefined): DataLocation {
   const dataDir = resolve(data);
-  const url = databaseUrl ?? io.env.DATABASE_URL ?? join(dataDir, "ninsho.db");
+  const url = databaseUrl || io.env.DATABASE_URL || join(dataDir, "ninsho.db"); // empty means unset
   return { dataDir, databaseUrl: url, postgres: /^postgres(ql)?:\/\//i.test(url) };
 }
 

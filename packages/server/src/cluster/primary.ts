@@ -43,7 +43,7 @@ const STOP_TIMEOUT_MS = 10_000;
  */
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const dataDir = resolve(options.dataDir ?? "./data");
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? join(dataDir, "ninsho.db");
+  const databaseUrl = options.databaseUrl || process.env.DATABASE_URL || join(dataDir, "ninsho.db"); // empty means unset
   if (!isPostgresUrl(databaseUrl)) throw new Error(workersNeedPostgres(options.workers));
   const logger = options.logger ?? createLogger();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -58,7 +58,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     throw error;
   }
 
-  const redisUrl = options.redisUrl ?? process.env.NINSHO_REDIS_URL;
+  const redisUrl = options.redisUrl || process.env.NINSHO_REDIS_URL || undefined;
   const workerOptions: WorkerOptions = {
     dataDir,
     databaseUrl,
