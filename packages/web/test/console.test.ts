@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   chromiumAvailable,
+  fitsPhone,
   launchChromium,
   phoneContext,
   screenshot,
@@ -72,6 +73,7 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     const confirmationId = (await page.locator("[data-cid-group]").allTextContents()).join("-");
     const { publicKey } = await offlineKey(web, c.productId);
     expect(verifyConfirmationId({ installationId: iid, confirmationId, publicKey }).ok).toBe(true);
+    await fitsPhone(page);
     await screenshot(page, "console-phone-confirmed");
 
     const timeline = await web.call("GET", `/v1/admin/licenses/${c.licenseId}/timeline`);
@@ -99,6 +101,7 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
       .poll(() => page.locator("#sign-in-error").textContent())
       .toBe("このトークンのロールは「readonly」です。このページには support または admin が必要です。");
     expect(await page.locator("#work").isHidden()).toBe(true);
+    await screenshot(page, "console-ja-sign-in-refused");
   });
 
   it("looks a license up by key and by owner email: its devices and its timeline", async () => {
@@ -121,6 +124,7 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     expect(await page.locator("#license h2").textContent()).toBe(`License ${c.licenseId}`);
     expect(await page.locator("#license .devices").textContent()).toContain("Aiko's laptop");
     expect(await page.locator("#license .timeline").textContent()).toContain("device.activated");
+    await fitsPhone(page);
     await screenshot(page, "console-license");
 
     await page.getByLabel("Product key or owner email").fill("aiko@example.com");

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   chromiumAvailable,
+  fitsPhone,
   launchChromium,
   phoneContext,
   screenshot,
@@ -98,6 +99,7 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     expect(grant).toContain("(30 days from the installation ID's date)");
     expect(grant).toContain("Device: Lab PC 3");
     expect(grant).toContain("Activated as a new device on this license.");
+    await fitsPhone(page);
     await screenshot(page, "phone-en-confirmed");
     expect(errors).toEqual([]);
   });
@@ -131,6 +133,7 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     expect(await page.locator(".grant").textContent()).toContain(
       "ライセンスを「古いデスクトップ」からこのコンピューターに移行しました。",
     );
+    await fitsPhone(page);
     await screenshot(page, "phone-ja-transferred");
     expect(errors).toEqual([]);
   });

@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** NINSHO_CHROMIUM names another Chromium or Chrome binary (e.g. on a Mac). */
+export const CHROMIUM = process.env.NINSHO_CHROMIUM ?? "/usr/bin/chromium";
 
 const ARGS = [
   "--headless",
@@ -24,7 +26,8 @@ const ARGS = [
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
   const why = `${CHROMIUM} is missing: install it with scripts/ensure-chromium.sh (as root) to run the browser tests`;
-  if (process.env.CI === "true") throw new Error(why);
+  const ci = process.env.CI;
+  if (ci !== undefined && !["", "0", "false"].includes(ci)) throw new Error(why);
   console.warn(`Skipping the browser tests: ${why}.`);
   return false;
 }
@@ -47,6 +50,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The layout a phone needs: nothing wider than the screen, and each confirmation group on one line (a group
+ * broken in two would be read out as two).
+ */
+export async function fitsPhone(page: Page): Promise<void> {
+  expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+  for (const group of await page.locator("[data-cid-group]").all()) {
+    const box = await group.boundingBox();
+    expect(box?.height).toBeLessThan(48); // one line of 1.75rem digits is about 36 px
+  }
 }
 
 /**
