@@ -1,0 +1,61 @@
+import { readFile } from "node:fs/promises";
+import { describe, type ErrorCode, type Locale, type ProblemParams } from "@ninsho/core";
+import type { ClientProblem, OfflineKey } from "@ninsho/sdk";
+import { DeviceExitCode, type DeviceExitCodeValue } from "../exit.js";
+import { DeviceFailure } from "../failure.js";
+import { isRecord } from "../files.js";
+
+/** The product's offline key as the vendor ships it: the JSON of `GET /v1/products/{id}/offline-key`. */
+export const OFFLINE_KEY_ENV = "NINSHO_OFFLINE_KEY";
+
+/**
+ * A failure worded by the catalogue, with its exit code.
+ * @example
+ * throw catalogueFailure(DeviceExitCode.usage, "LICENSE_FILE_INVALID", "en", { reason });
+ */
+export const catalogueFailure = (
+  exitCode: DeviceExitCodeValue,
+  code: ErrorCode,
+  locale: Locale,
+  params: ProblemParams = {},
+): DeviceFailure => new DeviceFailure(exitCode, { code, ...describe(code, locale, params) });
+
+/**
+ * The failure of an SDK problem in an offline command: a mistyped confirmation ID is a usage error (exit 2),
+ * like a mistyped key; every other code keeps the exit code it stands for.
+ * @example
+ * if (!result.ok) throw offlineFailure(result.problem); // CONFIRMATION_ID_MALFORMED → exit 2
+ */
+export function offlineFailure(problem: ClientProblem): DeviceFailure {
+  const failure = DeviceFailure.problem(problem);
+  return problem.code === "CONFIRMATION_ID_MALFORMED"
+    ? new DeviceFailure(DeviceExitCode.usage, failure.body)
+    : failure;
+}
+
+/**
+ * The product's offline key from `--offline-key` or NINSHO_OFFLINE_KEY (inline JSON, or a file holding it),
+ * for a machine that never reaches the server; `undefined` when neither is given (the SDK then fetches the
+ * key from the server once and pins it). A value that is not such a key is BAD_PUBLIC_KEY (exit 2).
+ * @example
+ * const offline = await readOfflineKey(options.offlineKey, io.env, "en");
+ */
+export async function readOfflineKey(
+  value: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  locale: Locale,
+): Promise<OfflineKey | undefined> {
+  const given = (value ?? env[OFFLINE_KEY_ENV])?.trim();
+  if (given === undefined || given === "") return undefined;
+  const bad = (cause: string) =>
+    catalogueFailure(DeviceExitCode.usage, "BAD_PUBLIC_KEY", locale, { cause: `offline key: ${cause}` });
+  let json: unknown;
+  try {
+    json = JSON.parse(given.startsWith("{") ? given : await readFile(given, "utf8"));
+  } catch (error) {
+    throw bad(error instanceof Error ? error.message : String(error));
+  }
+  if (!isRecord(json) || typeof json.productNumber !== "number" || typeof json.publicKey !== "string")
+    throw bad("not {productNumber, publicKey}");
+  return { productNumber: json.productNumber, publicKey: json.publicKey };
+}
