@@ -104,6 +104,28 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("follows navigator.language when nothing asks for a language; the switch keeps the digits typed", async () => {
+    const c = await catalogue(web, { maxDevices: 3 });
+    const iid = await installationIdOf(web, c, "kiosk");
+    const page = await (await phoneContext(browser, "ja-JP")).newPage();
+    // A request that prefers no language (`*`; Chromium puts its own default back when the header is removed):
+    // the page's script then goes by the browser's language.
+    await page.route("**/activate/phone", (route) =>
+      route.continue({ headers: { ...route.request().headers(), "accept-language": "*" } }),
+    );
+    await page.goto(`${web.url}/activate/phone`);
+    await page.waitForURL(/\?lang=ja$/);
+    expect(await page.locator("h1").textContent()).toBe("電話でライセンス認証");
+
+    await groupInput(page, 1).click();
+    await page.keyboard.type(`${iid.groups[0]}${iid.groups[1]}`);
+    await page.getByRole("link", { name: "English" }).click();
+    await page.waitForURL(/\?lang=en#iid=\d{12}$/);
+    expect(await page.locator("h1").textContent()).toBe("Phone activation");
+    await expect.poll(() => groupInput(page, 2).inputValue()).toBe(iid.groups[1]);
+    expect(await groupInput(page, 3).inputValue()).toBe("");
+  });
+
   it("speaks Japanese: a full license's refusal lists its devices, and the offered transfer activates", async () => {
     const c = await catalogue(web, { maxDevices: 1, transferable: true });
     const first = await web.call("POST", "/v1/offline/confirmations", {

@@ -36,9 +36,20 @@ export function chromiumAvailable(): boolean {
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30_000 });
 
-/** A phone-sized context (an iPhone 12-14 screen) in `locale`, which Chromium sends as Accept-Language. */
-export const phoneContext = (browser: Browser, locale = "en-US"): Promise<BrowserContext> =>
-  browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale });
+/**
+ * A phone-sized context (an iPhone 12-14 screen) in `locale`, which Chromium sends as Accept-Language. A step
+ * that waits in vain fails after 10 s, with Playwright's account of what it waited for, before vitest's 30 s.
+ */
+export async function phoneContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale,
+  });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
 
 /**
  * Screenshots when NINSHO_WEB_SCREENSHOTS names a folder (to look at the pages while working on them).
