@@ -8,10 +8,14 @@ import { type AppExtension, createApp } from "./app.js";
 import { banner } from "./banner.js";
 import { buildDeps } from "./buildDeps.js";
 import type { ServerDeps } from "./deps.js";
+import { InFlight } from "./http/inflight.js";
 import { createLogger } from "./logger.js";
 import { assertMasterKeyOpens, loadMasterKey } from "./security/masterKey.js";
 import { openRateLimits } from "./security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "./seed.js";
+
+/** How long a stopping server waits for the requests it is still answering. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 export interface StartOptions {
   /** Folder for the SQLite file and the master key file (default `./data`). */
@@ -85,10 +89,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
   });
   const host = options.host ?? "127.0.0.1";
+  const inflight = new InFlight();
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((ready, refuse) => {
-      const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => ready(s));
+      const s = serve({ fetch: inflight.wrap(app.fetch), port: options.port ?? 8080, hostname: host }, () =>
+        ready(s),
+      );
       s.once("error", refuse); // e.g. EADDRINUSE: fail the start instead of an uncaught error
     });
   } catch (error) {
@@ -119,6 +126,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(seeded ? { seeded } : {}),
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()));
+      // Requests whose clients hung up may still be at work: let them finish before the store closes.
+      await inflight.drained(DRAIN_TIMEOUT_MS);
       await deps.lastSeen.close();
       await release();
     },

@@ -11,6 +11,8 @@ const HOT_READS: Readonly<Record<string, string>> = {
   "license by key digest": "select * from licenses where key_digest = 'x'",
   "license by id": "select * from licenses where id = 'x'",
   "device by id": "select * from devices where id = 'x'",
+  "device with its license (validation by lease)":
+    "select devices.*, licenses.status from devices inner join licenses on licenses.id = devices.license_id where devices.id = 'x'",
   "active devices of a license":
     "select * from devices where license_id = 'x' and deactivated_at is null order by id",
   "transfers of a license since": `select * from events where license_id = 'x' and type in ('device.transferred')
@@ -74,6 +76,18 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
       expect(keys.get(next.kid)).toStrictEqual(next);
       expect(keys.get(old.kid)).toStrictEqual({ ...old, retiredAt: at(100) });
       expect(keys.get(gone.kid)).toStrictEqual(gone);
+    });
+
+    it("finds a device with its license in one lookup, and nothing for an unknown device", async () => {
+      const { license } = await seedLicense(t.store, {
+        license: { expiresAt: at(500), ownerEmail: "a@b.example" },
+      });
+      const device = aDevice(license.id);
+      await t.store.devices.insert(device);
+      const found = await t.store.devices.findWithLicense(device.id);
+      expect(found?.device).toStrictEqual(device);
+      expect(found?.license).toStrictEqual(await t.store.licenses.findById(license.id));
+      expect(await t.store.devices.findWithLicense("dev_unknown")).toBeUndefined();
     });
 
     it("touchMany writes a large batch (several statements' worth) and skips unknown devices", async () => {

@@ -49,21 +49,13 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   if (request.lease !== undefined) {
     const claims = verifyLease(request.lease, await deps.keyring.verifyingKeys(leaseKid(request.lease)));
     if (!claims.ok) return claims;
-    const [foundLicense, foundDevice] = await Promise.all([
-      deps.store.licenses.findById(claims.value.lic),
-      deps.store.devices.findById(claims.value.sub),
-    ]);
+    const found = await deps.store.devices.findWithLicense(claims.value.sub);
     // The claims must name each other: a genuine lease never pairs a device with another license or product.
-    if (
-      !foundLicense ||
-      !foundDevice ||
-      foundDevice.licenseId !== foundLicense.id ||
-      foundLicense.productId !== claims.value.aud
-    ) {
+    if (!found || found.license.id !== claims.value.lic || found.license.productId !== claims.value.aud) {
       return fail("LEASE_INVALID", { reason: unknownLeaseSubject });
     }
-    license = foundLicense;
-    device = foundDevice;
+    license = found.license;
+    device = found.device;
     presentedCounter = claims.value.ctr;
   } else {
     const found = await findLicenseByKey(deps, request.key);

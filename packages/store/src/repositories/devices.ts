@@ -1,8 +1,9 @@
-import type { Component, Device } from "@ninsho/core";
+import type { Component, Device, License } from "@ninsho/core";
 import { sql } from "kysely";
 import { parseJson, present } from "../json.js";
 import type { DevicesTable } from "../schema.js";
 import type { Dialect, Executor } from "./executor.js";
+import { toLicense } from "./licenses.js";
 
 /** Fields that change when a device is recognised, refreshed, renamed or deactivated. */
 export interface DevicePatch {
@@ -33,6 +34,48 @@ export class DeviceRepository {
   async findById(id: string): Promise<Device | undefined> {
     const row = await this.db.selectFrom("devices").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toDevice(row);
+  }
+
+  /**
+   * A device and its license in one indexed lookup (the device's primary key, then the license's): what a
+   * validation by lease reads.
+   */
+  async findWithLicense(id: string): Promise<{ device: Device; license: License } | undefined> {
+    const row = await this.db
+      .selectFrom("devices")
+      .innerJoin("licenses", "licenses.id", "devices.license_id")
+      .selectAll("devices")
+      .select([
+        "licenses.product_id as l_product_id",
+        "licenses.policy_id as l_policy_id",
+        "licenses.key_hint as l_key_hint",
+        "licenses.status as l_status",
+        "licenses.status_reason as l_status_reason",
+        "licenses.owner_email as l_owner_email",
+        "licenses.base_license_id as l_base_license_id",
+        "licenses.created_at as l_created_at",
+        "licenses.first_activated_at as l_first_activated_at",
+        "licenses.expires_at as l_expires_at",
+      ])
+      .where("devices.id", "=", id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const license = toLicense({
+      id: row.license_id,
+      product_id: row.l_product_id,
+      policy_id: row.l_policy_id,
+      key_digest: "", // not part of a domain license
+      sealed_key: "",
+      key_hint: row.l_key_hint,
+      status: row.l_status,
+      status_reason: row.l_status_reason,
+      owner_email: row.l_owner_email,
+      base_license_id: row.l_base_license_id,
+      created_at: row.l_created_at,
+      first_activated_at: row.l_first_activated_at,
+      expires_at: row.l_expires_at,
+    });
+    return { device: toDevice(row), license };
   }
 
   /** The devices holding an activation on a license now. */

@@ -76,7 +76,11 @@ export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
         ? { key: body.key ?? "", fingerprint: body.fingerprint }
         : { lease: body.lease, fingerprint: body.fingerprint }
     ) satisfies ValidationRequest;
-    const result = await guardKeyLookup(deps, c, () => validate(deps, request));
+    // A lease is signed and cannot be guessed: only key lookups count against (and read) the guessing limits.
+    const result =
+      request.lease === undefined
+        ? await guardKeyLookup(deps, c, () => validate(deps, request))
+        : await validate(deps, request);
     if (!result.ok) return respondProblem(c, result.error);
     const v = result.value;
     const now = deps.clock();
