@@ -58,6 +58,13 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     // The whole ID is in: the cursor waits on the button, not in a group that would pop up the keypad.
     expect(await page.evaluate("document.activeElement?.type")).toBe("submit");
     await screenshot(page, "phone-en-prefilled");
+
+    // Full-width digits, as a Japanese keyboard types them, are read as the digits they are.
+    const first = iid.groups[0] ?? "";
+    const fullWidth = [...first].map((d) => String.fromCharCode(0xff10 + Number(d))).join("");
+    await groupInput(page, 1).fill(fullWidth);
+    expect(await groupInput(page, 1).inputValue()).toBe(first);
+    expect(await groupInput(page, 1).getAttribute("aria-invalid")).toBe("false");
     expect(errors).toEqual([]);
   });
 
@@ -117,8 +124,21 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     await page.waitForURL(/\?lang=ja$/);
     expect(await page.locator("h1").textContent()).toBe("電話でライセンス認証");
 
+    // Group 1 through a Japanese IME: full-width digits composed, then committed; group 2 from the keypad.
     await groupInput(page, 1).click();
-    await page.keyboard.type(`${iid.groups[0]}${iid.groups[1]}`);
+    const fullWidth = [...(iid.groups[0] ?? "")].map((d) => String.fromCharCode(0xff10 + Number(d))).join("");
+    const ime = await page.context().newCDPSession(page);
+    for (let n = 1; n <= fullWidth.length; n++) {
+      await ime.send("Input.imeSetComposition", {
+        text: fullWidth.slice(0, n),
+        selectionStart: n,
+        selectionEnd: n,
+      });
+    }
+    expect(await groupInput(page, 1).inputValue()).toBe(fullWidth); // left alone while composing
+    await ime.send("Input.insertText", { text: fullWidth });
+    await expect.poll(() => groupInput(page, 1).inputValue()).toBe(iid.groups[0]);
+    await page.keyboard.type(iid.groups[1] ?? "");
     await page.getByRole("link", { name: "English" }).click();
     await page.waitForURL(/\?lang=en#iid=\d{12}$/);
     expect(await page.locator("h1").textContent()).toBe("Phone activation");

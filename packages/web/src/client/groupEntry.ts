@@ -106,7 +106,7 @@ export function setupGroupEntry(
   };
 
   inputs.forEach((input, i) => {
-    input.addEventListener("input", () => {
+    const typed = () => {
       const digits = onlyDigits(input.value);
       if (digits.length > GROUP_LENGTH + 1) return spread(i, digits); // an auto-fill or a dictated run
       input.value = digits.slice(0, GROUP_LENGTH);
@@ -122,7 +122,13 @@ export function setupGroupEntry(
       } else if (input.value.length === GROUP_LENGTH && statusOf(i) === "valid" && next) {
         focusAt(i + 1, "start");
       }
+    };
+    // A Japanese IME composes full-width digits before committing them: rewriting the value mid-composition
+    // would cancel it, so the group is read when the composition ends.
+    input.addEventListener("input", (event) => {
+      if (!(event instanceof InputEvent && event.isComposing)) typed();
     });
+    input.addEventListener("compositionend", typed);
     input.addEventListener("paste", (event) => {
       const pasted = onlyDigits(event.clipboardData?.getData("text") ?? "");
       if (pasted.length <= GROUP_LENGTH) return; // a single group: let the input event take it
