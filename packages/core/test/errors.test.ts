@@ -1,6 +1,7 @@
 import {
   catalogue,
   describe as describeProblem,
+  deviceCliErrorCodes,
   deviceErrorCodes,
   type ErrorCode,
   errorCodes,
@@ -91,6 +92,18 @@ describe("error catalogue", () => {
       for (const code of deviceErrorCodes) expect(server).not.toContain(code);
     });
 
+    it("the device CLI's codes are device codes: usage 400, this machine 412, an untrusted server 502", () => {
+      const device: readonly string[] = deviceErrorCodes;
+      for (const code of deviceCliErrorCodes) expect(device).toContain(code);
+      expect(httpStatus("NO_PRODUCT")).toBe(400);
+      expect(httpStatus("BAD_FINGERPRINT_FILE")).toBe(400);
+      expect(httpStatus("CLOCK_SKEW")).toBe(httpStatus("CLOCK_ROLLBACK"));
+      expect(httpStatus("LEASE_GRACE")).toBe(httpStatus("LEASE_EXPIRED"));
+      expect(httpStatus("FINGERPRINT_DRIFT")).toBe(httpStatus("FINGERPRINT_MISMATCH"));
+      expect(httpStatus("KEYS_ROTATED")).toBe(httpStatus("RESPONSE_SIGNATURE_INVALID"));
+      expect(httpStatus("UNEXPECTED")).toBe(500);
+    });
+
     it("isErrorCode knows exactly the catalogue", () => {
       for (const code of errorCodes) expect(isErrorCode(code)).toBe(true);
       for (const other of ["", "key_malformed", "NOPE", "toString", "__proto__", "KEY_MALFORMED "])
@@ -118,6 +131,22 @@ describe("error catalogue", () => {
       );
       expect(describeProblem("KEY_MALFORMED", "ja", params).message).toBe(
         "プロダクトキーが正しくありません: グループ 2 に入力ミスがあります",
+      );
+    });
+
+    it("words a sentence that depends on a condition from localized params (CLOCK_SKEW)", () => {
+      const params = {
+        skew: "2 hours",
+        direction: { en: "ahead of", ja: "進んで" },
+        source: { en: "signed", ja: "署名付き" },
+        consequence: { en: "it matters.", ja: "重要です。" },
+      };
+      expect(describeProblem("CLOCK_SKEW", "en", params)).toEqual({
+        message: "The system clock is 2 hours ahead of the server's signed time.",
+        remedy: "Turn on automatic time; it matters.",
+      });
+      expect(describeProblem("CLOCK_SKEW", "ja", params).message).toBe(
+        "システムの時計がサーバーの署名付き時刻より 2 hours 進んでいます。",
       );
     });
 

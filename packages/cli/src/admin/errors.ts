@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from "@ninsho/core";
+import { describe as describeProblem, type Locale, type LocalizedText } from "@ninsho/core";
 import { CommanderError } from "commander";
 import { ExitCode, type ExitCodeValue, ExitError } from "./exit.js";
 import { type Io, line } from "./io.js";
@@ -54,7 +54,11 @@ export function report(io: Io, locale: Locale, json: boolean, error: unknown): C
   const failure =
     error instanceof CliError
       ? error
-      : CliError.of(ExitCode.failure, "UNEXPECTED", messagesFor(locale).problems.UNEXPECTED(describe(error)));
+      : CliError.of(
+          ExitCode.failure,
+          "UNEXPECTED",
+          describeProblem("UNEXPECTED", locale, { cause: describe(error) }),
+        );
   if (json) {
     line(io.stderr, JSON.stringify({ error: failure.body }));
   } else {

@@ -1,4 +1,4 @@
-import type { Locale } from "@ninsho/core";
+import { describe, type Locale } from "@ninsho/core";
 import { CliError, type ErrorBody } from "./errors.js";
 import { ExitCode } from "./exit.js";
 import { messagesFor } from "./messages.js";
@@ -35,7 +35,11 @@ export class Http {
     const problems = messagesFor(options.locale).problems;
     const base = options.baseUrl.replace(/\/+$/, "");
     if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol)) {
-      throw CliError.of(ExitCode.usage, "BAD_URL", problems.BAD_URL(options.baseUrl));
+      throw CliError.of(
+        ExitCode.usage,
+        "BAD_URL",
+        describe("BAD_URL", options.locale, { url: options.baseUrl }),
+      );
     }
     if (options.token === undefined || options.token === "") {
       throw CliError.of(ExitCode.usage, "NO_TOKEN", problems.NO_TOKEN());

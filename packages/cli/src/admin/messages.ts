@@ -10,7 +10,6 @@ import type { Locale, LocalizedText } from "@ninsho/core";
 export interface Messages {
   readonly problems: {
     readonly NO_TOKEN: () => LocalizedText;
-    readonly BAD_URL: (url: string) => LocalizedText;
     readonly UNREACHABLE: (url: string, cause: string) => LocalizedText;
     readonly BAD_RESPONSE: (status: number) => LocalizedText;
     readonly STREAM_BROKEN: (written: number) => LocalizedText;
@@ -20,7 +19,6 @@ export interface Messages {
     readonly OUTPUT_FAILED: (path: string, cause: string) => LocalizedText;
     readonly STDOUT_FAILED: (cause: string) => LocalizedText;
     readonly EXTEND_CHOICE: () => LocalizedText;
-    readonly UNEXPECTED: (cause: string) => LocalizedText;
   };
   readonly error: string;
   readonly remedy: string;
@@ -43,10 +41,6 @@ const en: Messages = {
       message: "No admin token was given.",
       remedy:
         "Pass --token or set NINSHO_TOKEN. The first `ninsho serve` prints one; `ninsho tokens create` makes more.",
-    }),
-    BAD_URL: (url) => ({
-      message: `The server URL "${url}" is not an http or https URL.`,
-      remedy: "Pass --url http://host:port or set NINSHO_URL.",
     }),
     UNREACHABLE: (url, cause) => ({
       message: `Cannot reach the Ninsho server at ${url} (${cause}).`,
@@ -85,10 +79,6 @@ const en: Messages = {
       message: "Give exactly one of --until DATE and --never.",
       remedy: "For example: ninsho licenses extend lic_… --until 2027-12-31 --reason 'renewal'.",
     }),
-    UNEXPECTED: (cause) => ({
-      message: `Unexpected failure: ${cause}`,
-      remedy: "This is a bug in the ninsho CLI; please report it with the command you ran.",
-    }),
   },
   error: "Error",
   remedy: "What to do",
@@ -112,10 +102,6 @@ const ja: Messages = {
       message: "管理トークンが指定されていません。",
       remedy:
         "--token を指定するか NINSHO_TOKEN を設定してください。初回の `ninsho serve` が表示し、`ninsho tokens create` で追加できます。",
-    }),
-    BAD_URL: (url) => ({
-      message: `サーバー URL「${url}」は http または https の URL ではありません。`,
-      remedy: "--url http://host:port を指定するか NINSHO_URL を設定してください。",
     }),
     UNREACHABLE: (url, cause) => ({
       message: `${url} の Ninsho サーバーに接続できません（${cause}）。`,
@@ -154,10 +140,6 @@ const ja: Messages = {
     EXTEND_CHOICE: () => ({
       message: "--until DATE と --never のどちらか一方だけを指定してください。",
       remedy: "例: ninsho licenses extend lic_… --until 2027-12-31 --reason '更新'",
-    }),
-    UNEXPECTED: (cause) => ({
-      message: `予期しない失敗です: ${cause}`,
-      remedy: "ninsho CLI の不具合です。実行したコマンドを添えて報告してください。",
     }),
   },
   error: "エラー",

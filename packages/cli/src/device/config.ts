@@ -3,11 +3,9 @@ import { join } from "node:path";
 import type { Locale } from "@ninsho/core";
 import type { PreinstalledKeyOptions } from "@ninsho/sdk";
 import { DEFAULT_URL } from "../admin/context.js";
-import { messagesFor } from "../admin/messages.js";
 import { DeviceExitCode } from "./exit.js";
 import { DeviceFailure } from "./failure.js";
 import { CLI_FILES, isRecord, readJson } from "./files.js";
-import type { DeviceMessages } from "./messages/index.js";
 import { DEVICE_NOW_ENV, deviceClock } from "./now.js";
 
 /**
@@ -41,7 +39,7 @@ export const PREINSTALLED_KEY_ENV = "NINSHO_PRODUCT_KEY";
 /**
  * Where a device command works, resolved from options, the environment and the folder's `cli.json`.
  * @example
- * const config: DeviceConfig = await resolveConfig(options, io.env, m);
+ * const config: DeviceConfig = await resolveConfig(options, io.env, locale);
  */
 export interface DeviceConfig {
   readonly url: string;
@@ -99,33 +97,28 @@ function preinstalled(options: DeviceOptions, env: Env): PreinstalledKeyOptions 
  * Resolve a device command's configuration. Precedence: option, then environment, then what the folder's
  * `cli.json` remembers from the last activation, then the default. Throws a `DeviceFailure` (exit 2).
  * @example
- * const config = await resolveConfig({ dir: "./license" }, { NINSHO_PRODUCT: "prd_01…" }, "en", m);
+ * const config = await resolveConfig({ dir: "./license" }, { NINSHO_PRODUCT: "prd_01…" }, "en");
  */
-export async function resolveConfig(
-  options: DeviceOptions,
-  env: Env,
-  locale: Locale,
-  m: DeviceMessages,
-): Promise<DeviceConfig> {
+export async function resolveConfig(options: DeviceOptions, env: Env, locale: Locale): Promise<DeviceConfig> {
   const named = set(options.product) ?? set(env.NINSHO_PRODUCT);
   const explicitDir = set(options.dir) ?? set(env.NINSHO_DEVICE_DIR);
   if (explicitDir === undefined && named === undefined) {
-    throw DeviceFailure.own(DeviceExitCode.usage, "NO_PRODUCT", m.problems.NO_PRODUCT());
+    throw DeviceFailure.of(DeviceExitCode.usage, "NO_PRODUCT", locale);
   }
   const dir = explicitDir ?? defaultDir(named ?? "", env);
   const stored = await storedSettings(dir);
   const productId = named ?? stored.productId;
   if (productId === undefined) {
-    throw DeviceFailure.own(DeviceExitCode.usage, "NO_PRODUCT", m.problems.NO_PRODUCT());
+    throw DeviceFailure.of(DeviceExitCode.usage, "NO_PRODUCT", locale);
   }
   const url = (set(options.url) ?? set(env.NINSHO_URL) ?? stored.url ?? DEFAULT_URL).replace(/\/+$/, "");
   if (!/^https?:\/\/[^/]/.test(url)) {
-    throw DeviceFailure.own(DeviceExitCode.usage, "BAD_URL", messagesFor(locale).problems.BAD_URL(url));
+    throw DeviceFailure.of(DeviceExitCode.usage, "BAD_URL", locale, { url });
   }
   const nowText = set(env[DEVICE_NOW_ENV]);
   const now = deviceClock(nowText);
   if (now === undefined) {
-    throw DeviceFailure.own(DeviceExitCode.usage, "BAD_DEVICE_NOW", m.problems.BAD_DEVICE_NOW(nowText ?? ""));
+    throw DeviceFailure.of(DeviceExitCode.usage, "BAD_DEVICE_NOW", locale, { value: nowText ?? "" });
   }
   const publicKeys = set(options.publicKey) ?? set(env.NINSHO_PUBLIC_KEYS);
   const fingerprintFile = set(env[DEVICE_FINGERPRINT_ENV]);

@@ -55,7 +55,7 @@ export async function runDevice<O extends object>(
   const m = deviceMessagesFor(locale);
   let exitCode: number;
   try {
-    const config = await resolveConfig(options, io.env, locale, m);
+    const config = await resolveConfig(options, io.env, locale);
     const ctx: DeviceContext = {
       io,
       locale,

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
-import type { ComponentSet, Fingerprint } from "@ninsho/core";
+import type { ComponentSet, Fingerprint, Locale } from "@ninsho/core";
 import { collectFingerprint, type Environment, type UnreadableKind } from "@ninsho/sdk";
 import type { DeviceConfig } from "./config.js";
 import { DeviceExitCode } from "./exit.js";
 import { DeviceFailure } from "./failure.js";
 import { isRecord } from "./files.js";
-import type { DeviceMessages } from "./messages/index.js";
 
 /**
  * This machine as the CLI reports it: the fingerprint (salted digests only), where it runs, what could not be
@@ -38,25 +37,19 @@ const isEnvironment = (value: unknown): value is Environment =>
   (value.kind === "physical" || value.kind === "vm" || value.kind === "container") &&
   typeof value.hint === "string";
 
-async function readOverride(path: string, m: DeviceMessages): Promise<Machine> {
+const NO_SET = { en: "it has no collector and components", ja: "collector と components がありません" };
+
+async function readOverride(path: string, locale: Locale): Promise<Machine> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    throw DeviceFailure.own(
-      DeviceExitCode.usage,
-      "BAD_FINGERPRINT_FILE",
-      m.problems.BAD_FINGERPRINT_FILE(path, cause),
-    );
+    throw DeviceFailure.of(DeviceExitCode.usage, "BAD_FINGERPRINT_FILE", locale, { path, cause });
   }
   const fingerprint = isRecord(value) && "fingerprint" in value ? value.fingerprint : value;
   if (!isFingerprint(fingerprint)) {
-    throw DeviceFailure.own(
-      DeviceExitCode.usage,
-      "BAD_FINGERPRINT_FILE",
-      m.problems.BAD_FINGERPRINT_FILE(path, "no {collector, components[]}"),
-    );
+    throw DeviceFailure.of(DeviceExitCode.usage, "BAD_FINGERPRINT_FILE", locale, { path, cause: NO_SET });
   }
   const environment = isRecord(value) && isEnvironment(value.environment) ? value.environment : undefined;
   return {
@@ -71,10 +64,10 @@ async function readOverride(path: string, m: DeviceMessages): Promise<Machine> {
  * A reader of this machine, read at most once per command (a collector may start PowerShell on Windows).
  * The digests are salted with the product id, as the SDK's own default salts them.
  * @example
- * const readMachine = machineReader(config, m);
+ * const readMachine = machineReader(config, "en");
  * const { fingerprint } = await readMachine();
  */
-export function machineReader(config: DeviceConfig, m: DeviceMessages): () => Promise<Machine> {
+export function machineReader(config: DeviceConfig, locale: Locale): () => Promise<Machine> {
   let pending: Promise<Machine> | undefined;
   return () => {
     pending ??=
@@ -83,7 +76,7 @@ export function machineReader(config: DeviceConfig, m: DeviceMessages): () => Pr
             ...result,
             source: "collector" as const,
           }))
-        : readOverride(config.fingerprintFile, m);
+        : readOverride(config.fingerprintFile, locale);
     return pending;
   };
 }

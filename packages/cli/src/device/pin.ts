@@ -1,15 +1,14 @@
-import { describe, type ErrorCode, type Locale } from "@ninsho/core";
+import type { Locale } from "@ninsho/core";
 import type { DeviceConfig } from "./config.js";
-import { DeviceExitCode, type DeviceExitCodeValue } from "./exit.js";
+import { DeviceExitCode } from "./exit.js";
 import { DeviceFailure } from "./failure.js";
-import type { DeviceMessages } from "./messages/index.js";
 import { get } from "./network.js";
 import { loadTrust, parseKeys, readGivenKeys, saveTrust, type Trust } from "./trust.js";
 
 /**
  * The trust a command works with, and whether it was pinned just now (activate reports that).
  * @example
- * const { trust, pinnedNow } = await resolveTrust(config, { pin: true }, locale, m);
+ * const { trust, pinnedNow } = await resolveTrust(config, { pin: true }, locale);
  */
 export interface ResolvedTrust {
   readonly trust?: Trust;
@@ -18,43 +17,35 @@ export interface ResolvedTrust {
 
 const JWKS_TIMEOUT_MS = 10_000;
 
-const catalogueFailure = (
-  exit: DeviceExitCodeValue,
-  code: ErrorCode,
-  locale: Locale,
-  params: Record<string, string | number>,
-) => new DeviceFailure(exit, { code, ...describe(code, locale, params) });
-
 /**
  * Fetch the server's JWKS and pin it in the state folder: trust on first use.
  * @example
- * const trust = await pinFromServer(config, "en", m);
+ * const trust = await pinFromServer(config, "en");
  */
-export async function pinFromServer(config: DeviceConfig, locale: Locale, m: DeviceMessages): Promise<Trust> {
+export async function pinFromServer(config: DeviceConfig, locale: Locale): Promise<Trust> {
   const got = await get(`${config.url}/.well-known/jwks.json`, JWKS_TIMEOUT_MS);
   if (!got.ok) {
     if (got.failure === "timeout") {
-      throw catalogueFailure(DeviceExitCode.unreachable, "SERVER_TIMEOUT", locale, {
+      throw DeviceFailure.of(DeviceExitCode.unreachable, "SERVER_TIMEOUT", locale, {
         seconds: JWKS_TIMEOUT_MS / 1000,
       });
     }
     if (got.failure === "tls") {
-      throw DeviceFailure.own(
-        DeviceExitCode.unreachable,
-        "TLS_FAILED",
-        m.problems.TLS_FAILED(config.url, got.cause),
-      );
+      throw DeviceFailure.of(DeviceExitCode.unreachable, "TLS_FAILED", locale, {
+        url: config.url,
+        cause: got.cause,
+      });
     }
-    throw catalogueFailure(DeviceExitCode.unreachable, "SERVER_UNREACHABLE", locale, { url: config.url });
+    throw DeviceFailure.of(DeviceExitCode.unreachable, "SERVER_UNREACHABLE", locale, { url: config.url });
   }
   if (got.status >= 500) {
-    throw catalogueFailure(DeviceExitCode.serverError, "SERVER_ERROR", locale, { status: got.status });
+    throw DeviceFailure.of(DeviceExitCode.serverError, "SERVER_ERROR", locale, { status: got.status });
   }
   let keys: ReturnType<typeof parseKeys>;
   try {
     keys = parseKeys(got.text);
   } catch {
-    throw catalogueFailure(DeviceExitCode.serverError, "RESPONSE_INVALID", locale, {});
+    throw DeviceFailure.of(DeviceExitCode.serverError, "RESPONSE_INVALID", locale, {});
   }
   const trust: Trust = {
     origin: "server",
@@ -72,13 +63,12 @@ export async function pinFromServer(config: DeviceConfig, locale: Locale, m: Dev
  * from the server (after a key rotation the vendor announced). With `pin`, given keys are saved too, so later
  * commands need not repeat them.
  * @example
- * const { trust } = await resolveTrust(config, { pin: false }, "en", m); // status: never goes online
+ * const { trust } = await resolveTrust(config, { pin: false }, "en"); // status: never goes online
  */
 export async function resolveTrust(
   config: DeviceConfig,
   mode: { readonly pin: boolean; readonly repin?: boolean },
   locale: Locale,
-  m: DeviceMessages,
 ): Promise<ResolvedTrust> {
   if (config.publicKeys !== undefined) {
     let keys: ReturnType<typeof parseKeys>;
@@ -86,7 +76,7 @@ export async function resolveTrust(
       keys = await readGivenKeys(config.publicKeys);
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error);
-      throw DeviceFailure.own(DeviceExitCode.usage, "BAD_PUBLIC_KEY", m.problems.BAD_PUBLIC_KEY(cause));
+      throw DeviceFailure.of(DeviceExitCode.usage, "BAD_PUBLIC_KEY", locale, { cause });
     }
     const trust: Trust = { origin: "given", keys, pinnedAt: new Date(config.now()).toISOString() };
     if (mode.pin) await saveTrust(config.dir, trust);
@@ -95,5 +85,5 @@ export async function resolveTrust(
   const saved = await loadTrust(config.dir);
   if (saved && !(mode.repin && saved.origin === "server")) return { trust: saved, pinnedNow: false };
   if (!mode.pin) return saved ? { trust: saved, pinnedNow: false } : { pinnedNow: false };
-  return { trust: await pinFromServer(config, locale, m), pinnedNow: true };
+  return { trust: await pinFromServer(config, locale), pinnedNow: true };
 }

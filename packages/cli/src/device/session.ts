@@ -54,12 +54,12 @@ const exists = (path: string) =>
  * const result = await session.client.activate();
  */
 export async function openSession(ctx: DeviceContext, mode: SessionMode): Promise<DeviceSession> {
-  const { config, locale, m } = ctx;
-  const { trust, pinnedNow } = await resolveTrust(config, mode, locale, m);
+  const { config, locale } = ctx;
+  const { trust, pinnedNow } = await resolveTrust(config, mode, locale);
   if (!trust && (await exists(join(config.dir, STATE_FILES.lease)))) {
-    throw DeviceFailure.own(DeviceExitCode.usage, "NO_TRUSTED_KEYS", m.problems.NO_TRUSTED_KEYS(config.dir));
+    throw DeviceFailure.of(DeviceExitCode.usage, "NO_TRUSTED_KEYS", locale, { dir: config.dir });
   }
-  const readMachine = machineReader(config, m);
+  const readMachine = machineReader(config, locale);
   const wire = wireRecorder(fetch);
   let client: NinshoClient;
   try {
@@ -78,7 +78,7 @@ export async function openSession(ctx: DeviceContext, mode: SessionMode): Promis
     });
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    throw DeviceFailure.own(DeviceExitCode.usage, "BAD_PUBLIC_KEY", m.problems.BAD_PUBLIC_KEY(cause));
+    throw DeviceFailure.of(DeviceExitCode.usage, "BAD_PUBLIC_KEY", locale, { cause });
   }
   let leaseTaken = false;
   client.on("lease", () => {

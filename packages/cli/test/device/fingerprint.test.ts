@@ -1,3 +1,6 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe as catalogue } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activatedDevice, componentSet, type DoctorJson, finding, json } from "./support/device.js";
 import { type DeviceTestServer, startDeviceServer } from "./support/server.js";
@@ -30,6 +33,18 @@ describe("fingerprint drift since activation, and a collector upgrade without re
     const after = json<DoctorJson>(await device.run(["doctor", "--json"]));
     expect(finding(after, "fingerprint")).toMatchObject({ outcome: "ok" });
     expect(finding(after, "fingerprint").message).toMatch(/^unchanged since .* \(collector test\/1\)$/);
+  });
+
+  it("without a record of the accepted components, a changed fingerprint is FINGERPRINT_DRIFT_UNEXPLAINED", async () => {
+    const { device } = await activatedDevice(server, "unexplained-a");
+    rmSync(join(device.dir, "fingerprint-baseline.json"));
+    device.setFingerprint(componentSet("unexplained-a", "test/1", { mac: "new-dock" }));
+    const offline = json<DoctorJson>(await device.run(["doctor", "--json", "--offline"]));
+    expect(finding(offline, "fingerprint")).toMatchObject({
+      outcome: "warn",
+      code: "FINGERPRINT_DRIFT_UNEXPLAINED",
+      ...catalogue("FINGERPRINT_DRIFT_UNEXPLAINED", "en"),
+    });
   });
 
   it("fails when too much changed; online, the server's signed verdict says the same (exit 6 after)", async () => {

@@ -178,6 +178,27 @@ describe("a device's life: install a key, activate, status, expiry, deactivate, 
   it("needs a product: exit 2 with NO_PRODUCT", async () => {
     const run = await testDevice(server).run(["status"], { NINSHO_PRODUCT: "", NINSHO_DEVICE_DIR: "" });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Error NO_PRODUCT: No product was named.");
+    const text = catalogue("NO_PRODUCT", "en");
+    expect(run.stderr).toContain(`Error NO_PRODUCT: ${text.message}\nWhat to do: ${text.remedy}`);
+    const ja = await testDevice(server).run(["status"], {
+      NINSHO_PRODUCT: "",
+      NINSHO_DEVICE_DIR: "",
+      LANG: "ja",
+    });
+    expect(ja.stderr).toContain(`NO_PRODUCT: ${catalogue("NO_PRODUCT", "ja").message}`);
+  });
+
+  it("a bad server URL is BAD_URL and a bad test clock BAD_DEVICE_NOW, worded by the catalogue (exit 2)", async () => {
+    const device = testDevice(server);
+    const url = await device.run(["status", "--json"], { NINSHO_URL: "ftp://example.com" });
+    expect(url.code).toBe(2);
+    expect(JSON.parse(url.stderr)).toEqual({
+      error: { code: "BAD_URL", ...catalogue("BAD_URL", "en", { url: "ftp://example.com" }) },
+    });
+    const now = await device.run(["status"], { NINSHO_DEVICE_NOW: "soon", LANG: "ja_JP.UTF-8" });
+    expect(now.code).toBe(2);
+    expect(now.stderr).toContain(
+      `BAD_DEVICE_NOW: ${catalogue("BAD_DEVICE_NOW", "ja", { value: "soon" }).message}`,
+    );
   });
 });

@@ -111,6 +111,9 @@ describe("offline: a restart without the server, an outage and its recovery, the
     expect(finding(report, "clock").message).toMatch(
       /^The system clock is 6 days .*ahead of the server's signed time\.$/,
     );
+    expect(finding(report, "clock").remedy).toMatch(
+      /^Turn on automatic time; a clock running ahead makes the lease look older than it is, .*\.$/,
+    );
     expect(finding(report, "lease").outcome).toBe("ok");
   });
 });

@@ -1,6 +1,6 @@
 import { describe as catalogue } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activatedDevice, type DoctorJson, finding, json } from "./support/device.js";
+import { activatedDevice, type DoctorJson, finding, json, testDevice } from "./support/device.js";
 import { type DeviceTestServer, startDeviceServer } from "./support/server.js";
 import { hasOpenssl, networkAddress, proxy, selfSignedTls, stub } from "./support/stubs.js";
 
@@ -119,11 +119,34 @@ describe("the doctor's server check: faults, TLS, another server, a spoofed answ
       outcome: "fail",
       code: "KEYS_ROTATED",
       remedyNumber: 1,
+      ...catalogue("KEYS_ROTATED", "en", { url: server.url }),
     });
     expect(json<StatusJson>(await device.run(["status", "--json"])).status.valid).toBe(true);
     const repinned = await device.run(["activate", "--repin", "--json"]);
     expect(repinned.code).toBe(0);
     expect(json<{ status: { deviceId: string } }>(repinned).status.deviceId).toBe(deviceId);
     expect(json<DoctorJson>(await device.run(["doctor", "--json"])).healthy).toBe(true);
+  });
+
+  it("with the vendor's keys given, a rotation is VENDOR_KEYS_OUTDATED: the vendor's new keys, not a repin", async () => {
+    const jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).text();
+    const given = { NINSHO_PUBLIC_KEYS: jwks };
+    const device = testDevice(server, "vendor-keys");
+    expect((await device.run(["install-key", (await server.newLicense()).key])).code).toBe(0);
+    expect((await device.run(["activate"], given)).code).toBe(0);
+    const rotated = await server.admin("POST", `/v1/admin/products/${server.productId}/signing-keys`, {});
+    expect(rotated.status).toBe(201);
+    const report = json<DoctorJson>(await device.run(["doctor", "--json"], given));
+    const text = catalogue("VENDOR_KEYS_OUTDATED", "en", { url: server.url });
+    expect(finding(report, "server")).toMatchObject({
+      outcome: "fail",
+      code: "VENDOR_KEYS_OUTDATED",
+      ...text,
+    });
+    expect(text.remedy).toContain("an app update ships them");
+    const ja = await device.run(["doctor"], { ...given, LANG: "ja_JP.UTF-8" });
+    expect(ja.stdout).toContain(
+      `VENDOR_KEYS_OUTDATED: ${catalogue("VENDOR_KEYS_OUTDATED", "ja", { url: server.url }).message} → 1`,
+    );
   });
 });

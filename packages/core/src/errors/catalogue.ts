@@ -1,4 +1,5 @@
 import type { ErrorCode } from "./codes.js";
+import { deviceCliCatalogue } from "./deviceCliCatalogue.js";
 
 /** A parameter already worded in every locale, for reasons that are sentences of their own. */
 export type LocalizedValue = Readonly<Record<Locale, string>>;
@@ -520,6 +521,7 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
         "このマシンの最新の要求ファイルから作られたライセンスファイルを、編集せずに使ってください。不明な場合は要求ファイルを書き出し直し、ライセンスファイルを作り直してください。",
     },
   },
+  ...deviceCliCatalogue,
 };
 
 /**

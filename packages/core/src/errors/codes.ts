@@ -39,6 +39,40 @@ export const serverErrorCodes = [
   "OFFLINE_FILE_INVALID",
 ] as const;
 
+/**
+ * The device CLI's own device codes: problems in its arguments, its files and its test-only variables, the
+ * doctor's findings about this machine that are no error of the SDK (warnings among them), and a bug of the
+ * `ninsho` command itself (UNEXPECTED).
+ * @example
+ * deviceCliErrorCodes.includes("CLOCK_SKEW"); // true
+ */
+export const deviceCliErrorCodes = [
+  "NO_PRODUCT",
+  "BAD_URL",
+  "BAD_PUBLIC_KEY",
+  "NO_TRUSTED_KEYS",
+  "BAD_DEVICE_NOW",
+  "BAD_FINGERPRINT_FILE",
+  "TLS_FAILED",
+  "NO_TLS",
+  "KEYS_MISMATCH",
+  "KEYS_ROTATED",
+  "VENDOR_KEYS_OUTDATED",
+  "CLOCK_SKEW",
+  "LEASE_GRACE",
+  "FINGERPRINT_DRIFT",
+  "FINGERPRINT_DRIFT_UNEXPLAINED",
+  "FINGERPRINT_UNREADABLE",
+  "UNEXPECTED",
+] as const;
+
+/**
+ * A code of the device CLI's own (see `deviceCliErrorCodes`).
+ * @example
+ * const code: DeviceCliErrorCode = "NO_PRODUCT";
+ */
+export type DeviceCliErrorCode = (typeof deviceCliErrorCodes)[number];
+
 export const deviceErrorCodes = [
   "LEASE_EXPIRED",
   "KEY_NOT_INSTALLED",
@@ -54,6 +88,7 @@ export const deviceErrorCodes = [
   "CONFIRMATION_ID_MALFORMED",
   "CONFIRMATION_INVALID",
   "LICENSE_FILE_INVALID",
+  ...deviceCliErrorCodes,
 ] as const;
 
 export const errorCodes = [...serverErrorCodes, ...deviceErrorCodes] as const;
@@ -132,5 +167,31 @@ export function httpStatus(
     case "CONFIRMATION_INVALID":
     case "LICENSE_FILE_INVALID":
       return 403;
+    // The device CLI's: bad arguments are 400, this machine's own conditions 412 (a lease on grace 401, like
+    // LEASE_EXPIRED; fingerprint drift 409, like FINGERPRINT_MISMATCH), a server that cannot be trusted 502, and
+    // a bug of the CLI 500.
+    case "NO_PRODUCT":
+    case "BAD_URL":
+    case "BAD_PUBLIC_KEY":
+    case "BAD_DEVICE_NOW":
+    case "BAD_FINGERPRINT_FILE":
+      return 400;
+    case "LEASE_GRACE":
+      return 401;
+    case "FINGERPRINT_DRIFT":
+    case "FINGERPRINT_DRIFT_UNEXPLAINED":
+      return 409;
+    case "NO_TRUSTED_KEYS":
+    case "NO_TLS":
+    case "CLOCK_SKEW":
+    case "FINGERPRINT_UNREADABLE":
+      return 412;
+    case "TLS_FAILED":
+    case "KEYS_MISMATCH":
+    case "KEYS_ROTATED":
+    case "VENDOR_KEYS_OUTDATED":
+      return 502;
+    case "UNEXPECTED":
+      return 500;
   }
 }

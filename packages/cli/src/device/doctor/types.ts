@@ -1,15 +1,14 @@
-import type { Locale } from "@ninsho/core";
+import type { ErrorCode, Locale } from "@ninsho/core";
 import type { ClientStatus } from "@ninsho/sdk";
 import type { Baseline } from "../baseline.js";
 import type { DeviceConfig } from "../config.js";
-import type { FindingCode } from "../failure.js";
 import type { Machine } from "../machine.js";
 import type { CheckId, DeviceMessages, Outcome } from "../messages/index.js";
 import type { Got } from "../network.js";
 import type { Trust } from "../trust.js";
 
 /**
- * One check's result: how it came out, the code (from the catalogue where it has one), what was found in
+ * One check's result: how it came out, the code (from the catalogue), what was found in
  * plain words, extra lines (changed components, the devices holding a full license), what to do, and the
  * facts behind it for `--json`.
  * @example
@@ -18,7 +17,7 @@ import type { Trust } from "../trust.js";
 export interface Finding {
   readonly check: CheckId;
   readonly outcome: Outcome;
-  readonly code?: FindingCode;
+  readonly code?: ErrorCode;
   readonly message: string;
   readonly lines?: readonly string[];
   readonly remedy?: string;

@@ -67,35 +67,9 @@ const doctor: DoctorMessages = {
   keyOk: (hint, source) => `…${hint}, well formed; ${source}`,
   serverOk: (ms, tls) =>
     `answers in ${ms} ms; ${tls === "https" ? "TLS certificate accepted" : "plain HTTP on this machine (no network crossed)"}`,
-  NO_TLS: (url) => ({
-    message: `${url} is plain HTTP over a network: answers are signed and cannot be forged, but the product key travels unencrypted.`,
-    remedy: "Use the server's https:// URL (--url or NINSHO_URL).",
-  }),
-  KEYS_MISMATCH: (url) => ({
-    message: `${url} does not publish the public keys this machine trusts: it is another server, or something impersonates it.`,
-    remedy:
-      "Check --url / NINSHO_URL. If the vendor announced new keys, pass them with --public-key, or run `ninsho device activate --repin` to trust the server's current keys.",
-  }),
-  KEYS_ROTATED: (url, vendorKeys) => ({
-    message: `${url} now signs with a key this machine does not trust yet: the vendor rotated its signing key (or something impersonates the server). Its answers are ignored until then.`,
-    remedy: vendorKeys
-      ? "Get the vendor's new public keys (an app update ships them) and pass them with --public-key or NINSHO_PUBLIC_KEYS."
-      : "If the vendor announced the rotation, run `ninsho device activate --repin` to trust the server's current keys, or pass the vendor's new keys with --public-key.",
-  }),
   clockOk: (skew, signed) => `${skew} from the server's ${signed ? "signed" : "HTTP (unsigned)"} time`,
-  CLOCK_SKEW: (skew, ahead, signed) => ({
-    message: `The system clock is ${skew} ${ahead ? "ahead of" : "behind"} the server's ${signed ? "signed" : "HTTP (unsigned)"} time.`,
-    remedy: ahead
-      ? "Turn on automatic time; a clock running ahead makes the lease look older than it is, and setting it back later is refused as a rollback until the app is online again."
-      : "Turn on automatic time; a clock running behind keeps a lease looking valid longer here than the server counts it.",
-  }),
   leaseOk: (leaseUntil, graceUntil, left) =>
     `signature verified; lease until ${leaseUntil}, then grace until ${graceUntil} (${left} left)`,
-  LEASE_GRACE: (leaseEnded, graceUntil, left) => ({
-    message: `The lease ended on ${leaseEnded}; the app runs on grace until ${graceUntil} (${left} left).`,
-    remedy:
-      "Connect to the internet so the lease is refreshed (see the server check above), before the grace ends.",
-  }),
   notActivatedRefused: (code) => `no lease: the last activation was refused (${code}, see below)`,
   repaired: (code) => `${code} found, and repaired from the server just now`,
   fingerprintSame: (since, collector) => `unchanged since ${since} (collector ${collector})`,
@@ -105,22 +79,6 @@ const doctor: DoctorMessages = {
   changedKinds: (kinds) => `changed: ${kinds}`,
   score: (score, threshold, same) =>
     `match score ${score} ${same ? "≥" : "<"} threshold ${threshold}: ${same ? "still recognised" : "not recognised"}`,
-  FINGERPRINT_DRIFT: (changed, total, since) => ({
-    message: `${changed} of ${total} components changed since ${since}; the server still recognises this machine.`,
-    remedy:
-      "Go online soon: the next refresh makes the new parts the baseline. If more parts change first, the server will no longer recognise this machine.",
-  }),
-  driftUnknown: () => ({
-    message:
-      "The fingerprint changed since the lease was issued; which components is unknown (no record of the activation).",
-    remedy:
-      "Go online (`ninsho device status` after the app runs, or `ninsho device doctor`) so the server compares it.",
-  }),
-  FINGERPRINT_UNREADABLE: (missing) => ({
-    message: `No unit-level component could be read (${missing}): another machine of the same model would look the same.`,
-    remedy:
-      "In a container, set NINSHO_CONTAINER_ID to a stable id (a volume or pod name); elsewhere, run the app as a user who may read the hardware facts named above.",
-  }),
   devicesOk: (deviceId) => `this machine holds a slot as ${deviceId}`,
   deviceLine: (id, name, platform, lastSeen) => `${id}  ${name} (${platform}), last seen ${lastSeen}`,
   freeASlot: (transferable) =>
@@ -136,34 +94,6 @@ const doctor: DoctorMessages = {
  * en.keyInstalled("48HP2"); // "Installed the product key …48HP2. Activate this machine with `ninsho device activate`."
  */
 export const en: DeviceMessages = {
-  problems: {
-    NO_PRODUCT: () => ({
-      message: "No product was named.",
-      remedy: "Pass --product prd_… or set NINSHO_PRODUCT (or --dir to a folder activated before).",
-    }),
-    BAD_DEVICE_NOW: (value) => ({
-      message: `NINSHO_DEVICE_NOW="${value}" is not an instant or an offset.`,
-      remedy: "It is for tests only: give an ISO instant, epoch milliseconds, or +8d / -3h; or unset it.",
-    }),
-    BAD_PUBLIC_KEY: (cause) => ({
-      message: `The public keys given cannot be used (${cause}).`,
-      remedy:
-        "Pass --public-key (or NINSHO_PUBLIC_KEYS) as the vendor's JWKS, a JWK or a PEM Ed25519 public key, inline or as a file.",
-    }),
-    NO_TRUSTED_KEYS: (dir) => ({
-      message: `${dir} holds a lease, but no public key to verify it with is known.`,
-      remedy: "Pass the vendor's keys with --public-key (or NINSHO_PUBLIC_KEYS), as the app ships them.",
-    }),
-    TLS_FAILED: (url, cause) => ({
-      message: `The TLS connection to ${url} failed (${cause}).`,
-      remedy:
-        "Check the machine's date and the server's certificate; a proxy that inspects TLS must be trusted by this machine, or bypassed for the activation server.",
-    }),
-    BAD_FINGERPRINT_FILE: (path, cause) => ({
-      message: `NINSHO_DEVICE_FINGERPRINT=${path} cannot be used (${cause}).`,
-      remedy: "It is for tests only: point it at a JSON fingerprint {collector, components}, or unset it.",
-    }),
-  },
   label: (name) => LABELS[name],
   state: (state, valid) => `${STATES[state]} — ${valid ? "the app may run" : "the app may not run"}`,
   never: "never",

@@ -1,4 +1,3 @@
-import type { LocalizedText } from "@ninsho/core";
 import type { ClientState } from "@ninsho/sdk";
 
 /**
@@ -50,7 +49,8 @@ export type CheckId = "key" | "server" | "clock" | "lease" | "fingerprint" | "de
 export type Outcome = "ok" | "warn" | "fail" | "fixed" | "skipped";
 
 /**
- * The doctor's own sentences (the catalogue's codes are worded by `describe()` in @ninsho/core).
+ * The doctor's own sentences: titles, outcomes and what a passing check found (every code, warnings
+ * included, is worded by the catalogue's `describe()` in @ninsho/core).
  * @example
  * deviceMessagesFor("en").doctor.title.clock; // "Clock"
  */
@@ -66,13 +66,8 @@ export interface DoctorMessages {
   readonly skippedNoKey: string;
   readonly keyOk: (hint: string, source: string) => string;
   readonly serverOk: (ms: number, tls: "https" | "loopback") => string;
-  readonly NO_TLS: (url: string) => LocalizedText;
-  readonly KEYS_MISMATCH: (url: string) => LocalizedText;
-  readonly KEYS_ROTATED: (url: string, vendorKeys: boolean) => LocalizedText;
   readonly clockOk: (skew: string, signed: boolean) => string;
-  readonly CLOCK_SKEW: (skew: string, ahead: boolean, signed: boolean) => LocalizedText;
   readonly leaseOk: (leaseUntil: string, graceUntil: string, left: string) => string;
-  readonly LEASE_GRACE: (leaseEnded: string, graceUntil: string, left: string) => LocalizedText;
   readonly notActivatedRefused: (code: string) => string;
   readonly repaired: (code: string) => string;
   readonly fingerprintSame: (since: string, collector: string) => string;
@@ -80,9 +75,6 @@ export interface DoctorMessages {
   readonly fingerprintSameAsLease: string;
   readonly changedKinds: (kinds: string) => string;
   readonly score: (score: number, threshold: number, same: boolean) => string;
-  readonly FINGERPRINT_DRIFT: (changed: number, total: number, since: string) => LocalizedText;
-  readonly driftUnknown: () => LocalizedText;
-  readonly FINGERPRINT_UNREADABLE: (missing: string) => LocalizedText;
   readonly devicesOk: (deviceId: string) => string;
   readonly deviceLine: (id: string, name: string, platform: string, lastSeen: string) => string;
   readonly freeASlot: (transferable: boolean) => string;
@@ -90,20 +82,13 @@ export interface DoctorMessages {
 }
 
 /**
- * The device commands' sentences. Both languages implement this interface, so a missing sentence fails to
+ * The device commands' sentences: labels and what went right (every failure is a catalogue code, worded by
+ * `describe()` in @ninsho/core). Both languages implement this interface, so a missing sentence fails to
  * compile.
  * @example
  * const m: DeviceMessages = deviceMessagesFor("ja");
  */
 export interface DeviceMessages {
-  readonly problems: {
-    readonly NO_PRODUCT: () => LocalizedText;
-    readonly BAD_DEVICE_NOW: (value: string) => LocalizedText;
-    readonly BAD_PUBLIC_KEY: (cause: string) => LocalizedText;
-    readonly NO_TRUSTED_KEYS: (dir: string) => LocalizedText;
-    readonly TLS_FAILED: (url: string, cause: string) => LocalizedText;
-    readonly BAD_FINGERPRINT_FILE: (path: string, cause: string) => LocalizedText;
-  };
   readonly label: (name: DeviceLabel) => string;
   readonly state: (state: ClientState, valid: boolean) => string;
   readonly never: string;

@@ -1,3 +1,4 @@
+import { describe } from "@ninsho/core";
 import { formatDuration } from "@ninsho/sdk";
 import { current, type Evidence, type Finding } from "../types.js";
 
@@ -5,6 +6,20 @@ import { current, type Evidence, type Finding } from "../types.js";
 const FINE_MS = 5 * 60_000;
 /** Beyond this the lease's times are judged a day off or more (the SDK's rollback tolerance is 24 h). */
 const BAD_MS = 24 * 3_600_000;
+
+/** The parts of CLOCK_SKEW's words that depend on the direction and on whether the time was signed. */
+const AHEAD = { en: "ahead of", ja: "進んで" };
+const BEHIND = { en: "behind", ja: "遅れて" };
+const SIGNED = { en: "signed", ja: "署名付き" };
+const UNSIGNED = { en: "HTTP (unsigned)", ja: " HTTP（署名なし）の" };
+const AHEAD_MEANS = {
+  en: "a clock running ahead makes the lease look older than it is, and setting it back later is refused as a rollback until the app is online again.",
+  ja: "時計が進んでいるとリースが実際より古く見え、後で戻すとオンラインになるまで巻き戻しとして拒否されます。",
+};
+const BEHIND_MEANS = {
+  en: "a clock running behind keeps a lease looking valid longer here than the server counts it.",
+  ja: "時計が遅れていると、サーバーの計算より長くリースが有効に見えます。",
+};
 
 /**
  * Check 3, the clock: not set back before a time this machine has already seen (CLOCK_ROLLBACK, from the
@@ -43,7 +58,13 @@ export function checkClock(e: Evidence): Finding {
     }
     return { check: "clock", outcome: "ok", message: m.doctor.clockOk(size, signed), details };
   }
-  const text = m.doctor.CLOCK_SKEW(size, skewMs > 0, signed);
+  const ahead = skewMs > 0;
+  const text = describe("CLOCK_SKEW", locale, {
+    skew: size,
+    direction: ahead ? AHEAD : BEHIND,
+    source: signed ? SIGNED : UNSIGNED,
+    consequence: ahead ? AHEAD_MEANS : BEHIND_MEANS,
+  });
   return {
     check: "clock",
     outcome: Math.abs(skewMs) > BAD_MS ? "fail" : "warn",

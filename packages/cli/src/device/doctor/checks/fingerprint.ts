@@ -48,7 +48,7 @@ function againstBaseline(e: Evidence): Finding | undefined {
   }
   if (changed.length > 0) {
     const total = explanation.components.filter((c) => c.outcome !== "added").length;
-    const text = m.doctor.FINGERPRINT_DRIFT(changed.length, total, since);
+    const text = describe("FINGERPRINT_DRIFT", locale, { changed: changed.length, total, since });
     return { check: "fingerprint", outcome: "warn", code: "FINGERPRINT_DRIFT", ...text, lines, details };
   }
   const message =
@@ -66,7 +66,8 @@ function againstLease(e: Evidence): Finding | undefined {
   if (digests.includes(e.leaseFingerprint)) {
     return { check: "fingerprint", outcome: "ok", message: e.m.doctor.fingerprintSameAsLease };
   }
-  return { check: "fingerprint", outcome: "warn", code: "FINGERPRINT_DRIFT", ...e.m.doctor.driftUnknown() };
+  const text = describe("FINGERPRINT_DRIFT_UNEXPLAINED", e.locale);
+  return { check: "fingerprint", outcome: "warn", code: "FINGERPRINT_DRIFT_UNEXPLAINED", ...text };
 }
 
 /**
@@ -102,7 +103,7 @@ export function checkFingerprint(e: Evidence): Finding {
   const unitRead = machine.fingerprint.components.some((c) => UNIT_KINDS.includes(c.kind));
   if (!unitRead && (finding === undefined || finding.outcome === "ok")) {
     const missing = machine.unreadable.filter((u) => UNIT_KINDS.includes(u.kind));
-    const text = m.doctor.FINGERPRINT_UNREADABLE(UNIT_KINDS.join(", "));
+    const text = describe("FINGERPRINT_UNREADABLE", locale, { missing: UNIT_KINDS.join(", ") });
     return {
       check: "fingerprint",
       outcome: "warn",

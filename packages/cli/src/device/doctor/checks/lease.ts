@@ -1,3 +1,4 @@
+import { describe } from "@ninsho/core";
 import type { ClientStatus } from "@ninsho/sdk";
 import { formatDuration } from "@ninsho/sdk";
 import { when } from "../../../admin/format.js";
@@ -56,7 +57,7 @@ export function checkLease(e: Evidence): Finding {
   const left = formatDuration(s.timeLeftMs ?? 0, locale);
   const details = { leaseExpiresAt: s.leaseExpiresAt, graceEndsAt: s.graceEndsAt, timeLeftMs: s.timeLeftMs };
   if (s.state === "grace") {
-    const text = m.doctor.LEASE_GRACE(leaseUntil, graceUntil, left);
+    const text = describe("LEASE_GRACE", locale, { leaseEnded: leaseUntil, graceUntil, left });
     return {
       check: "lease",
       outcome: "warn",

@@ -30,7 +30,7 @@ const EXCHANGE_FAULTS = new Set([
  * machine only), it is a Ninsho server publishing a key this machine trusts, and its answer in the online
  * check was genuine (signed by the product's key, echoing the nonce).
  * @example
- * checkServer(evidence).code; // "SERVER_UNREACHABLE" | "TLS_FAILED" | "KEYS_MISMATCH" | …
+ * checkServer(evidence).code; // "SERVER_UNREACHABLE" | "TLS_FAILED" | "KEYS_MISMATCH" | "KEYS_ROTATED" | …
  */
 export function checkServer(e: Evidence): Finding {
   const { m, locale, config, probe } = e;
@@ -39,7 +39,11 @@ export function checkServer(e: Evidence): Finding {
   if (!health.ok) {
     const details = { url: config.url, cause: health.cause };
     if (health.failure === "tls")
-      return fail("TLS_FAILED", m.problems.TLS_FAILED(config.url, health.cause), details);
+      return fail(
+        "TLS_FAILED",
+        describe("TLS_FAILED", locale, { url: config.url, cause: health.cause }),
+        details,
+      );
     if (health.failure === "timeout")
       return fail("SERVER_TIMEOUT", describe("SERVER_TIMEOUT", locale, { seconds: 5 }), details);
     return fail("SERVER_UNREACHABLE", describe("SERVER_UNREACHABLE", locale, { url: config.url }), details);
@@ -53,19 +57,23 @@ export function checkServer(e: Evidence): Finding {
   if (!isRecord(body) || body.status !== "ok") {
     return fail("RESPONSE_INVALID", describe("RESPONSE_INVALID", locale), { status: health.status });
   }
-  if (probe.keys === "mismatch") return fail("KEYS_MISMATCH", m.doctor.KEYS_MISMATCH(config.url));
+  if (probe.keys === "mismatch") {
+    return fail("KEYS_MISMATCH", describe("KEYS_MISMATCH", locale, { url: config.url }));
+  }
   const problem = e.after?.connection.problem;
   const unknownKey = isRecord(problem?.details) && problem.details.reason === "unknown_key";
   if (problem?.code === "RESPONSE_SIGNATURE_INVALID" && unknownKey && probe.untrustedKids.length > 0) {
-    const text = m.doctor.KEYS_ROTATED(config.url, e.trust?.origin === "given");
-    return fail("KEYS_ROTATED", text, { untrustedKids: probe.untrustedKids });
+    // The vendor's keys need the vendor's new ones; keys pinned from the server may be pinned again.
+    const code = e.trust?.origin === "given" ? "VENDOR_KEYS_OUTDATED" : "KEYS_ROTATED";
+    const text = describe(code, locale, { url: config.url });
+    return fail(code, text, { untrustedKids: probe.untrustedKids });
   }
   if (e.after && problem && e.after.connection.state !== "ok" && EXCHANGE_FAULTS.has(problem.code)) {
     return fail(problem.code, problem, problem.details);
   }
   const https = config.url.startsWith("https:");
   if (!https && !isLoopback(config.url)) {
-    const text = m.doctor.NO_TLS(config.url);
+    const text = describe("NO_TLS", locale, { url: config.url });
     return { check: "server", outcome: "warn", code: "NO_TLS", message: text.message, remedy: text.remedy };
   }
   return {

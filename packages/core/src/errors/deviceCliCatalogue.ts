@@ -1,0 +1,217 @@
+import type { Locale, LocalizedText } from "./catalogue.js";
+import type { DeviceCliErrorCode } from "./codes.js";
+
+/**
+ * The words of the device CLI's own codes (`deviceCliErrorCodes`), in every locale; part of `catalogue`.
+ * Where a sentence depends on a condition (the clock ahead or behind, signed or unsigned time), the caller
+ * passes the part as a localized param (`{ en, ja }`).
+ * @example
+ * deviceCliCatalogue.NO_PRODUCT.en.message; // "No product was named."
+ */
+export const deviceCliCatalogue: Record<DeviceCliErrorCode, Record<Locale, LocalizedText>> = {
+  NO_PRODUCT: {
+    en: {
+      message: "No product was named.",
+      remedy: "Pass --product prd_… or set NINSHO_PRODUCT (or --dir to a folder activated before).",
+    },
+    ja: {
+      message: "製品が指定されていません。",
+      remedy:
+        "--product prd_… を指定するか NINSHO_PRODUCT を設定してください（または以前に認証した --dir）。",
+    },
+  },
+  BAD_URL: {
+    en: {
+      message: 'The server URL "{url}" is not an http or https URL.',
+      remedy: "Pass --url http://host:port or set NINSHO_URL.",
+    },
+    ja: {
+      message: "サーバー URL「{url}」は http または https の URL ではありません。",
+      remedy: "--url http://host:port を指定するか NINSHO_URL を設定してください。",
+    },
+  },
+  BAD_PUBLIC_KEY: {
+    en: {
+      message: "The public keys given cannot be used ({cause}).",
+      remedy:
+        "Pass --public-key (or NINSHO_PUBLIC_KEYS) as the vendor's JWKS, a JWK or a PEM Ed25519 public key, inline or as a file.",
+    },
+    ja: {
+      message: "指定された公開鍵は使えません（{cause}）。",
+      remedy:
+        "--public-key（または NINSHO_PUBLIC_KEYS）に、ベンダーの JWKS、JWK、または PEM 形式の Ed25519 公開鍵を、値またはファイルで指定してください。",
+    },
+  },
+  NO_TRUSTED_KEYS: {
+    en: {
+      message: "{dir} holds a lease, but no public key to verify it with is known.",
+      remedy: "Pass the vendor's keys with --public-key (or NINSHO_PUBLIC_KEYS), as the app ships them.",
+    },
+    ja: {
+      message: "{dir} にはリースがありますが、それを検証する公開鍵がわかりません。",
+      remedy:
+        "アプリに同梱されているベンダーの公開鍵を --public-key（または NINSHO_PUBLIC_KEYS）で渡してください。",
+    },
+  },
+  BAD_DEVICE_NOW: {
+    en: {
+      message: 'NINSHO_DEVICE_NOW="{value}" is not an instant or an offset.',
+      remedy: "It is for tests only: give an ISO instant, epoch milliseconds, or +8d / -3h; or unset it.",
+    },
+    ja: {
+      message: 'NINSHO_DEVICE_NOW="{value}" は時刻でもオフセットでもありません。',
+      remedy:
+        "テスト専用です。ISO 形式の時刻、エポックミリ秒、+8d / -3h のいずれかを指定するか、設定を外してください。",
+    },
+  },
+  BAD_FINGERPRINT_FILE: {
+    en: {
+      message: "NINSHO_DEVICE_FINGERPRINT={path} cannot be used ({cause}).",
+      remedy:
+        "It is for tests only: point it at a JSON fingerprint (an object with collector and components), or unset it.",
+    },
+    ja: {
+      message: "NINSHO_DEVICE_FINGERPRINT={path} は使えません（{cause}）。",
+      remedy:
+        "テスト専用です。JSON のフィンガープリント（collector と components を持つオブジェクト）を指定するか、設定を外してください。",
+    },
+  },
+  TLS_FAILED: {
+    en: {
+      message: "The TLS connection to {url} failed ({cause}).",
+      remedy:
+        "Check the machine's date and the server's certificate; a proxy that inspects TLS must be trusted by this machine, or bypassed for the activation server.",
+    },
+    ja: {
+      message: "{url} への TLS 接続に失敗しました（{cause}）。",
+      remedy:
+        "マシンの日付とサーバーの証明書を確認してください。TLS を検査するプロキシは、このマシンが信頼するか、認証サーバーへの通信を対象外にする必要があります。",
+    },
+  },
+  NO_TLS: {
+    en: {
+      message:
+        "{url} is plain HTTP over a network: answers are signed and cannot be forged, but the product key travels unencrypted.",
+      remedy: "Use the server's https:// URL (--url or NINSHO_URL).",
+    },
+    ja: {
+      message:
+        "{url} はネットワーク越しの平文 HTTP です。応答は署名されていて偽造できませんが、プロダクトキーが暗号化されずに送られます。",
+      remedy: "サーバーの https:// の URL を使ってください（--url または NINSHO_URL）。",
+    },
+  },
+  KEYS_MISMATCH: {
+    en: {
+      message:
+        "{url} does not publish the public keys this machine trusts: it is another server, or something impersonates it.",
+      remedy:
+        "Check --url / NINSHO_URL. If the vendor announced new keys, pass them with --public-key, or run `ninsho device activate --repin` to trust the server's current keys.",
+    },
+    ja: {
+      message: "{url} は、このマシンが信頼する公開鍵を公開していません。別のサーバーか、なりすましです。",
+      remedy:
+        "--url / NINSHO_URL を確認してください。ベンダーが新しい鍵を告知した場合は --public-key で渡すか、`ninsho device activate --repin` でサーバーの現在の鍵を信頼してください。",
+    },
+  },
+  KEYS_ROTATED: {
+    en: {
+      message:
+        "{url} now signs with a key this machine does not trust yet: the vendor rotated its signing key (or something impersonates the server). Its answers are ignored until then.",
+      remedy:
+        "If the vendor announced the rotation, run `ninsho device activate --repin` to trust the server's current keys, or pass the vendor's new keys with --public-key.",
+    },
+    ja: {
+      message:
+        "{url} は、このマシンがまだ信頼していない鍵で署名しています。ベンダーが署名鍵を更新したか、なりすましです。それまで応答は無視されます。",
+      remedy:
+        "ベンダーが鍵の更新を告知している場合は `ninsho device activate --repin` でサーバーの現在の鍵を信頼するか、ベンダーの新しい鍵を --public-key で渡してください。",
+    },
+  },
+  VENDOR_KEYS_OUTDATED: {
+    en: {
+      message:
+        "{url} now signs with a key that is not among the vendor's keys given to this machine: the vendor rotated its signing key (or something impersonates the server). Its answers are ignored until then.",
+      remedy:
+        "Get the vendor's new public keys (an app update ships them) and pass them with --public-key or NINSHO_PUBLIC_KEYS.",
+    },
+    ja: {
+      message:
+        "{url} は、このマシンに渡されたベンダーの公開鍵にない鍵で署名しています。ベンダーが署名鍵を更新したか、なりすましです。それまで応答は無視されます。",
+      remedy:
+        "ベンダーの新しい公開鍵（アプリの更新に同梱されます）を --public-key または NINSHO_PUBLIC_KEYS で渡してください。",
+    },
+  },
+  CLOCK_SKEW: {
+    en: {
+      message: "The system clock is {skew} {direction} the server's {source} time.",
+      remedy: "Turn on automatic time; {consequence}",
+    },
+    ja: {
+      message: "システムの時計がサーバーの{source}時刻より {skew} {direction}います。",
+      remedy: "時刻の自動設定を有効にしてください。{consequence}",
+    },
+  },
+  LEASE_GRACE: {
+    en: {
+      message: "The lease ended on {leaseEnded}; the app runs on grace until {graceUntil} ({left} left).",
+      remedy:
+        "Connect to the internet so the lease is refreshed (see the server check above), before the grace ends.",
+    },
+    ja: {
+      message:
+        "リースは {leaseEnded} に終了しました。猶予期間で {graceUntil} まで動作します（残り {left}）。",
+      remedy:
+        "猶予期間が終わる前にインターネットに接続してリースを更新してください（上のサーバーの確認を参照）。",
+    },
+  },
+  FINGERPRINT_DRIFT: {
+    en: {
+      message:
+        "{changed} of {total} components changed since {since}; the server still recognises this machine.",
+      remedy:
+        "Go online soon: the next refresh makes the new parts the baseline. If more parts change first, the server will no longer recognise this machine.",
+    },
+    ja: {
+      message:
+        "{since} 以降、{total} 個中 {changed} 個の部品が変わりました。サーバーはまだこのマシンを認識します。",
+      remedy:
+        "早めにオンラインにしてください。次回の更新で新しい部品が基準になります。その前にさらに部品が変わると、サーバーはこのマシンを認識しなくなります。",
+    },
+  },
+  FINGERPRINT_DRIFT_UNEXPLAINED: {
+    en: {
+      message:
+        "The fingerprint changed since the lease was issued; which components is unknown (no record of the activation).",
+      remedy: "Go online so the server compares it (`ninsho device doctor`).",
+    },
+    ja: {
+      message:
+        "リース発行後にフィンガープリントが変わりました。どの部品かは不明です（認証時の記録がありません）。",
+      remedy: "オンラインにしてサーバーに照合させてください（`ninsho device doctor`）。",
+    },
+  },
+  FINGERPRINT_UNREADABLE: {
+    en: {
+      message:
+        "No unit-level component could be read ({missing}): another machine of the same model would look the same.",
+      remedy:
+        "In a container, set NINSHO_CONTAINER_ID to a stable id (a volume or pod name); elsewhere, run the app as a user who may read the hardware facts named above.",
+    },
+    ja: {
+      message:
+        "個体を識別する部品を 1 つも読み取れません（{missing}）。同じ機種の別のマシンと区別できません。",
+      remedy:
+        "コンテナーでは NINSHO_CONTAINER_ID に安定した ID（ボリューム名や Pod 名）を設定してください。それ以外では、上記のハードウェア情報を読めるユーザーでアプリを実行してください。",
+    },
+  },
+  UNEXPECTED: {
+    en: {
+      message: "Unexpected failure: {cause}",
+      remedy: "This is a bug in the ninsho CLI; please report it with the command you ran.",
+    },
+    ja: {
+      message: "予期しない失敗です: {cause}",
+      remedy: "ninsho CLI の不具合です。実行したコマンドを添えて報告してください。",
+    },
+  },
+};
