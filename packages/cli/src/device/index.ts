@@ -8,6 +8,7 @@ import { registerInstallKey } from "./commands/installKey.js";
 import { registerUninstallKey } from "./commands/keyRemoval.js";
 import { registerStatus } from "./commands/status.js";
 import { registerTransfer } from "./commands/transfer.js";
+import { registerOfflineDevice } from "./offline/index.js";
 
 export { DeviceExitCode, deviceExitCodesHelp } from "./exit.js";
 
@@ -29,4 +30,5 @@ export function registerDevice(program: Command, io: Io): void {
   registerDeactivate(device, io);
   registerTransfer(device, io);
   registerDoctor(device, io);
+  registerOfflineDevice(device, io);
 }

@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { createClient, type NinshoClient, STATE_FILES } from "@ninsho/sdk";
+import { createClient, type NinshoClient, type OfflineKey, STATE_FILES } from "@ninsho/sdk";
 import { matchParameters, saveBaseline } from "./baseline.js";
 import type { DeviceContext } from "./context.js";
 import { DeviceExitCode } from "./exit.js";
@@ -40,6 +40,8 @@ export interface DeviceSession {
 export interface SessionMode {
   readonly pin: boolean;
   readonly repin?: boolean;
+  /** The product's offline key, when given (`--offline-key`): the SDK then never fetches it. */
+  readonly offline?: OfflineKey;
 }
 
 const exists = (path: string) =>
@@ -74,6 +76,7 @@ export async function openSession(ctx: DeviceContext, mode: SessionMode): Promis
       preinstalledKey: config.preinstalled,
       env: config.env,
       autoActivate: false,
+      ...(mode.offline ? { offline: mode.offline } : {}),
       fetch: wire.fetch,
     });
   } catch (error) {
