@@ -1,3 +1,5 @@
+import type { Fingerprint } from "@ninsho/core";
+import { acceptedRecord } from "./accepted.js";
 import type { LicenseView } from "./http/answers.js";
 import type { PreparedLease } from "./lease.js";
 import type { OnlineContext } from "./online.js";
@@ -19,6 +21,8 @@ const factsOf = (
       entitlements: [...license.entitlements],
       status: license.status,
       ...(license.expiresAt === undefined ? {} : { expiresAt: license.expiresAt }),
+      ...(license.policyId === undefined ? {} : { policyId: license.policyId }),
+      ...(license.maxDevices === undefined ? {} : { maxDevices: license.maxDevices }),
     };
   }
   if (!lease) return undefined;
@@ -36,6 +40,7 @@ function noteContact(ctx: OnlineContext, serverTimeMs: number, decision: ServerD
   const now = ctx.now();
   ctx.session.observeServerTime(serverTimeMs, now);
   state.lastContactAt = now;
+  state.lastServerTimeMs = serverTimeMs;
   state.lastAttemptAt = now;
   state.failures = 0;
   delete state.lastFailure;
@@ -45,9 +50,10 @@ function noteContact(ctx: OnlineContext, serverTimeMs: number, decision: ServerD
 
 /**
  * Store a new lease from a verified answer; the next refresh is due once `refreshFraction` of it has passed.
+ * `sent`, the fingerprint the request carried, is what the server now compares this machine with.
  *
  * @example
- * await acceptLease(ctx, lease, answer.serverTimeMs, decisionAt(ctx, "validation", "valid", match));
+ * await acceptLease(ctx, lease, answer.serverTimeMs, decisionAt(ctx, "validation", "valid", match), v.license, fingerprint);
  */
 export async function acceptLease(
   ctx: OnlineContext,
@@ -55,11 +61,13 @@ export async function acceptLease(
   serverTimeMs: number,
   decision: ServerDecision,
   license?: LicenseView,
+  sent?: Fingerprint,
 ): Promise<void> {
   const { state } = ctx.session;
   noteContact(ctx, serverTimeMs, decision);
   delete state.verdict;
   delete state.releasedAt;
+  if (sent) state.accepted = acceptedRecord(sent, ctx.now());
   const facts = factsOf(license, lease);
   if (facts) state.license = facts;
   const length = lease.leaseExpiresAtMs - lease.issuedAtMs;
@@ -114,6 +122,7 @@ export async function acceptRelease(
   delete state.deviceId;
   delete state.licenseId;
   delete state.license;
+  delete state.accepted;
   delete state.nextOnlineAt;
   // The slot is given back: a phone confirmation of this machine ends with it.
   if (state.offline?.phone) delete state.offline.phone;

@@ -84,7 +84,7 @@ export async function activateOnline(
     outcomeOf(activation.decision, "activated"),
     activation.decision,
   );
-  await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, activation.license);
+  await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, activation.license, fingerprint);
   return { ok: true, value: { decision: activation.decision } };
 }
 
@@ -113,7 +113,7 @@ export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ v
         ? { ok: true as const, value: current }
         : await verifiedLease(ctx, v.lease, deviceId);
     if (!lease.ok) return lease;
-    await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, v.license);
+    await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, v.license, fingerprint);
     return { ok: true, value: { valid: true } };
   }
   const verdict = verdictOf(v, ctx.locale);
@@ -165,6 +165,7 @@ export async function transferOnline(
   const lease = await verifiedLease(ctx, t.lease, t.deviceId);
   if (!lease.ok) return lease;
   const match = { fromDeviceId, transfersLeft: t.transfersLeft };
-  await acceptLease(ctx, lease.value, answer.serverTimeMs, decisionAt(ctx, "transfer", "transferred", match));
+  const decision = decisionAt(ctx, "transfer", "transferred", match);
+  await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, undefined, fingerprint);
   return { ok: true, value: { deviceId: t.deviceId, transfersLeft: t.transfersLeft } };
 }

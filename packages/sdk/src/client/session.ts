@@ -213,6 +213,7 @@ export class Session {
       "deviceId",
       "licenseId",
       "license",
+      "accepted",
       "verdict",
       "nextOnlineAt",
     ] as const) {

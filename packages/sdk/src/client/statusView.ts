@@ -1,5 +1,6 @@
 import type { ErrorCode, Locale } from "@ninsho/core";
 import { phoneExplanation } from "../offline/words.js";
+import { acceptedView } from "./accepted.js";
 import { type Grant, grantInEffect, grantTimes } from "./grants.js";
 import { explain, type ProblemSeed } from "./problem.js";
 import type { Session, Verdict } from "./session.js";
@@ -128,17 +129,22 @@ function facts(
   const licenseExpiresAt =
     license?.expiresAt ?? iso(claims?.lex === undefined ? undefined : claims.lex * 1000);
   const lastServerContactAt = iso(state.lastContactAt);
+  const lastServerTime = iso(state.lastServerTimeMs);
   return {
     productId,
     ...(licenseId ? { licenseId } : {}),
     ...(channel ? { channel } : {}),
     ...(entitlements ? { entitlements } : {}),
+    ...(license?.policyId === undefined ? {} : { policyId: license.policyId }),
+    ...(license?.maxDevices === undefined ? {} : { maxDevices: license.maxDevices }),
     ...(deviceId ? { deviceId } : {}),
     ...(state.key ? { keyHint: state.key.slice(-5) } : {}),
     ...(keySource ? { keySource } : {}),
     ...(lease ? grantTimes(lease) : {}),
     ...(licenseExpiresAt ? { licenseExpiresAt } : {}),
     ...(lastServerContactAt ? { lastServerContactAt } : {}),
+    ...(lastServerTime ? { lastServerTime } : {}),
+    ...(state.accepted ? { acceptedFingerprint: acceptedView(state.accepted) } : {}),
     connection: connection(session, locale),
     ...(state.lastDecision ? { lastDecision: state.lastDecision } : {}),
     ...(storageError === undefined ? {} : { storageError }),

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "@ninsho/core";
+import type { AcceptedFingerprint } from "./accepted.js";
 import type { ClientProblem } from "./problem.js";
 
 /**
@@ -140,6 +141,9 @@ export interface ClientStatus {
   readonly licenseId?: string;
   readonly channel?: string;
   readonly entitlements?: readonly string[];
+  /** The license's policy and how many devices it allows, as the server last described the license. */
+  readonly policyId?: string;
+  readonly maxDevices?: number;
   readonly deviceId?: string;
   /** The installed key's last group, enough to tell keys apart. */
   readonly keyHint?: string;
@@ -153,6 +157,10 @@ export interface ClientStatus {
   readonly timeLeftMs?: number;
   readonly leaseTimeLeftMs?: number;
   readonly lastServerContactAt?: string;
+  /** The signed server time of the last verified answer, which arrived at `lastServerContactAt` here. */
+  readonly lastServerTime?: string;
+  /** The fingerprint the server last accepted from this machine (what it compares the next one with). */
+  readonly acceptedFingerprint?: AcceptedFingerprint;
   readonly connection: ConnectionStatus;
   readonly lastDecision?: ServerDecision;
   /** The last write to the state folder failed (the app keeps running from memory): why. */

@@ -14,6 +14,8 @@ export interface LicenseView {
   readonly state: string;
   readonly entitlements: readonly string[];
   readonly expiresAt?: string;
+  readonly policyId?: string;
+  readonly maxDevices?: number;
 }
 
 /**
@@ -79,7 +81,19 @@ function licenseView(v: unknown): LicenseView | undefined {
   if (!id || !productId || !channel || !status || !state) return undefined;
   if (!Array.isArray(entitlements) || !entitlements.every((e) => typeof e === "string")) return undefined;
   const expiresAt = str(v.expiresAt);
-  return { id, productId, channel, status, state, entitlements, ...(expiresAt ? { expiresAt } : {}) };
+  const policyId = str(v.policyId);
+  const maxDevices = Number.isInteger(v.maxDevices) ? Number(v.maxDevices) : undefined;
+  return {
+    id,
+    productId,
+    channel,
+    status,
+    state,
+    entitlements,
+    ...(expiresAt ? { expiresAt } : {}),
+    ...(policyId ? { policyId } : {}),
+    ...(maxDevices === undefined ? {} : { maxDevices }),
+  };
 }
 
 function problemOf(v: unknown): ValidationAnswer["problem"] {

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isErrorCode } from "@ninsho/core";
 import { isOfflineState, type OfflineState } from "../../offline/state.js";
+import { type AcceptedRecord, isAcceptedRecord } from "../accepted.js";
 import type { ProblemSeed } from "../problem.js";
 import type { ClientState, KeySource, ServerDecision } from "../types.js";
 
@@ -8,13 +9,16 @@ import type { ClientState, KeySource, ServerDecision } from "../types.js";
  * What the server last said about the license (from signed answers only).
  *
  * @example
- * const facts: LicenseFacts = { channel: "retail", entitlements: ["pro"], status: "active" };
+ * const facts: LicenseFacts = { channel: "retail", entitlements: ["pro"], status: "active", maxDevices: 3 };
  */
 export interface LicenseFacts {
   readonly channel: string;
   readonly entitlements: readonly string[];
   readonly status?: string;
   readonly expiresAt?: string;
+  /** The policy the license is issued under, and how many devices it allows (from the server's view). */
+  readonly policyId?: string;
+  readonly maxDevices?: number;
 }
 
 /**
@@ -51,6 +55,10 @@ export interface StoredState {
   /** High-water mark of local times observed while validating. */
   localMarkMs: number;
   lastContactAt?: number;
+  /** The signed `serverTime` of the last verified answer (received at `lastContactAt`). */
+  lastServerTimeMs?: number;
+  /** The fingerprint the server last accepted from this machine. */
+  accepted?: AcceptedRecord;
   lastAttemptAt?: number;
   /** Online attempts that failed in a row; drives the backoff. */
   failures: number;
@@ -116,14 +124,15 @@ function isStoredState(v: unknown): v is StoredState {
   if (!isObject(v)) return false;
   const numbers = ["serverMarkMs", "localMarkMs", "failures"].every((k) => Number.isFinite(v[k]));
   const strings = ["key", "deviceId", "licenseId"].every((k) => optional(v[k], "string"));
-  const times = ["lastContactAt", "lastAttemptAt", "nextOnlineAt", "releasedAt"].every((k) =>
-    optional(v[k], "number"),
+  const times = ["lastContactAt", "lastServerTimeMs", "lastAttemptAt", "nextOnlineAt", "releasedAt"].every(
+    (k) => optional(v[k], "number"),
   );
   const objects = ["keySource", "license", "lastDecision"].every((k) => optional(v[k], "object"));
   const verdict = v.verdict === undefined || (isObject(v.verdict) && isSeed(v.verdict.seed));
   const failure = v.lastFailure === undefined || isSeed(v.lastFailure);
   const offline = v.offline === undefined || isOfflineState(v.offline);
-  return numbers && strings && times && objects && verdict && failure && offline;
+  const accepted = v.accepted === undefined || isAcceptedRecord(v.accepted);
+  return numbers && strings && times && objects && verdict && failure && offline && accepted;
 }
 
 /**
