@@ -22,7 +22,12 @@ export interface StoredRequest {
  */
 export const OFFLINE_REQUESTS_FILE = "offline-requests.json";
 
-/** The latest requests are kept: a license file for one written a little earlier still installs. */
+/**
+ * The latest requests are kept: a license file for one written a little earlier still installs.
+ *
+ * @example
+ * [fresh, ...kept].slice(0, MAX_REQUESTS);
+ */
 export const MAX_REQUESTS = 3;
 
 const FORMAT = "ninsho-offline-requests/1";

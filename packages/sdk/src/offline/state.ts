@@ -48,7 +48,12 @@ export interface PhoneRecord {
   confirmedAt: number;
 }
 
-/** How many installation IDs are kept: a confirmation for a slightly older one still installs. */
+/**
+ * How many installation IDs are kept: a confirmation for a slightly older one still installs.
+ *
+ * @example
+ * pending.slice(0, MAX_PENDING);
+ */
 export const MAX_PENDING = 3;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -5,7 +5,12 @@ import { DeviceExitCode, type DeviceExitCodeValue } from "../exit.js";
 import { DeviceFailure } from "../failure.js";
 import { isRecord } from "../files.js";
 
-/** The product's offline key as the vendor ships it: the JSON of `GET /v1/products/{id}/offline-key`. */
+/**
+ * The variable holding the product's offline key as the vendor ships it: the JSON of
+ * `GET /v1/products/{id}/offline-key`, inline or the path of a file.
+ * @example
+ * NINSHO_OFFLINE_KEY=./acme-offline-key.json ninsho device installation-id
+ */
 export const OFFLINE_KEY_ENV = "NINSHO_OFFLINE_KEY";
 
 /**

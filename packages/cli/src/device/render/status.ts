@@ -46,19 +46,21 @@ export function statusPairs(status: ClientStatus, m: DeviceMessages, locale: Loc
     iso === undefined ? undefined : until(iso, Date.parse(iso) - nowMs, locale);
   const c = status.connection;
   const problem = status.code === undefined ? undefined : `${status.code}: ${status.message ?? ""}`;
+  // A phone confirmation does not say when the license ends (only when its own lease does): left out.
   const license =
     status.licenseExpiresAt === undefined
-      ? status.leaseExpiresAt === undefined
+      ? status.leaseExpiresAt === undefined || status.leaseKind === "phone-confirmed"
         ? undefined
         : m.never
       : leftUntil(status.licenseExpiresAt);
+  const entitlements = status.entitlements?.join(", ");
   return [
     [m.label("state"), m.state(status.state, status.valid)],
     [m.label("explanation"), status.explanation === "" ? undefined : status.explanation],
     [m.label("product"), status.productId],
     [m.label("license"), status.licenseId],
     [m.label("channel"), status.channel],
-    [m.label("entitlements"), status.entitlements?.join(", ")],
+    [m.label("entitlements"), entitlements === "" ? m.none : entitlements],
     [m.label("device"), status.deviceId],
     [m.label("key"), status.keyHint === undefined ? undefined : `…${status.keyHint}`],
     [m.label("leaseIssued"), status.leaseIssuedAt === undefined ? undefined : when(status.leaseIssuedAt)],

@@ -65,6 +65,8 @@ describe("ninsho device installation-id and confirm: phone activation", () => {
     const human = await device.run(["status"]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain("phone confirmation verified");
+    expect(human.stdout).toMatch(/^Entitlements {9}none$/m);
+    expect(human.stdout).not.toContain("License expires");
   });
 
   it("draws the QR code of the phone page's link with --qr", async () => {
