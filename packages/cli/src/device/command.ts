@@ -29,7 +29,7 @@ export function deviceCommand(parent: Command, nameAndArgs: string, description:
 }
 
 /**
- * Open a session, run `use`, and always close the session (its writes finish, its baseline is recorded).
+ * Open a session, run `use`, and always close the session (its writes finish, the folder's settings are kept).
  * @example
  * const status = await withSession(ctx, { pin: false }, (session) => session.client.status());
  */

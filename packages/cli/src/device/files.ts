@@ -13,8 +13,6 @@ export const CLI_FILES = {
   settings: "cli.json",
   /** The public keys that verify leases and answers: pinned on first use, or given by the vendor. */
   trust: "trusted-keys.json",
-  /** The fingerprint the server last accepted from this CLI, to tell which components changed since. */
-  baseline: "fingerprint-baseline.json",
 } as const;
 
 /**
@@ -75,7 +73,7 @@ export async function writeJson(path: string, value: unknown): Promise<void> {
 /**
  * Remove a file; a missing one is already removed.
  * @example
- * await removeFile(join(dir, CLI_FILES.baseline));
+ * await removeFile(join(dir, CLI_FILES.trust));
  */
 export const removeFile = (path: string): Promise<void> => rm(path, { force: true });
 

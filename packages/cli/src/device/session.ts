@@ -1,7 +1,6 @@
 import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { createClient, type NinshoClient, type OfflineKey, STATE_FILES } from "@ninsho/sdk";
-import { matchParameters, saveBaseline } from "./baseline.js";
 import type { DeviceContext } from "./context.js";
 import { DeviceExitCode } from "./exit.js";
 import { DeviceFailure } from "./failure.js";
@@ -9,12 +8,11 @@ import { CLI_FILES, writeJson } from "./files.js";
 import { type Machine, machineReader } from "./machine.js";
 import { resolveTrust } from "./pin.js";
 import { placeholderKey, sdkKeys, type Trust } from "./trust.js";
-import { wireRecorder } from "./wire.js";
 
 /**
  * An SDK client on the device's state folder, with what the CLI adds around it: the trust it verifies with,
- * this machine's fingerprint, the signed server time of the last verified answer, and the fingerprint
- * baseline recorded whenever the server accepts one.
+ * and this machine's fingerprint. (The signed server time and the fingerprint the server last accepted are
+ * the SDK's: `lastServerTime` and `acceptedFingerprint` of its status.)
  * @example
  * const session = await openSession(ctx, { pin: false });
  * const status = await session.client.status();
@@ -25,9 +23,7 @@ export interface DeviceSession {
   readonly trust?: Trust;
   readonly pinnedNow: boolean;
   readonly readMachine: () => Promise<Machine>;
-  /** The `serverTime` of the last answer on the wire; trust it only when the SDK accepted that answer. */
-  lastServerTime(): Promise<number | undefined>;
-  /** Wait for the SDK's writes, record the baseline if a lease was taken, and stop the client. */
+  /** Wait for the SDK's writes, remember the product and server if a lease was taken, and stop the client. */
   close(): Promise<void>;
 }
 
@@ -62,7 +58,6 @@ export async function openSession(ctx: DeviceContext, mode: SessionMode): Promis
     throw DeviceFailure.of(DeviceExitCode.usage, "NO_TRUSTED_KEYS", locale, { dir: config.dir });
   }
   const readMachine = machineReader(config, locale);
-  const wire = wireRecorder(fetch);
   let client: NinshoClient;
   try {
     client = createClient({
@@ -77,7 +72,6 @@ export async function openSession(ctx: DeviceContext, mode: SessionMode): Promis
       env: config.env,
       autoActivate: false,
       ...(mode.offline ? { offline: mode.offline } : {}),
-      fetch: wire.fetch,
     });
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
@@ -92,19 +86,9 @@ export async function openSession(ctx: DeviceContext, mode: SessionMode): Promis
     ...(trust ? { trust } : {}),
     pinnedNow,
     readMachine,
-    lastServerTime: wire.lastServerTime,
     async close() {
       await client.close();
       if (!leaseTaken) return;
-      const status = await client.status();
-      const machine = await readMachine();
-      const params = matchParameters(status.lastDecision?.match);
-      await saveBaseline(config.dir, {
-        recordedAt: status.lastServerContactAt ?? new Date(config.now()).toISOString(),
-        deviceId: status.deviceId ?? "",
-        set: { collector: machine.fingerprint.collector, components: machine.fingerprint.components },
-        ...(params ?? {}),
-      });
       await writeJson(join(config.dir, CLI_FILES.settings), {
         format: "ninsho-device-cli/1",
         productId: config.productId,

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe as catalogue } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,7 +37,8 @@ describe("fingerprint drift since activation, and a collector upgrade without re
 
   it("without a record of the accepted components, a changed fingerprint is FINGERPRINT_DRIFT_UNEXPLAINED", async () => {
     const { device } = await activatedDevice(server, "unexplained-a");
-    rmSync(join(device.dir, "fingerprint-baseline.json"));
+    // A damaged state file loses the record of the set the server accepted; the lease's digest remains.
+    writeFileSync(join(device.dir, "state.json"), '{"format":"ninsho-device-state/1","bo');
     device.setFingerprint(componentSet("unexplained-a", "test/1", { mac: "new-dock" }));
     const offline = json<DoctorJson>(await device.run(["doctor", "--json", "--offline"]));
     expect(finding(offline, "fingerprint")).toMatchObject({

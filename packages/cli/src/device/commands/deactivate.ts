@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { when } from "../../admin/format.js";
 import type { Io } from "../../admin/io.js";
-import { removeBaseline } from "../baseline.js";
 import { deviceCommand, withSession } from "../command.js";
 import { runDevice } from "../context.js";
 import { DeviceFailure } from "../failure.js";
@@ -19,7 +18,6 @@ export function registerDeactivate(device: Command, io: Io): void {
         withSession(ctx, { pin: false }, async ({ client }) => {
           const result = await client.deactivate();
           if (!result.ok) throw DeviceFailure.problem(result.problem);
-          await removeBaseline(ctx.config.dir);
           if (ctx.json) {
             ctx.printJson({
               ok: true,

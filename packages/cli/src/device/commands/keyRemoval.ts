@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { Io } from "../../admin/io.js";
-import { removeBaseline } from "../baseline.js";
 import { deviceCommand, withSession } from "../command.js";
 import { runDevice } from "../context.js";
 
@@ -17,7 +16,6 @@ export function registerUninstallKey(device: Command, io: Io): void {
         withSession(ctx, { pin: false }, async ({ client }) => {
           const before = await client.status();
           const status = await client.uninstallKey();
-          await removeBaseline(ctx.config.dir);
           // A machine that still held a lease still holds its slot on the server.
           const slotKept = before.leaseExpiresAt === undefined ? undefined : before.deviceId;
           if (ctx.json) ctx.printJson({ ok: true, status, ...(slotKept ? { slotKept } : {}) });

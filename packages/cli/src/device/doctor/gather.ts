@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { STATE_FILES } from "@ninsho/sdk";
-import { loadBaseline } from "../baseline.js";
 import type { DeviceContext } from "../context.js";
 import { isRecord } from "../files.js";
 import { parseJson } from "../network.js";
@@ -37,7 +36,6 @@ export async function gather(
   const { client } = session;
   const before = await client.status();
   const machine = await session.readMachine();
-  const baseline = await loadBaseline(config.dir);
   const fpd = before.leaseExpiresAt === undefined ? undefined : await leaseFingerprint(config.dir);
   const base = {
     config,
@@ -46,7 +44,7 @@ export async function gather(
     before,
     machine,
     deviceTimeMs: config.now(),
-    ...(baseline ? { baseline } : {}),
+    ...(before.acceptedFingerprint ? { accepted: before.acceptedFingerprint } : {}),
     ...(fpd === undefined ? {} : { leaseFingerprint: fpd }),
     ...(session.trust ? { trust: session.trust } : {}),
   };
@@ -56,18 +54,19 @@ export async function gather(
   if (probe.keys === "mismatch") return { ...base, probe, online: "untrusted" };
   if (before.leaseExpiresAt === undefined) return { ...base, probe, online: "no_lease" };
   const after = await client.validate({ online: "force" });
-  const deviceTimeMs = config.now();
+  // The signed time of the answer just verified, and this machine's clock when it arrived.
   const contacted =
     after.connection.state === "ok" &&
     after.lastServerContactAt !== undefined &&
     after.lastServerContactAt !== before.lastServerContactAt;
-  const serverTimeMs = contacted ? await session.lastServerTime() : undefined;
+  const serverTimeMs = contacted ? Date.parse(after.lastServerTime ?? "") : Number.NaN;
+  const arrivedMs = contacted ? Date.parse(after.lastServerContactAt ?? "") : Number.NaN;
   return {
     ...base,
     probe,
     online: "done",
     after,
-    deviceTimeMs,
-    ...(serverTimeMs === undefined ? {} : { serverTimeMs }),
+    deviceTimeMs: Number.isFinite(arrivedMs) ? arrivedMs : config.now(),
+    ...(Number.isFinite(serverTimeMs) ? { serverTimeMs } : {}),
   };
 }

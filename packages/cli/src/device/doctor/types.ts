@@ -1,6 +1,5 @@
 import type { ErrorCode, Locale } from "@ninsho/core";
-import type { ClientStatus } from "@ninsho/sdk";
-import type { Baseline } from "../baseline.js";
+import type { AcceptedFingerprint, ClientStatus } from "@ninsho/sdk";
 import type { DeviceConfig } from "../config.js";
 import type { Machine } from "../machine.js";
 import type { CheckId, DeviceMessages, Outcome } from "../messages/index.js";
@@ -42,7 +41,7 @@ export interface Probe {
 /**
  * Everything the checks judge, gathered once: the status as found (offline, before anything), the status
  * after the online check (the same refresh the app makes), the signed server time it carried, this machine,
- * and the fingerprint baseline.
+ * and the fingerprint the server had accepted from it (as found, before the online check).
  * @example
  * const evidence = await gather(ctx, { offline: false });
  * checkClock(evidence).outcome; // "ok"
@@ -59,7 +58,7 @@ export interface Evidence {
   readonly serverTimeMs?: number;
   readonly probe?: Probe;
   readonly machine: Machine;
-  readonly baseline?: Baseline;
+  readonly accepted?: AcceptedFingerprint;
   /** The lease's `fpd` claim: the digest of the component set it was issued for. */
   readonly leaseFingerprint?: string;
   readonly trust?: Trust;

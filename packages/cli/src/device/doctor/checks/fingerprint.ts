@@ -23,23 +23,41 @@ function serverMatch(decision: unknown): MatchExplanation | undefined {
     : undefined;
 }
 
-/** Drift against the baseline the server last accepted, with the policy's weights when it named them. */
-function againstBaseline(e: Evidence): Finding | undefined {
-  const { m, locale, baseline, machine } = e;
-  const deviceId = current(e).deviceId;
-  if (!baseline || (deviceId !== undefined && baseline.deviceId !== deviceId)) return undefined;
-  const weights = baseline.weights ?? defaultComponentWeights;
-  const threshold = baseline.threshold ?? DEFAULT_MATCH_THRESHOLD;
-  const explanation = compareFingerprint(baseline.set.components, machine.fingerprint, weights, threshold);
+/**
+ * The policy's weights and threshold, as a decision of the server (an activation's or a validation's match)
+ * names them; the defaults when it names none.
+ */
+function matchParameters(decision: unknown): { weights: Record<string, number>; threshold: number } {
+  const match = isRecord(decision) && isRecord(decision.closest) ? decision.closest : decision;
+  const weights: Record<string, number> = {};
+  if (isRecord(match) && typeof match.threshold === "number" && Array.isArray(match.components)) {
+    for (const entry of match.components) {
+      if (isRecord(entry) && typeof entry.kind === "string" && typeof entry.weight === "number")
+        weights[entry.kind] = entry.weight;
+    }
+    if (Object.keys(weights).length > 0) return { weights, threshold: match.threshold };
+  }
+  return { weights: { ...defaultComponentWeights }, threshold: DEFAULT_MATCH_THRESHOLD };
+}
+
+/**
+ * Drift against the fingerprint the server last accepted (the SDK's `acceptedFingerprint`, as found), with
+ * the policy's weights when the server's last decision named them.
+ */
+function againstAccepted(e: Evidence): Finding | undefined {
+  const { m, locale, accepted, machine } = e;
+  if (!accepted) return undefined;
+  const { weights, threshold } = matchParameters(e.before.lastDecision?.match);
+  const explanation = compareFingerprint(accepted.components, machine.fingerprint, weights, threshold);
   const changed = changedKinds(explanation);
-  const since = when(baseline.recordedAt);
+  const since = when(accepted.at);
   const lines = [
     ...(changed.length > 0 ? [m.doctor.changedKinds(changed.join(", "))] : []),
     m.doctor.score(explanation.score, threshold, explanation.sameDevice),
   ];
   const details = {
     explanation,
-    baselineRecordedAt: baseline.recordedAt,
+    acceptedAt: accepted.at,
     collector: machine.fingerprint.collector,
   };
   if (!explanation.sameDevice) {
@@ -58,7 +76,7 @@ function againstBaseline(e: Evidence): Finding | undefined {
   return { check: "fingerprint", outcome: "ok", message, details };
 }
 
-/** Without a baseline, the lease's `fpd` still tells whether anything changed, though not what. */
+/** Without a record of the accepted set, the lease's `fpd` still tells whether anything changed, though not what. */
 function againstLease(e: Evidence): Finding | undefined {
   if (e.leaseFingerprint === undefined) return undefined;
   const fp = e.machine.fingerprint;
@@ -99,7 +117,7 @@ export function checkFingerprint(e: Evidence): Finding {
       ...(match ? { details: { explanation: match } } : {}),
     };
   }
-  const finding = againstBaseline(e) ?? againstLease(e);
+  const finding = againstAccepted(e) ?? againstLease(e);
   const unitRead = machine.fingerprint.components.some((c) => UNIT_KINDS.includes(c.kind));
   if (!unitRead && (finding === undefined || finding.outcome === "ok")) {
     const missing = machine.unreadable.filter((u) => UNIT_KINDS.includes(u.kind));
