@@ -71,6 +71,7 @@ export class BenchAdmin {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ key, fingerprint, device: { name: "bench", platform: "linux" } }),
     });
-    if (res.status !== 201 && res.status !== 200) throw new Error(`activate: ${res.status} ${await res.text()}`);
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`activate: ${res.status} ${await res.text()}`);
   }
 }

@@ -11,6 +11,12 @@ import { load } from "./load.js";
 import { startBenchServer } from "./process.js";
 import { writeResults } from "./report.js";
 
+// BENCH_DATABASE_URL: the PostgreSQL bench (1 and 2 worker processes) instead of this one.
+if (process.env.BENCH_DATABASE_URL) {
+  await import("./postgres.js");
+  process.exit(0);
+}
+
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const keygenCount = Number(process.env.BENCH_KEYGEN ?? 1_000_000);
 const work = mkdtempSync(join(tmpdir(), "ninsho-bench-"));
@@ -64,14 +70,30 @@ try {
   const largePolicy = await largeAdmin.policy("bench keygen", 3);
   const keygen = await largeAdmin.keys(largePolicy, keygenCount, false);
   const keygenPeakMb = large.peakMemoryMb();
-  console.log(`keygen: ${keygenCount} keys in ${keygen.seconds.toFixed(1)} s, server peak ${keygenPeakMb} MB`);
+  console.log(
+    `keygen: ${keygenCount} keys in ${keygen.seconds.toFixed(1)} s, server peak ${keygenPeakMb} MB`,
+  );
   const { keys: probeKeys } = await largeAdmin.keys(largePolicy, 1000);
   const nextLargeValidate = await validationBodies(largeAdmin, probeKeys, 1000);
-  const validateLarge = await load({ url: large.url, path: "/v1/validate", body: nextLargeValidate, seconds });
+  const validateLarge = await load({
+    url: large.url,
+    path: "/v1/validate",
+    body: nextLargeValidate,
+    seconds,
+  });
   console.log(`validate (${keygenCount + 1001} licenses)`, validateLarge);
   await large.stop();
 
-  writeResults({ seconds, keygenCount, floor, validate, activate, keygenSeconds: keygen.seconds, keygenPeakMb, validateLarge });
+  writeResults({
+    seconds,
+    keygenCount,
+    floor,
+    validate,
+    activate,
+    keygenSeconds: keygen.seconds,
+    keygenPeakMb,
+    validateLarge,
+  });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

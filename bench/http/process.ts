@@ -13,10 +13,14 @@ export interface BenchServer {
 }
 
 export async function startBenchServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./server.ts", import.meta.url).pathname, dataDir], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL("./server.ts", import.meta.url).pathname, dataDir],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, ...env },
+    },
+  );
   const stdout = child.stdout;
   if (!stdout) throw new Error("no stdout from the bench server");
   const first = await new Promise<string>((resolve, reject) => {

@@ -23,7 +23,9 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000
 /** Write bench/results.json (merged with what other benches wrote) and the table in bench/README.md. */
 export function writeResults(f: HttpFigures): void {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const previous = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, "utf8")) as Record<string, unknown>) : {};
+  const previous = existsSync(resultsPath)
+    ? (JSON.parse(readFileSync(resultsPath, "utf8")) as Record<string, unknown>)
+    : {};
   const results = {
     ...previous,
     floor_rps: f.floor.rps,

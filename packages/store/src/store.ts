@@ -11,6 +11,7 @@ import { PolicyRepository } from "./repositories/policies.js";
 import { ProductRepository } from "./repositories/products.js";
 import { SettingsRepository } from "./repositories/settings.js";
 import { TokenRepository } from "./repositories/tokens.js";
+import { retryAborted } from "./retry.js";
 import type { Database } from "./schema.js";
 
 /** Every repository, bound to one database handle or one transaction. */
@@ -30,7 +31,11 @@ export interface Store extends Repositories {
   readonly dialect: Dialect;
   /** True when one process owns the database (SQLite), so an in-process cache of its rows stays correct. */
   readonly singleWriterProcess: boolean;
-  /** Run `work` in one transaction; everything it writes commits together or not at all. */
+  /**
+   * Run `work` in one transaction; everything it writes commits together or not at all. On PostgreSQL a
+   * transaction aborted as a deadlock victim or a serialization failure is run again (up to 4 times), so `work`
+   * must do nothing but database work.
+   */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Apply the migrations this database lacks (safe from several processes at once); their names. */
   migrate(): Promise<string[]>;
@@ -72,7 +77,10 @@ export function createStore(options: StoreOptions): Store {
     ...bind(db, dialect),
     dialect,
     singleWriterProcess: dialect === "sqlite",
-    transaction: (work) => db.transaction().execute((tx) => work(bind(tx, dialect))),
+    transaction: (work) => {
+      const run = () => db.transaction().execute((tx) => work(bind(tx, dialect)));
+      return dialect === "postgres" ? retryAborted(run) : run();
+    },
     migrate: async () => {
       const result = await migrateToLatest(db);
       return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

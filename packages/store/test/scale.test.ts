@@ -1,7 +1,14 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { aDevice, aProduct, aSigningKey, at, seedLicense } from "./support/builders.js";
-import { dialects, rawQuery, type TestDatabase, tableNames, useStore } from "./support/databases.js";
+import {
+  deferred,
+  dialects,
+  rawQuery,
+  type TestDatabase,
+  tableNames,
+  useStore,
+} from "./support/databases.js";
 
 /**
  * The reads behind validation, activation and the admin token check, as the repositories issue them: each must
@@ -89,6 +96,39 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
       expect(found?.license).toStrictEqual(await t.store.licenses.findById(license.id));
       expect(await t.store.devices.findWithLicense("dev_unknown")).toBeUndefined();
     });
+
+    it.skipIf(dialect === "sqlite")(
+      "a transaction PostgreSQL aborts as a deadlock victim runs again and commits",
+      async () => {
+        const one = (await seedLicense(t.store)).license;
+        const two = (await seedLicense(t.store)).license;
+        const aLocked = deferred();
+        const bLocked = deferred();
+        const runs = { a: 0, b: 0 };
+        // Each holds one license row and asks for the other's: PostgreSQL aborts one of them.
+        const a = t.store.transaction(async (tx) => {
+          runs.a++;
+          await tx.licenses.lockById(one.id);
+          aLocked.resolve();
+          await bLocked.promise;
+          await tx.licenses.lockById(two.id);
+          await tx.licenses.update(one.id, { statusReason: "a" });
+        });
+        const b = t.store.transaction(async (tx) => {
+          runs.b++;
+          await tx.licenses.lockById(two.id);
+          bLocked.resolve();
+          await aLocked.promise;
+          await tx.licenses.lockById(one.id);
+          await tx.licenses.update(two.id, { statusReason: "b" });
+        });
+        await Promise.all([a, b]);
+        expect(runs.a + runs.b).toBe(3);
+        expect((await t.store.licenses.findById(one.id))?.statusReason).toBe("a");
+        expect((await t.store.licenses.findById(two.id))?.statusReason).toBe("b");
+      },
+      15_000,
+    );
 
     it("touchMany writes a large batch (several statements' worth) and skips unknown devices", async () => {
       const { license } = await seedLicense(t.store);
