@@ -80,16 +80,17 @@ export class Client implements NinshoClient {
 
   /**
    * Whether there is anything the server could do for this machine right now. A phone-confirmed machine is
-   * offline by choice: only `validate({ online: "force" })` or `activate()` take it online.
+   * offline by choice: only `validate({ online: "force" })` or `activate()` take it online. Without a lease,
+   * going online means activating, which may take a slot: with `autoActivate: false` only `activate()` does.
    */
   private canGoOnline(session: Session, force = false): boolean {
     if (session.lease) return true;
     if (session.phone && !force) return false;
-    if (session.state.key === undefined) return false;
+    if (session.state.key === undefined || !this.o.autoActivate) return false;
     const { deviceId, releasedAt } = session.state;
     // A machine activated before (its lease lost or damaged) is recognised by the server: no new slot taken.
     if (deviceId !== undefined || session.stateProblem || session.leaseProblem) return true;
-    return this.o.autoActivate && releasedAt === undefined;
+    return releasedAt === undefined;
   }
 
   /** Refresh with the lease, or (no usable lease) activate with the key: the server recognises this machine. */
