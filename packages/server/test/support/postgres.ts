@@ -4,6 +4,9 @@
  * reached the PostgreSQL variants are skipped with a printed note — unless `CI` is set, when they run and fail.
  */
 import { randomBytes } from "node:crypto";
+import { closeSync, openSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 
 export const POSTGRES_ADMIN_URL =
@@ -34,10 +37,27 @@ export const postgresProblem = await probe();
 /** True when the PostgreSQL variants should be skipped (never on CI). */
 export const skipPostgres = postgresProblem !== undefined && !isCi;
 
-if (skipPostgres) {
+/** Say it once per test run, whichever test file (worker process of one vitest) gets here first. */
+function onceThisRun(name: string): boolean {
+  const marker = join(tmpdir(), `ninsho-${name}-${process.ppid}`);
+  try {
+    if (Date.now() - statSync(marker).mtimeMs < 10 * 60_000) return false;
+    rmSync(marker, { force: true }); // left by an earlier run with this pid
+  } catch {
+    // no marker yet
+  }
+  try {
+    closeSync(openSync(marker, "wx"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (skipPostgres && onceThisRun("server-pg-skip-notice")) {
   const where = new URL(POSTGRES_ADMIN_URL);
   process.stderr.write(
-    `\nPostgreSQL not reachable at ${where.hostname}:${where.port || "5432"} (${postgresProblem}): the server's PostgreSQL variants were skipped\n\n`,
+    `\nPostgreSQL not reachable at ${where.hostname}:${where.port || "5432"} (${postgresProblem}): the server's PostgreSQL variants (concurrency, offline stores, shared rate limits, multi-process) were skipped\n\n`,
   );
 }
 
