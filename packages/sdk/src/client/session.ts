@@ -70,6 +70,13 @@ export class Session {
     private readonly refreshFraction: number,
   ) {
     this.state = loaded.state;
+    // The key lives in its own file too: a damaged, rejected or lost state file does not lose it. A folder
+    // from before that file (or one that lost it) gets it back from the state.
+    const kept = loaded.keptKey;
+    if (this.state.key === undefined && kept) {
+      this.state.key = kept.key;
+      this.state.keySource = kept.source;
+    } else if (this.state.key !== undefined && kept?.key !== this.state.key) void this.keepKey();
     this.lease = loaded.lease;
     this.stateProblem = loaded.stateProblem;
     this.leaseProblem = loaded.leaseProblem;
@@ -203,6 +210,14 @@ export class Session {
     this.state.keySource = source;
     this.keyProblem = undefined;
     await this.save();
+    await this.keepKey();
+  }
+
+  /** Write the key to its own file (`product.key`), or remove that file when no key is installed. */
+  private keepKey(): Promise<void> {
+    const { key, keySource } = this.state;
+    const kept = key === undefined ? undefined : { key, source: keySource ?? { kind: "installed" as const } };
+    return this.store.saveKey(kept).catch(ignoreWriteError);
   }
 
   /** Forget the key and the lease on this machine (the server is not told). */
@@ -224,6 +239,7 @@ export class Session {
       this.state.offline = { ...(this.state.offline.key ? { key: this.state.offline.key } : {}) };
     this.phone = undefined;
     this.keyProblem = undefined;
+    await this.keepKey();
     await this.dropLease();
     await this.save();
   }

@@ -3,15 +3,22 @@ import { join } from "node:path";
 import { type PreparedLease, prepareLease } from "../lease.js";
 import type { KeySet } from "../publicKeys.js";
 import { createExclusive, type FileRead, readOptional, removeFile, writeAtomic } from "./files.js";
+import { type KeptKey, parseKeptKey, serializeKeptKey } from "./keyFile.js";
 import { emptyState, parseState, type StoredState, serializeState, stateMacKey } from "./stateFile.js";
 
 /**
- * The files of a state folder. One folder per product.
+ * The files of a state folder. One folder per product. `product.key` keeps the installed key apart from
+ * `state.json`, so a damaged or rejected state file does not lose it.
  *
  * @example
  * const leasePath = join(storageDir, STATE_FILES.lease); // "<storageDir>/lease.jwt"
  */
-export const STATE_FILES = { state: "state.json", lease: "lease.jwt", secret: "install.secret" } as const;
+export const STATE_FILES = {
+  state: "state.json",
+  lease: "lease.jwt",
+  secret: "install.secret",
+  key: "product.key",
+} as const;
 
 /**
  * A damaged or altered file found at load, with the code the status reports.
@@ -37,6 +44,8 @@ export interface LoadedDevice {
   readonly lease?: PreparedLease;
   readonly stateProblem?: StorageProblem;
   readonly leaseProblem?: StorageProblem;
+  /** The key kept in `product.key`, when that file holds a well-formed one. */
+  readonly keptKey?: KeptKey;
 }
 
 const SECRET_BYTES = 32;
@@ -74,11 +83,13 @@ export class DeviceStore {
   }
 
   async load(): Promise<LoadedDevice> {
-    const [secretRead, stateRead, leaseRead] = await Promise.all([
+    const [secretRead, stateRead, leaseRead, keyRead] = await Promise.all([
       readOptional(this.path("secret")),
       readOptional(this.path("state")),
       readOptional(this.path("lease")),
+      readOptional(this.path("key")),
     ]);
+    const keptKey = keyRead.kind === "text" ? parseKeptKey(keyRead.text) : undefined;
     const secret = decodeSecret(secretRead);
     this.macKey = secret === undefined ? undefined : stateMacKey(secret, this.productId);
     let state = emptyState();
@@ -118,6 +129,7 @@ export class DeviceStore {
       ...(lease ? { lease } : {}),
       ...(stateProblem ? { stateProblem } : {}),
       ...(leaseProblem ? { leaseProblem } : {}),
+      ...(keptKey ? { keptKey } : {}),
     };
   }
 
@@ -142,6 +154,12 @@ export class DeviceStore {
   async readFile(name: string): Promise<FileRead> {
     await this.idle();
     return readOptional(join(this.dir, name));
+  }
+
+  /** Queue a write of the installed key to its own file, or (no key) the file's removal. */
+  saveKey(kept: KeptKey | undefined): Promise<void> {
+    const path = this.path("key");
+    return this.enqueue(() => (kept ? writeAtomic(path, serializeKeptKey(kept)) : removeFile(path)));
   }
 
   removeLease(): Promise<void> {

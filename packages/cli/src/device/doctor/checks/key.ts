@@ -5,7 +5,8 @@ import type { Evidence, Finding } from "../types.js";
 /**
  * Check 1, the product key: installed and well formed (a preinstalled key with a typo names its group and
  * where it was found), and known to the server (a refused activation with KEY_NOT_FOUND). A machine that runs
- * on its lease with no key left (its state file was lost) is warned: the next activation will need it.
+ * on its lease with no key left (its state file and `product.key` were lost) is warned: the next
+ * activation will need it.
  * @example
  * checkKey(evidence); // { check: "key", outcome: "ok", message: "…48HP2, well formed; typed in (installKey)" }
  */

@@ -1,0 +1,66 @@
+import { parseProductKey } from "@ninsho/core";
+import type { KeySource } from "../types.js";
+
+/**
+ * The installed product key, kept in its own file (`product.key`) beside `state.json`, so a damaged or
+ * rejected state file does not lose it. The key is no secret worth hiding from the machine's owner (the
+ * lease, not the key, proves this machine's rights), so the file has no MAC: `state.json`'s key wins when
+ * that file is sound, and this one is only read when it is not (or is gone).
+ *
+ * @example
+ * const kept: KeptKey = { key: "JYTG9-X6CJ6-JGC3R-8V6Q9-48HP2", source: { kind: "installed" } };
+ */
+export interface KeptKey {
+  readonly key: string;
+  readonly source: KeySource;
+}
+
+const FORMAT = "ninsho-product-key/1";
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
+
+const isKeySource = (v: unknown): v is KeySource => {
+  if (!isObject(v)) return false;
+  switch (v.kind) {
+    case "installed":
+      return true;
+    case "file":
+      return typeof v.path === "string";
+    case "env":
+      return typeof v.name === "string";
+    case "registry":
+      return typeof v.key === "string" && typeof v.value === "string";
+    default:
+      return false;
+  }
+};
+
+/**
+ * The file's text.
+ *
+ * @example
+ * await writeAtomic(join(dir, STATE_FILES.key), serializeKeptKey({ key, source: { kind: "installed" } }));
+ */
+export const serializeKeptKey = (kept: KeptKey): string =>
+  `${JSON.stringify({ format: FORMAT, key: kept.key, source: kept.source }, null, 1)}\n`;
+
+/**
+ * Read the file back; `undefined` for anything that is not a well-formed product key (a damaged file is no
+ * key, never a crash).
+ *
+ * @example
+ * parseKeptKey(serializeKeptKey(kept)); // kept
+ * parseKeptKey("{\"format\":"); // undefined
+ */
+export function parseKeptKey(text: string): KeptKey | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value) || value.format !== FORMAT || typeof value.key !== "string") return undefined;
+  const parsed = parseProductKey(value.key);
+  if (!parsed.ok || parsed.value !== value.key) return undefined;
+  return { key: parsed.value, source: isKeySource(value.source) ? value.source : { kind: "installed" } };
+}
