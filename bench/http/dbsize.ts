@@ -1,0 +1,46 @@
+import { existsSync, statSync } from "node:fs";
+import Database from "better-sqlite3";
+import pg from "pg";
+
+/** How big a store is now, in bytes. */
+export type SizeProbe = () => Promise<number>;
+
+const fileSize = (path: string): number => (existsSync(path) ? statSync(path).size : 0);
+
+/**
+ * The SQLite file and its WAL after a checkpoint, from a second connection while the server idles: the
+ * checkpoint moves every committed page into the main file and truncates the WAL.
+ */
+export function sqliteSize(file: string): SizeProbe {
+  return async () => {
+    const db = new Database(file, { fileMustExist: true, timeout: 10_000 });
+    try {
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      db.close();
+    }
+    return fileSize(file) + fileSize(`${file}-wal`);
+  };
+}
+
+/** PostgreSQL: the sum of pg_total_relation_size (tables, indexes, TOAST) over the database's own tables. */
+export function postgresSize(url: string): SizeProbe {
+  return async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ bytes: string | null }>(
+        `select sum(pg_total_relation_size(c.oid))::text as bytes
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where c.relkind in ('r', 'p', 'm') and n.nspname not in ('pg_catalog', 'information_schema')`,
+      );
+      return Number(rows[0]?.bytes ?? 0);
+    } finally {
+      await client.end();
+    }
+  };
+}
+
+/** MB (10^6 bytes) per million rows, from a growth of `bytes` over `rows`: bytes per row, to 0.1. */
+export const mbPerMillion = (bytes: number, rows: number): number =>
+  rows <= 0 ? 0 : Math.round((bytes / rows) * 10) / 10;

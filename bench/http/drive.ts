@@ -1,0 +1,77 @@
+import autocannon from "autocannon";
+
+/** What one load run measured: answers per second over the run, latency percentiles, failures. */
+export interface Run {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** 2xx answers. */
+  readonly ok: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly seconds: number;
+}
+
+export interface DriveOptions {
+  readonly url: string;
+  readonly path: string;
+  /** A new body for each request. */
+  readonly body: () => string;
+  readonly connections: number;
+  readonly seconds: number;
+  /** Seconds of the same load first, not measured (the server's JIT and caches warm up). */
+  readonly warmup?: number;
+  /** Stop after this many requests (still at most `seconds` × 3). */
+  readonly amount?: number;
+  /** Every 2xx answer's body, e.g. to keep the leases of activated devices. */
+  readonly onAnswer?: (body: string) => void;
+}
+
+/** One line for the log: "1,234 req/s, p50 5 ms, p99 20 ms" (and failures, if any). */
+export const describeRun = (r: Run): string =>
+  `${r.rps.toLocaleString("en")} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms over ${r.seconds} s` +
+  (r.non2xx + r.errors > 0 ? `; ${r.non2xx} non-2xx answers, ${r.errors} errors` : "");
+
+/** Drive one route with POSTs on loopback, bounded in time; stops by itself. */
+export async function drive(options: DriveOptions): Promise<Run> {
+  if (options.warmup) await measure({ ...options, seconds: options.warmup, onAnswer: () => {} });
+  return measure(options);
+}
+
+async function measure(options: DriveOptions): Promise<Run> {
+  const onAnswer = options.onAnswer;
+  const settings: autocannon.Options = {
+    url: `${options.url}${options.path}`,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.amount === undefined ? {} : { amount: options.amount }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: options.body() }),
+        ...(onAnswer
+          ? { onResponse: (status: number, body: string) => (status < 300 ? onAnswer(body) : undefined) }
+          : {}),
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(settings, (error: unknown, finished: autocannon.Result) => {
+      clearTimeout(guard);
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(finished);
+    });
+    const guard = setTimeout(() => instance.stop(), options.seconds * 3000);
+  });
+  const answered = result["2xx"] + result.non2xx;
+  return {
+    rps: Math.round(answered / Math.max(result.duration, 0.001)),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    seconds: Math.round(result.duration * 100) / 100,
+  };
+}

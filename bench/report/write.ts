@@ -1,0 +1,63 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SuiteFigures } from "../suite/figures.js";
+import { RETIRED_KEYS, resultKeys } from "../suite/keys.js";
+import type { Machine } from "./machine.js";
+import { replaceBlocks } from "./markdown.js";
+import { mergeResults, type Results } from "./results.js";
+import { scaleChartSvg } from "./scaleChart.js";
+import { keygenLine, offlineTable, pgTable, scaleTable, sizeTable, sqliteTable } from "./tables.js";
+import { targetsTable } from "./targets.js";
+
+/** How a run went, beside its figures. */
+export interface RunContext {
+  readonly machine: Machine;
+  readonly measuredAt: string;
+  readonly loadBefore: string;
+  readonly loadAfter: string;
+  readonly runtimeSeconds: number;
+}
+
+/** A sentence on noise: how far the floor is from an idle machine's, and how to read the rows. */
+function noise(floorRps: number, load: string, cores: number): string {
+  const busy = Number(load.split(" ")[0]) > cores / 2 || floorRps < 33_000 * 0.6;
+  return busy
+    ? `The machine is shared and was busy (other jobs ran beside the bench): the floor reached ${floorRps.toLocaleString("en")} requests/s, where this machine idle does about 33,000, so every absolute figure here is low and moves from run to run. Read the rows against each other and against their floor, which were measured in the same run, interleaved: those ratios hold better than the figures.`
+    : `The machine is shared; the floor reached ${floorRps.toLocaleString("en")} requests/s (about 33,000 when idle). Figures move by several percent from run to run; the ratios to the floor, measured in the same run, hold better.`;
+}
+
+/** results.json (merged), the README's generated blocks and scale.svg, all in `outDir`. */
+export async function writeReport(outDir: string, f: SuiteFigures, run: RunContext): Promise<Results> {
+  const results = mergeResults(
+    join(outDir, "results.json"),
+    {
+      ...resultKeys(f),
+      bench_machine: run.machine.description,
+      bench_measured_at: run.measuredAt,
+      bench_load_average_before: run.loadBefore,
+      bench_load_average_after: run.loadAfter,
+      bench_runtime_s: run.runtimeSeconds,
+    },
+    RETIRED_KEYS,
+  );
+  const m = run.machine;
+  const setting = `HTTP runs of ${f.seconds} s at ${f.connections} connections (autocannon in the bench process), ${f.rounds} interleaved round${f.rounds === 1 ? "" : "s"} over the servers, medians kept; each server in its own process, loopback only${f.quick ? "; BENCH_QUICK=1 (smoke sizes, not figures)" : ""}.`;
+  const machineBlock = [
+    `Measured ${run.measuredAt} in one run of \`npm run bench\` that took ${Math.round(run.runtimeSeconds)} s, on ${m.cores} cores of ${m.model}, ${m.memoryGiB} GiB of memory, Node ${m.node}.`,
+    `Load average (1, 5, 15 min) ${run.loadBefore} before the run and ${run.loadAfter} after it; ${setting}`,
+    "",
+    noise(f.sqlite.floor.rps, run.loadBefore, m.cores),
+  ].join("\n");
+  const scaleSubtitle = `${m.cores} × ${m.model}, Node ${m.node}, ${run.measuredAt.slice(0, 10)}`;
+  replaceBlocks(join(outDir, "README.md"), [
+    { name: "bench-machine", heading: "Machine", body: machineBlock },
+    { name: "http-bench", heading: "HTTP on SQLite", body: sqliteTable(f.sqlite) },
+    { name: "http-bench-pg", heading: "HTTP on PostgreSQL", body: pgTable(f) },
+    { name: "bench-offline", heading: "Offline", body: offlineTable(f) },
+    { name: "bench-scale", heading: "Scale", body: `${scaleTable(f)}\n\n${keygenLine(f)}` },
+    { name: "bench-size", heading: "Database size", body: sizeTable(f) },
+    { name: "bench-targets", heading: "Targets", body: targetsTable(f) },
+  ]);
+  writeFileSync(join(outDir, "scale.svg"), await scaleChartSvg(f.scale.points, scaleSubtitle));
+  return results;
+}

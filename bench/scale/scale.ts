@@ -1,0 +1,77 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { sqliteSize } from "../http/dbsize.js";
+import { describeRun, drive, type Run } from "../http/drive.js";
+import { BenchAdmin } from "../http/fixtures.js";
+import { probeBodies } from "../http/probes.js";
+import { startBenchServer } from "../http/process.js";
+import type { BenchConfig } from "../suite/config.js";
+
+/** Validation on the growing database, at one license count. */
+export interface ScalePoint {
+  readonly licenses: number;
+  readonly validate: Run;
+  /** The SQLite file (+ WAL after a checkpoint), bytes. */
+  readonly bytes: number;
+}
+
+export interface ScaleFigures {
+  readonly points: readonly ScalePoint[];
+  /** Every key of the largest count, issued in one batch per step. */
+  readonly keygen: {
+    readonly keys: number;
+    readonly seconds: number;
+    readonly batches: readonly { readonly keys: number; readonly seconds: number }[];
+    /** The largest VmHWM of the server process over the batches (reset before each), MB. */
+    readonly peakMb: number;
+  };
+}
+
+/**
+ * One SQLite server whose database grows: the probe licenses (each with a device) first, then keys issued
+ * through the streamed CSV endpoint up to each step's count, validate measured after each step.
+ */
+export async function benchScale(config: BenchConfig, work: string): Promise<ScaleFigures> {
+  const dataDir = join(work, "scale");
+  const server = await startBenchServer(dataDir, { BENCH_DATABASE_URL: "", BENCH_WORKERS: "1" });
+  const size = sqliteSize(join(dataDir, "ninsho.db"));
+  // VmHWM is reset before each batch (writing 5 to clear_refs), so each batch's peak is its own.
+  const resetPeak = () => writeFileSync(`/proc/${server.child.pid}/clear_refs`, "5");
+  try {
+    const admin = new BenchAdmin(server.url, server.adminToken);
+    const probePolicy = await admin.policy("bench scale probes", 3);
+    const growPolicy = await admin.policy("bench scale", 3);
+    const batches: { keys: number; seconds: number }[] = [];
+    let peakMb = 0;
+    let issued = 0;
+    let nextValidate: (() => string) | undefined;
+    const points: ScalePoint[] = [];
+    for (const step of config.scaleSteps) {
+      const count = step - issued;
+      resetPeak();
+      const batch = nextValidate
+        ? await admin.keys(growPolicy, count, false)
+        : await admin.keys(probePolicy, count, true);
+      peakMb = Math.max(peakMb, server.peakMemoryMb());
+      batches.push({ keys: count, seconds: Math.round(batch.seconds * 10) / 10 });
+      console.log(`scale: ${count.toLocaleString("en")} keys in ${batch.seconds.toFixed(1)} s`);
+      nextValidate ??= await probeBodies(admin, batch.keys);
+      issued = step;
+      const bytes = await size();
+      const validate = await drive({
+        url: server.url,
+        path: "/v1/validate",
+        body: nextValidate,
+        connections: config.connections,
+        seconds: config.seconds,
+        warmup: config.warmup,
+      });
+      console.log(`scale: validate at ${step.toLocaleString("en")} licenses: ${describeRun(validate)}`);
+      points.push({ licenses: step, validate, bytes });
+    }
+    const seconds = batches.reduce((sum, b) => sum + b.seconds, 0);
+    return { points, keygen: { keys: issued, seconds: Math.round(seconds * 10) / 10, batches, peakMb } };
+  } finally {
+    await server.stop();
+  }
+}
