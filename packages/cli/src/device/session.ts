@@ -7,7 +7,7 @@ import { DeviceFailure } from "./failure.js";
 import { CLI_FILES, writeJson } from "./files.js";
 import { type Machine, machineReader } from "./machine.js";
 import { resolveTrust } from "./pin.js";
-import { placeholderKey, sdkKeys, type Trust } from "./trust.js";
+import { sdkKeys, type Trust } from "./trust.js";
 
 /**
  * An SDK client on the device's state folder, with what the CLI adds around it: the trust it verifies with,
@@ -63,7 +63,8 @@ export async function openSession(ctx: DeviceContext, mode: SessionMode): Promis
     client = createClient({
       url: config.url,
       productId: config.productId,
-      publicKeys: trust ? sdkKeys(trust) : placeholderKey(),
+      // No keys trusted yet (a fresh folder): the SDK installs and shows a key without them.
+      ...(trust ? { publicKeys: sdkKeys(trust) } : {}),
       storageDir: config.dir,
       fingerprint: async () => (await readMachine()).fingerprint,
       now: config.now,

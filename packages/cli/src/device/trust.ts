@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { createHash, createPublicKey, type KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PublicKeyInput } from "@ninsho/sdk";
@@ -131,11 +131,3 @@ export async function saveTrust(dir: string, trust: Trust): Promise<void> {
  * createClient({ ...options, publicKeys: sdkKeys(trust) });
  */
 export const sdkKeys = (trust: Trust): PublicKeyInput[] => trust.keys.map((key) => key);
-
-/**
- * A key that verifies nothing, for a client that only installs or shows a key before any key is trusted (the
- * SDK wants keys to be created; with no lease in the folder there is nothing for them to verify).
- * @example
- * createClient({ ...options, publicKeys: placeholderKey() });
- */
-export const placeholderKey = (): KeyObject => generateKeyPairSync("ed25519").publicKey;

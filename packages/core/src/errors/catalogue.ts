@@ -521,6 +521,19 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
         "このマシンの最新の要求ファイルから作られたライセンスファイルを、編集せずに使ってください。不明な場合は要求ファイルを書き出し直し、ライセンスファイルを作り直してください。",
     },
   },
+  PUBLIC_KEYS_MISSING: {
+    en: {
+      message:
+        "This app was set up without the product's public keys, so it cannot verify a lease or the server's answers.",
+      remedy:
+        "Update the app or contact its vendor. (Vendor: pass the product's public keys, the server's /.well-known/jwks.json shipped with the app, as publicKeys to createClient.)",
+    },
+    ja: {
+      message: "このアプリは製品の公開鍵なしで設定されているため、リースやサーバーの応答を検証できません。",
+      remedy:
+        "アプリを更新するか、販売元にお問い合わせください。（販売元の方へ: アプリに同梱したサーバーの /.well-known/jwks.json を、製品の公開鍵として createClient の publicKeys に渡してください。）",
+    },
+  },
   ...deviceCliCatalogue,
 };
 

@@ -88,6 +88,7 @@ export const deviceErrorCodes = [
   "CONFIRMATION_ID_MALFORMED",
   "CONFIRMATION_INVALID",
   "LICENSE_FILE_INVALID",
+  "PUBLIC_KEYS_MISSING",
   ...deviceCliErrorCodes,
 ] as const;
 
@@ -150,6 +151,7 @@ export function httpStatus(
     // Device codes never travel in an HTTP answer; their statuses say which HTTP failure each stands for.
     case "KEY_NOT_INSTALLED":
     case "NOT_ACTIVATED":
+    case "PUBLIC_KEYS_MISSING":
     case "CLOCK_ROLLBACK":
     case "STATE_CORRUPT":
     case "STATE_TAMPERED":

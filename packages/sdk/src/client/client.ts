@@ -84,6 +84,7 @@ export class Client implements NinshoClient {
    * going online means activating, which may take a slot: with `autoActivate: false` only `activate()` does.
    */
   private canGoOnline(session: Session, force = false): boolean {
+    if (this.keys.empty) return false;
     if (session.lease) return true;
     if (session.phone && !force) return false;
     if (session.state.key === undefined || !this.o.autoActivate) return false;
@@ -157,11 +158,13 @@ export class Client implements NinshoClient {
     const session = await this.ready();
     const key = session.state.key;
     if (key === undefined) return this.failed(session, session.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED"));
+    if (this.keys.empty) return this.failed(session, seed("PUBLIC_KEYS_MISSING"));
     return this.finish(session, await this.serial(() => activateOnline(this.ctx(), key)));
   }
 
   async deactivate(): Promise<ClientResult<{ readonly deviceId: string; readonly deactivatedAt: string }>> {
     const session = await this.ready();
+    if (this.keys.empty) return this.failed(session, seed("PUBLIC_KEYS_MISSING"));
     if (!session.lease) return this.failed(session, seed("NOT_ACTIVATED"));
     return this.finish(session, await this.serial(() => deactivateOnline(this.ctx())));
   }
@@ -172,6 +175,7 @@ export class Client implements NinshoClient {
     const session = await this.ready();
     const key = session.state.key;
     if (key === undefined) return this.failed(session, session.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED"));
+    if (this.keys.empty) return this.failed(session, seed("PUBLIC_KEYS_MISSING"));
     return this.finish(session, await this.serial(() => transferOnline(this.ctx(), key, fromDeviceId)));
   }
 

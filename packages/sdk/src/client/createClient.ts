@@ -5,7 +5,7 @@ import { KeySet } from "./publicKeys.js";
 
 /**
  * A license client for one product on this machine. Nothing is read or sent until the first call; a wrong
- * option (no key, a bad URL) throws here, at once, rather than at a customer's first run.
+ * option (an unusable public key, a bad URL) throws here, at once, rather than at a customer's first run.
  *
  * @example
  * import { createClient } from "@ninsho/sdk";

@@ -9,8 +9,8 @@ import { type RegistryReader, readRegistryWithReg } from "./preinstalled/registr
 import type { PublicKeysInput } from "./publicKeys.js";
 
 /**
- * Options of `createClient`. Only `url`, `productId`, `publicKeys` and `storageDir` are required; the rest
- * have defaults that suit a desktop app, and the injectable parts (`fetch`, `now`, `fingerprint`, `env`,
+ * Options of `createClient`. Only `url`, `productId` and `storageDir` are required, and `publicKeys` for
+ * anything that verifies (a lease, an answer); the rest have defaults that suit a desktop app, and the injectable parts (`fetch`, `now`, `fingerprint`, `env`,
  * `platform`, `readRegistry`, `backoff.random`) exist for tests and unusual hosts.
  *
  * @example
@@ -25,8 +25,13 @@ export interface ClientOptions {
   /** The activation server, e.g. `https://activation.example.com`. */
   readonly url: string;
   readonly productId: string;
-  /** The product's public keys, shipped with the app: never fetched at run time, so no one can swap them. */
-  readonly publicKeys: PublicKeysInput;
+  /**
+   * The product's public keys, shipped with the app: never fetched at run time, so no one can swap them.
+   * Without them a client still installs a key and shows its status; activating, validating a lease and
+   * every other operation that verifies something fails with PUBLIC_KEYS_MISSING (and a lease found in the
+   * folder is kept, unverified, until keys are given).
+   */
+  readonly publicKeys?: PublicKeysInput;
   /** This product's state folder on this machine (lease, state, install secret). One folder per product. */
   readonly storageDir: string;
   /** Salt of the fingerprint's digests (default: the product id). */

@@ -41,7 +41,8 @@ const hasKeys = (input: PublicKeysInput): input is { readonly keys: readonly Pub
 
 /**
  * The keys that verify leases and answers, parsed once: parsing a key per verification would cost more than
- * the verification. Keys with a `kid` are found by it; keys without one are tried in turn.
+ * the verification. Keys with a `kid` are found by it; keys without one are tried in turn. No input at all
+ * (`undefined`) is an empty set (`empty`): a client that only installs a key or shows its status needs none.
  *
  * @example
  * const keys = new KeySet(await (await fetch(`${url}/.well-known/jwks.json`)).json());
@@ -50,8 +51,12 @@ const hasKeys = (input: PublicKeysInput): input is { readonly keys: readonly Pub
 export class KeySet {
   private readonly byKid = new Map<string, KeyObject>();
   private readonly anonymous: KeyObject[] = [];
+  /** No key was given: nothing can be verified (operations that need it report PUBLIC_KEYS_MISSING). */
+  readonly empty: boolean;
 
-  constructor(input: PublicKeysInput) {
+  constructor(input: PublicKeysInput | undefined) {
+    this.empty = input === undefined;
+    if (input === undefined) return;
     const list = hasKeys(input) ? input.keys : isKeyList(input) ? input : [input];
     for (const entry of list) {
       const key = toKeyObject(entry);

@@ -4,6 +4,7 @@ import { bestVerdict, grantsOf } from "./grants.js";
 import { leaseSignatureHolds, type PreparedLease } from "./lease.js";
 import { type ProblemSeed, seed } from "./problem.js";
 import type { DeviceStore, LoadedDevice, StorageProblem } from "./storage/deviceStore.js";
+import { keptKeyOf, reconcileKeptKey } from "./storage/keyFile.js";
 import type { StoredState } from "./storage/stateFile.js";
 import type { ClientState, KeySource, LeaseKind } from "./types.js";
 
@@ -56,6 +57,8 @@ export class Session {
   phone: PhoneLease | undefined;
   stateProblem: StorageProblem | undefined;
   leaseProblem: StorageProblem | undefined;
+  /** A lease file is there, but the client has no public key to verify it (see `ClientOptions.publicKeys`). */
+  readonly leaseUnverified: boolean;
   /** A preinstalled key that was found but is malformed, and where. */
   keyProblem: { readonly seed: ProblemSeed; readonly source: KeySource } | undefined;
   private floorMs = 0;
@@ -70,16 +73,12 @@ export class Session {
     private readonly refreshFraction: number,
   ) {
     this.state = loaded.state;
-    // The key lives in its own file too: a damaged, rejected or lost state file does not lose it. A folder
-    // from before that file (or one that lost it) gets it back from the state.
-    const kept = loaded.keptKey;
-    if (this.state.key === undefined && kept) {
-      this.state.key = kept.key;
-      this.state.keySource = kept.source;
-    } else if (this.state.key !== undefined && kept?.key !== this.state.key) void this.keepKey();
+    // The key lives in its own file too: a damaged, rejected or lost state file does not lose it.
+    if (reconcileKeptKey(this.state, loaded.keptKey)) void this.keepKey();
     this.lease = loaded.lease;
     this.stateProblem = loaded.stateProblem;
     this.leaseProblem = loaded.leaseProblem;
+    this.leaseUnverified = loaded.leaseUnverified === true;
     this.persistedLocalMarkMs = this.state.localMarkMs;
     // A lease's issue time is a signed server time too: with the state file lost, it still bounds a rollback.
     if (this.lease) this.state.serverMarkMs = Math.max(this.state.serverMarkMs, this.lease.issuedAtMs);
@@ -125,6 +124,8 @@ export class Session {
       const state = damaged.code === "STATE_TAMPERED" ? "tampered" : "corrupt";
       return { state, valid: false, seed: storageSeed(damaged) };
     }
+    if (this.leaseUnverified)
+      return { state: "not_activated", valid: false, seed: seed("PUBLIC_KEYS_MISSING") };
     if (this.state.key === undefined) {
       return { state: "no_key", valid: false, seed: this.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED") };
     }
@@ -215,9 +216,7 @@ export class Session {
 
   /** Write the key to its own file (`product.key`), or remove that file when no key is installed. */
   private keepKey(): Promise<void> {
-    const { key, keySource } = this.state;
-    const kept = key === undefined ? undefined : { key, source: keySource ?? { kind: "installed" as const } };
-    return this.store.saveKey(kept).catch(ignoreWriteError);
+    return this.store.saveKey(keptKeyOf(this.state)).catch(ignoreWriteError);
   }
 
   /** Forget the key and the lease on this machine (the server is not told). */

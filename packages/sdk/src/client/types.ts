@@ -10,7 +10,8 @@ import type { ClientProblem } from "./problem.js";
  * - `grace`: the lease expired; the policy's grace period runs (`timeLeftMs` counts it down).
  * - `expired`: LEASE_EXPIRED (lease and grace are over) or LICENSE_EXPIRED (the server said so, signed).
  * - `no_key`: KEY_NOT_INSTALLED, or KEY_MALFORMED for a preinstalled key with a typo (`keySource` says where).
- * - `not_activated`: NOT_ACTIVATED, or the code of the refused activation (e.g. DEVICE_LIMIT_REACHED).
+ * - `not_activated`: NOT_ACTIVATED, or the code of the refused activation (e.g. DEVICE_LIMIT_REACHED), or
+ *   PUBLIC_KEYS_MISSING: a lease is in the folder, but the client was created without keys to verify it.
  * - `suspended` LICENSE_SUSPENDED, `revoked` LICENSE_REVOKED, `deactivated` DEVICE_DEACTIVATED, `mismatch`
  *   FINGERPRINT_MISMATCH (another machine's lease), `forked` DEVICE_FORKED (two copies of one activation):
  *   signed verdicts of the server, which hold until a later signed answer says otherwise.

@@ -46,6 +46,8 @@ export interface LoadedDevice {
   readonly leaseProblem?: StorageProblem;
   /** The key kept in `product.key`, when that file holds a well-formed one. */
   readonly keptKey?: KeptKey;
+  /** A lease file was found, but no public key was given to verify it with: kept as it is, not used. */
+  readonly leaseUnverified?: true;
 }
 
 const SECRET_BYTES = 32;
@@ -110,12 +112,15 @@ export class DeviceStore {
     }
     let lease: PreparedLease | undefined;
     let leaseProblem: StorageProblem | undefined;
+    let leaseUnverified = false;
     if (leaseRead.kind === "unreadable") {
       leaseProblem = {
         code: "STATE_CORRUPT",
         file: STATE_FILES.lease,
         reason: `it cannot be read (${leaseRead.error})`,
       };
+    } else if (leaseRead.kind === "text" && this.keys.empty) {
+      leaseUnverified = true;
     } else if (leaseRead.kind === "text") {
       const prepared = prepareLease(leaseRead.text, this.keys, this.productId, state.deviceId);
       if (prepared.ok) lease = prepared.lease;
@@ -130,6 +135,7 @@ export class DeviceStore {
       ...(stateProblem ? { stateProblem } : {}),
       ...(leaseProblem ? { leaseProblem } : {}),
       ...(keptKey ? { keptKey } : {}),
+      ...(leaseUnverified ? { leaseUnverified } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import { parseProductKey } from "@ninsho/core";
 import type { KeySource } from "../types.js";
+import type { StoredState } from "./stateFile.js";
 
 /**
  * The installed product key, kept in its own file (`product.key`) beside `state.json`, so a damaged or
@@ -63,4 +64,31 @@ export function parseKeptKey(text: string): KeptKey | undefined {
   const parsed = parseProductKey(value.key);
   if (!parsed.ok || parsed.value !== value.key) return undefined;
   return { key: parsed.value, source: isKeySource(value.source) ? value.source : { kind: "installed" } };
+}
+
+/**
+ * The key of a state as the file keeps it, if one is installed.
+ *
+ * @example
+ * await store.saveKey(keptKeyOf(session.state)); // removes the file when no key is installed
+ */
+export const keptKeyOf = (state: StoredState): KeptKey | undefined =>
+  state.key === undefined ? undefined : { key: state.key, source: state.keySource ?? { kind: "installed" } };
+
+/**
+ * Take the kept key into a state that has none (its file was damaged, rejected or lost). Returns `true` when
+ * the file should be written: the state holds a key the file does not (a folder from before the file).
+ *
+ * @example
+ * if (reconcileKeptKey(loaded.state, loaded.keptKey)) void store.saveKey(keptKeyOf(loaded.state));
+ */
+export function reconcileKeptKey(state: StoredState, kept: KeptKey | undefined): boolean {
+  if (state.key === undefined) {
+    if (kept) {
+      state.key = kept.key;
+      state.keySource = kept.source;
+    }
+    return false;
+  }
+  return kept?.key !== state.key;
 }
