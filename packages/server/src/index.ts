@@ -6,6 +6,7 @@ export {
   startCluster,
   workersNeedPostgres,
 } from "./cluster/primary.js";
+export type { ExtensionModule } from "./cluster/protocol.js";
 export type { ServerDeps } from "./deps.js";
 export type { AppEnv } from "./http/env.js";
 export { openApiInfo } from "./routes/docs.js";

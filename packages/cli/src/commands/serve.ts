@@ -57,12 +57,15 @@ async function serve(io: Io, options: ServeOptions): Promise<void> {
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   };
   // The phone-activation page and the support console, served by the same process. Cluster workers get their
-  // options as JSON through the environment, which cannot carry a registrar, so they serve the API only.
-  const { registerWeb } = await import("@ninsho/web");
+  // options as JSON through the environment, which cannot carry a function: they import the pages themselves.
   const running =
     options.workers > 1
-      ? await startCluster({ ...common, workers: options.workers })
-      : await startServer({ ...common, extensions: [registerWeb] });
+      ? await startCluster({
+          ...common,
+          workers: options.workers,
+          extensionModules: [{ url: import.meta.resolve("@ninsho/web"), name: "registerWeb" }],
+        })
+      : await startServer({ ...common, extensions: [(await import("@ninsho/web")).registerWeb] });
   const stop = async () => {
     await running.close();
     process.exit(0);

@@ -9,11 +9,18 @@ import { createLogger } from "../logger.js";
 import { assertMasterKeyOpens, loadMasterKey } from "../security/masterKey.js";
 import { type Seeded, seedIfEmpty } from "../seed.js";
 import type { StartOptions } from "../serve.js";
-import { isListeningMessage, WORKER_OPTIONS_ENV, type WorkerOptions } from "./protocol.js";
+import {
+  type ExtensionModule,
+  isListeningMessage,
+  WORKER_OPTIONS_ENV,
+  type WorkerOptions,
+} from "./protocol.js";
 
-export interface ClusterOptions extends StartOptions {
+export interface ClusterOptions extends Omit<StartOptions, "extensions"> {
   /** Server processes sharing the port; each is a full server on the one PostgreSQL. */
   readonly workers: number;
+  /** App extensions each worker imports (by module URL and export name) and adds to its app. */
+  readonly extensionModules?: readonly ExtensionModule[];
 }
 
 export interface RunningCluster {
@@ -68,6 +75,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     ...(options.redisPrefix === undefined ? {} : { redisPrefix: options.redisPrefix }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
+    ...(options.extensionModules === undefined ? {} : { extensionModules: options.extensionModules }),
   };
   const env = {
     [WORKER_OPTIONS_ENV]: JSON.stringify(workerOptions),

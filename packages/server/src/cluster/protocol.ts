@@ -4,7 +4,16 @@ import type { StartOptions } from "../serve.js";
 export type WorkerOptions = Pick<
   StartOptions,
   "dataDir" | "databaseUrl" | "redisUrl" | "redisPrefix" | "port" | "host" | "trustProxy" | "floorRoute"
->;
+> & { readonly extensionModules?: readonly ExtensionModule[] };
+
+/**
+ * An app extension a worker imports itself (a function cannot travel to another process): the module's URL
+ * (e.g. `import.meta.resolve("@ninsho/web")`) and the name of its `AppExtension` export.
+ */
+export interface ExtensionModule {
+  readonly url: string;
+  readonly name: string;
+}
 
 export const WORKER_OPTIONS_ENV = "NINSHO_WORKER_OPTIONS";
 

@@ -3,13 +3,22 @@
  * hands it connections), never seeding (the primary does, once), told its options and the master key through
  * its environment. It stops on SIGTERM or SIGINT, finishing what it is answering, or when the primary is gone.
  */
+import type { AppExtension } from "../app.js";
 import { createLogger } from "../logger.js";
 import { startServer } from "../serve.js";
 import { type ListeningMessage, WORKER_OPTIONS_ENV, type WorkerOptions } from "./protocol.js";
 
-const options = JSON.parse(process.env[WORKER_OPTIONS_ENV] ?? "{}") as WorkerOptions;
+const { extensionModules = [], ...options } = JSON.parse(
+  process.env[WORKER_OPTIONS_ENV] ?? "{}",
+) as WorkerOptions;
+const extensions: AppExtension[] = [];
+for (const { url, name } of extensionModules) {
+  const extension: unknown = ((await import(url)) as Record<string, unknown>)[name];
+  if (typeof extension !== "function") throw new Error(`${url} has no app extension named ${name}`);
+  extensions.push(extension as AppExtension);
+}
 const logger = createLogger().child({ worker: process.pid });
-const server = await startServer({ ...options, seed: false, logger, print: () => undefined });
+const server = await startServer({ ...options, extensions, seed: false, logger, print: () => undefined });
 const listening: ListeningMessage = { type: "ninsho:listening", url: server.url };
 process.send?.(listening);
 

@@ -39,6 +39,10 @@ describe("ninsho serve --workers", () => {
         expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
         const health = await send(server.url, "/healthz");
         expect(health.body).toMatchObject({ status: "ok", database: "postgres" });
+        // The web pages too: each worker imports them itself (a function cannot be sent to a process).
+        const pages = await Promise.all([0, 1, 2].map(() => fetch(`${server.url}/activate/phone`)));
+        expect(pages.map((page) => page.status)).toEqual([200, 200, 200]);
+        expect(pages[0]?.headers.get("content-type")).toContain("text/html");
         await processes.stop(server.child);
         expect(server.child.exitCode).toBe(0);
       } finally {
