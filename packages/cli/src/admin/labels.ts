@@ -28,6 +28,7 @@ const LABELS = {
   timeline: ["Timeline", "履歴"],
   publicKeys: ["Public keys", "公開鍵"],
   retired: ["Retired", "廃止"],
+  signsFrom: ["Signs from", "署名開始"],
   role: ["Role", "ロール"],
   lastUsed: ["Last used", "最終使用"],
   revoked: ["Revoked", "失効"],

@@ -30,6 +30,7 @@ export interface ProductDetail extends Product {
     readonly kid: string;
     readonly x: string;
     readonly createdAt: string;
+    readonly activeFrom?: string;
     readonly retiredAt?: string;
   }[];
 }

@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 interface Detail extends Product {
-  publicKeys: { kid: string; retiredAt?: string }[];
+  publicKeys: { kid: string; activeFrom?: string; retiredAt?: string }[];
 }
 
 describe("ninsho products rotate-key", () => {
@@ -38,6 +38,13 @@ describe("ninsho products rotate-key", () => {
     const detail = json<Detail>(await runCli(["products", "show", product.id, "--json"], server.env));
     expect(detail.publicKeys).toHaveLength(3);
     expect(detail.publicKeys.find((k) => k.kid === oldKid)?.retiredAt).toBeDefined();
+    expect(detail.publicKeys.find((k) => k.kid === later.kid)).toMatchObject({
+      activeFrom: at,
+      kid: later.kid,
+    });
+    const shown = await runCli(["products", "show", product.id], server.env);
+    expect(shown.stdout).toMatch(/kid\s+x\s+Created\s+Signs from\s+Retired/);
+    expect(shown.stdout).toContain("2099-01-01 00:00:00Z");
   });
 
   it("an unknown product is refused with exit code 3", async () => {

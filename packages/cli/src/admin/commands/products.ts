@@ -54,9 +54,11 @@ export function registerProducts(program: Command, io: Io): void {
           k.kid,
           k.x,
           when(k.createdAt),
+          k.activeFrom === undefined ? "" : when(k.activeFrom),
           k.retiredAt === undefined ? "" : when(k.retiredAt),
         ]);
-        for (const text of table(["kid", "x", label("created"), label("retired")], rows)) {
+        const headings = ["kid", "x", label("created"), label("signsFrom"), label("retired")];
+        for (const text of table(headings, rows)) {
           ctx.print(`  ${text}`);
         }
       }),

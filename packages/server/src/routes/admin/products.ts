@@ -9,7 +9,16 @@ import { adminRoute } from "./shared.js";
 
 const ProductWithKeysSchema = ProductSchema.extend({
   publicKeys: z.array(
-    z.object({ kid: z.string(), x: z.string(), createdAt: z.string(), retiredAt: z.string().optional() }),
+    z.object({
+      kid: z.string(),
+      x: z.string(),
+      createdAt: z.string(),
+      activeFrom: z
+        .string()
+        .optional()
+        .openapi({ description: "When it starts signing, if after createdAt" }),
+      retiredAt: z.string().optional().openapi({ description: "When it stops (or stopped) signing" }),
+    }),
   ),
   offline: z.object({ productNumber: z.number().int(), publicKey: z.string() }).openapi({
     description:
@@ -56,6 +65,7 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       kid: k.kid,
       x: k.publicJwk.x,
       createdAt: k.createdAt,
+      ...(k.activeFrom === undefined ? {} : { activeFrom: k.activeFrom }),
       ...(k.retiredAt === undefined ? {} : { retiredAt: k.retiredAt }),
     }));
     const offline = await deps.offline.keys.ensure(product.id, deps.clock().toISOString());
