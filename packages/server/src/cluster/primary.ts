@@ -7,6 +7,7 @@ import { banner } from "../banner.js";
 import { buildDeps } from "../buildDeps.js";
 import { createLogger } from "../logger.js";
 import { assertMasterKeyOpens, loadMasterKey } from "../security/masterKey.js";
+import { openRateLimits } from "../security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "../seed.js";
 import type { StartOptions } from "../serve.js";
 import {
@@ -56,16 +57,18 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const master = loadMasterKey(dataDir, process.env.NINSHO_MASTER_KEY);
   const store = createStore({ url: databaseUrl, poolSize: 2 });
+  const redisUrl = options.redisUrl || process.env.NINSHO_REDIS_URL || undefined;
   try {
     await store.migrate();
     await assertMasterKeyOpens(store, master.key);
+    // Say it here, once, rather than through every worker failing to start.
+    if (redisUrl) await (await openRateLimits({ databaseUrl, redisUrl })).close();
   } catch (error) {
     await store.close();
     if (master.source === "created") rmSync(join(dataDir, "master.key"), { force: true });
     throw error;
   }
 
-  const redisUrl = options.redisUrl || process.env.NINSHO_REDIS_URL || undefined;
   const workerOptions: WorkerOptions = {
     dataDir,
     databaseUrl,

@@ -18,7 +18,17 @@ for (const { url, name } of extensionModules) {
   extensions.push(extension as AppExtension);
 }
 const logger = createLogger().child({ worker: process.pid });
-const server = await startServer({ ...options, extensions, seed: false, logger, print: () => undefined });
+const server = await startServer({
+  ...options,
+  extensions,
+  seed: false,
+  logger,
+  print: () => undefined,
+}).catch((error: unknown) => {
+  // Said once, plainly; the primary then reports that a worker could not start.
+  logger.fatal({ err: error }, "worker could not start");
+  process.exit(1);
+});
 const listening: ListeningMessage = { type: "ninsho:listening", url: server.url };
 process.send?.(listening);
 
