@@ -43,6 +43,22 @@ describe("ninsho serve --workers", () => {
         const pages = await Promise.all([0, 1, 2].map(() => fetch(`${server.url}/activate/phone`)));
         expect(pages.map((page) => page.status)).toEqual([200, 200, 200]);
         expect(pages[0]?.headers.get("content-type")).toContain("text/html");
+        // A worker that dies is replaced, and the port is served all along.
+        const [victim, survivor] = childrenOf(server.pid);
+        if (victim === undefined || survivor === undefined) throw new Error("no workers");
+        process.kill(victim, "SIGKILL");
+        const until = Date.now() + 20_000;
+        while (
+          Date.now() < until &&
+          !(childrenOf(server.pid).length === 2 && !childrenOf(server.pid).includes(victim))
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(childrenOf(server.pid)).toHaveLength(2);
+        expect(childrenOf(server.pid)).toContain(survivor);
+        expect(childrenOf(server.pid)).not.toContain(victim);
+        const after = await Promise.all([0, 1, 2, 3].map(() => fetch(`${server.url}/healthz`)));
+        expect(after.map((res) => res.status)).toEqual([200, 200, 200, 200]);
         await processes.stop(server.child);
         expect(server.child.exitCode).toBe(0);
       } finally {
