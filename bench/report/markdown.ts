@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
  * `biome check` passes on the README as written).
  */
 export function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  if (rows.some((cells) => cells.length !== head.length)) throw new Error(`a row is not ${head.length} wide`);
   const text = [head, ...rows].map((cells) => cells.map(String));
   const widths = head.map((_, i) => Math.max(3, ...text.map((cells) => [...(cells[i] ?? "")].length)));
   const pad = (cell: string, i: number) => {

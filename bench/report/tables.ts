@@ -59,7 +59,8 @@ export function scaleTable(f: SuiteFigures): string {
       "p50 ms",
       "p99 ms",
       "vs first",
-      "vs floor",
+      "floor requests/s",
+      "validate vs floor",
       "SQLite MB",
     ],
     f.scale.points.map((p) => [
@@ -68,7 +69,8 @@ export function scaleTable(f: SuiteFigures): string {
       p.validate.p50,
       p.validate.p99,
       ratio(p.validate.rps, first?.validate.rps ?? 0).toFixed(3),
-      ratio(p.validate.rps, f.sqlite.floor.rps).toFixed(3),
+      n(p.floor.rps),
+      ratio(p.validate.rps, p.floor.rps).toFixed(3),
       n(p.bytes / 1e6, 1),
     ]),
   );

@@ -11,6 +11,8 @@ import type { BenchConfig } from "../suite/config.js";
 export interface ScalePoint {
   readonly licenses: number;
   readonly validate: Run;
+  /** The floor route on the same server just before, so each step has its own yardstick. */
+  readonly floor: Run;
   /** The SQLite file (+ WAL after a checkpoint), bytes. */
   readonly bytes: number;
 }
@@ -58,16 +60,18 @@ export async function benchScale(config: BenchConfig, work: string): Promise<Sca
       nextValidate ??= await probeBodies(admin, batch.keys);
       issued = step;
       const bytes = await size();
+      const load = { url: server.url, connections: config.connections, seconds: config.seconds };
+      const floorBody = nextValidate();
+      const floor = await drive({ ...load, path: "/_bench/floor", body: () => floorBody });
       const validate = await drive({
-        url: server.url,
+        ...load,
         path: "/v1/validate",
         body: nextValidate,
-        connections: config.connections,
-        seconds: config.seconds,
         warmup: config.warmup,
       });
       console.log(`scale: validate at ${step.toLocaleString("en")} licenses: ${describeRun(validate)}`);
-      points.push({ licenses: step, validate, bytes });
+      console.log(`scale: floor at ${step.toLocaleString("en")} licenses: ${describeRun(floor)}`);
+      points.push({ licenses: step, validate, floor, bytes });
     }
     const seconds = batches.reduce((sum, b) => sum + b.seconds, 0);
     return { points, keygen: { keys: issued, seconds: Math.round(seconds * 10) / 10, batches, peakMb } };

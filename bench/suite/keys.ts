@@ -30,6 +30,7 @@ export const RETIRED_KEYS = [
   "pg_machine",
   "pg_load_average",
   "pg_measured_at",
+  "pg_rounds",
   "http_machine",
   "http_measured_at",
 ] as const;
@@ -44,11 +45,17 @@ export function resultKeys(f: SuiteFigures): Results {
     const name = SCALE_NAMES[i] ?? String(point.licenses);
     out[`validate_rps_${name}_licenses`] = point.validate.rps;
     out[`validate_p99_ms_${name}_licenses`] = point.validate.p99;
+    out[`floor_rps_${name}_licenses`] = point.floor.rps;
   });
   const first = points[0];
   const last = points[points.length - 1];
   out.scale_licenses = points.map((p) => p.licenses).join(",");
   out.validate_1m_vs_1k = ratio(last?.validate.rps ?? 0, first?.validate.rps ?? 0);
+  // The same with each step's validate taken against the floor measured beside it (the machine's load drifts).
+  out.validate_1m_vs_1k_floor_normalised = ratio(
+    ratio(last?.validate.rps ?? 0, last?.floor.rps ?? 0),
+    ratio(first?.validate.rps ?? 0, first?.floor.rps ?? 0),
+  );
   out.keygen_1m_s = f.scale.keygen.seconds;
   out.keygen_peak_mb = f.scale.keygen.peakMb;
   out.keygen_count = f.scale.keygen.keys;
