@@ -104,6 +104,15 @@ describe("error catalogue", () => {
       expect(httpStatus("UNEXPECTED")).toBe(500);
     });
 
+    it("the admin CLI's codes follow the same convention, next to the device codes they are like", () => {
+      for (const code of ["NO_TOKEN", "EXTEND_CHOICE", "OUTPUT_EXISTS", "INTERRUPTED"] as const)
+        expect(httpStatus(code)).toBe(400);
+      expect(httpStatus("OUTPUT_FAILED")).toBe(httpStatus("FINGERPRINT_UNREADABLE"));
+      expect(httpStatus("STDOUT_FAILED")).toBe(412);
+      expect(httpStatus("STREAM_BROKEN")).toBe(httpStatus("SERVER_UNREACHABLE"));
+      expect(httpStatus("STREAM_SHORT")).toBe(httpStatus("RESPONSE_INVALID"));
+    });
+
     it("isErrorCode knows exactly the catalogue", () => {
       for (const code of errorCodes) expect(isErrorCode(code)).toBe(true);
       for (const other of ["", "key_malformed", "NOPE", "toString", "__proto__", "KEY_MALFORMED "])

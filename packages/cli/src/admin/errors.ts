@@ -1,11 +1,12 @@
-import { describe as describeProblem, type Locale, type LocalizedText } from "@ninsho/core";
+import { describe as describeProblem, type ErrorCode, type Locale, type ProblemParams } from "@ninsho/core";
 import { CommanderError } from "commander";
 import { ExitCode, type ExitCodeValue, ExitError } from "./exit.js";
 import { type Io, line } from "./io.js";
 import { messagesFor } from "./messages.js";
 
 /**
- * An error as the API writes it (`{error: {…}}`), and as the CLI writes its own problems.
+ * An error as the API writes it (`{error: {…}}`), and as the CLI writes its own problems (codes of the same
+ * catalogue).
  * @example
  * const body: ErrorBody = { code: "NO_TOKEN", message: "No admin token was given.", remedy: "Pass --token." };
  */
@@ -21,7 +22,7 @@ export interface ErrorBody {
  * A failure to report: what to print (code, message, remedy) and the exit code it ends with.
  * `status` is the HTTP status when the API answered.
  * @example
- * throw CliError.of(ExitCode.usage, "NO_TOKEN", messagesFor("en").problems.NO_TOKEN());
+ * throw CliError.of(ExitCode.usage, "NO_TOKEN", "en");
  */
 export class CliError extends Error {
   constructor(
@@ -33,12 +34,22 @@ export class CliError extends Error {
   }
 
   /**
-   * A problem the CLI found itself, worded by `messages.ts` or the core catalogue.
+   * A problem the CLI found itself, worded by the core catalogue (`describe()`) in the user's language;
+   * `details` are for `--json` (a network failure's cause, an answer's HTTP status).
    * @example
-   * CliError.of(ExitCode.usage, "EXTEND_CHOICE", messagesFor("ja").problems.EXTEND_CHOICE());
+   * CliError.of(ExitCode.usage, "EXTEND_CHOICE", "ja");
+   * CliError.of(ExitCode.failure, "OUTPUT_FAILED", "en", { path: "keys.csv", cause: "EACCES" });
    */
-  static of(exitCode: ExitCodeValue, code: string, text: LocalizedText): CliError {
-    return new CliError(exitCode, { code, message: text.message, remedy: text.remedy });
+  static of(
+    exitCode: ExitCodeValue,
+    code: ErrorCode,
+    locale: Locale,
+    params: ProblemParams = {},
+    extra: { readonly details?: unknown; readonly status?: number } = {},
+  ): CliError {
+    const text = describeProblem(code, locale, params);
+    const details = extra.details === undefined ? {} : { details: extra.details };
+    return new CliError(exitCode, { code, ...text, ...details }, extra.status);
   }
 }
 
@@ -54,11 +65,7 @@ export function report(io: Io, locale: Locale, json: boolean, error: unknown): C
   const failure =
     error instanceof CliError
       ? error
-      : CliError.of(
-          ExitCode.failure,
-          "UNEXPECTED",
-          describeProblem("UNEXPECTED", locale, { cause: describe(error) }),
-        );
+      : CliError.of(ExitCode.failure, "UNEXPECTED", locale, { cause: describe(error) });
   if (json) {
     line(io.stderr, JSON.stringify({ error: failure.body }));
   } else {

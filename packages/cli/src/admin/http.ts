@@ -1,7 +1,6 @@
-import { describe, type Locale } from "@ninsho/core";
+import type { Locale } from "@ninsho/core";
 import { CliError, type ErrorBody } from "./errors.js";
 import { ExitCode } from "./exit.js";
-import { messagesFor } from "./messages.js";
 
 /**
  * How to reach the admin API.
@@ -32,17 +31,12 @@ export class Http {
   private readonly token: string;
 
   constructor(private readonly options: HttpOptions) {
-    const problems = messagesFor(options.locale).problems;
     const base = options.baseUrl.replace(/\/+$/, "");
     if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol)) {
-      throw CliError.of(
-        ExitCode.usage,
-        "BAD_URL",
-        describe("BAD_URL", options.locale, { url: options.baseUrl }),
-      );
+      throw CliError.of(ExitCode.usage, "BAD_URL", options.locale, { url: options.baseUrl });
     }
     if (options.token === undefined || options.token === "") {
-      throw CliError.of(ExitCode.usage, "NO_TOKEN", problems.NO_TOKEN());
+      throw CliError.of(ExitCode.usage, "NO_TOKEN", options.locale);
     }
     this.base = base;
     this.token = options.token;
@@ -115,20 +109,33 @@ export class Http {
     return new CliError(exitCode, { ...body, ...docs }, status);
   }
 
+  /** An answer that is not the Ninsho API's (a proxy's page, another service): its HTTP status in details. */
   private badResponse(status: number): CliError {
-    const text = messagesFor(this.options.locale).problems.BAD_RESPONSE(status);
     const exitCode = status >= 400 && status < 500 ? ExitCode.refused : ExitCode.serverError;
-    return new CliError(exitCode, { code: "BAD_RESPONSE", ...text }, status);
+    return CliError.of(
+      exitCode,
+      "RESPONSE_INVALID",
+      this.options.locale,
+      {},
+      { details: { status }, status },
+    );
   }
 
   /**
-   * The connection failed, timed out or broke.
+   * The connection failed, timed out or broke: SERVER_UNREACHABLE, its cause (`ECONNREFUSED`, "timed out", …)
+   * in details.
    * @example
    * throw http.unreachable(error);
    */
   unreachable(error: unknown): CliError {
-    const text = messagesFor(this.options.locale).problems.UNREACHABLE(this.base, causeOf(error));
-    return CliError.of(ExitCode.unreachable, "UNREACHABLE", text);
+    const details = { cause: causeOf(error) };
+    return CliError.of(
+      ExitCode.unreachable,
+      "SERVER_UNREACHABLE",
+      this.options.locale,
+      { url: this.base },
+      { details },
+    );
   }
 }
 

@@ -40,16 +40,20 @@ const SERVER_FAULT: ReadonlySet<string> = new Set([
   "SERVICE_UNAVAILABLE",
 ]);
 
+/** Typos in what a person typed, caught before anything is sent or verified. */
+const USAGE: ReadonlySet<string> = new Set(["KEY_MALFORMED", "CONFIRMATION_ID_MALFORMED"]);
+
 /**
- * The exit code of a command that failed with a problem of the catalogue: a typo is usage (2), a server's
- * refusal or signed "no" is 3, a fault of the network 4, of the server (or an answer that is not genuine) 5,
- * nothing to work with 6, an untrustworthy state folder or clock 7.
+ * The exit code of a command that failed with a problem of the catalogue: a typo (in a key or a confirmation
+ * ID) is usage (2), a server's refusal or signed "no" is 3, a fault of the network 4, of the server (or an
+ * answer that is not genuine) 5, nothing to work with 6, an untrustworthy state folder or clock 7.
  * @example
  * exitForProblem("DEVICE_LIMIT_REACHED"); // 3
+ * exitForProblem("CONFIRMATION_ID_MALFORMED"); // 2
  * exitForProblem("STATE_TAMPERED"); // 7
  */
 export function exitForProblem(code: ErrorCode): DeviceExitCodeValue {
-  if (code === "KEY_MALFORMED") return DeviceExitCode.usage;
+  if (USAGE.has(code)) return DeviceExitCode.usage;
   if (LOCAL_STATE.has(code)) return DeviceExitCode.localState;
   if (NOT_LICENSED.has(code)) return DeviceExitCode.notLicensed;
   if (UNREACHABLE.has(code)) return DeviceExitCode.unreachable;
@@ -81,8 +85,8 @@ export function exitForState(status: {
 export const deviceExitCodesHelp = () => `
 Exit codes (see docs/cli.md, "Device commands"):
   0  done; for status and expiry: the app may run (active, or on grace)
-  1  other failure (a state folder that cannot be written, a bug in the CLI)
-  2  usage: bad arguments or input caught before any request (a mistyped key, no --product)
+  1  other failure (a state folder or --out file that cannot be written, a bug in the CLI)
+  2  usage: bad arguments or input caught before any request (a mistyped key or confirmation ID, no --product)
   3  the server refused, or its signed answer says no (device limit, revoked, transfer allowance used)
   4  the server could not be reached, or did not answer in time
   5  the server failed (5xx), or its answer is not genuine (not signed by the product's key)

@@ -95,9 +95,14 @@ describe("errors of the built binary", () => {
     );
     const run = await spawnCli(["whoami", "--url", closed], { NINSHO_TOKEN: server.token });
     expect(run.code).toBe(4);
-    expect(run.stderr).toContain(
-      `Error UNREACHABLE: Cannot reach the Ninsho server at ${closed} (ECONNREFUSED).`,
-    );
+    const text = catalogueText("SERVER_UNREACHABLE", "en", { url: closed });
+    expect(run.stderr).toContain(`Error SERVER_UNREACHABLE: ${text.message}\nWhat to do: ${text.remedy}\n`);
+    // The cause, for scripts and bug reports, is in the JSON error's details.
+    const json = await spawnCli(["whoami", "--url", closed, "--json"], { NINSHO_TOKEN: server.token });
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stderr)).toEqual({
+      error: { code: "SERVER_UNREACHABLE", ...text, details: { cause: "ECONNREFUSED" } },
+    });
   });
 });
 
@@ -129,14 +134,26 @@ describe("errors in JSON and from faulty servers", () => {
       (url) => runCli(["whoami", "--url", url], server.env),
     );
     expect(html.code).toBe(5);
-    expect(html.stderr).toContain("Error BAD_RESPONSE: The server answered HTTP 200");
+    expect(html.stderr).toContain(
+      `Error RESPONSE_INVALID: ${catalogueText("RESPONSE_INVALID", "en").message}`,
+    );
 
     const proxy404 = await withStub(
       (_request, response) => response.writeHead(404).end("not here"),
       (url) => runCli(["whoami", "--url", url], { ...server.env, LANG: "ja_JP.UTF-8" }),
     );
     expect(proxy404.code).toBe(3);
-    expect(proxy404.stderr).toContain("エラー BAD_RESPONSE: サーバーが HTTP 404");
+    const ja = catalogueText("RESPONSE_INVALID", "ja");
+    expect(proxy404.stderr).toContain(`エラー RESPONSE_INVALID: ${ja.message}\n対処: ${ja.remedy}\n`);
+
+    const proxy502 = await withStub(
+      (_request, response) => response.writeHead(502).end("bad gateway"),
+      (url) => runCli(["whoami", "--url", url, "--json"], server.env),
+    );
+    expect(proxy502.code).toBe(5);
+    expect(JSON.parse(proxy502.stderr)).toMatchObject({
+      error: { code: "RESPONSE_INVALID", details: { status: 502 } },
+    });
   });
 
   it("keeps the complete lines when a key stream breaks (exit 4), and notices a short one (exit 5)", async () => {

@@ -398,12 +398,13 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
   SERVER_UNREACHABLE: {
     en: {
       message: "The activation server at {url} cannot be reached.",
-      remedy: "The app keeps running on its lease; check the network or proxy, and it will retry on its own.",
+      remedy:
+        "Check the network connection, any proxy or firewall, and the server's address, then try again. An app already activated keeps running on its lease meanwhile and retries on its own.",
     },
     ja: {
       message: "アクティベーションサーバー {url} に接続できません。",
       remedy:
-        "アプリはリースで動作を続けます。ネットワークやプロキシを確認してください。自動で再試行します。",
+        "ネットワーク接続、プロキシやファイアウォール、サーバーのアドレスを確認してから、もう一度お試しください。認証済みのアプリはその間もリースで動作を続け、自動で再試行します。",
     },
   },
   SERVER_TIMEOUT: {

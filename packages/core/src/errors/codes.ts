@@ -40,9 +40,10 @@ export const serverErrorCodes = [
 ] as const;
 
 /**
- * The device CLI's own device codes: problems in its arguments, its files and its test-only variables, the
- * doctor's findings about this machine that are no error of the SDK (warnings among them), and a bug of the
- * `ninsho` command itself (UNEXPECTED).
+ * The `ninsho` command's own device codes: problems in its arguments, its files and its test-only variables, the
+ * doctor's findings about this machine that are no error of the SDK (warnings among them), the admin side's
+ * problems around a request (no token, the --out file or stdout that cannot be written, a key stream that
+ * broke, ended early or was interrupted), and a bug of the command itself (UNEXPECTED).
  * @example
  * deviceCliErrorCodes.includes("CLOCK_SKEW"); // true
  */
@@ -63,6 +64,14 @@ export const deviceCliErrorCodes = [
   "FINGERPRINT_DRIFT",
   "FINGERPRINT_DRIFT_UNEXPLAINED",
   "FINGERPRINT_UNREADABLE",
+  "NO_TOKEN",
+  "EXTEND_CHOICE",
+  "OUTPUT_EXISTS",
+  "OUTPUT_FAILED",
+  "STDOUT_FAILED",
+  "STREAM_BROKEN",
+  "STREAM_SHORT",
+  "INTERRUPTED",
   "UNEXPECTED",
 ] as const;
 
@@ -169,14 +178,20 @@ export function httpStatus(
     case "CONFIRMATION_INVALID":
     case "LICENSE_FILE_INVALID":
       return 403;
-    // The device CLI's: bad arguments are 400, this machine's own conditions 412 (a lease on grace 401, like
-    // LEASE_EXPIRED; fingerprint drift 409, like FINGERPRINT_MISMATCH), a server that cannot be trusted 502, and
-    // a bug of the CLI 500.
+    // The CLI's: bad arguments are 400 (an --out file that exists, and keys generation stopped by its user, among
+    // them), this machine's own conditions 412 (a file or stdout that cannot be written among them; a lease on
+    // grace 401, like LEASE_EXPIRED; fingerprint drift 409, like FINGERPRINT_MISMATCH), a server that cannot be
+    // trusted or ends a key stream early 502 (like RESPONSE_INVALID), a stream that broke 503 (like
+    // SERVER_UNREACHABLE), and a bug of the CLI 500.
     case "NO_PRODUCT":
     case "BAD_URL":
     case "BAD_PUBLIC_KEY":
     case "BAD_DEVICE_NOW":
     case "BAD_FINGERPRINT_FILE":
+    case "NO_TOKEN":
+    case "EXTEND_CHOICE":
+    case "OUTPUT_EXISTS":
+    case "INTERRUPTED":
       return 400;
     case "LEASE_GRACE":
       return 401;
@@ -187,12 +202,17 @@ export function httpStatus(
     case "NO_TLS":
     case "CLOCK_SKEW":
     case "FINGERPRINT_UNREADABLE":
+    case "OUTPUT_FAILED":
+    case "STDOUT_FAILED":
       return 412;
     case "TLS_FAILED":
     case "KEYS_MISMATCH":
     case "KEYS_ROTATED":
     case "VENDOR_KEYS_OUTDATED":
+    case "STREAM_SHORT":
       return 502;
+    case "STREAM_BROKEN":
+      return 503;
     case "UNEXPECTED":
       return 500;
   }

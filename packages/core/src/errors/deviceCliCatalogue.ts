@@ -2,7 +2,8 @@ import type { Locale, LocalizedText } from "./catalogue.js";
 import type { DeviceCliErrorCode } from "./codes.js";
 
 /**
- * The words of the device CLI's own codes (`deviceCliErrorCodes`), in every locale; part of `catalogue`.
+ * The words of the `ninsho` command's own codes (`deviceCliErrorCodes`: its device and admin sides), in every
+ * locale; part of `catalogue`.
  * Where a sentence depends on a condition (the clock ahead or behind, signed or unsigned time), the caller
  * passes the part as a localized param (`{ en, ja }`).
  * @example
@@ -202,6 +203,96 @@ export const deviceCliCatalogue: Record<DeviceCliErrorCode, Record<Locale, Local
         "個体を識別する部品を 1 つも読み取れません（{missing}）。同じ機種の別のマシンと区別できません。",
       remedy:
         "コンテナーでは NINSHO_CONTAINER_ID に安定した ID（ボリューム名や Pod 名）を設定してください。それ以外では、上記のハードウェア情報を読めるユーザーでアプリを実行してください。",
+    },
+  },
+  NO_TOKEN: {
+    en: {
+      message: "No admin token was given.",
+      remedy:
+        "Pass --token or set NINSHO_TOKEN. The first `ninsho serve` prints one; `ninsho tokens create` makes more.",
+    },
+    ja: {
+      message: "管理トークンが指定されていません。",
+      remedy:
+        "--token を指定するか NINSHO_TOKEN を設定してください。初回の `ninsho serve` が表示し、`ninsho tokens create` で追加できます。",
+    },
+  },
+  EXTEND_CHOICE: {
+    en: {
+      message: "Give exactly one of --until DATE and --never.",
+      remedy: "For example: ninsho licenses extend lic_… --until 2027-12-31 --reason 'renewal'.",
+    },
+    ja: {
+      message: "--until DATE と --never のどちらか一方だけを指定してください。",
+      remedy: "例: ninsho licenses extend lic_… --until 2027-12-31 --reason '更新'",
+    },
+  },
+  OUTPUT_EXISTS: {
+    en: {
+      message: "{path} already exists.",
+      remedy: "Choose another --out file, or pass --force to overwrite it.",
+    },
+    ja: {
+      message: "{path} は既に存在します。",
+      remedy: "別の --out ファイルを指定するか、上書きするなら --force を付けてください。",
+    },
+  },
+  OUTPUT_FAILED: {
+    en: {
+      message: "Cannot write {path} ({cause}).",
+      remedy: "Check that its folder exists and that you may write there.",
+    },
+    ja: {
+      message: "{path} に書き込めません（{cause}）。",
+      remedy: "フォルダーが存在し、書き込み権限があるか確認してください。",
+    },
+  },
+  STDOUT_FAILED: {
+    en: {
+      message: "Cannot write the keys to stdout ({cause}): its reader stopped.",
+      remedy:
+        "The keys issued so far are stored licenses; `licenses key` reveals them one by one. Use --out FILE to keep every key.",
+    },
+    ja: {
+      message: "標準出力にキーを書き込めません（{cause}）。読み手が終了しました。",
+      remedy:
+        "発行済みのキーは登録済みのライセンスです（`licenses key` で 1 件ずつ表示できます）。すべてのキーを保存するには --out FILE を使ってください。",
+    },
+  },
+  STREAM_BROKEN: {
+    en: {
+      message: "The connection broke after {written} keys were received.",
+      remedy:
+        "The {written} keys written are stored licenses: keep them, and generate the rest with another `ninsho keys generate`.",
+    },
+    ja: {
+      message: "{written} 件のキーを受信した後に接続が切れました。",
+      remedy:
+        "書き出された {written} 件は登録済みのライセンスです。保管し、残りは再度 `ninsho keys generate` で生成してください。",
+    },
+  },
+  STREAM_SHORT: {
+    en: {
+      message: "The server sent {written} keys of the {expected} asked for.",
+      remedy:
+        "The {written} keys written are stored licenses: keep them, and generate the rest with another `ninsho keys generate`.",
+    },
+    ja: {
+      message: "要求した {expected} 件のうち、サーバーが送ったキーは {written} 件です。",
+      remedy:
+        "書き出された {written} 件は登録済みのライセンスです。保管し、残りは再度 `ninsho keys generate` で生成してください。",
+    },
+  },
+  INTERRUPTED: {
+    en: {
+      message: "Interrupted after {written} keys were received.",
+      remedy:
+        "The {written} keys written are stored licenses: keep them, and generate the rest with another `ninsho keys generate`.",
+    },
+    ja: {
+      message: "{written} 件のキーを受信したところで中断しました。",
+      remedy:
+        "書き出された {written} 件は登録済みのライセンスです。保管し、残りは再度 `ninsho keys generate` で生成してください。",
     },
   },
   UNEXPECTED: {

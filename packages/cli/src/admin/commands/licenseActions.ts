@@ -50,7 +50,7 @@ export function registerLicenseActions(licenses: Command, io: Io): void {
     .action((id: string, _options: unknown, command: Command) =>
       run<{ until?: string; never?: boolean; reason: string }>(io, command, async (ctx, options) => {
         if ((options.until === undefined) === (options.never !== true)) {
-          throw CliError.of(ExitCode.usage, "EXTEND_CHOICE", ctx.m.problems.EXTEND_CHOICE());
+          throw CliError.of(ExitCode.usage, "EXTEND_CHOICE", ctx.locale);
         }
         const expiresAt = options.never === true ? null : (options.until ?? null);
         printChanged(ctx, await ctx.api.extend(id, expiresAt, options.reason));

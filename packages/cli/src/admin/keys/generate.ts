@@ -67,8 +67,8 @@ export async function generateKeys(ctx: Context, request: KeyRequest, sink: Sink
       throw error;
     }
     await keepComplete(sink, copied.completeBytes);
-    const text = ctx.m.problems.STREAM_BROKEN(Math.max(0, copied.lines - 1));
-    throw CliError.of(ExitCode.unreachable, "STREAM_BROKEN", text);
+    const written = Math.max(0, copied.lines - 1);
+    throw CliError.of(ExitCode.unreachable, "STREAM_BROKEN", ctx.locale, { written });
   } finally {
     progress.stop();
     process.off("SIGINT", interrupt);
@@ -77,12 +77,12 @@ export async function generateKeys(ctx: Context, request: KeyRequest, sink: Sink
   const count = Math.max(0, copied.lines - 1);
   if (interrupted) {
     await keepComplete(sink, copied.completeBytes);
-    throw CliError.of(ExitCode.interrupted, "INTERRUPTED", ctx.m.problems.INTERRUPTED(count));
+    throw CliError.of(ExitCode.interrupted, "INTERRUPTED", ctx.locale, { written: count });
   }
   await sink.close();
   if (count !== request.count) {
-    const text = ctx.m.problems.STREAM_SHORT(count, request.count);
-    throw CliError.of(ExitCode.serverError, "STREAM_SHORT", text);
+    const params = { written: count, expected: request.count };
+    throw CliError.of(ExitCode.serverError, "STREAM_SHORT", ctx.locale, params);
   }
   const seconds = Math.round(performance.now() - started) / 1000;
   return { count, seconds, policyId: request.policyId, out: sink.path ?? null };

@@ -4,7 +4,6 @@ import type { Writable } from "node:stream";
 import type { Locale } from "@ninsho/core";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit.js";
-import { messagesFor } from "../messages.js";
 
 /**
  * Where the CSV of keys goes: a 0600 file or stdout. Writes wait for the destination, so memory stays flat.
@@ -30,7 +29,6 @@ export interface Sink {
  * const sink = await fileSink("keys.csv", false, "ja");
  */
 export async function fileSink(path: string, force: boolean, locale: Locale): Promise<Sink> {
-  const problems = messagesFor(locale).problems;
   const flags = constants.O_WRONLY | constants.O_CREAT | (force ? constants.O_TRUNC : constants.O_EXCL);
   let handle: FileHandle;
   try {
@@ -39,12 +37,12 @@ export async function fileSink(path: string, force: boolean, locale: Locale): Pr
     await handle.chmod(0o600);
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    if (code === "EEXIST") throw CliError.of(ExitCode.usage, "OUTPUT_EXISTS", problems.OUTPUT_EXISTS(path));
-    throw CliError.of(ExitCode.failure, "OUTPUT_FAILED", problems.OUTPUT_FAILED(path, code));
+    if (code === "EEXIST") throw CliError.of(ExitCode.usage, "OUTPUT_EXISTS", locale, { path });
+    throw CliError.of(ExitCode.failure, "OUTPUT_FAILED", locale, { path, cause: code });
   }
   const failed = (error: unknown) => {
     const cause = error instanceof Error ? error.message : String(error);
-    return CliError.of(ExitCode.failure, "OUTPUT_FAILED", problems.OUTPUT_FAILED(path, cause));
+    return CliError.of(ExitCode.failure, "OUTPUT_FAILED", locale, { path, cause });
   };
   return {
     path,
@@ -71,7 +69,6 @@ export async function fileSink(path: string, force: boolean, locale: Locale): Pr
  * const sink = streamSink(process.stdout, "en");
  */
 export function streamSink(stream: Writable, locale: Locale): Sink {
-  const problems = messagesFor(locale).problems;
   return {
     path: undefined,
     write: (chunk) =>
@@ -80,8 +77,8 @@ export function streamSink(stream: Writable, locale: Locale): Sink {
           stream.off("error", settle);
           stream.off("drain", settle);
           if (error) {
-            const text = problems.STDOUT_FAILED("code" in error ? String(error.code) : error.message);
-            reject(CliError.of(ExitCode.failure, "STDOUT_FAILED", text));
+            const cause = "code" in error ? String(error.code) : error.message;
+            reject(CliError.of(ExitCode.failure, "STDOUT_FAILED", locale, { cause }));
           } else {
             resolve();
           }

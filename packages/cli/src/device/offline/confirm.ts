@@ -4,8 +4,9 @@ import { when } from "../../admin/format.js";
 import type { Io } from "../../admin/io.js";
 import { deviceCommand, withSession } from "../command.js";
 import { runDevice } from "../context.js";
+import { DeviceFailure } from "../failure.js";
 import { offlineMessagesFor } from "./messages.js";
-import { offlineFailure, readOfflineKey } from "./options.js";
+import { readOfflineKey } from "./options.js";
 
 /**
  * `ninsho device confirm CID`: install the confirmation ID read out by the phone-activation page or support.
@@ -30,7 +31,7 @@ export function registerConfirm(device: Command, io: Io): void {
         const mode = { pin: false, ...(offline ? { offline } : {}) };
         return withSession(ctx, mode, async ({ client }) => {
           const result = await client.confirm(typed.join(" "));
-          if (!result.ok) throw offlineFailure(result.problem);
+          if (!result.ok) throw DeviceFailure.problem(result.problem);
           const { confirmation, status } = result;
           if (ctx.json) {
             ctx.printJson({ ok: true, confirmation, status });

@@ -6,9 +6,10 @@ import type { Io } from "../../admin/io.js";
 import { deviceCommand, withSession } from "../command.js";
 import { runDevice } from "../context.js";
 import { DeviceExitCode } from "../exit.js";
+import { DeviceFailure } from "../failure.js";
 import { loadTrust } from "../trust.js";
 import { offlineMessagesFor } from "./messages.js";
-import { catalogueFailure, offlineFailure } from "./options.js";
+import { catalogueFailure } from "./options.js";
 
 /**
  * `ninsho device install-file FILE`: install the license file made from this machine's request file. It is
@@ -38,7 +39,7 @@ export function registerInstallFile(device: Command, io: Io): void {
         if (!given && !(await loadTrust(ctx.config.dir))) throw refuse(om.noKeysForFile);
         return withSession(ctx, { pin: given }, async ({ client }) => {
           const result = await client.installLicenseFile(contents);
-          if (!result.ok) throw offlineFailure(result.problem);
+          if (!result.ok) throw DeviceFailure.problem(result.problem);
           const { licenseFile, status } = result;
           if (ctx.json) {
             ctx.printJson({ ok: true, licenseFile, status });

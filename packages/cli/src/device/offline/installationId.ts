@@ -4,7 +4,7 @@ import { deviceCommand, withSession } from "../command.js";
 import { runDevice } from "../context.js";
 import { DeviceFailure } from "../failure.js";
 import { offlineMessagesFor } from "./messages.js";
-import { offlineFailure, readOfflineKey } from "./options.js";
+import { readOfflineKey } from "./options.js";
 
 const UNREACHABLE = new Set(["SERVER_UNREACHABLE", "SERVER_TIMEOUT", "SERVER_ERROR", "RESPONSE_INVALID"]);
 
@@ -50,7 +50,7 @@ export function registerInstallationId(device: Command, io: Io): void {
             ? await client.installationIdQr({ baseUrl })
             : await client.installationId();
           if (!result.ok) {
-            const failure = offlineFailure(result.problem);
+            const failure = DeviceFailure.problem(result.problem);
             if (!UNREACHABLE.has(result.problem.code) || offline) throw failure;
             const remedy = `${failure.body.remedy} ${om.offlineKeyHint}`;
             throw new DeviceFailure(failure.exitCode, { ...failure.body, remedy });

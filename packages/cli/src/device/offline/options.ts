@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, type ErrorCode, type Locale, type ProblemParams } from "@ninsho/core";
-import type { ClientProblem, OfflineKey } from "@ninsho/sdk";
+import type { OfflineKey } from "@ninsho/sdk";
 import { DeviceExitCode, type DeviceExitCodeValue } from "../exit.js";
 import { DeviceFailure } from "../failure.js";
 import { isRecord } from "../files.js";
@@ -24,19 +24,6 @@ export const catalogueFailure = (
   locale: Locale,
   params: ProblemParams = {},
 ): DeviceFailure => new DeviceFailure(exitCode, { code, ...describe(code, locale, params) });
-
-/**
- * The failure of an SDK problem in an offline command: a mistyped confirmation ID is a usage error (exit 2),
- * like a mistyped key; every other code keeps the exit code it stands for.
- * @example
- * if (!result.ok) throw offlineFailure(result.problem); // CONFIRMATION_ID_MALFORMED → exit 2
- */
-export function offlineFailure(problem: ClientProblem): DeviceFailure {
-  const failure = DeviceFailure.problem(problem);
-  return problem.code === "CONFIRMATION_ID_MALFORMED"
-    ? new DeviceFailure(DeviceExitCode.usage, failure.body)
-    : failure;
-}
 
 /**
  * The product's offline key from `--offline-key` or NINSHO_OFFLINE_KEY (inline JSON, or a file holding it),

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { describe as catalogueText } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, testDevice } from "../support/device.js";
 import { type DeviceTestServer, startDeviceServer } from "../support/server.js";
@@ -84,6 +85,16 @@ describe("ninsho device request-file and install-file: USB activation", () => {
     const installed = await device.run(["install-file", file, "--public-key", jwks, "--json"]);
     expect(installed.code, installed.stderr).toBe(0);
     expect(json<{ licenseFile: { sealed: boolean } }>(installed).licenseFile.sealed).toBe(false);
+  });
+
+  it("names an --out file it cannot write: OUTPUT_FAILED, exit 1, as on the admin side", async () => {
+    const device = testDevice(server, "usb-e");
+    await device.run(["install-key", (await server.newLicense()).key]);
+    const out = join(usb(), "no-such-folder", "request.json");
+    const run = await device.run(["request-file", "--out", out]);
+    expect(run.code).toBe(1);
+    const text = catalogueText("OUTPUT_FAILED", "en", { path: out, cause: "ENOENT" });
+    expect(run.stderr).toBe(`Error OUTPUT_FAILED: ${text.message}\nWhat to do: ${text.remedy}\n`);
   });
 
   it("refuses a tampered file, another machine's file, and a file that is not there", async () => {
