@@ -2,7 +2,7 @@
  * The support console in a real browser: sign-in with a pasted token (kept in sessionStorage only), the phone
  * flow for a caller through the support route with a reason for the timeline, and the license lookup.
  */
-import { verifyConfirmationId } from "@ninsho/core";
+import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -102,6 +102,34 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
       .toBe("このトークンのロールは「readonly」です。このページには support または admin が必要です。");
     expect(await page.locator("#work").isHidden()).toBe(true);
     await screenshot(page, "console-ja-sign-in-refused");
+  });
+
+  it("says in the catalogue's words when the server cannot be reached, or answers not as the API, in Japanese", async () => {
+    const agent = await tokenWithRole(web, "support");
+    const page = await (await phoneContext(browser, "ja-JP")).newPage();
+    const errors = watchErrors(page);
+    let call = 0;
+    await page.route("**/v1/admin/whoami", (route) =>
+      ++call === 1
+        ? route.abort("internetdisconnected")
+        : route.fulfill({ status: 200, contentType: "text/html", body: "<p>Sign in to the Wi-Fi</p>" }),
+    );
+    await page.goto(`${web.url}/console/phone`);
+    const signInAs = async () => {
+      await page.getByLabel("管理 API トークン（ロール support または admin）").fill(agent.token);
+      await page.getByRole("button", { name: "サインイン" }).click();
+    };
+    const shown = (code: "SERVER_UNREACHABLE" | "RESPONSE_INVALID") => {
+      const text = catalogueText(code, "ja", { url: web.url });
+      return `${text.message} ${text.remedy} コード：${code}`;
+    };
+    await signInAs();
+    await expect.poll(() => page.locator("#sign-in-error").textContent()).toBe(shown("SERVER_UNREACHABLE"));
+    await screenshot(page, "console-ja-unreachable");
+    await signInAs();
+    await expect.poll(() => page.locator("#sign-in-error").textContent()).toBe(shown("RESPONSE_INVALID"));
+    expect(await page.locator("#work").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it("looks a license up by key and by owner email: its devices and its timeline", async () => {

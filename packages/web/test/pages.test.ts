@@ -7,6 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { catalogue, describe as describeProblem, errorCodes } from "@ninsho/core";
 import { raw } from "hono/html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAssets } from "../src/assets.js";
@@ -15,6 +16,10 @@ import { layout } from "../src/pages/layout.js";
 import { freshAssets, startWebServer, type WebServer } from "./support/server.js";
 
 const PAGES = ["/activate/phone", "/console/phone", "/console/licenses"] as const;
+
+/** Text as hono's `html` escapes it inside an attribute. */
+const attribute = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[ch]};`);
 
 describe("web pages over HTTP", () => {
   let web: WebServer;
@@ -72,6 +77,34 @@ describe("web pages over HTTP", () => {
     const none = await page("/activate/phone", {});
     expect(none.html).toContain('<html lang="en" data-lang-chosen="false">');
     expect(none.html).toContain('href="/activate/phone?lang=ja" hreflang="ja"');
+  });
+
+  it.each(["en", "ja"] as const)(
+    "words the failures of the page's own call with the catalogue, in %s, for its script",
+    async (locale) => {
+      const { html } = await page(`/activate/phone?lang=${locale}`);
+      for (const [when, code] of [
+        ["network", "SERVER_UNREACHABLE"],
+        ["unexpected", "RESPONSE_INVALID"],
+      ] as const) {
+        // `{url}` is left for the script: the page's own origin, which a server behind a proxy does not know.
+        const { message, remedy } = describeProblem(code, locale);
+        const attributes = `data-page-problem="${when}" data-code="${code}" data-message="${attribute(message)}" data-remedy="${attribute(remedy)}"`;
+        expect(html).toContain(attributes);
+      }
+      expect(html).toMatch(/<div id="ninsho-problems" hidden>/);
+    },
+  );
+
+  it("keeps the catalogue out of the browser's bundles: its words come with the page", async () => {
+    const { html } = await page("/activate/phone");
+    const scripts = [...html.matchAll(/<script src="(\/web\/assets\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(scripts).toHaveLength(1);
+    const bundle = await (await fetch(`${web.url}${scripts[0]}`)).text();
+    expect(bundle.length).toBeGreaterThan(1000);
+    for (const code of errorCodes)
+      for (const locale of ["en", "ja"] as const)
+        expect(bundle).not.toContain(catalogue[code][locale].remedy);
   });
 
   it("serves the bundles under content-addressed names, cacheable for good", async () => {

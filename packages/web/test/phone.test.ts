@@ -3,7 +3,7 @@
  * by group flags a typo in its group at once; the confirmation ID read off the page is verified as a device
  * verifies it, with the product's published offline key alone; refusals and transfers in Japanese.
  */
-import { verifyConfirmationId } from "@ninsho/core";
+import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -144,6 +144,41 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("Phone activation");
     await expect.poll(() => groupInput(page, 2).inputValue()).toBe(iid.groups[1]);
     expect(await groupInput(page, 3).inputValue()).toBe("");
+  });
+
+  it("shows a call that got no answer, or not the API's, as the catalogue's problem: code, message, remedy", async () => {
+    const c = await catalogue(web, { maxDevices: 3 });
+    const iid = await installationIdOf(web, c, "behind-a-proxy");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    // First the network fails; then a proxy answers with a page of its own instead of the API.
+    let call = 0;
+    await page.route("**/v1/offline/confirmations", (route) =>
+      ++call === 1
+        ? route.abort("connectionrefused")
+        : route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad gateway</h1>" }),
+    );
+    await page.goto(`${web.url}/activate/phone?lang=en#iid=${iid.text}`);
+    const submit = page.getByRole("button", { name: "Get the confirmation ID" });
+    await submit.click();
+    await page.locator("#answer[data-state=refused]").waitFor();
+    const unreachable = catalogueText("SERVER_UNREACHABLE", "en", { url: web.url });
+    expect(await page.locator("#answer h2").textContent()).toBe("Not activated");
+    expect(await page.locator(".problem-message").textContent()).toBe(unreachable.message);
+    expect(await page.locator(".problem-remedy").textContent()).toBe(unreachable.remedy);
+    expect(await page.locator(".code").textContent()).toBe("Code: SERVER_UNREACHABLE");
+    await screenshot(page, "phone-en-unreachable");
+
+    await submit.click();
+    await expect.poll(() => page.locator(".code").textContent()).toBe("Code: RESPONSE_INVALID · HTTP 502");
+    const invalid = catalogueText("RESPONSE_INVALID", "en");
+    expect(await page.locator(".problem-message").textContent()).toBe(invalid.message);
+    expect(await page.locator(".problem-remedy").textContent()).toBe(invalid.remedy);
+    // Neither reached the server's limits or the license: no request got through.
+    const timeline = await web.call("GET", `/v1/admin/licenses/${c.licenseId}/timeline`);
+    const events = timeline.body.events as { type: string }[];
+    expect(events.map((e) => e.type)).not.toContain("device.activated");
+    expect(errors).toEqual([]);
   });
 
   it("speaks Japanese: a full license's refusal lists its devices, and the offered transfer activates", async () => {

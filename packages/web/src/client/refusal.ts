@@ -2,11 +2,13 @@ import type { ApiAnswer } from "./api.js";
 import { limitDetails } from "./confirmation.js";
 import { el, type PageLanguage } from "./dom.js";
 import { fill, formatDay } from "./format.js";
+import { pageProblem } from "./pageProblem.js";
 import type { ClientText } from "./text.js";
 
 /**
  * A refusal in the server's own words (the error catalogue, in the page's language): what happened, what to
- * do, and its code for support. A full license lists its devices and, when its policy allows transfers, offers
+ * do, and its code for support. A call that got no answer, or one that is not the API's, is shown the same way,
+ * as the catalogue's SERVER_UNREACHABLE or RESPONSE_INVALID (`pageProblem`). A full license lists its devices and, when its policy allows transfers, offers
  * to move the license from one of them, which sends the same ID again with `transferFromDeviceId`.
  */
 export function renderRefusal(
@@ -18,15 +20,7 @@ export function renderRefusal(
 ): void {
   answer.dataset.state = "refused";
   const heading = el("h2", { id: "answer-heading" }, text.refusedHeading);
-  if (refused.kind !== "problem") {
-    const why =
-      refused.kind === "network"
-        ? text.networkError
-        : fill(text.unexpectedAnswer, { status: refused.status });
-    answer.replaceChildren(heading, el("p", {}, why));
-    return;
-  }
-  const { problem } = refused;
+  const problem = refused.kind === "problem" ? refused.problem : pageProblem(refused);
   const parts: Node[] = [
     heading,
     el("p", { class: "problem-message" }, problem.message),
@@ -55,6 +49,8 @@ export function renderRefusal(
     if (limit.transferable) parts.push(el("p", {}, text.transferOffer));
     parts.push(el("ul", { class: "devices" }, ...rows));
   }
-  parts.push(el("p", { class: "code" }, fill(text.errorCode, { code: problem.code })));
+  // An answer that is not the API's: its HTTP status helps whoever looks into it.
+  const status = refused.kind === "unexpected" ? ` · HTTP ${refused.status}` : "";
+  parts.push(el("p", { class: "code" }, `${fill(text.errorCode, { code: problem.code })}${status}`));
   answer.replaceChildren(...parts);
 }

@@ -1,6 +1,7 @@
 import { callApi, isRecord } from "./api.js";
 import { byId, type PageLanguage } from "./dom.js";
 import { fill } from "./format.js";
+import { pageProblem } from "./pageProblem.js";
 import type { ClientText } from "./text.js";
 
 /** sessionStorage only: this tab, gone when it closes; never a cookie (no CSRF) and never in a URL (no logs). */
@@ -55,13 +56,11 @@ export function setupSession(
   const check = async (candidate: string) => {
     const answer = await callApi("GET", "/v1/admin/whoami", { token: candidate, language });
     if (answer.kind !== "ok") {
-      const why =
-        answer.kind === "network"
-          ? text.networkError
-          : answer.kind === "problem" && answer.status !== 401
-            ? answer.problem.message
-            : text.tokenRefused;
-      return showSignIn(why);
+      if (answer.kind === "problem" && answer.status === 401) return showSignIn(text.tokenRefused);
+      const problem = answer.kind === "problem" ? answer.problem : pageProblem(answer);
+      return showSignIn(
+        `${problem.message} ${problem.remedy} ${fill(text.errorCode, { code: problem.code })}`,
+      );
     }
     const body = answer.body;
     const role = isRecord(body) && isRole(body.role) ? body.role : undefined;

@@ -1,7 +1,8 @@
 /**
  * Words the browser scripts show, in the page's language. The server writes them into each page as a JSON
  * data block, so the translations live in one place (`src/text/`) and the scripts carry none.
- * Placeholders in braces are filled by `fill` (client/format.ts).
+ * Placeholders in braces are filled by `fill` (client/format.ts). A failure of the page's own call (no answer,
+ * or one that is not the API's) is a problem of the error catalogue, worded apart: see `pageProblem`.
  */
 export interface ClientText {
   /** {n}: the group's number. */
@@ -43,9 +44,6 @@ export interface ClientText {
   readonly transferOffer: string;
   /** {name} */
   readonly transferButton: string;
-  readonly networkError: string;
-  /** {status} */
-  readonly unexpectedAnswer: string;
   /** {role}, {id} */
   readonly signedInAs: string;
   readonly tokenRefused: string;

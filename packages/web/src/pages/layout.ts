@@ -1,4 +1,4 @@
-import type { Locale } from "@ninsho/core";
+import { describe, type ErrorCode, type Locale } from "@ninsho/core";
 import { html, raw } from "hono/html";
 import type { Asset } from "../assets.js";
 import type { PageLocale } from "../locale.js";
@@ -30,6 +30,26 @@ const LOCALES: readonly Locale[] = ["en", "ja"];
 const clientText = (locale: Locale): Markup => {
   const json = JSON.stringify(textFor(locale).client).replace(/</g, "\\u003c");
   return html`<script type="application/json" id="ninsho-text">${raw(json)}</script>`;
+};
+
+/** The catalogue problem each failure of a page's own call stands for (the script's `pageProblem`). */
+const PAGE_PROBLEMS: readonly (readonly ["network" | "unexpected", ErrorCode])[] = [
+  ["network", "SERVER_UNREACHABLE"],
+  ["unexpected", "RESPONSE_INVALID"],
+];
+
+/**
+ * The failures of a page's own call (no answer; an answer that is not the API's), worded by the catalogue in the
+ * page's language as data attributes, so the browser's script shows the catalogue's code, message and remedy
+ * without carrying the catalogue. SERVER_UNREACHABLE's `{url}` stays for the script to fill with the page's own
+ * origin: behind a proxy the server does not know the address the browser used.
+ */
+const pageProblems = (locale: Locale): Markup => {
+  const items = PAGE_PROBLEMS.map(([when, code]) => {
+    const { message, remedy } = describe(code, locale);
+    return html`<p data-page-problem="${when}" data-code="${code}" data-message="${message}" data-remedy="${remedy}"></p>`;
+  });
+  return html`<div id="ninsho-problems" hidden>${items}</div>`;
 };
 
 const languageLinks = (input: LayoutInput): Markup => {
@@ -81,6 +101,7 @@ ${areaNav(input)}
 <noscript><p class="notice">${page.noscript}</p></noscript>
 ${input.main}
 </main>
+${pageProblems(input.lang.locale)}
 ${clientText(input.lang.locale)}
 </body>
 </html>`;

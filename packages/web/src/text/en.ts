@@ -66,8 +66,6 @@ export const en: WebText = {
     transferOffer:
       "This license may move to a new computer. Choose the device this computer replaces: the old one stops working when its current lease ends.",
     transferButton: "Move the license here from “{name}”",
-    networkError: "The activation server could not be reached. Check the connection and try again.",
-    unexpectedAnswer: "The server gave an answer this page does not understand (HTTP {status}).",
     signedInAs: "Signed in: {role} token {id}",
     tokenRefused: "This token was refused. Check it and sign in again.",
     roleTooLow: "This token has the role “{role}”; this page needs support or admin.",

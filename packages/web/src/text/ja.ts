@@ -67,8 +67,6 @@ export const ja: WebText = {
     transferOffer:
       "このライセンスは新しいコンピューターに移行できます。このコンピューターが置き換えるデバイスを選んでください。古いデバイスは現在のリースの終了とともに使えなくなります。",
     transferButton: "「{name}」からこのコンピューターに移行",
-    networkError: "認証サーバーに接続できませんでした。接続を確認して、もう一度お試しください。",
-    unexpectedAnswer: "サーバーからこのページでは解釈できない応答がありました（HTTP {status}）。",
     signedInAs: "サインイン中：{role} トークン {id}",
     tokenRefused: "このトークンは拒否されました。確認して、もう一度サインインしてください。",
     roleTooLow: "このトークンのロールは「{role}」です。このページには support または admin が必要です。",
