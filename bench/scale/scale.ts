@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sqliteSize } from "../http/dbsize.js";
 import { describeRun, drive, type Run } from "../http/drive.js";
@@ -17,13 +17,27 @@ export interface ScalePoint {
   readonly bytes: number;
 }
 
+export interface Batch {
+  readonly keys: number;
+  readonly seconds: number;
+  readonly startMb: number;
+  readonly peakMb: number;
+}
+
+/** Resident memory of a process now (VmRSS), MB. */
+const residentMb = (pid: number | undefined): number => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+};
+
 export interface ScaleFigures {
   readonly points: readonly ScalePoint[];
   /** Every key of the largest count, issued in one batch per step. */
   readonly keygen: {
     readonly keys: number;
     readonly seconds: number;
-    readonly batches: readonly { readonly keys: number; readonly seconds: number }[];
+    /** Each batch: its keys, time, the server's resident memory as it began and its peak, MB. */
+    readonly batches: readonly Batch[];
     /** The largest VmHWM of the server process over the batches (reset before each), MB. */
     readonly peakMb: number;
   };
@@ -43,7 +57,7 @@ export async function benchScale(config: BenchConfig, work: string): Promise<Sca
     const admin = new BenchAdmin(server.url, server.adminToken);
     const probePolicy = await admin.policy("bench scale probes", 3);
     const growPolicy = await admin.policy("bench scale", 3);
-    const batches: { keys: number; seconds: number }[] = [];
+    const batches: Batch[] = [];
     let peakMb = 0;
     let issued = 0;
     let nextValidate: (() => string) | undefined;
@@ -51,12 +65,21 @@ export async function benchScale(config: BenchConfig, work: string): Promise<Sca
     for (const step of config.scaleSteps) {
       const count = step - issued;
       resetPeak();
+      const startMb = residentMb(server.child.pid);
       const batch = nextValidate
         ? await admin.keys(growPolicy, count, false)
         : await admin.keys(probePolicy, count, true);
-      peakMb = Math.max(peakMb, server.peakMemoryMb());
-      batches.push({ keys: count, seconds: Math.round(batch.seconds * 10) / 10 });
-      console.log(`scale: ${count.toLocaleString("en")} keys in ${batch.seconds.toFixed(1)} s`);
+      const batchPeakMb = server.peakMemoryMb();
+      peakMb = Math.max(peakMb, batchPeakMb);
+      batches.push({
+        keys: count,
+        seconds: Math.round(batch.seconds * 100) / 100,
+        startMb,
+        peakMb: batchPeakMb,
+      });
+      console.log(
+        `scale: ${count.toLocaleString("en")} keys in ${batch.seconds.toFixed(1)} s, server memory ${startMb} MB → peak ${batchPeakMb} MB`,
+      );
       nextValidate ??= await probeBodies(admin, batch.keys);
       issued = step;
       const bytes = await size();
@@ -74,7 +97,7 @@ export async function benchScale(config: BenchConfig, work: string): Promise<Sca
       points.push({ licenses: step, validate, floor, bytes });
     }
     const seconds = batches.reduce((sum, b) => sum + b.seconds, 0);
-    return { points, keygen: { keys: issued, seconds: Math.round(seconds * 10) / 10, batches, peakMb } };
+    return { points, keygen: { keys: issued, seconds: Math.round(seconds * 100) / 100, batches, peakMb } };
   } finally {
     await server.stop();
   }

@@ -58,6 +58,8 @@ export function resultKeys(f: SuiteFigures): Results {
   );
   out.keygen_1m_s = f.scale.keygen.seconds;
   out.keygen_peak_mb = f.scale.keygen.peakMb;
+  const largest = [...f.scale.keygen.batches].sort((a, b) => b.keys - a.keys)[0];
+  out.keygen_largest_batch_start_mb = largest?.startMb ?? null;
   out.keygen_count = f.scale.keygen.keys;
   out.keygen_batches = f.scale.keygen.batches.map((b) => b.keys).join("+");
   const grown =
