@@ -7,6 +7,8 @@ interface Target {
   readonly target: string;
   readonly measured: string;
   readonly met: boolean;
+  /** The raw and the floor-normalised figures disagree: the machine's load moved between them. */
+  readonly unclear?: boolean;
 }
 
 /** The issues' targets (issue 2's speed, issue 3's SDK) against this run's figures. */
@@ -16,6 +18,10 @@ export function targetsTable(f: SuiteFigures): string {
   const last = points[points.length - 1];
   const validateShare = ratio(f.sqlite.validate.rps, f.sqlite.floor.rps);
   const scaleShare = ratio(last?.validate.rps ?? 0, first?.validate.rps ?? 0);
+  const scaleShareOfFloor = ratio(
+    ratio(last?.validate.rps ?? 0, last?.floor.rps ?? 0),
+    ratio(first?.validate.rps ?? 0, first?.floor.rps ?? 0),
+  );
   const k = f.scale.keygen;
   const targets: Target[] = [
     {
@@ -49,10 +55,11 @@ export function targetsTable(f: SuiteFigures): string {
       met: k.peakMb <= 400,
     },
     {
-      what: `validate at ${n(last?.licenses ?? 0)} vs ${n(first?.licenses ?? 0)} licenses`,
+      what: `validate at ${n(last?.licenses ?? 0)} vs ${n(first?.licenses ?? 0)} licenses (each against its step's floor)`,
       target: "≥ 0.85",
-      measured: scaleShare.toFixed(3),
-      met: scaleShare >= 0.85,
+      measured: `${scaleShare.toFixed(3)} (${scaleShareOfFloor.toFixed(3)})`,
+      met: scaleShare >= 0.85 && scaleShareOfFloor >= 0.85,
+      unclear: scaleShare >= 0.85 !== scaleShareOfFloor >= 0.85,
     },
     {
       what: "SDK validate() vs raw verify",
@@ -69,6 +76,6 @@ export function targetsTable(f: SuiteFigures): string {
   ];
   return table(
     ["target", "wanted", "this run", "met"],
-    targets.map((t) => [t.what, t.target, t.measured, t.met ? "yes" : "**no**"]),
+    targets.map((t) => [t.what, t.target, t.measured, t.unclear ? "unclear" : t.met ? "yes" : "**no**"]),
   );
 }
