@@ -12,7 +12,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
+/**
+ * Start the bench server on `dataDir`: a fresh folder (the server seeds it and prints its admin token), or one
+ * a previous bench server seeded, given that server's `adminToken` (a restart on a database that grows).
+ */
+export async function startBenchServer(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  seededToken?: string,
+): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", new URL("./server.ts", import.meta.url).pathname, dataDir],
@@ -28,7 +36,8 @@ export async function startBenchServer(dataDir: string, env: NodeJS.ProcessEnv =
     lines.once("line", resolve);
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  const { url, adminToken } = JSON.parse(first) as { url: string; adminToken: string | null };
+  const { url, adminToken: printed } = JSON.parse(first) as { url: string; adminToken: string | null };
+  const adminToken = printed ?? seededToken;
   if (!adminToken) throw new Error("bench server data folder was not fresh");
   return {
     url,

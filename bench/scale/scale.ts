@@ -44,27 +44,35 @@ export interface ScaleFigures {
 }
 
 /**
- * One SQLite server whose database grows: the probe licenses (each with a device) first, then keys issued
- * through the streamed CSV endpoint up to each step's count, validate measured after each step.
+ * One SQLite database that grows: the probe licenses (each with a device) first, then keys issued through the
+ * streamed CSV endpoint up to each step's count, floor and validate measured after each step. The server is
+ * started afresh on the same database before each batch, so a batch's peak memory is the key generation's own
+ * and not what the load before it left in the heap.
  */
 export async function benchScale(config: BenchConfig, work: string): Promise<ScaleFigures> {
   const dataDir = join(work, "scale");
-  const server = await startBenchServer(dataDir, { BENCH_DATABASE_URL: "", BENCH_WORKERS: "1" });
+  const env = { BENCH_DATABASE_URL: "", BENCH_WORKERS: "1" };
   const size = sqliteSize(join(dataDir, "ninsho.db"));
-  // VmHWM is reset before each batch (writing 5 to clear_refs), so each batch's peak is its own.
-  const resetPeak = () => writeFileSync(`/proc/${server.child.pid}/clear_refs`, "5");
+  let server = await startBenchServer(dataDir, env);
+  const token = server.adminToken;
   try {
-    const admin = new BenchAdmin(server.url, server.adminToken);
-    const probePolicy = await admin.policy("bench scale probes", 3);
-    const growPolicy = await admin.policy("bench scale", 3);
+    const first = new BenchAdmin(server.url, token);
+    const probePolicy = await first.policy("bench scale probes", 3);
+    const growPolicy = await first.policy("bench scale", 3);
     const batches: Batch[] = [];
     let peakMb = 0;
     let issued = 0;
     let nextValidate: (() => string) | undefined;
     const points: ScalePoint[] = [];
     for (const step of config.scaleSteps) {
+      if (issued > 0) {
+        await server.stop();
+        server = await startBenchServer(dataDir, env, token);
+      }
+      const admin = new BenchAdmin(server.url, token);
       const count = step - issued;
-      resetPeak();
+      // VmHWM is reset before each batch (writing 5 to clear_refs), so the peak is the batch's own.
+      writeFileSync(`/proc/${server.child.pid}/clear_refs`, "5");
       const startMb = residentMb(server.child.pid);
       const batch = nextValidate
         ? await admin.keys(growPolicy, count, false)
@@ -85,7 +93,12 @@ export async function benchScale(config: BenchConfig, work: string): Promise<Sca
       const bytes = await size();
       const load = { url: server.url, connections: config.connections, seconds: config.seconds };
       const floorBody = nextValidate();
-      const floor = await drive({ ...load, path: "/_bench/floor", body: () => floorBody });
+      const floor = await drive({
+        ...load,
+        path: "/_bench/floor",
+        body: () => floorBody,
+        warmup: config.warmup,
+      });
       const validate = await drive({
         ...load,
         path: "/v1/validate",
@@ -99,6 +112,6 @@ export async function benchScale(config: BenchConfig, work: string): Promise<Sca
     const seconds = batches.reduce((sum, b) => sum + b.seconds, 0);
     return { points, keygen: { keys: issued, seconds: Math.round(seconds * 100) / 100, batches, peakMb } };
   } finally {
-    await server.stop();
+    if (server.child.exitCode === null && server.child.signalCode === null) await server.stop();
   }
 }
