@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
+import { GroupCommit } from "./groupCommit.js";
 import { migrateToLatest } from "./migrate.js";
 import { DeviceRepository } from "./repositories/devices.js";
 import { EventRepository } from "./repositories/events.js";
@@ -34,7 +35,9 @@ export interface Store extends Repositories {
   /**
    * Run `work` in one transaction; everything it writes commits together or not at all. On PostgreSQL a
    * transaction aborted as a deadlock victim or a serialization failure is run again (up to 4 times), so `work`
-   * must do nothing but database work.
+   * must do nothing but database work. On SQLite, transactions asked for together share one commit (see
+   * `groupCommit.ts`); each still runs alone and resolves only once its writes are on disk. `work` must not
+   * open another transaction.
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Apply the migrations this database lacks (safe from several processes at once); their names. */
@@ -73,13 +76,14 @@ export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.te
 export function createStore(options: StoreOptions): Store {
   const dialect: Dialect = isPostgresUrl(options.url) ? "postgres" : "sqlite";
   const db = dialect === "postgres" ? openPostgres(options.url, options.poolSize) : openSqlite(options.url);
+  const group = dialect === "sqlite" ? new GroupCommit(db) : undefined;
   return {
     ...bind(db, dialect),
     dialect,
     singleWriterProcess: dialect === "sqlite",
     transaction: (work) => {
-      const run = () => db.transaction().execute((tx) => work(bind(tx, dialect)));
-      return dialect === "postgres" ? retryAborted(run) : run();
+      if (group) return group.run((tx) => work(bind(tx, dialect)));
+      return retryAborted(() => db.transaction().execute((tx) => work(bind(tx, dialect))));
     },
     migrate: async () => {
       const result = await migrateToLatest(db);
