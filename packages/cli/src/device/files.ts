@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile, rm } from "node:fs/promises";
+import { writeAtomic } from "@ninsho/sdk";
 
 /**
  * The CLI's own files in a device's state folder, beside the SDK's (`state.json`, `lease.jwt`,
@@ -52,22 +51,7 @@ export async function readJson(path: string): Promise<JsonRead> {
  * await writeJson(join(dir, CLI_FILES.settings), { format: "ninsho-device-cli/1", productId });
  */
 export async function writeJson(path: string, value: unknown): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true, mode: 0o700 });
-  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(temp, "wx", 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(value, null, 1)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeAtomic(path, `${JSON.stringify(value, null, 1)}\n`);
 }
 
 /**

@@ -21,6 +21,7 @@ export type { ClientProblem } from "./problem.js";
 export type { PublicKeyInput, PublicKeysInput } from "./publicKeys.js";
 export { formatDuration } from "./statusView.js";
 export { STATE_FILES } from "./storage/deviceStore.js";
+export { writeAtomic } from "./storage/files.js";
 export type {
   ClientEvents,
   ClientState,
