@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { componentSet, type DoctorJson, json, testDevice } from "./support/device.js";
-import { type DeviceTestServer, startDeviceServer } from "./support/server.js";
 
-let server: DeviceTestServer;
+let server: LiveServer;
 beforeAll(async () => {
-  server = await startDeviceServer();
+  server = await startLiveServer();
 });
 afterAll(() => server.dispose());
 

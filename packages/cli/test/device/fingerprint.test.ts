@@ -2,12 +2,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe as catalogue } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { activatedDevice, componentSet, type DoctorJson, finding, json } from "./support/device.js";
-import { type DeviceTestServer, startDeviceServer } from "./support/server.js";
 
-let server: DeviceTestServer;
+let server: LiveServer;
 beforeAll(async () => {
-  server = await startDeviceServer();
+  server = await startLiveServer();
 });
 afterAll(() => server.dispose());
 

@@ -1,12 +1,12 @@
 import { describe as catalogue } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { activatedDevice, type DoctorJson, finding, json, testDevice } from "./support/device.js";
-import { type DeviceTestServer, startDeviceServer } from "./support/server.js";
 import { hasOpenssl, networkAddress, proxy, selfSignedTls, stub } from "./support/stubs.js";
 
-let server: DeviceTestServer;
+let server: LiveServer;
 beforeAll(async () => {
-  server = await startDeviceServer();
+  server = await startLiveServer();
 });
 afterAll(() => server.dispose());
 
@@ -47,7 +47,7 @@ describe("the doctor's server check: faults, TLS, another server, a spoofed answ
 
   it("another Ninsho server, which does not publish the trusted keys, is KEYS_MISMATCH; nothing is sent to it", async () => {
     const { device } = await activatedDevice(server);
-    const other = await startDeviceServer();
+    const other = await startLiveServer();
     try {
       const report = json<DoctorJson>(await device.run(["doctor", "--json"], { NINSHO_URL: other.url }));
       expect(report.online).toBe("untrusted");

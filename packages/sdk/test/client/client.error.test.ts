@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { backoffDelay, createClient, STATE_FILES } from "../../src/index.js";
 import {
   activatedDevice,
@@ -12,7 +13,6 @@ import {
   writeState,
 } from "./support/device.js";
 import { type FakeServer, fixedServer, hangingServer } from "./support/fakeServers.js";
-import { type LiveServer, startLiveServer } from "./support/liveServer.js";
 
 let server: LiveServer;
 const fakes: FakeServer[] = [];

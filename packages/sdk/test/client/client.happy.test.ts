@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import type { ClientState, ClientStatus } from "../../src/index.js";
 import {
   activatedDevice,
@@ -12,7 +13,6 @@ import {
   tempDir,
   testClock,
 } from "./support/device.js";
-import { type LiveServer, startLiveServer } from "./support/liveServer.js";
 
 let server: LiveServer;
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fromBase64Url, type PublicJwk, signLease, toBase64Url } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { STATE_FILES } from "../../src/index.js";
 import {
   activatedDevice,
@@ -16,7 +17,6 @@ import {
   writeState,
 } from "./support/device.js";
 import { type FakeServer, foreignKey, relayServer, resign } from "./support/fakeServers.js";
-import { type LiveServer, startLiveServer } from "./support/liveServer.js";
 
 let server: LiveServer;
 const fakes: FakeServer[] = [];

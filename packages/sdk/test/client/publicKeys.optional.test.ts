@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { type ClientOptions, createClient, STATE_FILES } from "../../src/index.js";
 import { activatedDevice, clientFor, countingFetch, machine, readState, tempDir } from "./support/device.js";
-import { type LiveServer, startLiveServer } from "./support/liveServer.js";
 
 let server: LiveServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { activatedDevice, clientFor, HOUR, machine, testClock } from "./support/device.js";
-import { type LiveServer, startLiveServer } from "./support/liveServer.js";
 
 let server: LiveServer;
 beforeAll(async () => {

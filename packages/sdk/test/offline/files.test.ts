@@ -1,9 +1,9 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { OFFLINE_REQUESTS_FILE } from "../../src/index.js";
 import { clientFor, countingFetch, readState } from "../client/support/device.js";
-import { type LiveServer, startLiveServer } from "../client/support/liveServer.js";
 import { licenseFileFor, mutableMachine, offlineDevice } from "./support.js";
 
 let server: LiveServer;

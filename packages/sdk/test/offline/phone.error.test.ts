@@ -8,10 +8,10 @@ import {
   toDigitGroups,
 } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { stateMacKey } from "../../src/client/storage/stateFile.js";
 import { STATE_FILES } from "../../src/index.js";
 import { clientFor, tempDir } from "../client/support/device.js";
-import { type LiveServer, startLiveServer } from "../client/support/liveServer.js";
 import {
   installationIdOf,
   mutableMachine,

@@ -1,7 +1,7 @@
 import { dayStart, parseInstallationId } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { clientFor, countingFetch, DAY, HOUR, testClock } from "../client/support/device.js";
-import { type LiveServer, startLiveServer } from "../client/support/liveServer.js";
 import { installationIdOf, offlineDevice, phoneActivation, phoneConfirmed } from "./support.js";
 
 let server: LiveServer;

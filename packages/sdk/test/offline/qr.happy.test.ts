@@ -1,7 +1,7 @@
 import { create, toString as renderQr } from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { phonePageUrl } from "../../src/index.js";
-import { type LiveServer, startLiveServer } from "../client/support/liveServer.js";
 import { offlineDevice } from "./support.js";
 
 let server: LiveServer;

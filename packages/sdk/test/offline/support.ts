@@ -1,8 +1,8 @@
 /** Offline activation against a live server: what the phone page and the vendor's portal send. */
 import type { Fingerprint } from "@ninsho/core";
+import type { LiveServer } from "../../../../testing/liveServer.js";
 import type { ClientOptions, NinshoClient } from "../../src/index.js";
 import { clientFor, machine, tempDir } from "../client/support/device.js";
-import type { LiveServer } from "../client/support/liveServer.js";
 
 export interface Answer<T> {
   readonly status: number;

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe as catalogueText } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../../testing/liveServer.js";
 import { json, testDevice } from "../support/device.js";
-import { type DeviceTestServer, startDeviceServer } from "../support/server.js";
 
-let server: DeviceTestServer;
+let server: LiveServer;
 let jwks: string;
 beforeAll(async () => {
-  server = await startDeviceServer();
+  server = await startLiveServer();
   jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).text();
 });
 afterAll(() => server.dispose());

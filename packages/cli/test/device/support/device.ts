@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ComponentSet, Fingerprint } from "@ninsho/core";
+import type { LiveServer } from "../../../../../testing/liveServer.js";
 import { type CliRun, runCli, spawnCli } from "../../admin/support/harness.js";
-import type { DeviceTestServer } from "./server.js";
 
 export const KINDS = ["board", "disk", "mac", "os-install", "cpu", "ram"] as const;
 
@@ -36,10 +36,7 @@ export interface TestDevice {
 }
 
 /** A device of `server`'s demo product named `name` (its fingerprint), in a fresh folder, in English. */
-export function testDevice(
-  server: Pick<DeviceTestServer, "url" | "productId">,
-  name = "machine-a",
-): TestDevice {
+export function testDevice(server: Pick<LiveServer, "url" | "productId">, name = "machine-a"): TestDevice {
   const dir = mkdtempSync(join(tmpdir(), "ninsho-device-"));
   const fingerprintFile = join(mkdtempSync(join(tmpdir(), "ninsho-fp-")), "fingerprint.json");
   const setFingerprint = (fingerprint: Fingerprint) =>
@@ -99,7 +96,7 @@ export function finding(report: DoctorJson, check: string) {
 }
 
 /** A device installed and activated on a fresh license of `server`. */
-export async function activatedDevice(server: DeviceTestServer, name = "machine-a", policyId?: string) {
+export async function activatedDevice(server: LiveServer, name = "machine-a", policyId?: string) {
   const device = testDevice(server, name);
   const license = await server.newLicense(policyId);
   const installed = await device.run(["install-key", license.key]);

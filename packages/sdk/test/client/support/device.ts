@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Fingerprint } from "@ninsho/core";
+import type { LiveServer } from "../../../../../testing/liveServer.js";
 import { type ClientOptions, createClient, type NinshoClient } from "../../../src/index.js";
-import type { LiveServer } from "./liveServer.js";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

@@ -1,39 +1,47 @@
 /**
- * A real Ninsho server for the device tests (`startServer` from @ninsho/server: HTTP on a port, SQLite in a
- * temporary folder) that a test can stop and start again on the same port and data — an outage and its
- * recovery, as a device sees them.
+ * A real Ninsho server for the tests of the packages that talk to one over HTTP (the SDK, the device CLI):
+ * `startServer` from @ninsho/server, on a port, SQLite in a temp folder. A test can stop it and start it again
+ * on the same port and data, as an outage and its recovery look to a client.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { PublicJwk } from "@ninsho/core";
 import { type RunningServer, startServer } from "@ninsho/server";
 import { pino } from "pino";
 
-export interface DeviceTestServer {
+export interface LiveServer {
   readonly url: string;
+  readonly port: number;
   readonly productId: string;
   readonly policyId: string;
   readonly adminToken: string;
-  /** Call the admin API as the seeded admin. */
+  readonly demoKey: string;
+  readonly jwks: { keys: PublicJwk[] };
+  /** Call the admin API with the seeded admin token. */
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** A fresh license under `policyId` (default: the demo policy: 3 devices, 7-day lease, 14-day grace). */
   newLicense(policyId?: string): Promise<{ key: string; id: string }>;
   /** A policy of the demo product with these fields (the rest are the server's defaults). */
   newPolicy(fields: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
+  /** Start again on the same port and data folder. */
   start(): Promise<void>;
+  /** Stop and remove the data. */
   dispose(): Promise<void>;
 }
 
 const quiet = { print: () => undefined, logger: pino({ level: "silent" }) };
 
-export async function startDeviceServer(): Promise<DeviceTestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "ninsho-device-server-"));
+export async function startLiveServer(): Promise<LiveServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ninsho-live-server-"));
   let running: RunningServer | undefined = await startServer({ dataDir, port: 0, ...quiet });
   const seeded = running.seeded;
   if (!seeded) throw new Error("a first start seeds a demo product");
   const url = running.url;
   const port = Number(new URL(url).port);
+  const jwks = (await (await fetch(`${url}/.well-known/jwks.json`)).json()) as { keys: PublicJwk[] };
+
   const admin = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, {
       method,
@@ -42,17 +50,21 @@ export async function startDeviceServer(): Promise<DeviceTestServer> {
     });
     return { status: res.status, body: (await res.json()) as unknown };
   };
+
   return {
     url,
+    port,
     productId: seeded.productId,
     policyId: seeded.policyId,
     adminToken: seeded.adminToken,
+    demoKey: seeded.demoKey,
+    jwks,
     admin,
     async newLicense(policyId = seeded.policyId) {
       const res = await admin("POST", "/v1/admin/licenses", { policyId, count: 1 });
       const license = (res.body as { licenses?: { key: string; id: string }[] }).licenses?.[0];
       if (res.status !== 201 || !license) throw new Error(`issuing a license failed: ${res.status}`);
-      return license;
+      return { key: license.key, id: license.id };
     },
     async newPolicy(fields) {
       const res = await admin("POST", "/v1/admin/policies", {
