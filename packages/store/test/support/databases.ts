@@ -2,76 +2,29 @@
  * The dialect matrix: every store test file runs once on SQLite and once on PostgreSQL, each time on a database
  * of its own (a temp file, or a fresh `ninsho_t_<random>` database dropped after the file). No mocks.
  *
- * PostgreSQL is found at `NINSHO_TEST_POSTGRES_URL`, default `postgres://postgres@127.0.0.1:5432/test` (trust
- * auth); that database is only used to create and drop the per-file ones. When it cannot be reached, the
- * PostgreSQL half is skipped with one plain notice — unless `CI` is set, in which case it runs and fails.
+ * Where PostgreSQL is found and when its half is skipped: testing/postgres.ts.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStore, type Store } from "@ninsho/store";
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
+import {
+  createPostgresDatabase,
+  noticeSkipped,
+  postgresProblem,
+  postgresWhere,
+  skipPostgres,
+} from "../../../../testing/postgres.js";
 
 export type DialectName = Store["dialect"];
 
-export const POSTGRES_ADMIN_URL =
-  process.env.NINSHO_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export { isCi, POSTGRES_ADMIN_URL } from "../../../../testing/postgres.js";
 
-const ciFlag = process.env.CI;
-/** CI demands the PostgreSQL half: it fails rather than skips when the server is missing. */
-export const isCi =
-  ciFlag !== undefined && ciFlag !== "" && ciFlag !== "0" && ciFlag.toLowerCase() !== "false";
-
-/** Where PostgreSQL was looked for, without credentials, for messages. */
-const postgresWhere = (() => {
-  const url = new URL(POSTGRES_ADMIN_URL);
-  return `${url.hostname}:${url.port || "5432"}${url.pathname}`;
-})();
-
-const adminClient = (): pg.Client =>
-  new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-
-/** Why PostgreSQL cannot be used, or `undefined` when it answers. Asked once per test file. */
-async function probePostgres(): Promise<string | undefined> {
-  const client = adminClient();
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const postgresProblem = await probePostgres();
-
-/** Print the skip notice once per test run, whichever test file (and worker process) gets here first. */
-function noticeSkippedOnce(): void {
-  // Test files run in worker processes of one vitest process: the first worker to create the marker speaks.
-  const marker = join(tmpdir(), `ninsho-store-pg-skip-notice-${process.ppid}`);
-  try {
-    const stale = Date.now() - statSync(marker).mtimeMs > 10 * 60_000; // left by an earlier run with this pid
-    if (!stale) return;
-    rmSync(marker, { force: true });
-  } catch {
-    // no marker yet
-  }
-  try {
-    closeSync(openSync(marker, "wx"));
-  } catch {
-    return; // another file of this run has said it
-  }
-  process.stderr.write(
-    `\nPostgreSQL not reachable at ${postgresWhere} (${postgresProblem}): the PostgreSQL half of the store suite was skipped\n\n`,
-  );
-}
-
-if (postgresProblem !== undefined && !isCi) noticeSkippedOnce();
+noticeSkipped("store-pg-skip-notice", "the PostgreSQL half of the store suite was");
 
 export interface DialectCase {
   readonly dialect: DialectName;
@@ -82,7 +35,7 @@ export interface DialectCase {
 /** For `describe.each(dialects)("$dialect", ({ dialect, skip }) => describe.skipIf(skip)(…))`. */
 export const dialects: readonly DialectCase[] = [
   { dialect: "sqlite", skip: false },
-  { dialect: "postgres", skip: postgresProblem !== undefined && !isCi },
+  { dialect: "postgres", skip: skipPostgres },
 ];
 
 /** A database the current test file owns. */
@@ -143,27 +96,13 @@ export interface Databases {
 export function useDatabases(dialect: DialectName): Databases {
   const created: TestDatabase[] = [];
   const stores: Store[] = [];
+  const drops: (() => Promise<void>)[] = [];
   let sqliteDir: string | undefined;
 
   afterAll(async () => {
     await Promise.allSettled(stores.map((store) => store.close()));
     if (sqliteDir !== undefined) rmSync(sqliteDir, { recursive: true, force: true });
-    if (dialect === "postgres" && created.length > 0) {
-      const admin = adminClient();
-      await admin.connect();
-      try {
-        for (const db of created) {
-          const name = admin.escapeIdentifier(new URL(db.url).pathname.slice(1));
-          // A plain drop waits (up to 5 s) for the sessions just closed to finish exiting; forcing at once would
-          // kill them mid-goodbye and their clients would report it as an uncaught error.
-          await admin
-            .query(`drop database if exists ${name}`)
-            .catch(() => admin.query(`drop database if exists ${name} with (force)`));
-        }
-      } finally {
-        await admin.end();
-      }
-    }
+    for (const drop of drops) await drop();
   });
 
   return {
@@ -179,17 +118,9 @@ export function useDatabases(dialect: DialectName): Databases {
             `PostgreSQL not reachable at ${postgresWhere} (${postgresProblem}), and CI is set: the PostgreSQL half of the store suite must run`,
           );
         }
-        const name = `ninsho_t_${suffix}`;
-        const admin = adminClient();
-        await admin.connect();
-        try {
-          await admin.query(`create database ${admin.escapeIdentifier(name)}`);
-        } finally {
-          await admin.end();
-        }
-        const url = new URL(POSTGRES_ADMIN_URL);
-        url.pathname = `/${name}`;
-        db = { dialect, url: url.toString() };
+        const fresh = await createPostgresDatabase("ninsho_t");
+        drops.push(fresh.drop);
+        db = { dialect, url: fresh.url };
       }
       created.push(db);
       return db;
