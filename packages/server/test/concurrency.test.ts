@@ -2,40 +2,20 @@
  * A device limit is never exceeded, under any concurrency: 200 activations of one 5-device key at once, on a
  * SQLite file and on PostgreSQL (skipped with a note when no PostgreSQL is reachable and CI is not set).
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { backends, useBackendServers } from "./support/backends.js";
 import type { ActivationBody, DeviceSummaryBody } from "./support/bodies.js";
 import { machine } from "./support/fingerprints.js";
 import { errorOf } from "./support/http.js";
-import { createPostgresDatabase, postgresRows, skipPostgres } from "./support/postgres.js";
-import { type TestServer, useServers } from "./support/server.js";
+import { postgresRows } from "./support/postgres.js";
+import type { TestServer } from "./support/server.js";
 import { sqliteRows } from "./support/sqlite.js";
-
-interface Backend {
-  readonly name: "sqlite" | "postgres";
-  readonly skip: boolean;
-}
-
-const backends: Backend[] = [
-  { name: "sqlite", skip: false },
-  { name: "postgres", skip: skipPostgres },
-];
 
 const PARALLEL = 200;
 const LIMIT = 5;
 
 describe.each(backends)("concurrency on $name", ({ name, skip }) => {
-  const servers = useServers("each");
-  const drops: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const drop of drops) await drop();
-  });
-
-  async function start(): Promise<TestServer> {
-    if (name === "sqlite") return servers.start({ storage: "file" });
-    const db = await createPostgresDatabase();
-    drops.push(db.drop);
-    return servers.start({ storage: { url: db.url } });
-  }
+  const start = useBackendServers(name);
 
   /** Rows straight from the database, not through the store. */
   async function rows(t: TestServer, sql: { sqlite: string; postgres: string }, param: string) {

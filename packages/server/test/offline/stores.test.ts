@@ -3,31 +3,14 @@
  * takes one slot, however many copies arrive at once (PostgreSQL skipped with a note when unreachable).
  */
 import { createOfflineRequest, serializeOfflineRequest } from "@ninsho/core";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { backends, useBackendServers } from "../support/backends.js";
 import { machine } from "../support/fingerprints.js";
 import { post } from "../support/http.js";
-import { createPostgresDatabase, skipPostgres } from "../support/postgres.js";
-import { type TestServer, useServers } from "../support/server.js";
 import { canonicalKey, confirm, devicesOf, deviceVerifies, installationIdOf } from "./support.js";
 
-const backends = [
-  { name: "sqlite", skip: false },
-  { name: "postgres", skip: skipPostgres },
-] as const;
-
 describe.each(backends)("offline activation on $name", ({ name, skip }) => {
-  const servers = useServers("each");
-  const drops: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const drop of drops) await drop();
-  });
-
-  async function start(): Promise<TestServer> {
-    if (name === "sqlite") return servers.start({ storage: "file" });
-    const db = await createPostgresDatabase();
-    drops.push(db.drop);
-    return servers.start({ storage: { url: db.url } });
-  }
+  const start = useBackendServers(name);
 
   it.skipIf(skip)("20 copies of one installation ID at once: one device, one confirmation", async () => {
     const t = await start();
