@@ -8,12 +8,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 /**
  * Where a string literal is a code given to a person: `code: "X"`, `code === "X"` / `!==`, `fail("X"`,
- * `describe("X"`, and a failure built with its exit code first: `CliError.of(exit, "X"`,
+ * `describe("X"`, `new UsageProblem("X"`, and a failure built with its exit code first: `CliError.of(exit, "X"`,
  * `DeviceFailure.of(exit, "X"`.
  */
 const CODE_POSITIONS: readonly RegExp[] = [
   /\bcode\s*(?::|[!=]==)\s*["']([A-Z][A-Z0-9_]*)["']/g,
-  /\b(?:fail|describe|describeProblem)\(\s*["']([A-Z][A-Z0-9_]*)["']/g,
+  /\b(?:fail|describe|describeProblem|UsageProblem)\(\s*["']([A-Z][A-Z0-9_]*)["']/g,
   /\.of\(\s*[\w.]+\s*,\s*["']([A-Z][A-Z0-9_]*)["']/g,
 ];
 
@@ -85,6 +85,7 @@ describe("catalogue guard: every code in the sources is the catalogue's", () => 
       'if (problem.code === "NOPE_THREE") return;',
       'throw DeviceFailure.of(DeviceExitCode.usage, "NOPE_FOUR", locale);',
       'throw CliError.of(ExitCode.usage, "NOPE_FIVE", text);',
+      'throw new UsageProblem("NOPE_SIX", { path });',
       'if (error.code === "ENOENT") return;',
       'const label = "NOT_A_CODE_POSITION";',
     ].join("\n");
@@ -93,6 +94,7 @@ describe("catalogue guard: every code in the sources is the catalogue's", () => 
       "NOPE_FIVE",
       "NOPE_FOUR",
       "NOPE_ONE",
+      "NOPE_SIX",
       "NOPE_THREE",
       "NOPE_TWO",
     ]);

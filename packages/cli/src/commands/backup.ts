@@ -32,15 +32,13 @@ export function registerBackup(program: Command, io: Io = defaultIo()): void {
 async function backup(io: Io, options: BackupOptions): Promise<void> {
   const where = dataLocation(io, options.data, options.databaseUrl);
   if (where.postgres) {
-    throw new UsageProblem(
-      "the database is PostgreSQL: back it up with pg_dump (see docs/deploy.md), and keep NINSHO_MASTER_KEY with it",
-    );
+    throw new UsageProblem("DATABASE_IS_POSTGRES", { command: "backup", tool: "pg_dump" });
   }
   const out = resolve(options.out);
-  if (existsSync(out)) throw new UsageProblem(`${out} exists; choose a new file`);
+  if (existsSync(out)) throw new UsageProblem("BACKUP_TARGET_EXISTS", { path: out });
   const keyFile = join(where.dataDir, "master.key");
   if (options.withMasterKey && !existsSync(keyFile)) {
-    throw new UsageProblem(`no ${keyFile} to copy (is the master key in NINSHO_MASTER_KEY?)`);
+    throw new UsageProblem("MASTER_KEY_MISSING", { where: { en: ` at ${keyFile}`, ja: `（${keyFile}）` } });
   }
   const { backupSqlite } = await import("@ninsho/store");
   const info = await backupSqlite(where.databaseUrl, out);

@@ -1,7 +1,9 @@
 import { join, resolve } from "node:path";
+import { describe, type ErrorCode, type ProblemParams } from "@ninsho/core";
 import { InvalidArgumentError } from "commander";
 import { ExitCode, ExitError } from "../admin/exit.js";
 import { type Io, line } from "../admin/io.js";
+import { detectLocale } from "../admin/locale.js";
 
 /** Where the server's data lives, as `serve`, `migrate`, `backup` and `restore` all resolve it. */
 export interface DataLocation {
@@ -34,18 +36,32 @@ export async function runLocal(io: Io, command: string, work: () => Promise<void
     await work();
   } catch (error) {
     if (error instanceof ExitError) throw error;
+    if (error instanceof UsageProblem) {
+      const { message, remedy } = describe(error.code, detectLocale(io.env), error.params);
+      line(io.stderr, `ninsho ${command}: ${message} (${error.code})`);
+      line(io.stderr, `  ${remedy}`);
+      throw new ExitError(ExitCode.usage);
+    }
     const message = error instanceof Error ? error.message : String(error);
     line(io.stderr, `ninsho ${command}: ${message}`);
-    throw new ExitError(error instanceof UsageProblem ? ExitCode.usage : ExitCode.failure);
+    throw new ExitError(ExitCode.failure);
   }
 }
 
 /**
- * A problem with how the command was called, caught before doing anything (exit code 2).
+ * A problem with how the command was called, caught before doing anything (exit code 2): a code of the one
+ * catalogue, worded in the operator's language when printed.
  * @example
- * throw new UsageProblem("--workers must be a whole number from 1 to 64");
+ * throw new UsageProblem("BACKUP_NOT_FOUND", { path: "/backups/x.db" });
  */
-export class UsageProblem extends Error {}
+export class UsageProblem extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ProblemParams = {},
+  ) {
+    super(code);
+  }
+}
 
 /**
  * A whole number option in a range, for commander.

@@ -37,9 +37,9 @@ export function registerRestore(program: Command, io: Io = defaultIo()): void {
 async function restore(io: Io, options: RestoreOptions): Promise<void> {
   const where = dataLocation(io, options.data, options.databaseUrl);
   if (where.postgres)
-    throw new UsageProblem("the database is PostgreSQL: restore it with pg_restore (docs/deploy.md)");
+    throw new UsageProblem("DATABASE_IS_POSTGRES", { command: "restore", tool: "pg_restore" });
   const from = resolve(options.from);
-  if (!existsSync(from)) throw new UsageProblem(`no backup at ${from}`);
+  if (!existsSync(from)) throw new UsageProblem("BACKUP_NOT_FOUND", { path: from });
   const { assertSqliteIdle, inspectSqliteBackup, restoreSqlite } = await import("@ninsho/store");
   const { decodeMasterKey } = await import("@ninsho/server");
   const info = inspectSqliteBackup(from);
@@ -51,7 +51,7 @@ async function restore(io: Io, options: RestoreOptions): Promise<void> {
   const keySource = candidates[0];
   const keyText = keySource === undefined ? io.env.NINSHO_MASTER_KEY : readFileSync(keySource, "utf8").trim();
   if (keyText === undefined || keyText === "") {
-    throw new UsageProblem("no master key: pass --master-key-file, or set NINSHO_MASTER_KEY");
+    throw new UsageProblem("MASTER_KEY_MISSING", { where: "" });
   }
   const key = decodeMasterKey(keyText);
   const sample = info.signingKeySample;

@@ -44,8 +44,9 @@ export function registerServe(program: Command, io: Io = defaultIo()): void {
 async function serve(io: Io, options: ServeOptions): Promise<void> {
   const where = dataLocation(io, options.data, options.databaseUrl);
   // Loaded here, not at the top: the admin and device commands start without the server's dependencies.
-  const { startCluster, startServer, workersNeedPostgres } = await import("@ninsho/server");
-  if (options.workers > 1 && !where.postgres) throw new UsageProblem(workersNeedPostgres(options.workers));
+  const { startCluster, startServer } = await import("@ninsho/server");
+  if (options.workers > 1 && !where.postgres)
+    throw new UsageProblem("WORKERS_NEED_POSTGRES", { workers: options.workers });
   const common = {
     dataDir: where.dataDir,
     port: options.port,

@@ -73,6 +73,11 @@ export const deviceCliErrorCodes = [
   "STREAM_SHORT",
   "INTERRUPTED",
   "UNEXPECTED",
+  "WORKERS_NEED_POSTGRES",
+  "DATABASE_IS_POSTGRES",
+  "BACKUP_NOT_FOUND",
+  "BACKUP_TARGET_EXISTS",
+  "MASTER_KEY_MISSING",
 ] as const;
 
 /**
@@ -192,6 +197,11 @@ export function httpStatus(
     case "EXTEND_CHOICE":
     case "OUTPUT_EXISTS":
     case "INTERRUPTED":
+    case "WORKERS_NEED_POSTGRES":
+    case "DATABASE_IS_POSTGRES":
+    case "BACKUP_NOT_FOUND":
+    case "BACKUP_TARGET_EXISTS":
+    case "MASTER_KEY_MISSING":
       return 400;
     case "LEASE_GRACE":
       return 401;

@@ -305,4 +305,56 @@ export const deviceCliCatalogue: Record<DeviceCliErrorCode, Record<Locale, Local
       remedy: "ninsho CLI の不具合です。実行したコマンドを添えて報告してください。",
     },
   },
+  WORKERS_NEED_POSTGRES: {
+    en: {
+      message: "--workers {workers} needs PostgreSQL: SQLite allows one writing process.",
+      remedy:
+        "Set DATABASE_URL (or --database-url) to a postgres:// URL, or run one process without --workers.",
+    },
+    ja: {
+      message: "--workers {workers} には PostgreSQL が必要です。SQLite に書き込めるプロセスは 1 つだけです。",
+      remedy:
+        "DATABASE_URL（または --database-url）に postgres:// の URL を指定するか、--workers なしで 1 プロセスで起動してください。",
+    },
+  },
+  DATABASE_IS_POSTGRES: {
+    en: {
+      message: "The database is PostgreSQL; `ninsho {command}` works on the embedded SQLite file only.",
+      remedy: "Use {tool} (see docs/deploy.md), and keep NINSHO_MASTER_KEY with the backup.",
+    },
+    ja: {
+      message: "データベースは PostgreSQL です。`ninsho {command}` は組み込みの SQLite ファイル専用です。",
+      remedy:
+        "{tool} を使ってください（docs/deploy.md 参照）。NINSHO_MASTER_KEY もバックアップと一緒に保管してください。",
+    },
+  },
+  BACKUP_NOT_FOUND: {
+    en: { message: "There is no backup at {path}.", remedy: "Give --from the file `ninsho backup` wrote." },
+    ja: {
+      message: "{path} にバックアップがありません。",
+      remedy: "--from には `ninsho backup` が書き出したファイルを指定してください。",
+    },
+  },
+  BACKUP_TARGET_EXISTS: {
+    en: {
+      message: "{path} already exists.",
+      remedy: "Choose a new --out file: a backup never overwrites one.",
+    },
+    ja: {
+      message: "{path} は既に存在します。",
+      remedy: "新しい --out ファイルを指定してください。バックアップは既存のファイルを上書きしません。",
+    },
+  },
+  MASTER_KEY_MISSING: {
+    en: {
+      message: "No master key was found{where}.",
+      remedy:
+        "Pass --master-key-file, or set NINSHO_MASTER_KEY: without the master key the data cannot be read.",
+    },
+    ja: {
+      message: "マスターキーが見つかりません{where}。",
+      remedy:
+        "--master-key-file を指定するか NINSHO_MASTER_KEY を設定してください。マスターキーがないとデータを読めません。",
+    },
+  },
 };

@@ -74,6 +74,17 @@ describe("ninsho serve --workers", () => {
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--workers 2 needs PostgreSQL");
+    expect(run.stderr).toContain("(WORKERS_NEED_POSTGRES)");
+  });
+
+  it("words the refusal from the catalogue in the operator's language", async () => {
+    const run = await processes.run(["serve", "--workers", "3", "--data", processes.folder()], {
+      DATABASE_URL: "",
+      LANG: "ja_JP.UTF-8",
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--workers 3 には PostgreSQL が必要です");
+    expect(run.stderr).toContain("(WORKERS_NEED_POSTGRES)");
   });
 });
 
@@ -93,6 +104,9 @@ describe("ninsho backup and restore (SQLite)", () => {
     expect(backup.stdout).toContain("1 licenses, 1 devices");
     const again = await processes.run(["backup", "--data", source, "--out", out], env);
     expect(again.code).toBe(2);
+    expect(again.stderr).toContain("(BACKUP_TARGET_EXISTS)");
+    const missing = await processes.run(["restore", "--data", source, "--from", `${out}.nope`], env);
+    expect([missing.code, missing.stderr.includes("(BACKUP_NOT_FOUND)")]).toEqual([2, true]);
     const busy = await processes.run(["restore", "--data", source, "--from", out], env);
     expect(busy.code).toBe(1);
     expect(busy.stderr).toContain("in use");
