@@ -31,17 +31,22 @@ export function formatDuration(ms: number, locale: Locale): string {
     [60_000, "minute", "分"],
     [1000, "second", "秒"],
   ];
+  // The largest non-zero unit and the one right below it (omitted when zero): "30 days 5 minutes" would
+  // read as more precise than it is, so a zero hour ends the phrase at "30 days".
   const parts: string[] = [];
   let rest = Math.max(0, ms);
-  for (const [size, en, ja] of units) {
+  let started = false;
+  for (const [index, [size, en, ja]] of units.entries()) {
     const n = Math.floor(rest / size);
     rest -= n * size;
-    if (n > 0 || (parts.length === 0 && size === 1000)) {
-      parts.push(locale === "ja" ? `${n} ${ja}` : `${n} ${en}${n === 1 ? "" : "s"}`);
-    }
-    if (parts.length === 2) break;
+    const last = index === units.length - 1;
+    if (!started && n === 0 && !last) continue;
+    if (started && n === 0) break;
+    parts.push(locale === "ja" ? `${n} ${ja}` : `${n} ${en}${n === 1 ? "" : "s"}`);
+    if (started) break;
+    started = true;
   }
-  return parts.join(locale === "ja" ? " " : " ");
+  return parts.join(" ");
 }
 
 function explanation(
