@@ -1,5 +1,5 @@
-export * from "./errors/catalogue.js";
-export * from "./errors/codes.js";
+export * from "./errors/index.js";
+export * from "./i18n/index.js";
 export * from "./ids.js";
 export * from "./keys/productKey.js";
 export * from "./licensing/activation.js";

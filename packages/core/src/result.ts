@@ -1,5 +1,5 @@
-import type { ProblemParams } from "./errors/catalogue.js";
 import type { ErrorCode } from "./errors/codes.js";
+import type { ProblemParams } from "./errors/text.js";
 
 /**
  * An expected failure, carried as a value until the edge turns it into an HTTP answer or an exit code.

@@ -1,24 +1,15 @@
-import type { ErrorCode } from "./codes.js";
+import type { ErrorCode, ServerErrorCode } from "./codes.js";
+import { deviceCatalogue } from "./deviceCatalogue.js";
 import { deviceCliCatalogue } from "./deviceCliCatalogue.js";
+import type { CodeTexts } from "./text.js";
 
-/** A parameter already worded in every locale, for reasons that are sentences of their own. */
-export type LocalizedValue = Readonly<Record<Locale, string>>;
-
-/** The values that fill a message's `{placeholders}`. */
-export type ProblemParams = Readonly<Record<string, string | number | LocalizedValue>>;
-
-/** A language Ninsho speaks to people. */
-export type Locale = "en" | "ja";
-
-export interface LocalizedText {
-  /** What went wrong, in plain words. May hold `{placeholders}` filled from the problem's params. */
-  readonly message: string;
-  /** What the reader can do next. */
-  readonly remedy: string;
-}
-
-/** Every code's words, in every locale. A missing entry fails to compile. */
-export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
+/**
+ * The words of the codes that travel in HTTP answers (`serverErrorCodes`), in every locale, as ICU messages
+ * (`{name}`, `{n, plural, …}`, `{x, select, …}`). A missing entry fails to compile.
+ * @example
+ * serverCatalogue.KEY_NOT_FOUND.ja.remedy;
+ */
+export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   BODY_MALFORMED: {
     en: {
       message: "The request body is not valid JSON.",
@@ -242,16 +233,6 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
       remedy: "代わりにプロダクトキーで検証するか、このデバイスを再アクティベートしてください。",
     },
   },
-  LEASE_EXPIRED: {
-    en: {
-      message: "The lease and its grace period ended on {graceEnd}.",
-      remedy: "Connect to the internet so the app can refresh its lease, or use offline activation.",
-    },
-    ja: {
-      message: "リースと猶予期間は {graceEnd} に終了しました。",
-      remedy: "インターネットに接続してリースを更新するか、オフライン認証を利用してください。",
-    },
-  },
   PRODUCT_NOT_FOUND: {
     en: { message: "No product {productId} exists.", remedy: "List products to find the right id." },
     ja: {
@@ -372,183 +353,15 @@ export const catalogue: Record<ErrorCode, Record<Locale, LocalizedText>> = {
         "デバイスが書き出したファイルを編集せずにそのまま使ってください。途中で壊れた場合はデバイスで新しく書き出してください。",
     },
   },
-  KEY_NOT_INSTALLED: {
-    en: {
-      message: "No product key is installed on this machine.",
-      remedy:
-        "Install the key from your purchase: `ninsho device install-key XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`, or type it in the app.",
-    },
-    ja: {
-      message: "このマシンにはプロダクトキーがインストールされていません。",
-      remedy:
-        "購入時のキーをインストールしてください（`ninsho device install-key XXXXX-XXXXX-XXXXX-XXXXX-XXXXX` またはアプリで入力）。",
-    },
-  },
-  NOT_ACTIVATED: {
-    en: {
-      message: "This machine is not activated yet.",
-      remedy: "Activate it while online (`ninsho device activate`), or use offline activation.",
-    },
-    ja: {
-      message: "このマシンはまだアクティベートされていません。",
-      remedy:
-        "オンラインでアクティベートするか（`ninsho device activate`）、オフライン認証を利用してください。",
-    },
-  },
-  SERVER_UNREACHABLE: {
-    en: {
-      message: "The activation server at {url} cannot be reached.",
-      remedy:
-        "Check the network connection, any proxy or firewall, and the server's address, then try again. An app already activated keeps running on its lease meanwhile and retries on its own.",
-    },
-    ja: {
-      message: "アクティベーションサーバー {url} に接続できません。",
-      remedy:
-        "ネットワーク接続、プロキシやファイアウォール、サーバーのアドレスを確認してから、もう一度お試しください。認証済みのアプリはその間もリースで動作を続け、自動で再試行します。",
-    },
-  },
-  SERVER_TIMEOUT: {
-    en: {
-      message: "The activation server did not answer within {seconds} seconds.",
-      remedy: "The app keeps running on its lease and retries later with backoff.",
-    },
-    ja: {
-      message: "アクティベーションサーバーが {seconds} 秒以内に応答しませんでした。",
-      remedy: "アプリはリースで動作を続け、間隔を空けて再試行します。",
-    },
-  },
-  SERVER_ERROR: {
-    en: {
-      message: "The activation server failed (HTTP {status}).",
-      remedy: "The app keeps running on its lease and retries later; if it persists, tell the vendor.",
-    },
-    ja: {
-      message: "アクティベーションサーバーでエラーが発生しました（HTTP {status}）。",
-      remedy: "アプリはリースで動作を続け、後で再試行します。続く場合は販売元にお知らせください。",
-    },
-  },
-  RESPONSE_INVALID: {
-    en: {
-      message: "The server's answer could not be understood.",
-      remedy:
-        "Check that the server URL points at the vendor's activation server (not a proxy's error page).",
-    },
-    ja: {
-      message: "サーバーの応答を解釈できませんでした。",
-      remedy:
-        "サーバー URL が販売元のアクティベーションサーバーを指しているか（プロキシのエラーページでないか）確認してください。",
-    },
-  },
-  RESPONSE_SIGNATURE_INVALID: {
-    en: {
-      message: "The answer is not signed by this product's key; it was ignored.",
-      remedy:
-        "Something between this machine and the vendor is impersonating the server; remove it or fix the server URL.",
-    },
-    ja: {
-      message: "応答がこの製品の鍵で署名されていないため、無視しました。",
-      remedy:
-        "このマシンと販売元の間で何かがサーバーを偽装しています。取り除くか、サーバー URL を修正してください。",
-    },
-  },
-  CLOCK_ROLLBACK: {
-    en: {
-      message: "The system clock is earlier than a time this machine has already seen ({seenAt}).",
-      remedy: "Set the clock to the correct time (enable automatic time), then try again.",
-    },
-    ja: {
-      message: "システム時計が、このマシンで既に確認された時刻（{seenAt}）より前になっています。",
-      remedy: "時計を正しい時刻に合わせて（自動設定を有効にして）から、もう一度お試しください。",
-    },
-  },
-  STATE_CORRUPT: {
-    en: {
-      message: "The saved activation state is damaged ({file}).",
-      remedy:
-        "It is repaired from the server at the next online check; run `ninsho device activate` if it is not.",
-    },
-    ja: {
-      message: "保存されたアクティベーション状態が壊れています（{file}）。",
-      remedy:
-        "次回のオンライン確認でサーバーから修復されます。修復されない場合は `ninsho device activate` を実行してください。",
-    },
-  },
-  STATE_TAMPERED: {
-    en: {
-      message: "The saved lease or state was altered and was rejected.",
-      remedy: "Go online so the app can fetch a genuine lease; do not edit the files in the state folder.",
-    },
-    ja: {
-      message: "保存されたリースまたは状態が改変されていたため、拒否しました。",
-      remedy:
-        "オンラインにして正規のリースを取得してください。状態フォルダーのファイルは編集しないでください。",
-    },
-  },
-  CONFIRMATION_ID_MALFORMED: {
-    en: {
-      message: "The confirmation ID is not valid: {reason}",
-      remedy:
-        "Check the group(s) named against the confirmation ID you were given and retype them; each group of six digits ends in a check digit.",
-    },
-    ja: {
-      message: "確認 ID が正しくありません: {reason}",
-      remedy:
-        "指摘されたグループを受け取った確認 ID と見比べて再入力してください。6 桁の各グループの最後の数字はチェック用です。",
-    },
-  },
-  CONFIRMATION_INVALID: {
-    en: {
-      message:
-        "This confirmation ID was not issued for this machine's installation ID and product, so it was refused.",
-      remedy:
-        "Check every group against the one you were given; if it still fails, get a confirmation ID for the installation ID this machine shows now (it changes with the date and the hardware).",
-    },
-    ja: {
-      message:
-        "この確認 ID はこのマシンのインストール ID と製品に対して発行されたものではないため、拒否しました。",
-      remedy:
-        "すべてのグループを受け取ったものと見比べてください。それでも失敗する場合は、このマシンに現在表示されているインストール ID で確認 ID を取得し直してください（ID は日付とハードウェアで変わります）。",
-    },
-  },
-  LICENSE_FILE_INVALID: {
-    en: {
-      message: "The license file cannot be installed on this machine: {reason}",
-      remedy:
-        "Use the license file made from this machine's latest request file, without editing it; if in doubt, write a new request file and have it turned into a license file again.",
-    },
-    ja: {
-      message: "このライセンスファイルはこのマシンにインストールできません: {reason}",
-      remedy:
-        "このマシンの最新の要求ファイルから作られたライセンスファイルを、編集せずに使ってください。不明な場合は要求ファイルを書き出し直し、ライセンスファイルを作り直してください。",
-    },
-  },
-  PUBLIC_KEYS_MISSING: {
-    en: {
-      message:
-        "This app was set up without the product's public keys, so it cannot verify a lease or the server's answers.",
-      remedy:
-        "Update the app or contact its vendor. (Vendor: pass the product's public keys, the server's /.well-known/jwks.json shipped with the app, as publicKeys to createClient.)",
-    },
-    ja: {
-      message: "このアプリは製品の公開鍵なしで設定されているため、リースやサーバーの応答を検証できません。",
-      remedy:
-        "アプリを更新するか、販売元にお問い合わせください。（販売元の方へ: アプリに同梱したサーバーの /.well-known/jwks.json を、製品の公開鍵として createClient の publicKeys に渡してください。）",
-    },
-  },
-  ...deviceCliCatalogue,
 };
 
 /**
- * The message and remedy of a problem in a locale, with its placeholders filled.
- * A placeholder with no value is left visible rather than silently dropped.
+ * Every code's words, in every locale: the server's codes, then the SDK's and the `ninsho` command's own.
+ * @example
+ * catalogue.NO_TOKEN.en.message; // "No admin token was given."
  */
-export function describe(code: ErrorCode, locale: Locale, params: ProblemParams = {}): LocalizedText {
-  const text = catalogue[code][locale];
-  const fill = (template: string) =>
-    template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      return typeof value === "object" ? value[locale] : String(value);
-    });
-  return { message: fill(text.message), remedy: fill(text.remedy) };
-}
+export const catalogue: CodeTexts<ErrorCode> = {
+  ...serverCatalogue,
+  ...deviceCatalogue,
+  ...deviceCliCatalogue,
+};

@@ -1,15 +1,13 @@
-import type { Locale, LocalizedText } from "./catalogue.js";
 import type { DeviceCliErrorCode } from "./codes.js";
+import type { CodeTexts } from "./text.js";
 
 /**
  * The words of the `ninsho` command's own codes (`deviceCliErrorCodes`: its device and admin sides), in every
- * locale; part of `catalogue`.
- * Where a sentence depends on a condition (the clock ahead or behind, signed or unsigned time), the caller
- * passes the part as a localized param (`{ en, ja }`).
+ * locale, as ICU messages; part of `catalogue`. They have no HTTP status: they never travel in an HTTP answer.
  * @example
  * deviceCliCatalogue.NO_PRODUCT.en.message; // "No product was named."
  */
-export const deviceCliCatalogue: Record<DeviceCliErrorCode, Record<Locale, LocalizedText>> = {
+export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
   NO_PRODUCT: {
     en: {
       message: "No product was named.",

@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import type { LocalizedValue } from "../errors/catalogue.js";
+import type { LocalizedValue } from "../errors/text.js";
 import { fail, ok, type Result } from "../result.js";
 import { type PublicKeys, type SigningKey, signCompactJws, verifyCompactJws } from "../signing/jws.js";
 import { type LeaseClaims, verifyLease } from "../signing/lease.js";

@@ -1,5 +1,5 @@
-import type { LocalizedValue } from "../errors/catalogue.js";
 import type { ErrorCode } from "../errors/codes.js";
+import type { LocalizedValue } from "../errors/text.js";
 import type { Problem } from "../result.js";
 import { type DigitCodeMalformation, GROUP_LENGTH } from "./digitGroups.js";
 

@@ -1,4 +1,11 @@
-import { describe, httpStatus, type Locale, type Problem } from "@ninsho/core";
+import {
+  describe,
+  type ErrorStatus,
+  httpStatus,
+  isServerErrorCode,
+  type Locale,
+  type Problem,
+} from "@ninsho/core";
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
@@ -26,7 +33,12 @@ export function problemBody(problem: Problem, locale: Locale): ErrorBody {
   };
 }
 
-export const problemStatus = (problem: Problem) => httpStatus(problem.code);
+/**
+ * The status of a problem's answer. Only server codes have one; a device code (the SDK's or the CLI's) reaching
+ * an HTTP answer is a bug of the server, answered as one: 500.
+ */
+export const problemStatus = (problem: Problem): ErrorStatus =>
+  isServerErrorCode(problem.code) ? httpStatus(problem.code) : 500;
 
 /**
  * The one error type that may be thrown inside the server, for failures found deep in middleware (a body too

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { catalogue, errorCodes, httpStatus } from "@ninsho/core";
+import { catalogue, errorCodes, httpStatus, isServerErrorCode } from "@ninsho/core";
 import type { AppEnv } from "../http/env.js";
 
 export const openApiInfo = {
@@ -23,7 +23,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
     const rows = errorCodes
       .map((code) => {
         const text = catalogue[code][locale];
-        return `<tr id="${code}"><td><code>${code}</code></td><td>${httpStatus(code)}</td><td>${escapeHtml(text.message)}</td><td>${escapeHtml(text.remedy)}</td></tr>`;
+        return `<tr id="${code}"><td><code>${code}</code></td><td>${isServerErrorCode(code) ? httpStatus(code) : "—"}</td><td>${escapeHtml(text.message)}</td><td>${escapeHtml(text.remedy)}</td></tr>`;
       })
       .join("\n");
     const title = locale === "ja" ? "エラーコード一覧" : "Error codes";

@@ -1,0 +1,58 @@
+import type { ServerErrorCode } from "./codes.js";
+
+/** An HTTP status a server code is answered with. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 500 | 503;
+
+/**
+ * HTTP status of each server code. Exhaustive: adding a server code without a status fails to compile. Device
+ * codes (the SDK's and the `ninsho` command's) have none: they never travel in an HTTP answer.
+ * @example
+ * httpStatus("DEVICE_LIMIT_REACHED"); // 409
+ */
+export function httpStatus(code: ServerErrorCode): ErrorStatus {
+  switch (code) {
+    case "BODY_MALFORMED":
+    case "VALIDATION_FAILED":
+    case "KEY_MALFORMED":
+    case "INSTALLATION_ID_MALFORMED":
+    case "OFFLINE_FILE_INVALID":
+      return 400;
+    case "UNAUTHENTICATED":
+    case "LEASE_INVALID":
+      return 401;
+    case "FORBIDDEN":
+    case "LICENSE_SUSPENDED":
+    case "LICENSE_REVOKED":
+    case "LICENSE_EXPIRED":
+    case "DEVICE_DEACTIVATED":
+    case "TRANSFER_NOT_ALLOWED":
+      return 403;
+    case "ROUTE_NOT_FOUND":
+    case "KEY_NOT_FOUND":
+    case "LICENSE_NOT_FOUND":
+    case "DEVICE_NOT_FOUND":
+    case "PRODUCT_NOT_FOUND":
+    case "POLICY_NOT_FOUND":
+    case "TOKEN_NOT_FOUND":
+    case "INSTALLATION_ID_NOT_FOUND":
+      return 404;
+    case "DEVICE_LIMIT_REACHED":
+    case "DEVICE_FORKED":
+    case "FINGERPRINT_MISMATCH":
+    case "TRANSFER_LIMIT_REACHED":
+    case "LICENSE_STATE_CONFLICT":
+      return 409;
+    case "OFFLINE_REQUEST_EXPIRED":
+      return 410;
+    case "BODY_TOO_LARGE":
+      return 413;
+    case "UNSUPPORTED_MEDIA_TYPE":
+      return 415;
+    case "RATE_LIMITED":
+      return 429;
+    case "INTERNAL_ERROR":
+      return 500;
+    case "SERVICE_UNAVAILABLE":
+      return 503;
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./check.js";
+export * from "./format.js";
+export * from "./locale.js";
+export * from "./translator.js";

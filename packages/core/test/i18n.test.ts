@@ -1,0 +1,77 @@
+import { argumentNames, formatMessage, joinList, tableMismatches, translator } from "@ninsho/core";
+import { describe, expect, it } from "vitest";
+
+describe("i18n: one way to say things in two languages", () => {
+  describe("happy: ICU messages with plural and list rules", () => {
+    it("fills arguments, plurals and lists in each language", () => {
+      const devices = "{count, plural, one {# device} other {# devices}}";
+      expect(formatMessage(devices, "en", { count: 1 })).toBe("1 device");
+      expect(formatMessage(devices, "en", { count: 3 })).toBe("3 devices");
+      expect(formatMessage("Groups {groups} have a typo.", "en", { groups: [2, 4, 5] })).toBe(
+        "Groups 2, 4, and 5 have a typo.",
+      );
+      expect(formatMessage("グループ {groups} に入力ミスがあります", "ja", { groups: [2, 4] })).toBe(
+        "グループ 2、4 に入力ミスがあります",
+      );
+      expect(joinList(["board"], "en")).toBe("board");
+    });
+
+    it("chooses a branch with select, and leaves literal angle brackets and apostrophes alone", () => {
+      const skew = "{direction, select, ahead {ahead of} other {behind}} the server's clock";
+      expect(formatMessage(skew, "en", { direction: "ahead" })).toBe("ahead of the server's clock");
+      expect(formatMessage(skew, "en", { direction: "behind" })).toBe("behind the server's clock");
+      expect(formatMessage("Send Authorization: Bearer <token>.", "en")).toBe(
+        "Send Authorization: Bearer <token>.",
+      );
+    });
+
+    it("a package's typed t words a key in the locale chosen", () => {
+      const textFor = translator({ en: { hello: "Hello {name}" }, ja: { hello: "{name} さん、こんにちは" } });
+      expect(textFor("en")("hello", { name: "Aiko" })).toBe("Hello Aiko");
+      expect(textFor("ja")("hello", { name: "Aiko" })).toBe("Aiko さん、こんにちは");
+    });
+
+    it("names a message's arguments, nested ones included", () => {
+      expect(argumentNames("{count, plural, one {# key for {who}} other {# keys}} in {licenseId}")).toEqual([
+        "count",
+        "licenseId",
+        "who",
+      ]);
+    });
+  });
+
+  describe("error: tables that disagree fail the check", () => {
+    it("reports a key missing in a language", () => {
+      expect(tableMismatches({ en: { a: "A", b: "B" }, ja: { a: "エー" } })).toEqual(["b: missing in ja"]);
+    });
+
+    it("reports arguments that differ between the languages, nested ones too", () => {
+      expect(tableMismatches({ en: { a: "{x} of {y}" }, ja: { a: "{y} の {z}" } })).toEqual([
+        "a: en uses {x} {y}, ja uses {y} {z}",
+      ]);
+      const en = { n: "{count, plural, one {# key} other {# keys for {who}}}" };
+      expect(tableMismatches({ en, ja: { n: "{count} 件" } })).toEqual([
+        "n: en uses {count} {who}, ja uses {count}",
+      ]);
+    });
+
+    it("reports a message that is not valid ICU", () => {
+      const [problem] = tableMismatches({ en: { a: "open {brace" }, ja: { a: "{brace}" } });
+      expect(problem).toMatch(/^a: en is not a valid ICU message/);
+    });
+
+    it("leaves an argument with no value visible", () => {
+      expect(formatMessage("Expired on {expiredAt}.", "en")).toBe("Expired on {expiredAt}.");
+    });
+  });
+
+  describe("security: values are data", () => {
+    it("does not parse a value as a message, nor read inherited properties", () => {
+      expect(formatMessage("Reason: {reason}", "en", { reason: "{count, plural, other {#}} {x} '{'" })).toBe(
+        "Reason: {count, plural, other {#}} {x} '{'",
+      );
+      const polluted = JSON.parse('{"__proto__": {"reason": "polluted"}}');
+      expect(formatMessage("Reason: {reason}", "en", polluted)).toBe("Reason: {reason}");
+    });
+  });
+});
