@@ -1,34 +1,12 @@
-import { serverErrorCodes } from "@ninsho/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RateLimits } from "../src/security/rateLimits.js";
 import { machine } from "./support/fingerprints.js";
 import { type Answer, call, errorOf, get, post } from "./support/http.js";
+import { expectSafeError } from "./support/safeAnswer.js";
 import { aDevice, newNonce, useServers } from "./support/server.js";
 
 const JSON_TYPE = { "content-type": "application/json" };
-const codes: ReadonlySet<string> = new Set(serverErrorCodes);
-
-/** What no answer may ever contain: a stack frame, a source path, an exception's name. */
-const LEAKS = [
-  /\n\s+at /,
-  /node_modules/,
-  /\.(ts|js):\d+/,
-  /\b(TypeError|SyntaxError|RangeError|ReferenceError)\b/,
-];
-
-function expectSafeError(res: Answer, context: string): void {
-  expect(res.status, context).toBeLessThan(500);
-  for (const leak of LEAKS) expect(res.text, context).not.toMatch(leak);
-  if (res.status >= 400) {
-    const error = errorOf(res);
-    expect(codes.has(error.code), `${context}: ${error.code}`).toBe(true);
-    expect(error.message.length).toBeGreaterThan(0);
-    expect(error.remedy.length).toBeGreaterThan(0);
-    expect(error.docs).toBe(`/docs/errors#${error.code}`);
-  }
-}
-
 const issuePaths = (res: Answer) =>
   ((errorOf(res).details as { issues?: { path: string }[] } | undefined)?.issues ?? []).map((i) => i.path);
 

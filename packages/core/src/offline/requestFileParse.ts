@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "../result.js";
 import { fromBase64Url, isBase64Url } from "../signing/base64url.js";
+import { dayStart, MAX_OFFLINE_DAY, OFFLINE_EPOCH_MS } from "./days.js";
 import { isX25519PublicJwk, type X25519PublicJwk } from "./jwe.js";
 import { SHORT_ID_BITS } from "./keyDerived.js";
 import { OFFLINE_REQUEST_FORMAT, OFFLINE_REQUEST_VERSION, type OfflineRequest } from "./requestFile.js";
@@ -114,7 +115,15 @@ function parseRequest(json: unknown): OfflineRequest {
     });
   }
   const createdAt = text(root, "createdAt", "", ISO);
-  if (!Number.isFinite(Date.parse(createdAt))) refuse("createdAt", "value");
+  // Outside the offline day range (2024-01-01 … 2203) no day number exists to age the request by: refused
+  // here as a wrong value, never thrown further on.
+  const createdMs = Date.parse(createdAt);
+  if (
+    !Number.isFinite(createdMs) ||
+    createdMs < OFFLINE_EPOCH_MS ||
+    createdMs >= dayStart(MAX_OFFLINE_DAY + 1).getTime()
+  )
+    refuse("createdAt", "value");
   const nonce = text(root, "nonce", "", /^[A-Za-z0-9_-]{16,128}$/);
   let encryptTo: X25519PublicJwk | undefined;
   if (root.encryptTo !== undefined) {

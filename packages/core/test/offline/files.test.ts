@@ -106,6 +106,12 @@ describe("offline request files", () => {
     ["an unknown nested field", { ...request, device: { ...device, serial: "1" } }, "device.serial"],
     ["a missing proof", { ...request, proof: undefined }, "proof"],
     ["a bad date", { ...request, createdAt: "yesterday" }, "createdAt"],
+    ["a date before the offline epoch", { ...request, createdAt: "1970-01-01T00:00:00.000Z" }, "createdAt"],
+    [
+      "a date after the offline day range",
+      { ...request, createdAt: "9999-12-31T23:59:59.999Z" },
+      "createdAt",
+    ],
     [
       "a lone surrogate in the name",
       { ...request, device: { ...device, name: "Press \ud800" } },

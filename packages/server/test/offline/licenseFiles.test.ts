@@ -164,6 +164,27 @@ describe("USB activation: POST /v1/offline/license-files", () => {
     expect(errorOf(expired).code).toBe("OFFLINE_REQUEST_EXPIRED");
   });
 
+  it("refuses a request dated outside the supported range with a coded 400 on both routes, never a 500", async () => {
+    const t = await servers.start();
+    const c = await t.catalogue();
+    for (const at of ["1970-01-01T00:00:00.000Z", "2023-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z"]) {
+      const text = serializeOfflineRequest(
+        requestOf(t, c.productId, c.key, machine("a"), { at: new Date(at) }),
+      );
+      for (const res of [
+        await send(t, text),
+        await t.adminPost("/v1/admin/offline/license-files", { requestFile: text, reason: "USB from site" }),
+      ]) {
+        expect(res.status, at).toBe(400);
+        expect(errorOf(res), at).toMatchObject({
+          code: "OFFLINE_FILE_INVALID",
+          details: { field: "createdAt" },
+        });
+      }
+    }
+    expect(await devicesOf(t, c.licenseId)).toEqual([]);
+  });
+
   it("lets support turn a customer's request file into a license file", async () => {
     const t = await servers.start();
     const c = await t.catalogue();
