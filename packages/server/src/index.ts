@@ -11,5 +11,7 @@ export type { ServerDeps } from "./deps.js";
 export type { AppEnv } from "./http/env.js";
 export { openApiInfo } from "./routes/docs.js";
 export { decodeMasterKey } from "./security/masterKey.js";
+export { makeDataPrivate, type TightenedMode } from "./security/privateFiles.js";
+export { type RecoveredToken, type RecoverOptions, recoverAdminToken } from "./security/recoverToken.js";
 export { type OpenedRateLimits, openRateLimits, type RateLimitBackend } from "./security/sharedRateLimits.js";
 export { type RunningServer, type StartOptions, startServer } from "./serve.js";

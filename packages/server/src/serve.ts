@@ -10,7 +10,9 @@ import { buildDeps } from "./buildDeps.js";
 import type { ServerDeps } from "./deps.js";
 import { InFlight } from "./http/inflight.js";
 import { createLogger } from "./logger.js";
+import { writeAdminTokenFile } from "./security/adminTokenFile.js";
 import { assertMasterKeyOpens, loadMasterKey } from "./security/masterKey.js";
+import { logTightened, makeDataPrivate } from "./security/privateFiles.js";
 import { openRateLimits } from "./security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "./seed.js";
 
@@ -37,6 +39,12 @@ export interface StartOptions {
   readonly extensions?: readonly AppExtension[];
   /** Where the banner goes (default stdout). */
   readonly print?: (line: string) => void;
+  /**
+   * Print a first start's admin token (default: only when stdout is a terminal). Otherwise it is written to
+   * `initial-admin-token` in the data folder (mode 0600) and the banner prints that file's path, so the token
+   * never lands in a log collected from standard output.
+   */
+  readonly showAdminToken?: boolean;
   readonly logger?: Logger;
 }
 
@@ -58,6 +66,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const databaseUrl = options.databaseUrl || process.env.DATABASE_URL || join(dataDir, "ninsho.db"); // empty means unset
   const logger = options.logger ?? createLogger();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const sqlitePath = isPostgresUrl(databaseUrl) ? undefined : databaseUrl;
+  logTightened(logger, makeDataPrivate(dataDir, sqlitePath));
   const master = loadMasterKey(dataDir, process.env.NINSHO_MASTER_KEY);
   const store = createStore({ url: databaseUrl });
   let rate: Awaited<ReturnType<typeof openRateLimits>> | undefined;
@@ -119,7 +129,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   print(
     `database: ${isPostgresUrl(databaseUrl) ? "PostgreSQL" : databaseUrl}; master key: ${master.source}; rate limits: ${rate.backend}`,
   );
-  if (seeded) for (const line of banner(url, seeded)) print(line);
+  if (seeded) {
+    const showToken = options.showAdminToken ?? process.stdout.isTTY === true;
+    const tokenFile = showToken ? undefined : writeAdminTokenFile(dataDir, seeded.adminToken);
+    for (const line of banner(url, seeded, tokenFile)) print(line);
+  }
   return {
     url,
     deps,

@@ -5,6 +5,7 @@ export {
   restoreSqlite,
   type SqliteBackupInfo,
 } from "./backup.js";
+export type { AuditEvent } from "./repositories/audit.js";
 export type { DevicePatch } from "./repositories/devices.js";
 export type { Dialect } from "./repositories/executor.js";
 export type { IssuedLicense, LicenseFilter, LicensePatch } from "./repositories/licenses.js";

@@ -15,6 +15,7 @@ export interface Database {
   offline_keys: OfflineKeysTable;
   offline_activations: OfflineActivationsTable;
   rate_limits: RateLimitsTable;
+  admin_audit: AdminAuditTable;
 }
 
 export interface ProductsTable {
@@ -148,4 +149,12 @@ export interface RateLimitsTable {
   points: number;
   /** Epoch milliseconds; PostgreSQL's driver returns bigints as strings. */
   expire: number | string | null;
+}
+
+export interface AdminAuditTable {
+  id: string;
+  type: string;
+  actor: string;
+  data: string;
+  created_at: string;
 }

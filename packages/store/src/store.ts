@@ -3,6 +3,7 @@ import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
 import { GroupCommit } from "./groupCommit.js";
 import { migrateToLatest } from "./migrate.js";
+import { AuditRepository } from "./repositories/audit.js";
 import { DeviceRepository } from "./repositories/devices.js";
 import { EventRepository } from "./repositories/events.js";
 import type { Dialect } from "./repositories/executor.js";
@@ -25,6 +26,7 @@ export interface Repositories {
   readonly tokens: TokenRepository;
   readonly settings: SettingsRepository;
   readonly offline: OfflineRepository;
+  readonly audit: AuditRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -63,6 +65,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   tokens: new TokenRepository(db),
   settings: new SettingsRepository(db),
   offline: new OfflineRepository(db),
+  audit: new AuditRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

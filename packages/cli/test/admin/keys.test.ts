@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +26,8 @@ async function serveInChild(dataDir: string) {
   const found = (pattern: RegExp) => pattern.exec(banner)?.[1] ?? "";
   return {
     url: found(/listening on (http:\S+)/),
-    token: found(/admin token: (\S+)/),
+    // Its stdout is a pipe, not a terminal: the token is in the file the banner names, not in the output.
+    token: readFileSync(found(/admin token file: (\S+)/), "utf8").trim(),
     policyId: found(/(pol_\w+)/),
     stop: () =>
       new Promise<void>((done) => {

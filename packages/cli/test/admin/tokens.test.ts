@@ -65,4 +65,28 @@ describe("ninsho tokens and whoami", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Allowed choices are admin, support, readonly");
   });
+
+  it("recovers a lost admin token on the server machine: a new admin token straight in the store, audited", async () => {
+    const lost = { LANG: "en_US.UTF-8" };
+    const recovered = await runCli(["tokens", "recover", "--data", server.dir], lost);
+    expect(recovered.code).toBe(0);
+    const token = recovered.stdout.trim();
+    expect(token).toMatch(/^nsh_admin_[\w-]{43}$/);
+    expect(recovered.stderr).toContain("shown once");
+    const me = json<Whoami>(await runCli(["whoami", "--json"], { ...server.env, NINSHO_TOKEN: token }));
+    expect(me.role).toBe("admin");
+    const audit = await server.server.deps.store.audit.list();
+    expect(audit).toEqual([
+      expect.objectContaining({
+        type: "token.recovered",
+        actor: expect.stringMatching(/^operator:.+@.+$/),
+        data: { tokenId: me.tokenId, name: "recovered admin", role: "admin" },
+      }),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(token);
+
+    const nowhere = await runCli(["tokens", "recover", "--data", `${server.dir}/nothing-here`], lost);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain("no database at");
+  });
 });

@@ -6,7 +6,9 @@ import { createStore, isPostgresUrl } from "@ninsho/store";
 import { banner } from "../banner.js";
 import { buildDeps } from "../buildDeps.js";
 import { createLogger } from "../logger.js";
+import { writeAdminTokenFile } from "../security/adminTokenFile.js";
 import { assertMasterKeyOpens, loadMasterKey } from "../security/masterKey.js";
+import { logTightened, makeDataPrivate } from "../security/privateFiles.js";
 import { openRateLimits } from "../security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "../seed.js";
 import type { StartOptions } from "../serve.js";
@@ -55,6 +57,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   if (!isPostgresUrl(databaseUrl)) throw new Error(workersNeedPostgres(options.workers));
   const logger = options.logger ?? createLogger();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  logTightened(logger, makeDataPrivate(dataDir));
   const master = loadMasterKey(dataDir, process.env.NINSHO_MASTER_KEY);
   const store = createStore({ url: databaseUrl, poolSize: 2 });
   const redisUrl = options.redisUrl || process.env.NINSHO_REDIS_URL || undefined;
@@ -134,7 +137,11 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   print(
     `database: PostgreSQL; master key: ${master.source}; rate limits: ${redisUrl ? "redis" : "postgres"}`,
   );
-  if (seeded) for (const line of banner(url, seeded)) print(line);
+  if (seeded) {
+    const showToken = options.showAdminToken ?? process.stdout.isTTY === true;
+    const tokenFile = showToken ? undefined : writeAdminTokenFile(dataDir, seeded.adminToken);
+    for (const line of banner(url, seeded, tokenFile)) print(line);
+  }
   return {
     url,
     ...(seeded ? { seeded } : {}),

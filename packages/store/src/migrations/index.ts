@@ -3,6 +3,7 @@ import * as initial from "./0001_initial.js";
 import * as offline from "./0002_offline.js";
 import * as forkSuspicion from "./0003_fork_suspicion.js";
 import * as scale from "./0004_scale.js";
+import * as adminAudit from "./0005_admin_audit.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "0002_offline": offline,
   "0003_fork_suspicion": forkSuspicion,
   "0004_scale": scale,
+  "0005_admin_audit": adminAudit,
 };
 
 export const migrationProvider: MigrationProvider = {

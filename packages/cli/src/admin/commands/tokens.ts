@@ -1,17 +1,19 @@
 import { roles } from "@ninsho/core";
 import { type Command, Option } from "commander";
+import { registerTokensRecover } from "../../commands/tokensRecover.js";
 import { adminCommand, run } from "../context.js";
 import { fields, table, when } from "../format.js";
 import type { Io } from "../io.js";
 
 /**
- * `ninsho tokens create|list|revoke` and `ninsho whoami`.
+ * `ninsho tokens create|list|revoke|recover` and `ninsho whoami`.
  * @example
  * ninsho tokens create --name "support desk" --role support
  * ninsho whoami
  */
 export function registerTokens(program: Command, io: Io): void {
   const tokens = program.command("tokens").description("manage admin API tokens (admin role)");
+  registerTokensRecover(tokens, io);
 
   adminCommand(tokens, "create", "create a token; it is shown once, only its digest is stored")
     .requiredOption("--name <name>", "what the token is for")
