@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,7 +110,9 @@ export class Processes {
     await waitFor(() => lines.some((l) => l.startsWith("database: ")), 5_000);
     if (options.seed !== false)
       await waitFor(() => lines.some((l) => l.startsWith("activate the demo")), 5_000);
-    const token = lines.find((l) => l.startsWith("admin token: "))?.slice("admin token: ".length);
+    // Its stdout is a pipe, not a terminal: the token is in the file the banner names, never in the output.
+    const tokenFile = lines.find((l) => l.startsWith("admin token file: "))?.slice("admin token file: ".length);
+    const token = tokenFile === undefined ? undefined : readFileSync(tokenFile, "utf8").trim();
     return {
       url,
       child,
