@@ -49,7 +49,7 @@ describe("admin: reading licenses", () => {
       const c = await t.catalogue();
       const { deviceId } = await t.activated(c.key, machine("caller"), aDevice("Caller's PC", "windows"));
       for (const [form, typed] of Object.entries(forgivingForms(c.key))) {
-        const res = await t.adminGet(`/v1/admin/licenses/lookup?key=${encodeURIComponent(typed)}`);
+        const res = await t.adminPost("/v1/admin/licenses/lookup", { key: typed });
         expect(res.status, form).toBe(200);
         expect(res.body).toMatchObject({ id: c.licenseId, devices: [{ id: deviceId, name: "Caller's PC" }] });
       }
@@ -114,13 +114,18 @@ describe("admin: reading licenses", () => {
       const t = await servers.start();
       const c = await t.catalogue();
       const typo = `${c.key.slice(0, -1)}${c.key.endsWith("B") ? "C" : "B"}`;
-      const malformed = await t.adminGet(`/v1/admin/licenses/lookup?key=${typo}`);
+      const malformed = await t.adminPost("/v1/admin/licenses/lookup", { key: typo });
       expect([malformed.status, errorOf(malformed).code]).toEqual([400, "KEY_MALFORMED"]);
       expect(errorOf(malformed).details).toMatchObject({ groups: [5] });
       const { generateProductKey } = await import("@ninsho/core");
-      const unknown = await t.adminGet(`/v1/admin/licenses/lookup?key=${generateProductKey()}`);
+      const unknown = await t.adminPost("/v1/admin/licenses/lookup", { key: generateProductKey() });
       expect([unknown.status, errorOf(unknown).code]).toEqual([404, "KEY_NOT_FOUND"]);
-      expect(errorOf(await t.adminGet("/v1/admin/licenses/lookup")).code).toBe("VALIDATION_FAILED");
+      expect(errorOf(await t.adminPost("/v1/admin/licenses/lookup", {})).code).toBe("VALIDATION_FAILED");
+      // The key never travels in a URL: the old query form finds no route that reads it.
+      const inUrl = await t.adminGet(`/v1/admin/licenses/lookup?key=${c.key}`);
+      expect(inUrl.status).toBeGreaterThanOrEqual(400);
+      expect(inUrl.status).toBeLessThan(500);
+      expect(inUrl.text).not.toContain(c.licenseId);
       for (const path of [`/v1/admin/licenses/${MISSING}`, `/v1/admin/licenses/${MISSING}/timeline`]) {
         const res = await t.adminGet(path);
         expect([res.status, errorOf(res).code]).toEqual([404, "LICENSE_NOT_FOUND"]);

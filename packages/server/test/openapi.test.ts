@@ -91,7 +91,7 @@ describe("OpenAPI document", () => {
         ["GET", "/v1/admin/policies/{id}", `/v1/admin/policies/${c.policyId}`],
         ["GET", "/v1/admin/licenses", "/v1/admin/licenses"],
         ["GET", "/v1/admin/licenses/{id}", `/v1/admin/licenses/${c.licenseId}`],
-        ["GET", "/v1/admin/licenses/lookup", `/v1/admin/licenses/lookup?key=${c.key}`],
+        ["POST", "/v1/admin/licenses/lookup", "/v1/admin/licenses/lookup", { key: c.key }],
         ["GET", "/v1/admin/licenses/{id}/timeline", `/v1/admin/licenses/${c.licenseId}/timeline`],
         ["GET", "/v1/admin/licenses/{id}/key", `/v1/admin/licenses/${c.licenseId}/key`],
         [

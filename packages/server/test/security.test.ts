@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.js";
 import { machine } from "./support/fingerprints.js";
-import { get } from "./support/http.js";
+import { get, post } from "./support/http.js";
 import { type TestServer, useServers } from "./support/server.js";
 
 /** Every byte the database keeps on disk: the main file, its WAL and shared memory. */
@@ -118,7 +118,7 @@ describe("security", () => {
       const t = await servers.start({ logger: createLogger("info", sink.stream) });
       const c = await t.catalogue();
       await t.store.close();
-      const lookup = await get(t.app, `/v1/admin/licenses/lookup?key=${c.key}`, { token: t.admin });
+      const lookup = await post(t.app, "/v1/admin/licenses/lookup", { key: c.key }, { token: t.admin });
       expect(lookup.status).toBe(500);
       const activation = await t.activate(c.key, machine("logged"));
       expect(activation.status).toBe(500);

@@ -88,7 +88,8 @@ export class AdminApi {
 
   /** @example await api.lookupLicense("K7QXM-2H9RB-…"); */
   lookupLicense(key: string): Promise<LicenseDetail> {
-    return this.http.json("GET", "/v1/admin/licenses/lookup", { query: { key } });
+    // In the body, never the URL: URLs end up in proxy logs and shell histories.
+    return this.http.json("POST", "/v1/admin/licenses/lookup", { body: { key } });
   }
 
   /** @example (await api.timeline("lic_…", { limit: 1000 })).events; */

@@ -4,7 +4,7 @@ import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
 import { DeviceSchema, EventSchema, IdParam, LicenseSchema, PageQuery } from "../../schemas/admin.js";
-import { errorResponses, jsonResponse } from "../../schemas/common.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
 import { ProductKeyInput } from "../../schemas/device.js";
 import { adminLicenseView, adminRoute } from "./shared.js";
 
@@ -43,15 +43,22 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     return c.json({ licenses: licenses.map((l) => adminLicenseView(l, now)) }, 200);
   });
 
+  // POST, the key in the body: a URL with a product key in it would land in proxy and access logs and in
+  // browser history, where anyone reading them could activate with it.
   const lookup = adminRoute(deps, "readonly", {
-    method: "get",
+    method: "post",
     path: "/v1/admin/licenses/lookup",
     summary: "Find the license of a product key (as a customer reads it out)",
-    request: { query: z.object({ key: ProductKeyInput }) },
-    responses: { 200: jsonResponse(LicenseDetailSchema, "The license"), ...errorResponses(400, 401, 404) },
+    description:
+      "The key travels in the body, never in the URL (URLs are logged by proxies and kept in histories). Reads only.",
+    request: { body: jsonBody(z.object({ key: ProductKeyInput }).strict(), "The product key, as typed") },
+    responses: {
+      200: jsonResponse(LicenseDetailSchema, "The license"),
+      ...errorResponses(400, 401, 404, 413, 415),
+    },
   });
   app.openapi(lookup, async (c) => {
-    const parsed = parseProductKey(c.req.valid("query").key);
+    const parsed = parseProductKey(c.req.valid("json").key);
     if (!parsed.ok) return respondProblem(c, parsed.error);
     const license = await deps.store.licenses.findByKeyDigest(keyLookupDigest(deps.secrets, parsed.value));
     if (!license) return respondProblem(c, { code: "KEY_NOT_FOUND" });

@@ -111,7 +111,9 @@ export class Processes {
     if (options.seed !== false)
       await waitFor(() => lines.some((l) => l.startsWith("activate the demo")), 5_000);
     // Its stdout is a pipe, not a terminal: the token is in the file the banner names, never in the output.
-    const tokenFile = lines.find((l) => l.startsWith("admin token file: "))?.slice("admin token file: ".length);
+    const tokenFile = lines
+      .find((l) => l.startsWith("admin token file: "))
+      ?.slice("admin token file: ".length);
     const token = tokenFile === undefined ? undefined : readFileSync(tokenFile, "utf8").trim();
     return {
       url,

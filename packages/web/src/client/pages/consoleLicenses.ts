@@ -54,7 +54,14 @@ async function lookUp(q: string): Promise<void> {
     return;
   }
   // A product key as read out: the server's key parser forgives case, spaces and dashes.
-  const license = bodyOf(results, await get(`/v1/admin/licenses/lookup?key=${encodeURIComponent(q)}`));
+  // In the body, never the URL: URLs end up in proxy logs and the browser's history.
+  const token = session.token();
+  const answer = await callApi("POST", "/v1/admin/licenses/lookup", {
+    language,
+    body: { key: q },
+    ...(token === undefined ? {} : { token }),
+  });
+  const license = bodyOf(results, answer);
   if (typeof license?.id === "string") await open(license.id);
 }
 
