@@ -12,6 +12,8 @@ import {
   isServerErrorCode,
   type Locale,
   ok,
+  reason,
+  reasonTexts,
   sdkErrorCodes,
   serverErrorCodes,
   tableMismatches,
@@ -128,45 +130,62 @@ describe("error catalogue", () => {
       );
     });
 
-    it("fills localized params with the reader's locale", () => {
-      const params = { reason: { en: "group 2 has a typo", ja: "グループ 2 に入力ミスがあります" } };
+    it("words a reason in the reader's locale, its groups as a list by the locale's rule", () => {
+      const params = { reason: reason("KEY_TYPO", { count: 2, groups: [2, 4] }) };
       expect(describeProblem("KEY_MALFORMED", "en", params).message).toBe(
-        "The product key is not valid: group 2 has a typo",
+        "The product key is not valid: groups 2 and 4 have a typo",
       );
       expect(describeProblem("KEY_MALFORMED", "ja", params).message).toBe(
-        "プロダクトキーが正しくありません: グループ 2 に入力ミスがあります",
+        "プロダクトキーが正しくありません: グループ 2、4 に入力ミスがあります",
+      );
+      const one = { reason: reason("KEY_TYPO", { count: 1, groups: [3] }) };
+      expect(describeProblem("KEY_MALFORMED", "en", one).message).toBe(
+        "The product key is not valid: group 3 has a typo",
       );
     });
 
-    it("words a sentence that depends on a condition from localized params (CLOCK_SKEW)", () => {
-      const params = {
-        skew: "2 hours",
-        direction: { en: "ahead of", ja: "進んで" },
-        source: { en: "signed", ja: "署名付き" },
-        consequence: { en: "it matters.", ja: "重要です。" },
-      };
+    it("words a sentence that depends on a condition with select (CLOCK_SKEW)", () => {
+      const params = { skew: "2 hours", direction: "ahead", signed: "yes" };
       expect(describeProblem("CLOCK_SKEW", "en", params)).toEqual({
         message: "The system clock is 2 hours ahead of the server's signed time.",
-        remedy: "Turn on automatic time; it matters.",
+        remedy:
+          "Turn on automatic time; a clock running ahead makes the lease look older than it is, and setting it back later is refused as a rollback until the app is online again.",
       });
       expect(describeProblem("CLOCK_SKEW", "ja", params).message).toBe(
         "システムの時計がサーバーの署名付き時刻より 2 hours 進んでいます。",
       );
+      expect(
+        describeProblem("CLOCK_SKEW", "en", { skew: "1 day", direction: "behind", signed: "no" }).message,
+      ).toBe("The system clock is 1 day behind the server's HTTP (unsigned) time.");
     });
 
-    it("fills every placeholder of every code, in message and remedy", () => {
+    it("fills every argument of every code, in message and remedy", () => {
       for (const code of errorCodes)
         for (const locale of locales) {
           const { message, remedy } = catalogue[code][locale];
+          const template = `${message} ${remedy}`;
           const names = [...argumentNames(message), ...argumentNames(remedy)];
+          // A plural takes a number; a select or plain argument a text (a select picks its "other" branch).
           const params = Object.fromEntries(
-            names.map((name) => [name, { en: `<${name}>`, ja: `〈${name}〉` }]),
+            names.map((name) => [name, template.includes(`{${name}, plural`) ? 7 : `<${name}>`]),
           );
           const text = describeProblem(code, locale, params);
-          for (const name of names)
-            expect(`${text.message} ${text.remedy}`).toContain(locale === "en" ? `<${name}>` : `〈${name}〉`);
+          const plain = (n: string) =>
+            !template.includes(`{${n}, select`) && !template.includes(`{${n}, plural`);
+          for (const name of names.filter(plain))
+            expect(`${text.message} ${text.remedy}`).toContain(`<${name}>`);
           expect(`${text.message} ${text.remedy}`).not.toMatch(/\{\w+\}/);
         }
+    });
+
+    it("every reason is valid ICU with the same arguments in English and Japanese, and is worded", () => {
+      const table = (locale: Locale) =>
+        Object.fromEntries(Object.entries(reasonTexts).map(([code, text]) => [code, text[locale]]));
+      expect(tableMismatches({ en: table("en"), ja: table("ja") })).toEqual([]);
+      for (const [code, text] of Object.entries(reasonTexts)) {
+        expect(text.ja, code).toMatch(JAPANESE);
+        expect(text.en, code).not.toMatch(JAPANESE);
+      }
     });
 
     it("returns the catalogue text unchanged when there is nothing to fill", () => {

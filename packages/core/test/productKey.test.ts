@@ -371,11 +371,11 @@ describe("parseProductKey", () => {
         invalidCharacters: ["O", "1", "O"],
       });
       const { en, ja } = messages(result);
-      expect(en).toContain(`group 1, 3 and 5 contains "O", "1",`);
-      expect(ja).toContain("グループ 1, 3・5");
+      expect(en).toContain(`groups 1, 3, and 5 contain "O" and "1",`);
+      expect(ja).toContain("グループ 1、3、5");
       const two = parseProductKey(replaceAt(replaceAt(KEY, 1, 0, "I"), 3, 0, "L"));
-      expect(messages(two).en).toContain(`group 2 and 4 contains "I", "L"`);
-      expect(messages(two).ja).toContain("グループ 2・4");
+      expect(messages(two).en).toContain(`groups 2 and 4 contain "I" and "L"`);
+      expect(messages(two).ja).toContain("グループ 2、4");
     });
 
     it("reports a character error before a typo elsewhere", () => {
@@ -405,9 +405,9 @@ describe("parseProductKey", () => {
       const typed = replaceAt(replaceAt(KEY, 0, 0, "C"), 4, 4, "B");
       const result = parseProductKey(typed);
       expect(malformation(result).groups).toEqual([1, 5]);
-      expect(messages(result).en).toBe("The product key is not valid: group 1 and 5 has a typo");
+      expect(messages(result).en).toBe("The product key is not valid: groups 1 and 5 have a typo");
       expect(messages(result).ja).toBe(
-        "プロダクトキーが正しくありません: グループ 1・5 に入力ミスがあります",
+        "プロダクトキーが正しくありません: グループ 1、5 に入力ミスがあります",
       );
     });
 

@@ -1,6 +1,7 @@
 import { createHash, type KeyObject, sign } from "node:crypto";
 import {
   deriveSecrets,
+  describe as describeProblem,
   fromBase64Url,
   generateSigningKeyPair,
   isBase64Url,
@@ -14,6 +15,7 @@ import {
   publicKeyFromJwk,
   type ResponseSignature,
   type Result,
+  reason,
   responseLeaf,
   rootFromProof,
   type SigningKey,
@@ -211,9 +213,7 @@ describe("leases", () => {
       const incomplete = (payload: unknown) => {
         const problem = problemOf(verifyLease(signCompactJws(k1.signing, LEASE_TYPE, payload), trusted));
         expect(problem.code).toBe("LEASE_INVALID");
-        expect(problem.params).toEqual({
-          reason: { en: "its claims are incomplete", ja: "クレームが不完全です" },
-        });
+        expect(problem.params).toEqual({ reason: reason("CLAIMS_INCOMPLETE") });
       };
       incomplete({});
       incomplete(null);
@@ -228,12 +228,12 @@ describe("leases", () => {
     it("explains the refusal in English and Japanese", () => {
       const [h, p, s] = segments(token);
       const problem = problemOf(verifyLease(`${h}.${p}.${s.slice(0, -4)}AAAA`, trusted));
-      expect(problem.params).toEqual({
-        reason: {
-          en: "its signature does not verify (it was altered)",
-          ja: "署名が検証できません（改ざんされています）",
-        },
-      });
+      expect(describeProblem(problem.code, "en", problem.params).message).toBe(
+        "The lease is not a valid Ninsho lease: its signature does not verify (it was altered)",
+      );
+      expect(describeProblem(problem.code, "ja", problem.params).message).toBe(
+        "リースが正しくありません: 署名が検証できません（改ざんされています）",
+      );
     });
   });
 

@@ -38,7 +38,7 @@ async function backup(io: Io, options: BackupOptions): Promise<void> {
   if (existsSync(out)) throw new UsageProblem("BACKUP_TARGET_EXISTS", { path: out });
   const keyFile = join(where.dataDir, "master.key");
   if (options.withMasterKey && !existsSync(keyFile)) {
-    throw new UsageProblem("MASTER_KEY_MISSING", { where: { en: ` at ${keyFile}`, ja: `（${keyFile}）` } });
+    throw new UsageProblem("MASTER_KEY_MISSING", { keyFile });
   }
   const { backupSqlite } = await import("@ninsho/store");
   const info = await backupSqlite(where.databaseUrl, out);

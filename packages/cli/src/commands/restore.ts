@@ -51,7 +51,7 @@ async function restore(io: Io, options: RestoreOptions): Promise<void> {
   const keySource = candidates[0];
   const keyText = keySource === undefined ? io.env.NINSHO_MASTER_KEY : readFileSync(keySource, "utf8").trim();
   if (keyText === undefined || keyText === "") {
-    throw new UsageProblem("MASTER_KEY_MISSING", { where: "" });
+    throw new UsageProblem("MASTER_KEY_MISSING", { keyFile: "none" });
   }
   const key = decodeMasterKey(keyText);
   const sample = info.signingKeySample;

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { ComponentSet, Fingerprint, Locale } from "@ninsho/core";
+import { type ComponentSet, type Fingerprint, type Locale, reason } from "@ninsho/core";
 import { collectFingerprint, type Environment, type UnreadableKind } from "@ninsho/sdk";
 import type { DeviceConfig } from "./config.js";
 import { DeviceExitCode } from "./exit.js";
@@ -37,7 +37,7 @@ const isEnvironment = (value: unknown): value is Environment =>
   (value.kind === "physical" || value.kind === "vm" || value.kind === "container") &&
   typeof value.hint === "string";
 
-const NO_SET = { en: "it has no collector and components", ja: "collector と components がありません" };
+const NO_SET = reason("FINGERPRINT_FILE_NO_SET");
 
 async function readOverride(path: string, locale: Locale): Promise<Machine> {
   let value: unknown;

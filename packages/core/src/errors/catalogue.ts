@@ -129,12 +129,14 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   },
   LICENSE_STATE_CONFLICT: {
     en: {
-      message: "The license is {status}; it cannot be {action}.",
+      message:
+        "The license is {status}; it cannot be {action, select, suspend {suspended} reinstate {reinstated} revoke {revoked} extend {extended} other {changed}}.",
       remedy:
         "Read the license's timeline to see how it got here; only a suspended license can be reinstated.",
     },
     ja: {
-      message: "ライセンスは {status} 状態のため、{action} できません。",
+      message:
+        "ライセンスは {status} 状態のため、{action, select, suspend {一時停止} reinstate {再開} revoke {取り消し} extend {延長} other {変更}}できません。",
       remedy: "ライセンスの履歴を確認してください。再開できるのは一時停止中のライセンスのみです。",
     },
   },

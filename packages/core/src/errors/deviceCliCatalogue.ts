@@ -142,12 +142,16 @@ export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
   },
   CLOCK_SKEW: {
     en: {
-      message: "The system clock is {skew} {direction} the server's {source} time.",
-      remedy: "Turn on automatic time; {consequence}",
+      message:
+        "The system clock is {skew} {direction, select, ahead {ahead of} other {behind}} the server's {signed, select, yes {signed} other {HTTP (unsigned)}} time.",
+      remedy:
+        "Turn on automatic time; {direction, select, ahead {a clock running ahead makes the lease look older than it is, and setting it back later is refused as a rollback until the app is online again.} other {a clock running behind keeps a lease looking valid longer here than the server counts it.}}",
     },
     ja: {
-      message: "システムの時計がサーバーの{source}時刻より {skew} {direction}います。",
-      remedy: "時刻の自動設定を有効にしてください。{consequence}",
+      message:
+        "システムの時計がサーバーの{signed, select, yes {署名付き} other { HTTP（署名なし）の}}時刻より {skew} {direction, select, ahead {進んで} other {遅れて}}います。",
+      remedy:
+        "時刻の自動設定を有効にしてください。{direction, select, ahead {時計が進んでいるとリースが実際より古く見え、後で戻すとオンラインになるまで巻き戻しとして拒否されます。} other {時計が遅れていると、サーバーの計算より長くリースが有効に見えます。}}",
     },
   },
   LEASE_GRACE: {
@@ -345,12 +349,12 @@ export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
   },
   MASTER_KEY_MISSING: {
     en: {
-      message: "No master key was found{where}.",
+      message: "No master key was found{keyFile, select, none {} other { at {keyFile}}}.",
       remedy:
         "Pass --master-key-file, or set NINSHO_MASTER_KEY: without the master key the data cannot be read.",
     },
     ja: {
-      message: "マスターキーが見つかりません{where}。",
+      message: "マスターキーが見つかりません{keyFile, select, none {} other {（{keyFile}）}}。",
       remedy:
         "--master-key-file を指定するか NINSHO_MASTER_KEY を設定してください。マスターキーがないとデータを読めません。",
     },

@@ -1,5 +1,6 @@
 import type { MessageValue } from "../i18n/format.js";
 import type { Locale } from "../i18n/locale.js";
+import type { Reason } from "./reasons.js";
 
 /** What one code says in one language, as ICU messages (`{name}`, `{n, plural, …}`, `{x, select, …}`). */
 export interface LocalizedText {
@@ -12,8 +13,8 @@ export interface LocalizedText {
 /** One entry per code: its message and remedy in every language. */
 export type CodeTexts<C extends string> = Readonly<Record<C, Readonly<Record<Locale, LocalizedText>>>>;
 
-/** A parameter already worded in every locale, for reasons that are sentences of their own. */
-export type LocalizedValue = Readonly<Record<Locale, string>>;
-
-/** The values that fill a message's arguments: text, numbers, lists (joined by the locale's list rule). */
-export type ProblemParams = Readonly<Record<string, MessageValue | LocalizedValue>>;
+/**
+ * The values that fill a message's arguments: text, numbers, lists (joined by the locale's list rule), and
+ * reasons (`reason(…)`), which are worded in the reader's language. Never a sentence made by the caller.
+ */
+export type ProblemParams = Readonly<Record<string, MessageValue | Reason>>;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { reason } from "../errors/reasons.js";
 import { fail, ok, type Result } from "../result.js";
 import { checkSymbolFor, groupIsValid } from "./checkSymbol.js";
 
@@ -34,9 +35,6 @@ export interface KeyMalformation {
   readonly invalidCharacters: readonly string[];
 }
 
-const listGroups = (groups: readonly number[], and: string): string =>
-  groups.length === 1 ? String(groups[0]) : `${groups.slice(0, -1).join(", ")}${and}${groups.at(-1)}`;
-
 /**
  * Parse a product key as a person typed it. The check symbol of each group catches every single mistyped
  * symbol and every swap of two neighbours before any network call, and names the group it is in.
@@ -52,12 +50,7 @@ export function parseProductKey(input: string): Result<ProductKey> {
     };
     return fail(
       "KEY_MALFORMED",
-      {
-        reason: {
-          en: `it has ${bare.length} symbols where a key has ${KEY_SYMBOLS} (five groups of five)`,
-          ja: `${bare.length} 文字ですが、キーは ${KEY_SYMBOLS} 文字（5 文字 × 5 グループ）です`,
-        },
-      },
+      { reason: reason("KEY_LENGTH", { length: bare.length, expected: KEY_SYMBOLS }) },
       details,
     );
   }
@@ -82,14 +75,14 @@ export function parseProductKey(input: string): Result<ProductKey> {
       length: bare.length,
       invalidCharacters,
     };
-    const shown = [...new Set(invalidCharacters)].map((c) => `"${c}"`).join(", ");
     return fail(
       "KEY_MALFORMED",
       {
-        reason: {
-          en: `group ${listGroups(badCharacterGroups, " and ")} contains ${shown}, which never appears in a key`,
-          ja: `グループ ${listGroups(badCharacterGroups, "・")} に、キーに使われない文字 ${shown} があります`,
-        },
+        reason: reason("KEY_CHARACTERS", {
+          count: badCharacterGroups.length,
+          groups: badCharacterGroups,
+          characters: [...new Set(invalidCharacters)].map((c) => `"${c}"`),
+        }),
       },
       details,
     );
@@ -103,12 +96,7 @@ export function parseProductKey(input: string): Result<ProductKey> {
     };
     return fail(
       "KEY_MALFORMED",
-      {
-        reason: {
-          en: `group ${listGroups(checksumGroups, " and ")} has a typo`,
-          ja: `グループ ${listGroups(checksumGroups, "・")} に入力ミスがあります`,
-        },
-      },
+      { reason: reason("KEY_TYPO", { count: checksumGroups.length, groups: checksumGroups }) },
       details,
     );
   }

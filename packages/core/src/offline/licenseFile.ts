@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import type { LocalizedValue } from "../errors/text.js";
+import { type ReasonCode, reason } from "../errors/reasons.js";
 import { fail, ok, type Result } from "../result.js";
 import { type PublicKeys, type SigningKey, signCompactJws, verifyCompactJws } from "../signing/jws.js";
 import { type LeaseClaims, verifyLease } from "../signing/lease.js";
@@ -49,8 +49,7 @@ const isClaims = (value: unknown): value is LicenseFileClaims => {
   );
 };
 
-const invalid = (en: string, ja: string) =>
-  fail("LICENSE_FILE_INVALID", { reason: { en, ja } as LocalizedValue });
+const invalid = (why: ReasonCode) => fail("LICENSE_FILE_INVALID", { reason: reason(why) });
 
 /** What the device checks a license file against. */
 export interface LicenseFileCheck {
@@ -77,39 +76,23 @@ export function readLicenseFile(
 ): Result<{ readonly claims: LicenseFileClaims; readonly lease: LeaseClaims }> {
   let jws = check.file.trim();
   if (isCompactJwe(jws)) {
-    if (!check.privateKey)
-      return invalid(
-        "it is sealed, and this machine has no key to open it",
-        "暗号化されていますが、このマシンには開く鍵がありません",
-      );
+    if (!check.privateKey) return invalid("FILE_SEALED_NO_KEY");
     const opened = openSealed(jws, check.privateKey, LICENSE_FILE_TYPE);
-    if (opened === undefined)
-      return invalid(
-        "it was sealed to another machine, or altered",
-        "別のマシン宛てに暗号化されているか、改変されています",
-      );
+    if (opened === undefined) return invalid("FILE_SEALED_ELSEWHERE");
     jws = opened;
   } else if (check.request.encryptTo !== undefined) {
-    return invalid(
-      "the request asked for a sealed file, and this one is not sealed",
-      "暗号化を要求しましたが、このファイルは暗号化されていません",
-    );
+    return invalid("FILE_NOT_SEALED");
   }
   const verified = verifyCompactJws(jws, LICENSE_FILE_TYPE, check.keys);
   if (!verified.ok) {
     return verified.reason === "bad_signature" || verified.reason === "unknown_key"
-      ? invalid(
-          "its signature does not verify with this product's keys (it was altered)",
-          "この製品の鍵で署名を検証できません（改変されています）",
-        )
-      : invalid("it is not a Ninsho license file", "Ninsho のライセンスファイルではありません");
+      ? invalid("FILE_BAD_SIGNATURE")
+      : invalid("FILE_NOT_LICENSE_FILE");
   }
   const claims = verified.payload;
-  if (!isClaims(claims)) return invalid("its claims are incomplete", "クレームが不完全です");
-  if (claims.aud !== check.request.productId)
-    return invalid("it is for another product", "別の製品のファイルです");
-  if (claims.req !== offlineRequestDigest(check.request))
-    return invalid("it answers another request file", "別の要求ファイルに対するファイルです");
+  if (!isClaims(claims)) return invalid("CLAIMS_INCOMPLETE");
+  if (claims.aud !== check.request.productId) return invalid("FILE_OTHER_PRODUCT");
+  if (claims.req !== offlineRequestDigest(check.request)) return invalid("FILE_OTHER_REQUEST");
   const lease = verifyLease(claims.lease, check.keys);
   if (
     !lease.ok ||
@@ -117,6 +100,6 @@ export function readLicenseFile(
     lease.value.aud !== claims.aud ||
     lease.value.lic !== claims.lic
   )
-    return invalid("the lease inside does not match the file", "中のリースがファイルと一致しません");
+    return invalid("FILE_LEASE_MISMATCH");
   return ok({ claims, lease: lease.value });
 }

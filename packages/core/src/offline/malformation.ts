@@ -1,60 +1,43 @@
 import type { ErrorCode } from "../errors/codes.js";
-import type { LocalizedValue } from "../errors/text.js";
+import { type Reason, reason } from "../errors/reasons.js";
 import type { Problem } from "../result.js";
 import { type DigitCodeMalformation, GROUP_LENGTH } from "./digitGroups.js";
 
-/** What a code is called in each language, and how many groups it has. */
+/** Which code a malformation is about (it names it in the reason), and how many groups it has. */
 export interface DigitCodeName {
-  readonly en: string;
-  readonly ja: string;
+  readonly name: "installation" | "confirmation";
   readonly groups: number;
 }
 
-const list = (groups: readonly number[], and: string): string =>
-  groups.length === 1 ? String(groups[0]) : `${groups.slice(0, -1).join(", ")}${and}${groups.at(-1)}`;
-
 /**
- * The reason of a malformation in plain words, naming the groups at fault.
+ * The reason of a malformation, naming the groups at fault; `describe()` words it.
  * @example
- * malformationReason(details, installationIdName).en; // "group 3 has a typo"
+ * malformationReason(details, installationIdName); // { reason: "DIGITS_TYPO", values: { count: 1, groups: [3] } }
  */
-export function malformationReason(m: DigitCodeMalformation, name: DigitCodeName): LocalizedValue {
-  const en = list(m.groups, " and ");
-  const ja = list(m.groups, "・");
-  const s = m.groups.length === 1 ? "" : "s";
+export function malformationReason(m: DigitCodeMalformation, code: DigitCodeName): Reason {
+  const groups = { count: m.groups.length, groups: m.groups };
   switch (m.kind) {
     case "length":
       return m.groups.length > 0
-        ? {
-            en: `group${s} ${en} ${m.groups.length === 1 ? "does" : "do"} not have ${GROUP_LENGTH} digits`,
-            ja: `グループ ${ja} が ${GROUP_LENGTH} 桁ではありません`,
-          }
-        : {
-            en: `it has ${m.length} digits where ${name.en} has ${m.expectedLength} (${name.groups} groups of ${GROUP_LENGTH})`,
-            ja: `${m.length} 桁ですが、${name.ja}は ${m.expectedLength} 桁（${GROUP_LENGTH} 桁 × ${name.groups} グループ）です`,
-          };
-    case "character": {
-      const shown = [...new Set(m.invalidCharacters)].map((c) => `"${c}"`).join(", ");
-      return {
-        en: `group${s} ${en} ${m.groups.length === 1 ? "contains" : "contain"} ${shown}, which is not a digit`,
-        ja: `グループ ${ja} に数字でない文字 ${shown} があります`,
-      };
-    }
+        ? reason("DIGITS_GROUP_LENGTH", { ...groups, digits: GROUP_LENGTH })
+        : reason("DIGITS_LENGTH", {
+            length: m.length,
+            name: code.name,
+            expected: m.expectedLength,
+            groupCount: code.groups,
+            digits: GROUP_LENGTH,
+          });
+    case "character":
+      return reason("DIGITS_CHARACTERS", {
+        ...groups,
+        characters: [...new Set(m.invalidCharacters)].map((c) => `"${c}"`),
+      });
     case "checksum":
-      return {
-        en: `group${s} ${en} ${m.groups.length === 1 ? "has" : "have"} a typo`,
-        ja: `グループ ${ja} に入力ミスがあります`,
-      };
+      return reason("DIGITS_TYPO", groups);
     case "version":
-      return {
-        en: `group 1 starts with a format version this software does not read (is it ${name.en}?)`,
-        ja: `グループ 1 がこのソフトウェアの読めない形式バージョンで始まっています（${name.ja}ですか？）`,
-      };
+      return reason("DIGITS_VERSION", { name: code.name });
     case "range":
-      return {
-        en: `its digits are out of range; group ${en} was probably misread`,
-        ja: `数値が範囲外です。グループ ${ja} を読み違えた可能性があります`,
-      };
+      return reason("DIGITS_RANGE", groups);
   }
 }
 
@@ -69,9 +52,5 @@ export const malformed = (code: ErrorCode, m: DigitCodeMalformation, name: Digit
   details: m,
 });
 
-export const installationIdName: DigitCodeName = {
-  en: "an installation ID",
-  ja: "インストール ID",
-  groups: 9,
-};
-export const confirmationIdName: DigitCodeName = { en: "a confirmation ID", ja: "確認 ID", groups: 17 };
+export const installationIdName: DigitCodeName = { name: "installation", groups: 9 };
+export const confirmationIdName: DigitCodeName = { name: "confirmation", groups: 17 };

@@ -1,3 +1,4 @@
+import { reason } from "../errors/reasons.js";
 import { fail, ok, type Result } from "../result.js";
 import { fromBase64Url, isBase64Url } from "../signing/base64url.js";
 import { dayStart, MAX_OFFLINE_DAY, OFFLINE_EPOCH_MS } from "./days.js";
@@ -10,18 +11,6 @@ export interface OfflineFileIssue {
   readonly field: string;
   readonly problem: "not-json" | "missing" | "type" | "value" | "unknown" | "unsupported";
 }
-
-const words: Record<OfflineFileIssue["problem"], { en: string; ja: string }> = {
-  "not-json": { en: "is not a JSON object", ja: "が JSON オブジェクトではありません" },
-  missing: { en: "is missing", ja: "がありません" },
-  type: { en: "has the wrong type", ja: "の型が正しくありません" },
-  value: { en: "has an invalid value", ja: "の値が正しくありません" },
-  unknown: { en: "is not part of the format", ja: "は形式にない項目です" },
-  unsupported: {
-    en: "names a version this server does not read",
-    ja: "はこのサーバーが読めないバージョンです",
-  },
-};
 
 class Invalid extends Error {
   constructor(readonly issue: OfflineFileIssue) {
@@ -174,10 +163,8 @@ export function parseOfflineRequest(input: string | unknown): Result<OfflineRequ
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
     const { field, problem } = error.issue;
-    const reason =
-      problem === "not-json"
-        ? { en: "the file is not a JSON object", ja: "ファイルが JSON オブジェクトではありません" }
-        : { en: `field "${field}" ${words[problem].en}`, ja: `項目「${field}」${words[problem].ja}` };
-    return fail("OFFLINE_FILE_INVALID", { reason }, error.issue);
+    const why =
+      problem === "not-json" ? reason("REQUEST_NOT_JSON") : reason("REQUEST_FIELD", { field, problem });
+    return fail("OFFLINE_FILE_INVALID", { reason: why }, error.issue);
   }
 }

@@ -1,3 +1,4 @@
+import { reason } from "../errors/reasons.js";
 import { fail, ok, type Result } from "../result.js";
 import { type PublicKeys, type SigningKey, signCompactJws, verifyCompactJws } from "./jws.js";
 
@@ -61,22 +62,16 @@ const isLeaseClaims = (value: unknown): value is LeaseClaims => {
 export function verifyLease(token: string, keys: PublicKeys): Result<LeaseClaims> {
   const checked = verifyCompactJws(token, LEASE_TYPE, keys);
   if (!checked.ok) {
-    const reason = {
-      malformed: { en: "it is not a well-formed token", ja: "トークンの形式が正しくありません" },
-      unknown_key: {
-        en: "it was signed by a key this product does not know",
-        ja: "この製品が知らない鍵で署名されています",
-      },
-      bad_signature: {
-        en: "its signature does not verify (it was altered)",
-        ja: "署名が検証できません（改ざんされています）",
-      },
-      wrong_type: { en: "it is not a lease", ja: "リースではありません" },
+    const why = {
+      malformed: reason("TOKEN_MALFORMED"),
+      unknown_key: reason("TOKEN_UNKNOWN_KEY"),
+      bad_signature: reason("TOKEN_BAD_SIGNATURE"),
+      wrong_type: reason("TOKEN_NOT_LEASE"),
     }[checked.reason];
-    return fail("LEASE_INVALID", { reason }, { reason: checked.reason });
+    return fail("LEASE_INVALID", { reason: why }, { reason: checked.reason });
   }
   if (!isLeaseClaims(checked.payload)) {
-    return fail("LEASE_INVALID", { reason: { en: "its claims are incomplete", ja: "クレームが不完全です" } });
+    return fail("LEASE_INVALID", { reason: reason("CLAIMS_INCOMPLETE") });
   }
   return ok(checked.payload);
 }

@@ -4,6 +4,7 @@ import {
   COMPACT_LAYOUT,
   type CompactFingerprint,
   compactFingerprint,
+  describe as describeProblem,
   encodeInstallationId,
   generateProductKey,
   INSTALLATION_ID_DIGITS,
@@ -156,10 +157,10 @@ describe("installation ID", () => {
         expect.objectContaining({ kind: "length", groups: [] }),
       );
       const read = parseInstallationId(short);
-      expect(!read.ok && read.error.params?.reason).toEqual({
-        en: "group 3 does not have 6 digits",
-        ja: "グループ 3 が 6 桁ではありません",
-      });
+      const words = (locale: "en" | "ja") =>
+        !read.ok && describeProblem(read.error.code, locale, read.error.params).message;
+      expect(words("en")).toBe("The installation ID is not valid: group 3 does not have 6 digits");
+      expect(words("ja")).toBe("インストール ID が正しくありません: グループ 3 が 6 桁ではありません");
     });
 
     it("refuses another format version and digits out of range, naming group 1", () => {

@@ -24,12 +24,17 @@ export interface PreparedLease {
 
 /**
  * Why a lease was refused. `corrupt`: not a well-formed lease (a damaged file). `tampered`: well formed, but
- * not signed by this product's key, or a genuine lease of another product or device.
+ * not signed by this product's key, or a genuine lease of another product or device. `cause` says which check
+ * failed (for a reason worded by the catalogue); `reason` is the same for logs, in English.
  *
  * @example
- * const refusal: LeaseRefusal = { kind: "tampered", reason: "its signature does not verify" };
+ * const refusal: LeaseRefusal = { kind: "tampered", cause: "signature", reason: "its signature does not verify" };
  */
-export type LeaseRefusal = { readonly kind: "corrupt" | "tampered"; readonly reason: string };
+export type LeaseRefusal = {
+  readonly kind: "corrupt" | "tampered";
+  readonly cause: "malformed" | "signature" | "product" | "device" | "times";
+  readonly reason: string;
+};
 
 const headerKid = (token: string): string | undefined => {
   try {
@@ -61,7 +66,7 @@ export function prepareLease(
 ): { ok: true; lease: PreparedLease } | { ok: false; refusal: LeaseRefusal } {
   const kid = headerKid(token.trim());
   if (kid === undefined)
-    return { ok: false, refusal: { kind: "corrupt", reason: "not a well-formed lease" } };
+    return { ok: false, refusal: { kind: "corrupt", cause: "malformed", reason: "not a well-formed lease" } };
   const compact = token.trim();
   let lastReason = "it was signed by a key this product does not know";
   for (const key of keys.candidates(kid)) {
@@ -69,20 +74,28 @@ export function prepareLease(
     if (!checked.ok) {
       const reason = (checked.error.details as { reason?: string } | undefined)?.reason;
       if (reason === "malformed" || reason === undefined) {
-        return { ok: false, refusal: { kind: "corrupt", reason: "not a well-formed lease" } };
+        return {
+          ok: false,
+          refusal: { kind: "corrupt", cause: "malformed", reason: "not a well-formed lease" },
+        };
       }
       lastReason = reason === "bad_signature" ? "its signature does not verify" : `it is refused (${reason})`;
       continue;
     }
     const claims = checked.value;
     if (claims.aud !== productId) {
-      return { ok: false, refusal: { kind: "tampered", reason: `it is a lease of product ${claims.aud}` } };
+      const reason = `it is a lease of product ${claims.aud}`;
+      return { ok: false, refusal: { kind: "tampered", cause: "product", reason } };
     }
     if (deviceId !== undefined && claims.sub !== deviceId) {
-      return { ok: false, refusal: { kind: "tampered", reason: `it is a lease of device ${claims.sub}` } };
+      const reason = `it is a lease of device ${claims.sub}`;
+      return { ok: false, refusal: { kind: "tampered", cause: "device", reason } };
     }
     if (!timesAreSane(claims))
-      return { ok: false, refusal: { kind: "corrupt", reason: "its times are inconsistent" } };
+      return {
+        ok: false,
+        refusal: { kind: "corrupt", cause: "times", reason: "its times are inconsistent" },
+      };
     const [header64, body64, signature64] = compact.split(".");
     return {
       ok: true,
@@ -98,7 +111,7 @@ export function prepareLease(
       },
     };
   }
-  return { ok: false, refusal: { kind: "tampered", reason: lastReason } };
+  return { ok: false, refusal: { kind: "tampered", cause: "signature", reason: lastReason } };
 }
 
 /**

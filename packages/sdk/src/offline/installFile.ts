@@ -1,4 +1,4 @@
-import { isCompactJwe } from "@ninsho/core";
+import { isCompactJwe, reason } from "@ninsho/core";
 import type { ClientEmitter } from "../client/events.js";
 import { prepareLease } from "../client/lease.js";
 import type { ResolvedOptions } from "../client/options.js";
@@ -50,16 +50,12 @@ export async function installLicenseFileOn(
   if (!opened.ok) return opened;
   const { claims, request } = opened.value;
   if (!sameAsRequest(request, await o.fingerprint())) {
-    const en = "this machine changed after its request file was written; write a new one";
-    const ja = "要求ファイルを書き出した後にこのマシンが変わりました。新しく書き出してください";
-    return failed(seed("LICENSE_FILE_INVALID", { reason: { en, ja } }));
+    return failed(seed("LICENSE_FILE_INVALID", { reason: reason("FILE_MACHINE_CHANGED") }));
   }
   const prepared = prepareLease(claims.lease, keys, o.productId, claims.sub);
   if (!prepared.ok) {
-    const { reason } = prepared.refusal;
-    return failed(
-      seed("LICENSE_FILE_INVALID", { reason: { en: `its lease: ${reason}`, ja: `リース: ${reason}` } }),
-    );
+    const why = reason("FILE_LEASE_REFUSED", { why: prepared.refusal.cause });
+    return failed(seed("LICENSE_FILE_INVALID", { reason: why }));
   }
   const lease = prepared.lease;
   const { state } = session;

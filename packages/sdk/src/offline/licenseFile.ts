@@ -6,7 +6,9 @@ import {
   type LicenseFileClaims,
   openSealed,
   type Problem,
+  type ReasonCode,
   readLicenseFile,
+  reason,
 } from "@ninsho/core";
 import { seed } from "../client/problem.js";
 import type { KeySet } from "../client/publicKeys.js";
@@ -23,7 +25,7 @@ const kidOf = (jws: string): string | undefined => {
   }
 };
 
-const invalid = (en: string, ja: string) => failed(seed("LICENSE_FILE_INVALID", { reason: { en, ja } }));
+const invalid = (why: ReasonCode) => failed(seed("LICENSE_FILE_INVALID", { reason: reason(why) }));
 
 /**
  * What a license file holds once it checked out against one of this machine's requests.
@@ -81,13 +83,9 @@ export function openLicenseFile(
   productId: string,
 ): Step<OpenedLicenseFile> {
   const file = contents.trim();
-  if (file === "") return invalid("the file is empty", "ファイルが空です");
+  if (file === "") return invalid("FILE_EMPTY");
   const ours = requests.filter((r) => r.request.productId === productId);
-  if (ours.length === 0)
-    return invalid(
-      "this machine has written no request file for this product",
-      "このマシンはこの製品の要求ファイルを書き出していません",
-    );
+  if (ours.length === 0) return invalid("FILE_NO_REQUEST");
   let first: Problem | undefined;
   for (const request of ours) {
     const tried = tryRequest(file, keys, request);

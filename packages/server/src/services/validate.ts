@@ -16,6 +16,7 @@ import {
   type Policy,
   type Problem,
   type Result,
+  reason,
   verifyLease,
 } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
@@ -128,10 +129,7 @@ export const validationState = (v: Validation, now: Date) => ({
   state: licenseState(v.license, now),
 });
 
-const unknownLeaseSubject = {
-  en: "the license or device it names does not exist on this server",
-  ja: "リースが示すライセンスまたはデバイスがこのサーバーに存在しません",
-};
+const unknownLeaseSubject = reason("LEASE_SUBJECT_UNKNOWN");
 
 const deactivated = (device: Device): Problem => ({
   code: "DEVICE_DEACTIVATED",

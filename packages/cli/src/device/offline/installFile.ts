@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { type Reason, reason } from "@ninsho/core";
 import { formatDuration } from "@ninsho/sdk";
 import type { Command } from "commander";
 import { when } from "../../admin/format.js";
@@ -25,18 +26,18 @@ export function registerInstallFile(device: Command, io: Io): void {
     (file: string, _options: unknown, command: Command) =>
       runDevice(io, command, async (ctx) => {
         const om = offlineMessagesFor(ctx.locale);
-        const refuse = (reason: { readonly en: string; readonly ja: string }) =>
-          catalogueFailure(DeviceExitCode.usage, "LICENSE_FILE_INVALID", ctx.locale, { reason });
+        const refuse = (why: Reason) =>
+          catalogueFailure(DeviceExitCode.usage, "LICENSE_FILE_INVALID", ctx.locale, { reason: why });
         let contents: string;
         try {
           contents = await readFile(file, "utf8");
         } catch (error) {
           const cause = error instanceof Error && "code" in error ? String(error.code) : String(error);
-          throw refuse(om.unreadable(cause));
+          throw refuse(reason("FILE_UNREADABLE", { cause }));
         }
         // The vendor's keys are kept in the folder (as an activation keeps them): the lease needs them later.
         const given = ctx.config.publicKeys !== undefined;
-        if (!given && !(await loadTrust(ctx.config.dir))) throw refuse(om.noKeysForFile);
+        if (!given && !(await loadTrust(ctx.config.dir))) throw refuse(reason("FILE_NO_KEYS"));
         return withSession(ctx, { pin: given }, async ({ client }) => {
           const result = await client.installLicenseFile(contents);
           if (!result.ok) throw DeviceFailure.problem(result.problem);

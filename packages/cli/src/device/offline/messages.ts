@@ -18,11 +18,7 @@ export interface OfflineMessages {
   readonly requestWritten: (path: string | undefined, sealed: boolean) => string;
   readonly requestNext: string;
   readonly fileInstalled: (deviceId: string, licenseId: string, sealed: boolean) => string;
-  readonly noKeysForFile: { readonly en: string; readonly ja: string };
-  readonly unreadable: (cause: string) => { readonly en: string; readonly ja: string };
 }
-
-const both = (en: string, ja: string) => ({ en, ja });
 
 const en: OfflineMessages = {
   iidHeading: (date) => `Installation ID of this machine (made on ${date}):`,
@@ -48,11 +44,6 @@ const en: OfflineMessages = {
     "Take it to the vendor's portal (or POST it to /v1/offline/license-files), bring back the license file, then: ninsho device install-file <license file>",
   fileInstalled: (deviceId, licenseId, sealed) =>
     `Installed the license file${sealed ? " (sealed to this machine)" : ""}: this machine is device ${deviceId} on license ${licenseId}.`,
-  noKeysForFile: both(
-    "this machine knows no public key of the product to verify it; pass the vendor's keys with --public-key (or NINSHO_PUBLIC_KEYS)",
-    "検証に使う製品の公開鍵がこのマシンにありません。ベンダーの公開鍵を --public-key（または NINSHO_PUBLIC_KEYS）で渡してください",
-  ),
-  unreadable: (cause) => both(`it cannot be read (${cause})`, `読み込めません（${cause}）`),
 };
 
 const ja: OfflineMessages = {
@@ -79,11 +70,6 @@ const ja: OfflineMessages = {
     "ベンダーのポータルに持ち込み（または /v1/offline/license-files に POST し）、受け取ったライセンスファイルで次を実行してください: ninsho device install-file <ライセンスファイル>",
   fileInstalled: (deviceId, licenseId, sealed) =>
     `ライセンスファイルをインストールしました${sealed ? "（このマシン宛てに暗号化）" : ""}: このマシンはライセンス ${licenseId} のデバイス ${deviceId} です。`,
-  noKeysForFile: both(
-    "this machine knows no public key of the product to verify it; pass the vendor's keys with --public-key (or NINSHO_PUBLIC_KEYS)",
-    "検証に使う製品の公開鍵がこのマシンにありません。ベンダーの公開鍵を --public-key（または NINSHO_PUBLIC_KEYS）で渡してください",
-  ),
-  unreadable: (cause) => both(`it cannot be read (${cause})`, `読み込めません（${cause}）`),
 };
 
 /**

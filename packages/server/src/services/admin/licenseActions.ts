@@ -20,12 +20,6 @@ const transitions = {
 
 export type StatusAction = keyof typeof transitions;
 
-const actionWords: Record<StatusAction, { en: string; ja: string }> = {
-  suspend: { en: "suspended", ja: "一時停止" },
-  reinstate: { en: "reinstated", ja: "再開" },
-  revoke: { en: "revoked", ja: "取り消し" },
-};
-
 /** What one admin action does to a license it has read under lock, or why it refuses. */
 type Change =
   | { patch: LicensePatch; event: EventType; data: Record<string, unknown>; next: License }
@@ -91,7 +85,7 @@ export function changeStatus(
     if (!(rule.from as readonly LicenseStatus[]).includes(license.status)) {
       return {
         code: "LICENSE_STATE_CONFLICT",
-        params: { status: license.status, action: actionWords[action] },
+        params: { status: license.status, action },
       };
     }
     const statusReason = rule.to === "active" ? null : reason;
@@ -116,7 +110,7 @@ export function extendLicense(
     license.status === "revoked"
       ? {
           code: "LICENSE_STATE_CONFLICT",
-          params: { status: "revoked", action: { en: "extended", ja: "延長" } },
+          params: { status: "revoked", action: "extend" },
         }
       : {
           patch: { expiresAt },

@@ -15,6 +15,7 @@ import {
   parseConfirmationId,
   parseInstallationId,
   type Result,
+  reason,
   termsFor,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
@@ -79,10 +80,7 @@ export async function confirmInstallation(
   }
   if (license.productId !== product.productId) {
     return fail("INSTALLATION_ID_NOT_FOUND", {
-      reason: {
-        en: "the product key installed on the device is for another product",
-        ja: "デバイスにインストールされたプロダクトキーは別の製品のものです",
-      },
+      reason: reason("IID_OTHER_PRODUCT"),
     });
   }
   const policy = await deps.policies.get(license.policyId);

@@ -8,7 +8,9 @@ import {
   offlineRequestProofHolds,
   ok,
   parseOfflineRequest,
+  type ReasonCode,
   type Result,
+  reason,
   sealToDevice,
   signLicenseFile,
 } from "@ninsho/core";
@@ -34,8 +36,8 @@ export interface IssuedLicenseFile {
   readonly outcome: OfflineOutcome;
 }
 
-const invalid = (en: string, ja: string, field: string) =>
-  fail("OFFLINE_FILE_INVALID", { reason: { en, ja } }, { field, problem: "value" });
+const invalid = (why: ReasonCode, field: string) =>
+  fail("OFFLINE_FILE_INVALID", { reason: reason(why) }, { field, problem: "value" });
 
 /**
  * Turn a request file into a signed license file under exactly the rules of an online activation, matching by
@@ -55,27 +57,13 @@ export async function issueLicenseFile(
   const tooOld = requestAgeProblem(deps, offlineDay(new Date(request.createdAt)));
   if (tooOld) return { ok: false, error: tooOld };
   const found = await licenseByShortId(deps, request.licenseShortId);
-  if (!found)
-    return invalid(
-      "it names no license of this server",
-      "このサーバーのライセンスを指していません",
-      "licenseShortId",
-    );
+  if (!found) return invalid("REQUEST_NO_LICENSE", "licenseShortId");
   const { license, key } = found;
   if (!offlineRequestProofHolds(request, key)) {
     await recordWrongProof(deps, license.id, "file");
-    return invalid(
-      "its proof does not match its license's key (the file was edited, or made with another key)",
-      "証明がライセンスのキーと一致しません（ファイルが編集されたか、別のキーで作られています）",
-      "proof",
-    );
+    return invalid("REQUEST_PROOF_MISMATCH", "proof");
   }
-  if (request.productId !== license.productId)
-    return invalid(
-      "it names another product than its license's",
-      "ライセンスとは別の製品を指しています",
-      "productId",
-    );
+  if (request.productId !== license.productId) return invalid("REQUEST_OTHER_PRODUCT", "productId");
   const policy = await deps.policies.get(license.policyId);
   const signingKey = await deps.keyring.signingKeyFor(license.productId);
   if (!policy || !signingKey) throw new Error(`license ${license.id} has no policy or signing key`);
@@ -120,7 +108,7 @@ export async function issueLicenseFile(
     try {
       licenseFile = sealToDevice(plain, request.encryptTo, LICENSE_FILE_TYPE);
     } catch {
-      return invalid("its encryption key cannot be used", "暗号化の鍵を使用できません", "encryptTo");
+      return invalid("REQUEST_ENCRYPTION_KEY", "encryptTo");
     }
   }
   return ok({

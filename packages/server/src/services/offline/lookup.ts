@@ -5,6 +5,7 @@ import {
   type Problem,
   type ProductKey,
   parseProductKey,
+  reason,
   unseal,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
@@ -62,10 +63,7 @@ export function requestAgeProblem(deps: ServerDeps, day: number): Problem | unde
 export const NOT_FOUND: Problem = {
   code: "INSTALLATION_ID_NOT_FOUND",
   params: {
-    reason: {
-      en: "no license here has this ID's license number and key proof (a misread group that still passed its check, or a key for another vendor's server)",
-      ja: "この ID のライセンス番号とキー証明に合うライセンスがありません（チェックを通過した読み違い、または別の販売元のキー）",
-    },
+    reason: reason("IID_NO_MATCH"),
   },
 };
 

@@ -7,20 +7,6 @@ const FINE_MS = 5 * 60_000;
 /** Beyond this the lease's times are judged a day off or more (the SDK's rollback tolerance is 24 h). */
 const BAD_MS = 24 * 3_600_000;
 
-/** The parts of CLOCK_SKEW's words that depend on the direction and on whether the time was signed. */
-const AHEAD = { en: "ahead of", ja: "進んで" };
-const BEHIND = { en: "behind", ja: "遅れて" };
-const SIGNED = { en: "signed", ja: "署名付き" };
-const UNSIGNED = { en: "HTTP (unsigned)", ja: " HTTP（署名なし）の" };
-const AHEAD_MEANS = {
-  en: "a clock running ahead makes the lease look older than it is, and setting it back later is refused as a rollback until the app is online again.",
-  ja: "時計が進んでいるとリースが実際より古く見え、後で戻すとオンラインになるまで巻き戻しとして拒否されます。",
-};
-const BEHIND_MEANS = {
-  en: "a clock running behind keeps a lease looking valid longer here than the server counts it.",
-  ja: "時計が遅れていると、サーバーの計算より長くリースが有効に見えます。",
-};
-
 /**
  * Check 3, the clock: not set back before a time this machine has already seen (CLOCK_ROLLBACK, from the
  * SDK's high-water marks), and close to the server's signed time from the online check (else to the HTTP
@@ -61,9 +47,8 @@ export function checkClock(e: Evidence): Finding {
   const ahead = skewMs > 0;
   const text = describe("CLOCK_SKEW", locale, {
     skew: size,
-    direction: ahead ? AHEAD : BEHIND,
-    source: signed ? SIGNED : UNSIGNED,
-    consequence: ahead ? AHEAD_MEANS : BEHIND_MEANS,
+    direction: ahead ? "ahead" : "behind",
+    signed: signed ? "yes" : "no",
   });
   return {
     check: "clock",
