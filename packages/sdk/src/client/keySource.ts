@@ -1,4 +1,5 @@
 import type { Locale } from "@ninsho/core";
+import { sdkText } from "../i18n/index.js";
 import type { KeySource } from "./types.js";
 
 /**
@@ -10,17 +11,15 @@ import type { KeySource } from "./types.js";
  * // "レジストリ HKLM\SOFTWARE\Acme の値 ProductKey"
  */
 export function describeKeySource(source: KeySource, locale: Locale = "en"): string {
-  const ja = locale === "ja";
+  const t = sdkText(locale);
   switch (source.kind) {
     case "installed":
-      return ja ? "入力されたキー（installKey）" : "typed in (installKey)";
+      return t("keySource.installed");
     case "file":
-      return ja ? `ファイル ${source.path}` : `file ${source.path}`;
+      return t("keySource.file", { path: source.path });
     case "env":
-      return ja ? `環境変数 ${source.name}` : `environment variable ${source.name}`;
+      return t("keySource.env", { name: source.name });
     case "registry":
-      return ja
-        ? `レジストリ ${source.key} の値 ${source.value}`
-        : `registry value ${source.value} of ${source.key}`;
+      return t("keySource.registry", { key: source.key, value: source.value });
   }
 }

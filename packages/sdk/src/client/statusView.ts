@@ -1,4 +1,5 @@
 import type { ErrorCode, Locale } from "@ninsho/core";
+import { sdkText } from "../i18n/index.js";
 import { phoneExplanation } from "../offline/words.js";
 import { acceptedView } from "./accepted.js";
 import { type Grant, grantInEffect, grantTimes } from "./grants.js";
@@ -25,24 +26,25 @@ const iso = (ms: number | undefined) =>
  * formatDuration(90_000, "ja"); // "1 分 30 秒"
  */
 export function formatDuration(ms: number, locale: Locale): string {
-  const units: [number, string, string][] = [
-    [86_400_000, "day", "日"],
-    [3_600_000, "hour", "時間"],
-    [60_000, "minute", "分"],
-    [1000, "second", "秒"],
-  ];
+  const t = sdkText(locale);
+  const units = [
+    [86_400_000, "duration.day"],
+    [3_600_000, "duration.hour"],
+    [60_000, "duration.minute"],
+    [1000, "duration.second"],
+  ] as const;
   // The largest non-zero unit and the one right below it (omitted when zero): "30 days 5 minutes" would
   // read as more precise than it is, so a zero hour ends the phrase at "30 days".
   const parts: string[] = [];
   let rest = Math.max(0, ms);
   let started = false;
-  for (const [index, [size, en, ja]] of units.entries()) {
+  for (const [index, [size, unit]] of units.entries()) {
     const n = Math.floor(rest / size);
     rest -= n * size;
     const last = index === units.length - 1;
     if (!started && n === 0 && !last) continue;
     if (started && n === 0) break;
-    parts.push(locale === "ja" ? `${n} ${ja}` : `${n} ${en}${n === 1 ? "" : "s"}`);
+    parts.push(t(unit, { n }));
     if (started) break;
     started = true;
   }
@@ -57,28 +59,21 @@ function explanation(
   message?: string,
 ): string {
   const lease = grantInEffect(session.lease, session.phone, verdict.grant);
-  const ja = locale === "ja";
+  const t = sdkText(locale);
   if (lease?.kind === "phone-confirmed" && (verdict.state === "active" || verdict.state === "grace")) {
     return phoneExplanation(lease, verdict.state, nowMs, locale);
   }
   if (lease && (verdict.state === "active" || verdict.state === "grace")) {
-    const lxp = iso(lease.leaseExpiresAtMs);
-    const exp = iso(lease.graceEndsAtMs);
-    const left = formatDuration(lease.graceEndsAtMs - nowMs, locale);
-    if (verdict.state === "active") {
-      return ja
-        ? `リースの署名を確認しました。${lxp} まで有効で、その後 ${exp} まで猶予期間があります（残り ${left}）。`
-        : `The lease's signature verified; it runs until ${lxp}, then grace until ${exp} (${left} left).`;
-    }
-    return ja
-      ? `リースは ${lxp} に期限切れになりました。猶予期間で ${exp} まで動作します（残り ${left}）。`
-      : `The lease expired on ${lxp}; the app runs on grace until ${exp} (${left} left).`;
+    const times = {
+      leaseUntil: iso(lease.leaseExpiresAtMs) ?? "—",
+      graceUntil: iso(lease.graceEndsAtMs) ?? "—",
+      left: formatDuration(lease.graceEndsAtMs - nowMs, locale),
+    };
+    return t(verdict.state === "active" ? "lease.active" : "lease.grace", times);
   }
   const at = iso(session.state.verdict?.at);
   if (session.state.verdict && at && verdict.seed === session.state.verdict.seed) {
-    return ja
-      ? `サーバーの署名付き判定（${at}）: ${message ?? ""}`
-      : `The server's signed verdict (${at}): ${message ?? ""}`;
+    return t("verdict.signed", { at, message: message ?? "" });
   }
   return message ?? "";
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "@ninsho/core";
 import type { Grant } from "../client/grants.js";
 import { formatDuration } from "../client/statusView.js";
+import { sdkText } from "../i18n/index.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -17,21 +18,12 @@ export function phoneExplanation(
   nowMs: number,
   locale: Locale,
 ): string {
-  const ja = locale === "ja";
-  if (!Number.isFinite(grant.leaseExpiresAtMs)) {
-    return ja
-      ? "電話認証の確認 ID を製品のオフライン鍵で確認しました。期限はありません。"
-      : "The phone confirmation verified with the product's offline key; it has no end.";
-  }
-  const lxp = iso(grant.leaseExpiresAtMs);
-  const exp = iso(grant.graceEndsAtMs);
-  const left = formatDuration(grant.graceEndsAtMs - nowMs, locale);
-  if (state === "active") {
-    return ja
-      ? `電話認証の確認 ID を製品のオフライン鍵で確認しました。${lxp} まで有効で、その後 ${exp} まで猶予期間があります（残り ${left}）。`
-      : `The phone confirmation verified with the product's offline key; it runs until ${lxp}, then grace until ${exp} (${left} left).`;
-  }
-  return ja
-    ? `電話認証の期間は ${lxp} に終わりました。猶予期間で ${exp} まで動作します（残り ${left}）。`
-    : `The phone confirmation's lease ended on ${lxp}; the app runs on grace until ${exp} (${left} left).`;
+  const t = sdkText(locale);
+  if (!Number.isFinite(grant.leaseExpiresAtMs)) return t("phone.noEnd");
+  const times = {
+    leaseUntil: iso(grant.leaseExpiresAtMs),
+    graceUntil: iso(grant.graceEndsAtMs),
+    left: formatDuration(grant.graceEndsAtMs - nowMs, locale),
+  };
+  return t(state === "active" ? "phone.active" : "phone.grace", times);
 }
