@@ -1,9 +1,10 @@
 import type { Locale } from "@ninsho/core";
+import { cliText } from "../i18n/index.js";
 
 /**
  * The admin CLI's own sentences: the labels of a reported problem and the summaries of commands. Problems
- * themselves, the API's and the CLI's own, are worded by the core catalogue (`describe()`). Both languages
- * implement this interface, so a missing sentence fails to compile.
+ * themselves, the API's and the CLI's own, are worded by the core catalogue (`describe()`). The words are the
+ * ICU messages of `src/i18n` (`admin.*`), where a key missing in either language fails to compile.
  * @example
  * const m: Messages = messagesFor("ja");
  */
@@ -23,46 +24,27 @@ export interface Messages {
   readonly keyRotated: (kid: string, from: string, retired: readonly string[]) => string;
 }
 
-const en: Messages = {
-  error: "Error",
-  remedy: "What to do",
-  docs: "Docs",
-  created: (kind, id) => `Created ${kind} ${id}.`,
-  licenseNow: (id, state) => `License ${id} is now ${state}.`,
-  deviceDeactivated: (id) => `Device ${id} is deactivated; its slot is free.`,
-  tokenShownOnce: "This token is shown once, now: only its digest is stored. Keep it somewhere safe.",
-  tokenRevoked: (id) => `Token ${id} is revoked.`,
-  whoami: (tokenId, role) => `Token ${tokenId}, role ${role}.`,
-  keysProgress: (done, total, percent) => `keys: ${done} / ${total} (${percent}%)`,
-  keysDone: (count, seconds, out) => `Generated ${count} keys in ${seconds} s → ${out}`,
-  morePages: (after) => `More: add --after ${after}`,
-  keyRotated: (kid, from, retired) =>
-    `New signing key ${kid}, in the JWKS now, signs from ${from}${retired.length > 0 ? `; ${retired.join(", ")} sign nothing from then on and still verify` : ""}.`,
-};
-
-const ja: Messages = {
-  error: "エラー",
-  remedy: "対処",
-  docs: "参照",
-  created: (kind, id) => `${kind === "product" ? "製品" : "ポリシー"} ${id} を作成しました。`,
-  licenseNow: (id, state) => `ライセンス ${id} は ${state} になりました。`,
-  deviceDeactivated: (id) => `デバイス ${id} の認証を解除しました。枠が空きました。`,
-  tokenShownOnce:
-    "このトークンは今回だけ表示されます（保存されるのはダイジェストのみ）。安全な場所に保管してください。",
-  tokenRevoked: (id) => `トークン ${id} を失効させました。`,
-  whoami: (tokenId, role) => `トークン ${tokenId}、ロール ${role}。`,
-  keysProgress: (done, total, percent) => `キー: ${done} / ${total}（${percent}%）`,
-  keysDone: (count, seconds, out) => `${count} 件のキーを ${seconds} 秒で生成しました → ${out}`,
-  morePages: (after) => `続き: --after ${after} を付けてください`,
-  keyRotated: (kid, from, retired) =>
-    `新しい署名鍵 ${kid} を JWKS に公開しました。${from} から署名に使います${retired.length > 0 ? `。${retired.join("、")} はそれ以降署名せず、検証には使えます` : ""}。`,
-};
-
 /**
  * The CLI's sentences in a locale.
  * @example
  * messagesFor("en").remedy; // "What to do"
  */
 export function messagesFor(locale: Locale): Messages {
-  return locale === "ja" ? ja : en;
+  const t = cliText(locale);
+  return {
+    error: t("admin.error"),
+    remedy: t("admin.remedy"),
+    docs: t("admin.docs"),
+    created: (kind, id) => t("admin.created", { kind, id }),
+    licenseNow: (id, state) => t("admin.licenseNow", { id, state }),
+    deviceDeactivated: (id) => t("admin.deviceDeactivated", { id }),
+    tokenShownOnce: t("admin.tokenShownOnce"),
+    tokenRevoked: (id) => t("admin.tokenRevoked", { id }),
+    whoami: (tokenId, role) => t("admin.whoami", { tokenId, role }),
+    keysProgress: (done, total, percent) => t("admin.keysProgress", { done, total, percent }),
+    keysDone: (count, seconds, out) => t("admin.keysDone", { count, seconds, out }),
+    morePages: (after) => t("admin.morePages", { after }),
+    keyRotated: (kid, from, retired) =>
+      t("admin.keyRotated", { kid, from, retired, retiredCount: retired.length }),
+  };
 }

@@ -83,8 +83,8 @@ export interface DoctorMessages {
 
 /**
  * The device commands' sentences: labels and what went right (every failure is a catalogue code, worded by
- * `describe()` in @ninsho/core). Both languages implement this interface, so a missing sentence fails to
- * compile.
+ * `describe()` in @ninsho/core). The words are the ICU messages of `src/i18n`, where a key missing in either
+ * language fails to compile.
  * @example
  * const m: DeviceMessages = deviceMessagesFor("ja");
  */
