@@ -16,15 +16,16 @@ const scripts: Readonly<Record<ScriptEntry, string>> = {
 };
 
 /**
- * The browser needs one thing from core: the per-group Damm check (`digitGroups.ts`, `damm.ts`, no Node API).
- * `@ninsho/core` as a whole pulls in Node's crypto and the BN254 code, so the client's `@ninsho/core` import is
- * pointed at that file alone; importing anything else from core in a client script fails the bundle loudly
- * ("No matching export").
+ * The browser needs two things from core: the per-group Damm check (`digitGroups.ts`, `damm.ts`) and the ICU
+ * message formatter (`i18n/format.ts`), neither with a Node API. `@ninsho/core` as a whole pulls in Node's
+ * crypto and the BN254 code, so the client's `@ninsho/core` import is pointed at `browser.ts`, which exports
+ * those alone; importing anything else from core in a client script fails the bundle loudly ("No matching
+ * export").
  */
-const coreDigitGroupsOnly: Plugin = {
-  name: "ninsho-core-digit-groups",
+const coreForTheBrowser: Plugin = {
+  name: "ninsho-core-browser",
   setup(builder) {
-    const file = at("../../core/src/offline/digitGroups.ts");
+    const file = at("../../core/src/browser.ts");
     builder.onResolve({ filter: /^@ninsho\/core$/ }, () => ({ path: file }));
   },
 };
@@ -44,7 +45,7 @@ export async function bundleClient(outdir: string = bundleDir): Promise<void> {
     minify: true,
     legalComments: "none",
     tsconfig: at("../src/client/tsconfig.json"),
-    plugins: [coreDigitGroupsOnly],
+    plugins: [coreForTheBrowser],
     logLevel: "warning",
   });
 }

@@ -25,7 +25,7 @@ describe("ninsho products rotate-key", () => {
     const now = await runCli(["products", "rotate-key", product.id], server.env);
     expect(now.code).toBe(0);
     expect(now.stdout).toMatch(
-      /^New signing key sk_\w+, in the JWKS now, signs from .+; sk_\w+ sign nothing/m,
+      /^New signing key sk_\w+, in the JWKS now, signs from .+; sk_\w+ signs nothing/m,
     );
     expect(now.stdout).toContain(oldKid);
 

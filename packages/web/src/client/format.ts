@@ -1,12 +1,14 @@
-import type { PageLanguage } from "./dom.js";
+import { formatMessage, type MessageValues } from "@ninsho/core";
+import { type PageLanguage, pageLanguage } from "./dom.js";
 
 /**
- * Fill `{name}` placeholders; an unknown one stays visible rather than vanishing.
+ * Word one of the page's ICU messages in the page's language (core's formatter: plurals, selects, lists by the
+ * language's rules); an argument with no value stays visible rather than vanishing.
  * @example
  * fill("Group {n}", { n: 3 }); // "Group 3"
  */
-export const fill = (template: string, params: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+export const fill = (message: string, values: MessageValues): string =>
+  formatMessage(message, pageLanguage(), values);
 
 /** A day as people read it in the page's language ("March 31, 2026", "2026年3月31日"). */
 export const formatDay = (iso: string, language: PageLanguage): string =>

@@ -166,7 +166,7 @@ export function setupGroupEntry(
       statusLine.textContent =
         first !== undefined
           ? fill(text.groupTypo, { n: first })
-          : fill(text.groupsIncomplete, { list: incomplete.join(", ") });
+          : fill(text.groupsIncomplete, { count: incomplete.length, list: incomplete });
       statusLine.dataset.state = "error";
       focusAt(Math.min(...typos, ...incomplete) - 1);
       return false;

@@ -1,6 +1,5 @@
 import type { ApiAnswer, ApiProblem } from "./api.js";
 import { byId } from "./dom.js";
-import { fill } from "./format.js";
 
 /** A call that got no refusal of the API's: no answer at all, or one that is not the API's. */
 export type PageFailure = Extract<ApiAnswer, { readonly kind: "network" | "unexpected" }>;
@@ -17,6 +16,7 @@ export function pageProblem(failure: PageFailure): ApiProblem {
   const item = byId("ninsho-problems", HTMLElement).querySelector(`[data-page-problem="${failure.kind}"]`);
   if (!(item instanceof HTMLElement)) throw new Error(`#ninsho-problems has no ${failure.kind} problem`);
   const { code = "", message = "", remedy = "" } = item.dataset;
-  if (failure.kind === "network") return { code, message: fill(message, { url: location.origin }), remedy };
+  // The message is already worded (not an ICU template): its one `{url}` is replaced as text.
+  if (failure.kind === "network") return { code, message: message.replace("{url}", location.origin), remedy };
   return { code, message, remedy, details: { status: failure.status } };
 }

@@ -16,7 +16,7 @@ export function groupFields(locale: Locale, hint: string): Markup {
   const groups = Array.from({ length: INSTALLATION_ID_GROUPS }, (_, i) => {
     const n = i + 1;
     return html`<div class="group">
-<label for="g${n}">${fill(page.groupLabel, { n })}</label>
+<label for="g${n}">${fill(page.groupLabel, { n }, locale)}</label>
 <input id="g${n}" name="g${n}" data-group="${i}" type="text" inputmode="numeric" pattern="[0-9]*"
   autocomplete="off" autocorrect="off" autocapitalize="off" spellcheck="false" enterkeyhint="next"
   aria-describedby="g${n}-error" aria-invalid="false">

@@ -38,7 +38,7 @@ export const en: WebText = {
   client: {
     groupTypo: "Group {n} has a typo: compare its six digits with the screen.",
     groupTypoShort: "Typo here",
-    groupsIncomplete: "Still to type: group {list}.",
+    groupsIncomplete: "Still to type: {count, plural, one {group} other {groups}} {list}.",
     groupsValid: "All 9 groups check out.",
     sending: "Asking the activation server…",
     resultHeading: "Your confirmation ID",
@@ -46,9 +46,11 @@ export const en: WebText = {
     resultIntroAgent:
       "Read these 17 groups to the caller, one group at a time, and wait for each to be typed.",
     resultGroup: "Group {n}",
-    leaseUntil: "Activates this computer until {date} ({days} days from the installation ID's date).",
+    leaseUntil:
+      "Activates this computer until {date} ({days, plural, one {# day} other {# days}} from the installation ID's date).",
     leaseForever: "Activates this computer with no end date.",
-    graceUntil: "After that it keeps working for {days} more days (until {date}) while it renews.",
+    graceUntil:
+      "After that it keeps working for {days, plural, one {# more day} other {# more days}} (until {date}) while it renews.",
     deviceLine: "Device: {name}",
     recognized: "Recognised as a computer already activated on this license: no new device slot was used.",
     newDevice: "Activated as a new device on this license.",

@@ -1,4 +1,4 @@
-import type { Locale } from "@ninsho/core";
+import { formatMessage, type Locale, type MessageValues } from "@ninsho/core";
 import { en } from "./en.js";
 import { ja } from "./ja.js";
 import type { WebText } from "./types.js";
@@ -15,9 +15,9 @@ const texts: Readonly<Record<Locale, WebText>> = { en, ja };
 export const textFor = (locale: Locale): WebText => texts[locale];
 
 /**
- * Fill `{name}` placeholders; unknown ones stay as they are, so a missing value shows instead of vanishing.
+ * Word one of the pages' ICU messages in `locale` (core's formatter); a missing value shows instead of vanishing.
  * @example
- * fill("Group {n}", { n: 3 }); // "Group 3"
+ * fill("Group {n}", { n: 3 }, "en"); // "Group 3"
  */
-export const fill = (template: string, params: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+export const fill = (message: string, values: MessageValues, locale: Locale): string =>
+  formatMessage(message, locale, values);

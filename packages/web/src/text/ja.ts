@@ -39,7 +39,7 @@ export const ja: WebText = {
   client: {
     groupTypo: "グループ {n} に入力ミスがあります。画面の 6 桁と見比べてください。",
     groupTypoShort: "入力ミスがあります",
-    groupsIncomplete: "未入力のグループ：{list}",
+    groupsIncomplete: "未入力のグループ：{count, plural, other {{list}}}",
     groupsValid: "9 グループすべて正しく入力されています。",
     sending: "認証サーバーに問い合わせています…",
     resultHeading: "確認 ID",
