@@ -41,6 +41,16 @@ describe("i18n: one way to say things in two languages", () => {
   });
 
   describe("error: tables that disagree fail the check", () => {
+    it("a key missing in a language fails to compile (each package declares ja by en's keys)", () => {
+      const en = { hello: "Hello", bye: "Bye" } as const;
+      // @ts-expect-error: "bye" is missing in Japanese.
+      const ja: Readonly<Record<keyof typeof en, string>> = { hello: "こんにちは" };
+      const t = translator({ en, ja: { hello: "こんにちは", bye: "さようなら" } })("en");
+      // @ts-expect-error: and a t() call with a key neither language has.
+      expect(() => t("nope")).toThrow();
+      expect(tableMismatches({ en, ja })).toEqual(["bye: missing in ja"]);
+    });
+
     it("reports a key missing in a language", () => {
       expect(tableMismatches({ en: { a: "A", b: "B" }, ja: { a: "エー" } })).toEqual(["b: missing in ja"]);
     });

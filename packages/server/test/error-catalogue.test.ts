@@ -5,6 +5,7 @@
 import { Writable } from "node:stream";
 import {
   describe as describeCode,
+  deviceErrorCodes,
   type ErrorCode,
   generateProductKey,
   httpStatus,
@@ -230,6 +231,16 @@ describe("error catalogue", () => {
     it("documents every code at the docs link an error gives, in both languages", async () => {
       const en = await get(t.app, "/docs/errors");
       const ja = await get(t.app, "/docs/errors?lang=ja");
+      // The device codes (the SDK's and the CLI's) are documented too, in their own table, with no HTTP status.
+      for (const code of deviceErrorCodes) {
+        expect(en.text).toContain(`<tr id="${code}"><td><code>${code}</code></td><td>`);
+        expect(en.text).not.toMatch(
+          new RegExp(`<tr id="${code}"><td><code>${code}</code></td><td>\\d{3}</td>`),
+        );
+      }
+      expect(en.text).toContain(
+        `<tr id="DEVICE_LIMIT_REACHED"><td><code>DEVICE_LIMIT_REACHED</code></td><td>409</td>`,
+      );
       for (const code of serverErrorCodes) {
         expect(en.text).toContain(`id="${code}"`);
         expect(ja.text).toContain(

@@ -1,6 +1,15 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { catalogue, errorCodes, httpStatus, isServerErrorCode } from "@ninsho/core";
+import {
+  describe,
+  deviceErrorCodes,
+  type ErrorCode,
+  httpStatus,
+  isServerErrorCode,
+  type Locale,
+  serverErrorCodes,
+} from "@ninsho/core";
 import type { AppEnv } from "../http/env.js";
+import { serverText } from "../i18n/index.js";
 
 export const openApiInfo = {
   openapi: "3.1.0",
@@ -15,20 +24,30 @@ export const openApiInfo = {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch] ?? ch);
 
+/** One table of codes: each row its code, its HTTP status when it has one, and its words in the reader's language. */
+function codeTable(codes: readonly ErrorCode[], locale: Locale): string {
+  const t = serverText(locale);
+  const withStatus = codes.some(isServerErrorCode);
+  const rows = codes
+    .map((code) => {
+      const text = describe(code, locale);
+      const status = isServerErrorCode(code) ? `<td>${httpStatus(code)}</td>` : "";
+      return `<tr id="${code}"><td><code>${code}</code></td>${status}<td>${escapeHtml(text.message)}</td><td>${escapeHtml(text.remedy)}</td></tr>`;
+    })
+    .join("\n");
+  const statusHeading = withStatus ? `<th>${t("docs.status")}</th>` : "";
+  return `<table><thead><tr><th>${t("docs.code")}</th>${statusHeading}<th>${t("docs.message")}</th><th>${t("docs.remedy")}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 /** The API description and the error catalogue, served by the server itself so `docs` links always resolve. */
 export function registerDocs(app: OpenAPIHono<AppEnv>): void {
   app.doc31("/openapi.json", openApiInfo);
   app.get("/docs/errors", (c) => {
     const locale = c.get("locale");
-    const rows = errorCodes
-      .map((code) => {
-        const text = catalogue[code][locale];
-        return `<tr id="${code}"><td><code>${code}</code></td><td>${isServerErrorCode(code) ? httpStatus(code) : "—"}</td><td>${escapeHtml(text.message)}</td><td>${escapeHtml(text.remedy)}</td></tr>`;
-      })
-      .join("\n");
-    const title = locale === "ja" ? "エラーコード一覧" : "Error codes";
+    const t = serverText(locale);
+    const title = t("docs.title");
     return c.html(
-      `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><table><thead><tr><th>code</th><th>HTTP</th><th>message</th><th>remedy</th></tr></thead><tbody>${rows}</tbody></table></html>`,
+      `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><h2>${t("docs.serverCodes")}</h2>${codeTable(serverErrorCodes, locale)}<h2>${t("docs.deviceCodes")}</h2>${codeTable(deviceErrorCodes, locale)}</html>`,
     );
   });
 }
