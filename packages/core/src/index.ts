@@ -10,6 +10,7 @@ export * from "./licensing/license.js";
 export * from "./licensing/policy.js";
 export * from "./licensing/product.js";
 export * from "./matching/fingerprint.js";
+export * from "./matching/keyedDigest.js";
 export * from "./matching/match.js";
 export * from "./offline/index.js";
 export * from "./result.js";

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
+import { deriveSecrets } from "@ninsho/core";
 import { createStore, isPostgresUrl } from "@ninsho/store";
 import type { Logger } from "pino";
 import { type AppExtension, createApp } from "./app.js";
@@ -13,6 +14,7 @@ import { createLogger } from "./logger.js";
 import { writeAdminTokenFile } from "./security/adminTokenFile.js";
 import { assertMasterKeyOpens, loadMasterKey } from "./security/masterKey.js";
 import { logTightened, makeDataPrivate } from "./security/privateFiles.js";
+import { rekeyStoredDigests } from "./security/rekeyDigests.js";
 import { openRateLimits } from "./security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "./seed.js";
 
@@ -78,6 +80,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await store.migrate();
     await assertMasterKeyOpens(store, master.key);
+    await rekeyStoredDigests(store, deriveSecrets(master.key), logger);
     const redisUrl = options.redisUrl || process.env.NINSHO_REDIS_URL || undefined;
     const redisPrefix = options.redisPrefix ?? process.env.NINSHO_REDIS_PREFIX;
     rate = await openRateLimits({

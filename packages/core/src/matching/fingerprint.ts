@@ -21,6 +21,11 @@ export interface ComponentSet {
  */
 export interface Fingerprint extends ComponentSet {
   readonly previous?: ComponentSet[] | undefined;
+  /**
+   * Set by the server when it keys a presented fingerprint (`keyFingerprint`): the digest of the components
+   * as the client sent them, which leases bind. Never sent by a client.
+   */
+  readonly presentedDigest?: string | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Component } from "../matching/fingerprint.js";
+import { isKeyedDigest, keyedSlot } from "../matching/keyedDigest.js";
 import type { ComponentComparison, ComponentOutcome, MatchExplanation } from "../matching/match.js";
 import {
   COMPACT_LAYOUT,
@@ -9,9 +10,16 @@ import {
   parseCompactDigest,
 } from "./compactFingerprint.js";
 
-/** A digest's slot value: its own if stored compactly, else the hash of the full digest. */
-const slotValueOf = (kind: string, digest: string): number | undefined =>
-  parseCompactDigest(digest) ?? (compactBits(kind) === undefined ? undefined : compactValue(kind, digest));
+/**
+ * A digest's slot value: its own if stored compactly, the one a keyed digest carries, else the hash of the
+ * full digest as a client sent it.
+ */
+const slotValueOf = (kind: string, digest: string): number | undefined => {
+  const stored = parseCompactDigest(digest);
+  if (stored !== undefined) return stored;
+  if (isKeyedDigest(digest)) return keyedSlot(digest);
+  return compactBits(kind) === undefined ? undefined : compactValue(kind, digest);
+};
 
 /**
  * Whether two digest sets of one kind share a component: the same digest, or — when either side only knows a

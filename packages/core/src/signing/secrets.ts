@@ -10,6 +10,11 @@ export interface Secrets {
   readonly keyLookup: Buffer;
   /** AES-256-GCM key that seals values an admin must be able to read again (product keys, private keys). */
   readonly sealing: Buffer;
+  /**
+   * HMAC key of the stored component digests (`keyedDigest`): the database keeps only digests under it, so a
+   * stolen database cannot be searched for a known MAC or serial without the master key.
+   */
+  readonly componentDigests: Buffer;
 }
 
 /** The master key must be 32 random bytes. */
@@ -19,7 +24,11 @@ export function deriveSecrets(masterKey: Buffer): Secrets {
   if (masterKey.length !== MASTER_KEY_BYTES)
     throw new RangeError(`master key must be ${MASTER_KEY_BYTES} bytes`);
   const derive = (purpose: string) => Buffer.from(hkdfSync("sha256", masterKey, "ninsho", purpose, 32));
-  return { keyLookup: derive("product-key-lookup/v1"), sealing: derive("sealing/v1") };
+  return {
+    keyLookup: derive("product-key-lookup/v1"),
+    sealing: derive("sealing/v1"),
+    componentDigests: derive("component-digests/v1"),
+  };
 }
 
 /** The lookup digest of a canonical product key: what the database indexes instead of the key. */

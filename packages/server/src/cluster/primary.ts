@@ -2,6 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deriveSecrets } from "@ninsho/core";
 import { createStore, isPostgresUrl } from "@ninsho/store";
 import { banner } from "../banner.js";
 import { buildDeps } from "../buildDeps.js";
@@ -9,6 +10,7 @@ import { createLogger } from "../logger.js";
 import { writeAdminTokenFile } from "../security/adminTokenFile.js";
 import { assertMasterKeyOpens, loadMasterKey } from "../security/masterKey.js";
 import { logTightened, makeDataPrivate } from "../security/privateFiles.js";
+import { rekeyStoredDigests } from "../security/rekeyDigests.js";
 import { openRateLimits } from "../security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "../seed.js";
 import type { StartOptions } from "../serve.js";
@@ -64,6 +66,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   try {
     await store.migrate();
     await assertMasterKeyOpens(store, master.key);
+    await rekeyStoredDigests(store, deriveSecrets(master.key), logger);
     // Say it here, once, rather than through every worker failing to start.
     if (redisUrl) await (await openRateLimits({ databaseUrl, redisUrl })).close();
   } catch (error) {

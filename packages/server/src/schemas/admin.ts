@@ -103,7 +103,19 @@ export const DeviceSchema = z
     name: z.string(),
     platform: z.string(),
     collector: z.string(),
-    components: z.array(z.object({ kind: z.string(), digest: z.string() })),
+    components: z
+      .array(
+        z.object({
+          kind: z.string(),
+          digest: z.string().optional().openapi({
+            description:
+              "The stored (keyed) digest: `k1.<slot>.<hmac>` under a key derived from the master key, or `c1.<slot>` for a component known only from an installation ID. Shown to the admin role only",
+          }),
+        }),
+      )
+      .openapi({
+        description: "What the device was recognised by; support and readonly tokens see the kinds only",
+      }),
     activatedAt: IsoInstant,
     lastSeenAt: IsoInstant,
     deactivatedAt: IsoInstant.optional(),

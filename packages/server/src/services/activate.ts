@@ -3,7 +3,6 @@ import {
   decideActivation,
   type Fingerprint,
   fail,
-  fingerprintDigest,
   issueNextLease,
   keyLookupDigest,
   type License,
@@ -11,6 +10,7 @@ import {
   ok,
   type Policy,
   parseProductKey,
+  presentedDigest,
   type Result,
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
@@ -99,7 +99,7 @@ async function decideAndPersist(
     platform: request.device.platform,
     collector: request.fingerprint.collector,
     components,
-    fingerprintDigest: fingerprintDigest(components),
+    fingerprintDigest: presentedDigest(request.fingerprint),
     leaseIssuedAt: at,
     lastSeenAt: at,
   };

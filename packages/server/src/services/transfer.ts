@@ -1,11 +1,11 @@
 import {
   type Device,
   fail,
-  fingerprintDigest,
   issueNextLease,
   licenseRefusal,
   newId,
   ok,
+  presentedDigest,
   type Result,
 } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
@@ -70,7 +70,7 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
       platform: request.device.platform,
       collector: request.fingerprint.collector,
       components: request.fingerprint.components,
-      fingerprintDigest: fingerprintDigest(request.fingerprint.components),
+      fingerprintDigest: presentedDigest(request.fingerprint),
       leaseCounters: issueNextLease({ issued: 0, issuedFrom: 0 }),
       leaseIssuedAt: at,
       activatedAt: at,

@@ -4,6 +4,7 @@ import * as offline from "./0002_offline.js";
 import * as forkSuspicion from "./0003_fork_suspicion.js";
 import * as scale from "./0004_scale.js";
 import * as adminAudit from "./0005_admin_audit.js";
+import * as keyedDigests from "./0006_keyed_component_digests.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0003_fork_suspicion": forkSuspicion,
   "0004_scale": scale,
   "0005_admin_audit": adminAudit,
+  "0006_keyed_component_digests": keyedDigests,
 };
 
 export const migrationProvider: MigrationProvider = {

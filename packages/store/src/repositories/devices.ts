@@ -101,6 +101,39 @@ export class DeviceRepository {
     return rows.map(toDevice);
   }
 
+  /** Devices' components by id, a page at a time (`afterId` exclusive), for a pass over every device. */
+  async componentsPage(
+    afterId: string,
+    limit: number,
+  ): Promise<{ readonly id: string; readonly components: Component[] }[]> {
+    const rows = await this.db
+      .selectFrom("devices")
+      .select(["id", "components"])
+      .where("id", ">", afterId)
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, components: parseJson<Component[]>(row.components) }));
+  }
+
+  /**
+   * Replace a device's components only if they are still `from` (compare and set), so a pass that read them
+   * never overwrites what a request wrote meanwhile. True when replaced.
+   */
+  async replaceComponents(
+    id: string,
+    from: readonly Component[],
+    to: readonly Component[],
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable("devices")
+      .set({ components: JSON.stringify(to) })
+      .where("id", "=", id)
+      .where("components", "=", JSON.stringify(from))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async update(id: string, patch: DevicePatch): Promise<void> {
     const set: Partial<DevicesTable> = {};
     if (patch.name !== undefined) set.name = patch.name;

@@ -12,7 +12,7 @@ import {
   type StatusAction,
 } from "../../services/admin/licenseActions.js";
 import { deactivateDevice } from "../../services/deactivate.js";
-import { adminLicenseView, adminRoute, tokenActor } from "./shared.js";
+import { adminLicenseView, adminRoute, deviceView, tokenActor } from "./shared.js";
 
 const statusRoutes: { action: StatusAction; summary: string; role: Role }[] = [
   { action: "suspend", summary: "Suspend a license (devices stop validating; reversible)", role: "admin" },
@@ -108,7 +108,6 @@ export function registerLicenseActions(app: OpenAPIHono<AppEnv>, deps: ServerDep
     const by = { kind: "admin" as const, tokenId: c.get("principal").tokenId };
     const result = await deactivateDevice(deps, id, by, c.req.valid("json").reason);
     if (!result.ok) return respondProblem(c, result.error);
-    const { leaseCounters: _c, leaseIssuedAt: _i, fingerprintDigest: _f, ...device } = result.value;
-    return c.json(device, 200);
+    return c.json(deviceView(result.value, c.get("principal").role), 200);
   });
 }

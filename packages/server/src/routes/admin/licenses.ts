@@ -6,7 +6,7 @@ import { respondProblem } from "../../http/respond.js";
 import { DeviceSchema, EventSchema, IdParam, LicenseSchema, PageQuery } from "../../schemas/admin.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
 import { ProductKeyInput } from "../../schemas/device.js";
-import { adminLicenseView, adminRoute } from "./shared.js";
+import { adminLicenseView, adminRoute, deviceView } from "./shared.js";
 
 const LicenseDetailSchema = LicenseSchema.extend({ devices: z.array(DeviceSchema) });
 
@@ -62,7 +62,8 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     if (!parsed.ok) return respondProblem(c, parsed.error);
     const license = await deps.store.licenses.findByKeyDigest(keyLookupDigest(deps.secrets, parsed.value));
     if (!license) return respondProblem(c, { code: "KEY_NOT_FOUND" });
-    const devices = await deps.store.devices.listAll(license.id);
+    const role = c.get("principal").role;
+    const devices = (await deps.store.devices.listAll(license.id)).map((d) => deviceView(d, role));
     return c.json({ ...adminLicenseView(license, deps.clock()), devices }, 200);
   });
 
@@ -77,7 +78,8 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     const { id } = c.req.valid("param");
     const license = await deps.store.licenses.findById(id);
     if (!license) return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
-    const devices = await deps.store.devices.listAll(id);
+    const role = c.get("principal").role;
+    const devices = (await deps.store.devices.listAll(id)).map((d) => deviceView(d, role));
     return c.json({ ...adminLicenseView(license, deps.clock()), devices }, 200);
   });
 

@@ -1,5 +1,5 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
-import { type License, licenseState, type Role } from "@ninsho/core";
+import { type Device, type License, licenseState, type Role } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import { requireRole } from "../../security/adminAuth.js";
 
@@ -25,6 +25,18 @@ export const adminLicenseView = (license: License, now: Date) => ({
   ...license,
   state: licenseState(license, now),
 });
+
+/**
+ * A device as an admin API answer shows it: never its lease bookkeeping, and its component digests (keyed,
+ * yet still the hardware's stand-ins) only to the admin role; support and readonly tokens see the kinds alone.
+ * @example
+ * return c.json(deviceView(device, c.get("principal").role), 200);
+ */
+export function deviceView(device: Device, role: Role) {
+  const { leaseCounters: _c, leaseIssuedAt: _i, fingerprintDigest: _f, ...shown } = device;
+  if (role === "admin") return shown;
+  return { ...shown, components: device.components.map(({ kind }) => ({ kind })) };
+}
 
 /** `principal` as the actor string of the timeline. */
 export const tokenActor = (tokenId: string) => `token:${tokenId}`;

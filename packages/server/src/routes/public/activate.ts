@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
@@ -59,7 +60,9 @@ const route = createRoute({
 export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    const result = await guardKeyLookup(deps, c, () => activate(deps, body));
+    // Matched and stored only in keyed form: the database never holds a digest the client sent.
+    const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
+    const result = await guardKeyLookup(deps, c, () => activate(deps, { ...body, fingerprint }));
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, device, lease, decision, created } = result.value;
     const now = deps.clock();

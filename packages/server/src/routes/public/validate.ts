@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
@@ -71,10 +72,10 @@ const route = createRoute({
 export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // Matched and stored only in keyed form: the database never holds a digest the client sent.
+    const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const request = (
-      body.lease === undefined
-        ? { key: body.key ?? "", fingerprint: body.fingerprint }
-        : { lease: body.lease, fingerprint: body.fingerprint }
+      body.lease === undefined ? { key: body.key ?? "", fingerprint } : { lease: body.lease, fingerprint }
     ) satisfies ValidationRequest;
     // A lease is signed and cannot be guessed: only key lookups count against (and read) the guessing limits.
     const result =

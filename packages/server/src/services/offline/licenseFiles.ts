@@ -1,6 +1,7 @@
 import {
   compareFingerprint,
   fail,
+  keyFingerprint,
   LICENSE_FILE_TYPE,
   type OfflineRequest,
   offlineDay,
@@ -8,6 +9,7 @@ import {
   offlineRequestProofHolds,
   ok,
   parseOfflineRequest,
+  presentedDigest,
   type ReasonCode,
   type Result,
   reason,
@@ -68,6 +70,8 @@ export async function issueLicenseFile(
   const signingKey = await deps.keyring.signingKeyFor(license.productId);
   if (!policy || !signingKey) throw new Error(`license ${license.id} has no policy or signing key`);
   const requestDigest = offlineRequestDigest(request);
+  // Matched and stored only in keyed form: the database never holds a digest the client sent.
+  const fingerprint = keyFingerprint(deps.secrets.componentDigests, request.fingerprint);
   const done = await activateOffline(deps, {
     license,
     policy,
@@ -78,13 +82,9 @@ export async function issueLicenseFile(
     ...(input.transferFromDeviceId === undefined ? {} : { transferFromDeviceId: input.transferFromDeviceId }),
     device: { ...request.device, collector: request.fingerprint.collector },
     explain: (device) =>
-      compareFingerprint(
-        device.components,
-        request.fingerprint,
-        policy.componentWeights,
-        policy.matchThreshold,
-      ),
-    components: () => request.fingerprint.components,
+      compareFingerprint(device.components, fingerprint, policy.componentWeights, policy.matchThreshold),
+    components: () => fingerprint.components,
+    presentedDigest: presentedDigest(fingerprint),
     answer: (current, device) => {
       const lease = deps.leases.lease(signingKey, current, policy, device);
       const file = signLicenseFile(signingKey, {

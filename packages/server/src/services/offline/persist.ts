@@ -39,6 +39,11 @@ export interface OfflineActivation {
   readonly explain: (device: Device) => MatchExplanation;
   /** The components to store: for a new device (`undefined`) or after recognising `stored`. */
   readonly components: (stored: Device | undefined) => Component[];
+  /**
+   * The digest leases bind, of the fingerprint as the client sent it (a request file's, before keying); by
+   * default the digest of the stored components (a phone activation's compact ones).
+   */
+  readonly presentedDigest?: string;
   /** The answer to give and keep (signed inside the transaction, so it is stored with the decision). */
   readonly answer: (license: License, device: Device) => Record<string, unknown>;
 }
@@ -87,7 +92,7 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
         licenseId: license.id,
         ...input.device,
         components,
-        fingerprintDigest: fingerprintDigest(components),
+        fingerprintDigest: input.presentedDigest ?? fingerprintDigest(components),
         leaseCounters: issueNextLease({ issued: 0, issuedFrom: 0 }),
         leaseIssuedAt: at,
         activatedAt: at,
@@ -141,7 +146,7 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
         ...decision.device,
         collector: input.device.collector,
         components,
-        fingerprintDigest: fingerprintDigest(components),
+        fingerprintDigest: input.presentedDigest ?? fingerprintDigest(components),
         leaseCounters: issueNextLease(decision.device.leaseCounters),
         leaseIssuedAt: at,
         lastSeenAt: at,
