@@ -1,5 +1,6 @@
 import { describe as describeProblem, type ErrorCode, type Locale, type ProblemParams } from "@ninsho/core";
 import { CommanderError } from "commander";
+import { palette } from "../terminal/colour.js";
 import { ExitCode, type ExitCodeValue, ExitError } from "./exit.js";
 import { type Io, line } from "./io.js";
 import { messagesFor } from "./messages.js";
@@ -70,7 +71,8 @@ export function report(io: Io, locale: Locale, json: boolean, error: unknown): C
     line(io.stderr, JSON.stringify({ error: failure.body }));
   } else {
     const m = messagesFor(locale);
-    line(io.stderr, `${m.error} ${failure.body.code}: ${failure.body.message}`);
+    const { red } = palette(io.stderr, io.env);
+    line(io.stderr, `${red(`${m.error} ${failure.body.code}`)}: ${failure.body.message}`);
     line(io.stderr, `${m.remedy}: ${failure.body.remedy}`);
     if (failure.body.docs !== undefined) line(io.stderr, `${m.docs}: ${failure.body.docs}`);
   }

@@ -42,16 +42,6 @@ export class ExitError extends CommanderError {
 }
 
 /**
- * `exitOverride` callback: commander's parse errors (unknown option, missing argument, …) exit with
- * `ExitCode.usage` instead of 1; help and version still exit with 0.
- * @example
- * program.exitOverride(usageExit);
- */
-export function usageExit(err: CommanderError): never {
-  throw new ExitError(err.exitCode === 0 ? ExitCode.ok : ExitCode.usage);
-}
-
-/**
  * The exit codes, for the end of every admin command's help.
  * @example
  * command.addHelpText("after", exitCodesHelp());

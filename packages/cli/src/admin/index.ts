@@ -8,7 +8,7 @@ import { registerTokens } from "./commands/tokens.js";
 import { finishAdminCommands } from "./context.js";
 import type { Io } from "./io.js";
 
-export { ExitCode, ExitError, exitCodesHelp, usageExit } from "./exit.js";
+export { ExitCode, ExitError, exitCodesHelp } from "./exit.js";
 export { defaultIo, type Io } from "./io.js";
 
 /**

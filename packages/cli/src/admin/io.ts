@@ -7,8 +7,9 @@ import type { Writable } from "node:stream";
  * const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
  */
 export interface Io {
-  readonly stdout: Writable;
-  /** `isTTY` decides between a progress bar and plain progress lines. */
+  /** `isTTY` (and NO_COLOR / FORCE_COLOR) decides whether help and reports are coloured. */
+  readonly stdout: Writable & { readonly isTTY?: boolean };
+  /** `isTTY` decides between a progress bar and plain progress lines, and whether errors are coloured. */
   readonly stderr: Writable & { readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
 }

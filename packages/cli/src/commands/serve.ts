@@ -59,18 +59,36 @@ async function serve(io: Io, options: ServeOptions): Promise<void> {
   };
   // The phone-activation page and the support console, served by the same process. Cluster workers get their
   // options as JSON through the environment, which cannot carry a function: they import the pages themselves.
-  const running =
+  const running = await listening<{ close(): Promise<void> }>(options, () =>
     options.workers > 1
-      ? await startCluster({
+      ? startCluster({
           ...common,
           workers: options.workers,
           extensionModules: [{ url: import.meta.resolve("@ninsho/web"), name: "registerWeb" }],
         })
-      : await startServer({ ...common, extensions: [(await import("@ninsho/web")).registerWeb] });
+      : import("@ninsho/web").then((web) => startServer({ ...common, extensions: [web.registerWeb] })),
+  );
   const stop = async () => {
     await running.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** Start, turning a port another program holds into PORT_IN_USE: which port, and how to choose another. */
+async function listening<T>(options: ServeOptions, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
+      const next = options.port > 0 && options.port < 65535 ? options.port + 1 : 8081;
+      throw new UsageProblem("PORT_IN_USE", {
+        port: String(options.port),
+        host: options.host,
+        next: String(next),
+      });
+    }
+    throw error;
+  }
 }

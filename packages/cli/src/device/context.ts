@@ -5,6 +5,7 @@ import { ExitError } from "../admin/exit.js";
 import { type Io, line } from "../admin/io.js";
 import { detectLocale } from "../admin/locale.js";
 import { messagesFor as adminMessagesFor } from "../admin/messages.js";
+import { palette } from "../terminal/colour.js";
 import { type DeviceConfig, type DeviceOptions, resolveConfig } from "./config.js";
 import { DeviceFailure } from "./failure.js";
 import { type DeviceMessages, deviceMessagesFor } from "./messages/index.js";
@@ -31,7 +32,8 @@ function printFailure(io: Io, locale: Locale, json: boolean, failure: DeviceFail
     return;
   }
   const words = adminMessagesFor(locale);
-  line(io.stderr, `${words.error} ${failure.body.code}: ${failure.body.message}`);
+  const { red } = palette(io.stderr, io.env);
+  line(io.stderr, `${red(`${words.error} ${failure.body.code}`)}: ${failure.body.message}`);
   line(io.stderr, `${words.remedy}: ${failure.body.remedy}`);
 }
 

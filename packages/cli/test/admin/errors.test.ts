@@ -61,7 +61,9 @@ describe("errors of the built binary", () => {
   it("exits 2 on a usage error, before any request", async () => {
     const unknown = await spawnCli(["products", "list", "--bogus"], server.env);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown option '--bogus'");
+    expect(unknown.stderr).toContain(
+      "Error USAGE_UNKNOWN_OPTION: ninsho products list has no option --bogus.",
+    );
     const noToken = await spawnCli(["products", "list"], { NINSHO_URL: server.url });
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain("Error NO_TOKEN");

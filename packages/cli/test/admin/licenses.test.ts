@@ -135,7 +135,9 @@ describe("ninsho licenses", () => {
     expect(both.code).toBe(2);
     const noReason = await runCli(["licenses", "revoke", licenseId], server.env);
     expect(noReason.code).toBe(2);
-    expect(noReason.stderr).toContain("required option '--reason <text>' not specified");
+    expect(noReason.stderr).toContain(
+      "Error USAGE_REQUIRED_OPTION: ninsho licenses revoke needs the option --reason <text>.",
+    );
   });
 
   it("refuses a change the license's state does not allow (exit 3), then revokes for good", async () => {

@@ -359,4 +359,103 @@ export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
         "--master-key-file を指定するか NINSHO_MASTER_KEY を設定してください。マスターキーがないとデータを読めません。",
     },
   },
+  // How `ninsho` was called: commander's parse errors, worded here ({command} is the command path, e.g.
+  // "ninsho products list"; {suggestion} is commander's nearest name, or "none").
+  USAGE_UNKNOWN_COMMAND: {
+    en: {
+      message: '"{name}" is not a command of {command}.',
+      remedy:
+        "{suggestion, select, none {} other {Did you mean {suggestion}? }}Run {command} --help to see its commands.",
+    },
+    ja: {
+      message: "「{name}」は {command} のコマンドではありません。",
+      remedy:
+        "{suggestion, select, none {} other {{suggestion} のことですか？ }}{command} --help でコマンドの一覧を確認してください。",
+    },
+  },
+  USAGE_UNKNOWN_OPTION: {
+    en: {
+      message: "{command} has no option {option}.",
+      remedy:
+        "{suggestion, select, none {} other {Did you mean {suggestion}? }}Run {command} --help to see its options.",
+    },
+    ja: {
+      message: "{command} に {option} というオプションはありません。",
+      remedy:
+        "{suggestion, select, none {} other {{suggestion} のことですか？ }}{command} --help でオプションの一覧を確認してください。",
+    },
+  },
+  USAGE_MISSING_ARGUMENT: {
+    en: {
+      message: "{command} needs the argument {argument}.",
+      remedy: "Give it after the command; {command} --help shows the usage.",
+    },
+    ja: {
+      message: "{command} には引数 {argument} が必要です。",
+      remedy: "コマンドの後に指定してください。使い方は {command} --help で確認できます。",
+    },
+  },
+  USAGE_OPTION_VALUE_MISSING: {
+    en: {
+      message: "The option {option} of {command} needs a value.",
+      remedy: "Write the value right after the option; {command} --help shows what it expects.",
+    },
+    ja: {
+      message: "{command} のオプション {option} には値が必要です。",
+      remedy: "オプションの直後に値を指定してください。期待される値は {command} --help で確認できます。",
+    },
+  },
+  USAGE_REQUIRED_OPTION: {
+    en: {
+      message: "{command} needs the option {option}.",
+      remedy: "Add {option}; {command} --help explains it.",
+    },
+    ja: {
+      message: "{command} にはオプション {option} が必要です。",
+      remedy: "{option} を指定してください。説明は {command} --help にあります。",
+    },
+  },
+  USAGE_INVALID_VALUE: {
+    en: {
+      message: '"{value}" is not a valid value for {target} of {command}.',
+      remedy: "{reason} {command} --help shows what it expects.",
+    },
+    ja: {
+      message: "「{value}」は {command} の {target} に使えない値です。",
+      remedy: "{reason} 期待される値は {command} --help で確認できます。",
+    },
+  },
+  USAGE_EXCESS_ARGUMENTS: {
+    en: {
+      message: "{command} was given more arguments than it takes ({received} for {expected}).",
+      remedy:
+        "Remove the extra words (quote a value that contains spaces); {command} --help shows the usage.",
+    },
+    ja: {
+      message: "{command} に指定された引数が多すぎます（{expected} 個まで、指定は {received} 個）。",
+      remedy:
+        "余分な語を取り除いてください（空白を含む値は引用符で囲みます）。使い方は {command} --help で確認できます。",
+    },
+  },
+  USAGE_CONFLICTING_OPTIONS: {
+    en: {
+      message: "{option} and {other} cannot be used together.",
+      remedy: "Keep one of them; {command} --help explains both.",
+    },
+    ja: {
+      message: "{option} と {other} は同時に使えません。",
+      remedy: "どちらか一方にしてください。説明は {command} --help にあります。",
+    },
+  },
+  PORT_IN_USE: {
+    en: {
+      message: "Port {port} on {host} is already in use by another program.",
+      remedy: "Stop that program, or choose another port with --port, e.g. ninsho serve --port {next}.",
+    },
+    ja: {
+      message: "{host} のポート {port} は別のプログラムが使用中です。",
+      remedy:
+        "そのプログラムを止めるか、--port で別のポートを指定してください（例: ninsho serve --port {next}）。",
+    },
+  },
 };

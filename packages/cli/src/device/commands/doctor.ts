@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { Io } from "../../admin/io.js";
+import { palette } from "../../terminal/colour.js";
 import { deviceCommand, withSession } from "../command.js";
 import { runDevice } from "../context.js";
 import { gather } from "../doctor/gather.js";
@@ -35,7 +36,8 @@ export function registerDoctor(device: Command, io: Io): void {
             });
           } else {
             const heading = m.doctor.heading(config.productId, config.dir, config.url);
-            for (const line of renderReport(report, m.doctor, heading)) ctx.print(line);
+            const paint = palette(ctx.io.stdout, ctx.io.env);
+            for (const line of renderReport(report, m.doctor, heading, paint)) ctx.print(line);
           }
           return report.healthy ? DeviceExitCode.ok : DeviceExitCode.problemsFound;
         }),
