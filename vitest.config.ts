@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { HANG_MS } from "./testing/budget.js";
 
 // Tests import the workspace packages by name; the `ninsho-source` export condition points them at src, so
 // a test never runs against a stale build. Vitest runs tests in its server-side environment, hence `ssr`.
@@ -14,9 +15,13 @@ export default defineConfig({
       "bench/**/*.test.ts",
       "attacks/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "testing/**/*.test.ts",
     ],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // `npm run test:quick` leaves out the slow suites: files named *.slow.test.ts (see the README's Testing).
+    // A time limit catches a hang and never measures speed (testing/budget.ts).
+    testTimeout: HANG_MS,
+    hookTimeout: HANG_MS,
+    reporters: ["default", "./testing/durationReporter.ts"],
     pool: "forks",
     maxWorkers: 2,
   },

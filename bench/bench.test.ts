@@ -76,5 +76,5 @@ describe("npm run bench, quick (BENCH_QUICK=1)", () => {
     ])
       expect(readme).toContain(`<!-- ${block}:end -->`);
     expect(readFileSync(join(out, "scale.svg"), "utf8")).toMatch(/^<svg/);
-  }, 120_000);
+  });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { budgetMs } from "../../testing/budget.js";
 import { adversarialEvents, legitEvents } from "./events.js";
 import { forkDetection } from "./lineage.js";
 import { Rng } from "./prng.js";
@@ -8,24 +9,42 @@ import { simulateFleet, simulateRange, withDefaults } from "./simulate.js";
 import { mergeTally, Tally } from "./tally.js";
 
 const small = { devices: 2000, years: 3, seed: 42 } as const;
-const first = fleetResult(simulateFleet(small));
+/**
+ * Time limits from the size of the work, never a fixed number of seconds: a device-year takes well under a
+ * millisecond on an idle machine; each is allowed 20 ms (testing/budget.ts).
+ */
+const perSimulation = small.devices * small.years;
+const budget = (simulations: number) => budgetMs(simulations * perSimulation, 20);
+
+let first: ReturnType<typeof fleetResult>;
+beforeAll(() => {
+  first = fleetResult(simulateFleet(small));
+}, budget(1));
 
 describe("fleet simulator", () => {
-  it("is deterministic for a seed, and a different seed gives a different fleet", () => {
-    expect(fleetResult(simulateFleet(small))).toEqual(first);
-    const other = fleetResult(simulateFleet({ ...small, seed: 43 }));
-    expect(other.rules[0]?.false_lockout_rate).not.toBe(first.rules[0]?.false_lockout_rate);
-    expect(other.attempts).not.toEqual(first.attempts);
-  });
+  it(
+    "is deterministic for a seed, and a different seed gives a different fleet",
+    () => {
+      expect(fleetResult(simulateFleet(small))).toEqual(first);
+      const other = fleetResult(simulateFleet({ ...small, seed: 43 }));
+      expect(other.rules[0]?.false_lockout_rate).not.toBe(first.rules[0]?.false_lockout_rate);
+      expect(other.attempts).not.toEqual(first.attempts);
+    },
+    budget(2),
+  );
 
-  it("gives the same tally however the fleet is split across workers", () => {
-    const options = withDefaults(small);
-    const whole = simulateRange(options, 0, small.devices);
-    const merged = new Tally(whole.ruleCount);
-    mergeTally(merged, simulateRange(options, 0, 700));
-    mergeTally(merged, simulateRange(options, 700, small.devices));
-    expect(merged).toEqual(whole);
-  });
+  it(
+    "gives the same tally however the fleet is split across workers",
+    () => {
+      const options = withDefaults(small);
+      const whole = simulateRange(options, 0, small.devices);
+      const merged = new Tally(whole.ruleCount);
+      mergeTally(merged, simulateRange(options, 0, 700));
+      mergeTally(merged, simulateRange(options, 700, small.devices));
+      expect(merged).toEqual(whole);
+    },
+    budget(2),
+  );
 
   it("reports every rule per event type, and the per-event rates add up to the totals", () => {
     expect(first.rules.map((r) => r.name)).toHaveLength(7);

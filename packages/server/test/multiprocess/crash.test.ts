@@ -36,7 +36,7 @@ describe.skipIf(skipPostgres)("a server process killed mid-load", () => {
       [1, 2].map(() => processes.serve({ databaseUrl: url, env, seed: false })),
     );
     servers = [first, ...others];
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await processes.stopAll();
@@ -92,5 +92,5 @@ describe.skipIf(skipPostgres)("a server process killed mid-load", () => {
     );
     const storedIds = new Set(stored.map((r) => String(r.id)));
     expect(ids.filter((id) => !storedIds.has(id))).toEqual([]);
-  }, 100_000);
+  });
 });

@@ -30,7 +30,7 @@ describe.skipIf(skipPostgres)("three server processes on one PostgreSQL", () => 
     const seeders = servers.filter((s) => s.adminToken !== undefined);
     expect(seeders).toHaveLength(1);
     admin = new Admin(servers[0]?.url ?? "", seeders[0]?.adminToken ?? "");
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await processes.stopAll();
@@ -64,7 +64,7 @@ describe.skipIf(skipPostgres)("three server processes on one PostgreSQL", () => 
       license.id,
     ]);
     expect(stored.map((r) => String(r.id)).sort()).toEqual(acknowledged);
-  }, 90_000);
+  });
 
   it("a license extended through one process is leased with its new expiry by another", async () => {
     const { licenses } = await admin.keys({ maxDevices: 2 });

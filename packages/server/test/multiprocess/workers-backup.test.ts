@@ -126,7 +126,7 @@ describe("ninsho backup and restore (SQLite)", () => {
     expect(valid.body).toMatchObject({ valid: true });
     const recognised = await activate(revived.url, demoKeyOf(server.lines), fingerprint);
     expect(recognised.status).toBe(200);
-  }, 90_000);
+  });
 
   it("refuses to restore with a master key that does not open the backup", async () => {
     const env = { DATABASE_URL: "", NINSHO_MASTER_KEY: "" };
@@ -142,5 +142,5 @@ describe("ninsho backup and restore (SQLite)", () => {
     });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("does not open this backup");
-  }, 60_000);
+  });
 });
