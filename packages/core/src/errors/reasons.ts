@@ -58,6 +58,14 @@ export const reasonTexts = {
     ja: "署名が検証できません（改ざんされています）",
   },
   TOKEN_NOT_LEASE: { en: "it is not a lease", ja: "リースではありません" },
+  TOKEN_OTHER_PRODUCT_KEY: {
+    en: "it was signed with another product's key",
+    ja: "別の製品の鍵で署名されています",
+  },
+  TOKEN_KEY_RETIRED: {
+    en: "it was signed after its key was retired ({retiredAt})",
+    ja: "鍵の廃止（{retiredAt}）より後に署名されています",
+  },
   CLAIMS_INCOMPLETE: { en: "its claims are incomplete", ja: "クレームが不完全です" },
   LEASE_SUBJECT_UNKNOWN: {
     en: "the license or device it names does not exist on this server",

@@ -1,5 +1,7 @@
+import type { KeyObject } from "node:crypto";
 import { reason } from "../errors/reasons.js";
 import { fail, ok, type Result } from "../result.js";
+import { fromBase64Url } from "./base64url.js";
 import { type PublicKeys, type SigningKey, signCompactJws, verifyCompactJws } from "./jws.js";
 
 /** The JWS `typ` of a lease, so a lease can never be replayed as another kind of signed object. */
@@ -74,4 +76,61 @@ export function verifyLease(token: string, keys: PublicKeys): Result<LeaseClaims
     return fail("LEASE_INVALID", { reason: reason("CLAIMS_INCOMPLETE") });
   }
   return ok(checked.payload);
+}
+
+/** A key that verifies leases, and what it may verify: one product's, signed before the key was retired. */
+export interface LeaseVerifier {
+  readonly key: KeyObject;
+  /** The product whose key it is: a lease it signed must name this product (`aud`). */
+  readonly productId: string;
+  /** When it stopped signing (epoch ms): a lease it claims to have signed in a later second is forged. */
+  readonly retiredAt?: number;
+}
+
+const headerKid = (token: string): string | undefined => {
+  try {
+    const header = JSON.parse(fromBase64Url(token.split(".")[0] ?? "").toString("utf8")) as { kid?: unknown };
+    return typeof header.kid === "string" ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Verify a lease as `verifyLease` does, then hold its key to what the key may sign: a lease for one product
+ * signed with another product's key (one key leaked or misused must never unlock another product), or dated
+ * after its key was retired (a retired key that leaked later must sign nothing new that is believed), is
+ * LEASE_INVALID. Given `productId`, the lease must also be that product's.
+ * @example
+ * const claims = verifyProductLease(token, new Map([[kid, { key, productId: "prd_01…" }]]), "prd_01…");
+ */
+export function verifyProductLease(
+  token: string,
+  verifiers: ReadonlyMap<string, LeaseVerifier>,
+  productId?: string,
+): Result<LeaseClaims> {
+  const kid = headerKid(token);
+  const verifier = kid === undefined ? undefined : verifiers.get(kid);
+  const keys: PublicKeys = new Map(
+    kid === undefined || verifier === undefined ? [] : [[kid, verifier.key] as const],
+  );
+  const checked = verifyLease(token, keys);
+  if (!checked.ok || verifier === undefined) return checked;
+  const claims = checked.value;
+  if (claims.aud !== verifier.productId || (productId !== undefined && claims.aud !== productId))
+    return fail(
+      "LEASE_INVALID",
+      { reason: reason("TOKEN_OTHER_PRODUCT_KEY") },
+      { reason: "other_product_key" },
+    );
+  // To the second, as `iat` has it: a lease signed in the very second its key retired is still the key's own.
+  if (verifier.retiredAt !== undefined && claims.iat > Math.floor(verifier.retiredAt / 1000)) {
+    const retiredAt = new Date(verifier.retiredAt).toISOString();
+    return fail(
+      "LEASE_INVALID",
+      { reason: reason("TOKEN_KEY_RETIRED", { retiredAt }) },
+      { reason: "key_retired" },
+    );
+  }
+  return checked;
 }

@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import {
   generateSigningKeyPair,
+  type LeaseVerifier,
   newId,
   type PublicJwk,
   privateKeyFromPem,
@@ -39,6 +40,7 @@ export class Keyring {
   private held = new Map<string, HeldKey[]>();
   private unsealed = new Map<string, SigningKey>();
   private verifying = new Map<string, KeyObject>();
+  private verifiers = new Map<string, LeaseVerifier>();
   private jwks: PublicJwk[] = [];
   private lastLoad = 0;
 
@@ -96,6 +98,17 @@ export class Keyring {
     return this.verifying;
   }
 
+  /**
+   * Every key with what it may verify (its product, and when it retired), by kid: what `verifyProductLease`
+   * holds a lease to.
+   */
+  async leaseVerifiers(kidWanted?: string): Promise<ReadonlyMap<string, LeaseVerifier>> {
+    if (this.verifiers.size === 0 || (kidWanted !== undefined && !this.verifiers.has(kidWanted))) {
+      await this.reload(false);
+    }
+    return this.verifiers;
+  }
+
   /** The JSON Web Key Set of every product, at most `RELOAD_INTERVAL_MS` old (a new product's key shows up). */
   async publicJwks(): Promise<PublicJwk[]> {
     await this.reload(false);
@@ -120,9 +133,16 @@ export class Keyring {
     const records = await this.store.products.listSigningKeys();
     const held = new Map<string, HeldKey[]>();
     const verifying = new Map<string, KeyObject>();
+    const verifiers = new Map<string, LeaseVerifier>();
     const jwks: PublicJwk[] = [];
     for (const record of records) {
-      verifying.set(record.kid, publicKeyFromJwk(record.publicJwk));
+      const key = publicKeyFromJwk(record.publicJwk);
+      verifying.set(record.kid, key);
+      verifiers.set(record.kid, {
+        key,
+        productId: record.productId,
+        ...(record.retiredAt === undefined ? {} : { retiredAt: Date.parse(record.retiredAt) }),
+      });
       jwks.push({ ...record.publicJwk, kid: record.kid, alg: "EdDSA", use: "sig" });
       const gate = record.activeFrom === undefined ? Number.NEGATIVE_INFINITY : Date.parse(record.activeFrom);
       const order = Date.parse(record.activeFrom ?? record.createdAt);
@@ -133,6 +153,7 @@ export class Keyring {
     }
     this.held = held;
     this.verifying = verifying;
+    this.verifiers = verifiers;
     this.jwks = jwks;
   }
 }

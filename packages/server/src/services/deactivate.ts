@@ -1,4 +1,4 @@
-import { type Device, fail, newId, ok, type Result, verifyLease } from "@ninsho/core";
+import { type Device, fail, newId, ok, type Result, verifyProductLease } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
 
 /** Who asked for a deactivation: the device itself (proved by its lease) or an admin token. */
@@ -40,7 +40,7 @@ export async function deactivateDevice(
 
 /** A device deactivating itself: its lease is the proof, whatever its age (an expired lease still names it). */
 export async function deactivateByLease(deps: ServerDeps, lease: string): Promise<Result<Device>> {
-  const claims = verifyLease(lease, await deps.keyring.verifyingKeys());
+  const claims = verifyProductLease(lease, await deps.keyring.leaseVerifiers());
   if (!claims.ok) return claims;
   return deactivateDevice(deps, claims.value.sub, { kind: "device" }, "deactivated from the device");
 }

@@ -17,7 +17,7 @@ import {
   presentedDigest,
   type Result,
   reason,
-  verifyLease,
+  verifyProductLease,
 } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
 import { findLicenseByKey } from "./activate.js";
@@ -48,7 +48,10 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   let device: Device | undefined;
   let presentedCounter: number | undefined;
   if (request.lease !== undefined) {
-    const claims = verifyLease(request.lease, await deps.keyring.verifyingKeys(leaseKid(request.lease)));
+    const claims = verifyProductLease(
+      request.lease,
+      await deps.keyring.leaseVerifiers(leaseKid(request.lease)),
+    );
     if (!claims.ok) return claims;
     const found = await deps.store.devices.findWithLicense(claims.value.sub);
     // The claims must name each other: a genuine lease never pairs a device with another license or product.
