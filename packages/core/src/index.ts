@@ -1,6 +1,7 @@
 export * from "./errors/index.js";
 export * from "./i18n/index.js";
 export * from "./ids.js";
+export * from "./isRecord.js";
 export * from "./keys/productKey.js";
 export * from "./licensing/activation.js";
 export * from "./licensing/adminToken.js";

@@ -1,6 +1,6 @@
+import type { LicenseView } from "@ninsho/contract";
 import type { Fingerprint } from "@ninsho/core";
 import { acceptedRecord } from "./accepted.js";
-import type { LicenseView } from "./http/answers.js";
 import type { PreparedLease } from "./lease.js";
 import type { OnlineContext } from "./online.js";
 import type { LicenseFacts, ServerVerdict } from "./storage/stateFile.js";

@@ -1,4 +1,5 @@
 import type { Component, Fingerprint } from "@ninsho/core";
+import { isRecord } from "@ninsho/core";
 
 /**
  * The component set the server last accepted from this machine: the fingerprint sent with the last
@@ -53,8 +54,6 @@ export const acceptedView = (record: AcceptedRecord): AcceptedFingerprint => ({
   components: record.components,
 });
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
-
 /**
  * A loose shape check of a record read back from `state.json` (the MAC vouches for the rest).
  *
@@ -62,8 +61,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * isAcceptedRecord(JSON.parse(body).accepted); // true
  */
 export const isAcceptedRecord = (v: unknown): v is AcceptedRecord =>
-  isObject(v) &&
+  isRecord(v) &&
   Number.isFinite(v.atMs) &&
   typeof v.collector === "string" &&
   Array.isArray(v.components) &&
-  v.components.every((c) => isObject(c) && typeof c.kind === "string" && typeof c.digest === "string");
+  v.components.every((c) => isRecord(c) && typeof c.kind === "string" && typeof c.digest === "string");

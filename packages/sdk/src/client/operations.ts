@@ -1,6 +1,7 @@
+import type { Validation } from "@ninsho/contract";
 import type { ErrorCode } from "@ninsho/core";
 import { acceptLease, acceptRelease, acceptVerdict, decisionAt } from "./accept.js";
-import { readAnswer, type ValidationAnswer } from "./http/answers.js";
+import { readAnswer } from "./http/answers.js";
 import {
   exchange,
   invalid,
@@ -28,10 +29,7 @@ const STATE_CODES: Partial<Record<string, ErrorCode>> = {
   expired: "LICENSE_EXPIRED",
 };
 
-function verdictOf(
-  v: ValidationAnswer,
-  locale: OnlineContext["locale"],
-): Omit<ServerVerdict, "at"> | undefined {
+function verdictOf(v: Validation, locale: OnlineContext["locale"]): Omit<ServerVerdict, "at"> | undefined {
   const code = v.problem?.code ?? STATE_CODES[v.state];
   const state = code === undefined ? undefined : VERDICT_STATES[code];
   if (code === undefined || state === undefined) return undefined;
@@ -49,14 +47,6 @@ function verdictOf(
 
 const spoofed = (ctx: OnlineContext, reason: string) =>
   recordFailure(ctx, seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason }), "spoofed");
-
-const outcomeOf = (decision: unknown, fallback: string): string =>
-  decision !== null &&
-  typeof decision === "object" &&
-  "outcome" in decision &&
-  typeof decision.outcome === "string"
-    ? decision.outcome
-    : fallback;
 
 /**
  * Activate this machine with a key: a new device in a free slot, or this device recognised again.
@@ -76,14 +66,9 @@ export async function activateOnline(
   if (!activation) return invalid(ctx, "not an activation");
   // Genuinely signed, but about another product: the server signs anyone's answers, so this is a replay.
   if (activation.license.productId !== ctx.productId) return spoofed(ctx, "an answer about another product");
-  const lease = await verifiedLease(ctx, activation.lease, activation.deviceId);
+  const lease = await verifiedLease(ctx, activation.lease, activation.device.id);
   if (!lease.ok) return lease;
-  const decision = decisionAt(
-    ctx,
-    "activation",
-    outcomeOf(activation.decision, "activated"),
-    activation.decision,
-  );
+  const decision = decisionAt(ctx, "activation", activation.decision.outcome, activation.decision);
   await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, activation.license, fingerprint);
   return { ok: true, value: { decision: activation.decision } };
 }
@@ -104,7 +89,7 @@ export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ v
   const v = readAnswer.validation(answer.body);
   if (!v) return invalid(ctx, "not a validation");
   if (v.license.productId !== ctx.productId) return spoofed(ctx, "an answer about another product");
-  const deviceId = v.deviceId ?? current.claims.sub;
+  const deviceId = v.device?.id ?? current.claims.sub;
   if (deviceId !== current.claims.sub) return spoofed(ctx, "an answer about another device");
   if (v.valid) {
     const decision = decisionAt(ctx, "validation", "valid", v.decision);
@@ -139,9 +124,9 @@ export async function deactivateOnline(
   if (!answer.ok) return answer;
   const d = readAnswer.deactivation(answer.body);
   if (!d) return invalid(ctx, "not a deactivation");
-  if (d.deviceId !== current.claims.sub) return spoofed(ctx, "an answer about another device");
+  if (d.device.id !== current.claims.sub) return spoofed(ctx, "an answer about another device");
   await acceptRelease(ctx, answer.serverTimeMs, decisionAt(ctx, "deactivation", "deactivated", undefined));
-  return { ok: true, value: d };
+  return { ok: true, value: { deviceId: d.device.id, deactivatedAt: d.device.deactivatedAt } };
 }
 
 /**
@@ -162,10 +147,10 @@ export async function transferOnline(
   const t = readAnswer.transfer(answer.body);
   if (!t) return invalid(ctx, "not a transfer");
   if (t.fromDeviceId !== fromDeviceId) return spoofed(ctx, "an answer about another transfer");
-  const lease = await verifiedLease(ctx, t.lease, t.deviceId);
+  const lease = await verifiedLease(ctx, t.lease, t.device.id);
   if (!lease.ok) return lease;
   const match = { fromDeviceId, transfersLeft: t.transfersLeft };
   const decision = decisionAt(ctx, "transfer", "transferred", match);
   await acceptLease(ctx, lease.value, answer.serverTimeMs, decision, undefined, fingerprint);
-  return { ok: true, value: { deviceId: t.deviceId, transfersLeft: t.transfersLeft } };
+  return { ok: true, value: { deviceId: t.device.id, transfersLeft: t.transfersLeft } };
 }

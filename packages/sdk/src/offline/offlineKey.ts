@@ -1,17 +1,15 @@
-import { decodeOfflinePublicKey, isErrorCode } from "@ninsho/core";
+import { OfflineKeySchema, readAs, readError } from "@ninsho/contract";
+import { decodeOfflinePublicKey, isRecord } from "@ninsho/core";
 import type { ResolvedOptions } from "../client/options.js";
 import { type ProblemSeed, seed } from "../client/problem.js";
 import type { Session } from "../client/session.js";
 import { failed, type Step } from "./host.js";
 import type { OfflineKey } from "./phoneLease.js";
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
-
 const MAX_BYTES = 64 * 1024;
 
 /** GET a small JSON document; every failure is a problem of the catalogue. */
-async function getJson(o: ResolvedOptions, path: string): Promise<Step<Record<string, unknown>>> {
+async function getJson(o: ResolvedOptions, path: string): Promise<Step<unknown>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), o.timeoutMs);
   let status: number;
@@ -37,16 +35,15 @@ async function getJson(o: ResolvedOptions, path: string): Promise<Step<Record<st
   } catch {
     body = undefined;
   }
-  if (!isObject(body)) return failed(seed("RESPONSE_INVALID", undefined, { status, reason: "not JSON" }));
+  if (!isRecord(body)) return failed(seed("RESPONSE_INVALID", undefined, { status, reason: "not JSON" }));
   if (status >= 400) return failed(refusal(body, status));
   return { ok: true, value: body };
 }
 
-function refusal(body: Record<string, unknown>, status: number): ProblemSeed {
-  const error = isObject(body.error) ? body.error : undefined;
-  const code = typeof error?.code === "string" && isErrorCode(error.code) ? error.code : undefined;
-  if (code === undefined) return seed("RESPONSE_INVALID", undefined, { status });
-  return { code, ...(error?.details === undefined ? {} : { details: error.details }) };
+function refusal(body: unknown, status: number): ProblemSeed {
+  const error = readError(body);
+  if (error === undefined) return seed("RESPONSE_INVALID", undefined, { status });
+  return { code: error.code, ...(error.details === undefined ? {} : { details: error.details }) };
 }
 
 /**
@@ -65,18 +62,16 @@ export async function resolveOfflineKey(o: ResolvedOptions, session: Session): P
     return { ok: true, value: { productNumber: pinned.productNumber, publicKey: pinned.publicKey } };
   const got = await getJson(o, `/v1/products/${encodeURIComponent(o.productId)}/offline-key`);
   if (!got.ok) return got;
-  const { productId, productNumber, publicKey, scheme } = got.value;
+  const key = readAs(OfflineKeySchema, got.value);
   const usable =
-    productId === o.productId &&
-    scheme === "bls-bn254-g1x-tai-sha512" &&
-    typeof productNumber === "number" &&
-    Number.isInteger(productNumber) &&
-    productNumber >= 1 &&
-    productNumber <= 0xffff &&
-    typeof publicKey === "string" &&
-    decodeOfflinePublicKey(publicKey) !== undefined;
-  if (!usable || typeof productNumber !== "number" || typeof publicKey !== "string")
+    key !== undefined &&
+    key.productId === o.productId &&
+    key.productNumber >= 1 &&
+    key.productNumber <= 0xffff &&
+    decodeOfflinePublicKey(key.publicKey) !== undefined;
+  if (!usable)
     return failed(seed("RESPONSE_INVALID", undefined, { reason: "not this product's offline key" }));
+  const { productNumber, publicKey } = key;
   session.state.offline = {
     ...session.state.offline,
     key: { productNumber, publicKey, pinnedAt: o.now() },

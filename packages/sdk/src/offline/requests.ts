@@ -1,5 +1,5 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
-import { type OfflineRequest, parseOfflineRequest } from "@ninsho/core";
+import { isRecord, type OfflineRequest, parseOfflineRequest } from "@ninsho/core";
 import type { DeviceStore } from "../client/storage/deviceStore.js";
 
 /**
@@ -32,11 +32,8 @@ export const MAX_REQUESTS = 3;
 
 const FORMAT = "ninsho-offline-requests/1";
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
-
 function readEntry(entry: unknown): StoredRequest | undefined {
-  if (!isObject(entry)) return undefined;
+  if (!isRecord(entry)) return undefined;
   const parsed = parseOfflineRequest(entry.request);
   if (!parsed.ok) return undefined;
   if (typeof entry.privateKey !== "string") return { request: parsed.value };
@@ -57,7 +54,7 @@ async function loadRequests(store: DeviceStore): Promise<StoredRequest[]> {
   } catch {
     return [];
   }
-  if (!isObject(value) || value.format !== FORMAT || !Array.isArray(value.requests)) return [];
+  if (!isRecord(value) || value.format !== FORMAT || !Array.isArray(value.requests)) return [];
   return value.requests.flatMap((entry) => {
     const read = readEntry(entry);
     return read ? [read] : [];

@@ -1,3 +1,4 @@
+import { isRecord } from "@ninsho/core";
 /**
  * What offline activation keeps in `state.json` (under the state file's MAC), beside the online state.
  *
@@ -56,11 +57,8 @@ export interface PhoneRecord {
  */
 export const MAX_PENDING = 3;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
-
 const isPending = (v: unknown): boolean =>
-  isObject(v) && typeof v.text === "string" && Number.isFinite(v.createdAt);
+  isRecord(v) && typeof v.text === "string" && Number.isFinite(v.createdAt);
 
 /**
  * Loose shape check of the offline part of a state file (its MAC already vouches for it).
@@ -69,17 +67,17 @@ const isPending = (v: unknown): boolean =>
  * isOfflineState({ pending: [] }); // true
  */
 export function isOfflineState(v: unknown): v is OfflineState {
-  if (!isObject(v)) return false;
+  if (!isRecord(v)) return false;
   const key =
     v.key === undefined ||
-    (isObject(v.key) &&
+    (isRecord(v.key) &&
       Number.isInteger(v.key.productNumber) &&
       typeof v.key.publicKey === "string" &&
       Number.isFinite(v.key.pinnedAt));
   const pending = v.pending === undefined || (Array.isArray(v.pending) && v.pending.every(isPending));
   const phone =
     v.phone === undefined ||
-    (isObject(v.phone) &&
+    (isRecord(v.phone) &&
       typeof v.phone.installation === "string" &&
       typeof v.phone.confirmation === "string" &&
       Number.isFinite(v.phone.confirmedAt));

@@ -113,7 +113,10 @@ describe("client: server faults keep the app's rights, each with its own state",
   });
 
   it("5xx: SERVER_ERROR with the status", async () => {
-    const failing = await fake(fixedServer(503, JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE" } })));
+    const unavailable = {
+      error: { code: "SERVICE_UNAVAILABLE", message: "Down.", remedy: "Wait.", docs: "/docs/errors" },
+    };
+    const failing = await fake(fixedServer(503, JSON.stringify(unavailable)));
     const { client, before } = await deviceBehind(failing.url);
     const s = await client.validate({ online: "force" });
     expect(s).toMatchObject({
@@ -156,7 +159,12 @@ describe("client: server faults keep the app's rights, each with its own state",
 
   it("an unsigned 4xx refusal is reported with its code and changes nothing the device holds", async () => {
     const body = {
-      error: { code: "LICENSE_REVOKED", message: "This license has been revoked: fake", remedy: "-" },
+      error: {
+        code: "LICENSE_REVOKED",
+        message: "This license has been revoked: fake",
+        remedy: "-",
+        docs: "/docs/errors#LICENSE_REVOKED",
+      },
     };
     const liar = await fake(fixedServer(403, JSON.stringify(body)));
     const { client } = await deviceBehind(liar.url);

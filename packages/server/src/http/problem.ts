@@ -1,3 +1,4 @@
+import type { ErrorBody } from "@ninsho/contract";
 import {
   describe,
   type ErrorStatus,
@@ -7,17 +8,8 @@ import {
   type Problem,
 } from "@ninsho/core";
 
-/** The JSON body of every error answer. */
-export interface ErrorBody {
-  readonly error: {
-    readonly code: Problem["code"];
-    readonly message: string;
-    readonly remedy: string;
-    /** Where the code is documented, on this server. */
-    readonly docs: string;
-    readonly details?: unknown;
-  };
-}
+/** The JSON body of every error answer, as the contract describes it. */
+export type { ErrorBody };
 
 /** Turn a problem into its answer: status from the exhaustive map, words in the reader's language. */
 export function problemBody(problem: Problem, locale: Locale): ErrorBody {

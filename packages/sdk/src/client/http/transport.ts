@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { isErrorCode, type Locale, verifySignedResponse } from "@ninsho/core";
+import { readError } from "@ninsho/contract";
+import { isRecord, type Locale, verifySignedResponse } from "@ninsho/core";
 import type { ProblemSeed } from "../problem.js";
 import { seed } from "../problem.js";
 import type { KeySet } from "../publicKeys.js";
@@ -34,9 +35,6 @@ export type Exchange =
       readonly seed: ProblemSeed;
     };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
-
 /** Fields only a device answer has: an object without any of them and without a signature is just garbage. */
 const ANSWER_FIELDS = ["signature", "nonce", "lease", "valid", "device", "license"];
 
@@ -45,7 +43,7 @@ type SignatureCheck = "valid" | "unsigned" | "unknown_key" | "bad_signature";
 /** Verify a signed answer with the product's keys (a key shipped without a kid is tried under any kid). */
 function checkSignature(body: Record<string, unknown>, keys: KeySet): SignatureCheck {
   const signature = body.signature;
-  if (!isObject(signature) || typeof signature.kid !== "string") return "unsigned";
+  if (!isRecord(signature) || typeof signature.kid !== "string") return "unsigned";
   const candidates = keys.candidates(signature.kid);
   if (candidates.length === 0) return "unknown_key";
   let result: SignatureCheck = "bad_signature";
@@ -125,7 +123,7 @@ export async function postSigned(
     if (controller.signal.aborted) {
       return fault("timeout", seed("SERVER_TIMEOUT", { seconds: Math.round(t.timeoutMs / 100) / 10 }));
     }
-    const cause = error instanceof Error && isObject(error.cause) ? error.cause.code : undefined;
+    const cause = error instanceof Error && isRecord(error.cause) ? error.cause.code : undefined;
     return fault(
       "unreachable",
       seed("SERVER_UNREACHABLE", { url: t.url }, { cause: cause ?? String(error) }),
@@ -140,10 +138,10 @@ export async function postSigned(
     body = undefined;
   }
   if (status >= 500) {
-    const serverCode = isObject(body) && isObject(body.error) ? body.error.code : undefined;
+    const serverCode = readError(body)?.code;
     return fault("server_error", seed("SERVER_ERROR", { status }, { status, serverCode }));
   }
-  if (!isObject(body)) {
+  if (!isRecord(body)) {
     const reason = text === undefined ? `larger than ${MAX_ANSWER_BYTES} bytes` : "not a JSON object";
     return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status, reason }));
   }
@@ -168,17 +166,11 @@ export async function postSigned(
 
 /** An unsigned 4xx refusal: its code and words are reported, and it never changes what the device holds. */
 function refusal(body: Record<string, unknown>, status: number, locale: Locale): Exchange {
-  const error = body.error;
-  if (!isObject(error) || typeof error.code !== "string" || !isErrorCode(error.code)) {
-    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
-  }
-  const text =
-    typeof error.message === "string" && typeof error.remedy === "string"
-      ? { text: { locale, message: error.message, remedy: error.remedy } }
-      : {};
+  const error = readError(body);
+  if (!error) return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
   return fault("refused", {
     code: error.code,
     ...(error.details === undefined ? {} : { details: error.details }),
-    ...text,
+    text: { locale, message: error.message, remedy: error.remedy },
   });
 }

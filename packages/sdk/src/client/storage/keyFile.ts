@@ -1,4 +1,4 @@
-import { parseProductKey } from "@ninsho/core";
+import { isRecord, parseProductKey } from "@ninsho/core";
 import type { KeySource } from "../types.js";
 import type { StoredState } from "./stateFile.js";
 
@@ -18,10 +18,8 @@ export interface KeptKey {
 
 const FORMAT = "ninsho-product-key/1";
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
-
 const isKeySource = (v: unknown): v is KeySource => {
-  if (!isObject(v)) return false;
+  if (!isRecord(v)) return false;
   switch (v.kind) {
     case "installed":
       return true;
@@ -60,7 +58,7 @@ export function parseKeptKey(text: string): KeptKey | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(value) || value.format !== FORMAT || typeof value.key !== "string") return undefined;
+  if (!isRecord(value) || value.format !== FORMAT || typeof value.key !== "string") return undefined;
   const parsed = parseProductKey(value.key);
   if (!parsed.ok || parsed.value !== value.key) return undefined;
   return { key: parsed.value, source: isKeySource(value.source) ? value.source : { kind: "installed" } };

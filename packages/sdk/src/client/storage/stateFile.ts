@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { isErrorCode } from "@ninsho/core";
+import { isErrorCode, isRecord } from "@ninsho/core";
 import { isOfflineState, type OfflineState } from "../../offline/state.js";
 import { type AcceptedRecord, isAcceptedRecord } from "../accepted.js";
 import type { ProblemSeed } from "../problem.js";
@@ -113,22 +113,21 @@ export type StateParse =
   | { readonly kind: "corrupt"; readonly reason: string }
   | { readonly kind: "tampered"; readonly reason: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
 const optional = (v: unknown, type: "string" | "number" | "object") =>
-  v === undefined || (type === "object" ? isObject(v) : typeof v === type);
+  v === undefined || (type === "object" ? isRecord(v) : typeof v === type);
 
-const isSeed = (v: unknown): boolean => isObject(v) && typeof v.code === "string" && isErrorCode(v.code);
+const isSeed = (v: unknown): boolean => isRecord(v) && typeof v.code === "string" && isErrorCode(v.code);
 
 /** Loose shape check of what the MAC already vouches for; it guards against a file from another version. */
 function isStoredState(v: unknown): v is StoredState {
-  if (!isObject(v)) return false;
+  if (!isRecord(v)) return false;
   const numbers = ["serverMarkMs", "localMarkMs", "failures"].every((k) => Number.isFinite(v[k]));
   const strings = ["key", "deviceId", "licenseId"].every((k) => optional(v[k], "string"));
   const times = ["lastContactAt", "lastServerTimeMs", "lastAttemptAt", "nextOnlineAt", "releasedAt"].every(
     (k) => optional(v[k], "number"),
   );
   const objects = ["keySource", "license", "lastDecision"].every((k) => optional(v[k], "object"));
-  const verdict = v.verdict === undefined || (isObject(v.verdict) && isSeed(v.verdict.seed));
+  const verdict = v.verdict === undefined || (isRecord(v.verdict) && isSeed(v.verdict.seed));
   const failure = v.lastFailure === undefined || isSeed(v.lastFailure);
   const offline = v.offline === undefined || isOfflineState(v.offline);
   const accepted = v.accepted === undefined || isAcceptedRecord(v.accepted);
@@ -151,7 +150,7 @@ export function parseState(text: string, macKey: Buffer | undefined): StateParse
     return { kind: "corrupt", reason: "it is not complete JSON" };
   }
   if (
-    !isObject(outer) ||
+    !isRecord(outer) ||
     outer.format !== FORMAT ||
     typeof outer.body !== "string" ||
     typeof outer.mac !== "string"

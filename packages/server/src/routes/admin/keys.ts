@@ -1,19 +1,11 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import { IssuedLicensesSchema, IssueRequestSchema, KeyBatchRequestSchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { LicenseSchema } from "../../schemas/admin.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { type IssuedKey, issueLicenses } from "../../services/admin/issueKeys.js";
 import { adminLicenseView, adminRoute, tokenActor } from "./shared.js";
-
-const IssueSchema = z
-  .object({
-    policyId: z.string().min(1).max(64),
-    count: z.number().int().min(1),
-    ownerEmail: z.email().max(320).optional(),
-  })
-  .strict();
 
 const csvLine = ({ license, key }: IssuedKey) =>
   `${license.id},${key},${license.policyId},${license.createdAt}\n`;
@@ -24,13 +16,10 @@ export function registerKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     path: "/v1/admin/licenses",
     summary: "Issue up to 1,000 licenses and show their keys once",
     request: {
-      body: jsonBody(
-        IssueSchema.extend({ count: z.number().int().min(1).max(1000).default(1) }),
-        "Policy and count",
-      ),
+      body: jsonBody(IssueRequestSchema, "Policy and count"),
     },
     responses: {
-      201: jsonResponse(z.object({ licenses: z.array(LicenseSchema.extend({ key: z.string() })) }), "Issued"),
+      201: jsonResponse(IssuedLicensesSchema, "Issued"),
       ...errorResponses(400, 401, 403, 404),
     },
   });
@@ -59,10 +48,7 @@ export function registerKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     description:
       "Keys are committed in batches of 5,000 before they are streamed, so every line received is a stored license. The clear keys exist only in this stream; store the CSV safely.",
     request: {
-      body: jsonBody(
-        IssueSchema.extend({ count: z.number().int().min(1).max(10_000_000) }),
-        "Policy and count",
-      ),
+      body: jsonBody(KeyBatchRequestSchema, "Policy and count"),
     },
     responses: {
       200: {

@@ -1,10 +1,16 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import {
+  DeviceSchema,
+  ExtendRequestSchema,
+  LicenseSchema,
+  OwnerRequestSchema,
+  ReasonSchema,
+} from "@ninsho/contract";
 import type { Role } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { DeviceSchema, IdParam, LicenseSchema, ReasonSchema } from "../../schemas/admin.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import {
   changeStatus,
   extendLicense,
@@ -48,10 +54,7 @@ export function registerLicenseActions(app: OpenAPIHono<AppEnv>, deps: ServerDep
     summary: "Set a license's expiry (later to extend; null for perpetual)",
     request: {
       params: IdParam("lic"),
-      body: jsonBody(
-        ReasonSchema.extend({ expiresAt: z.iso.datetime({ offset: true }).nullable() }).strict(),
-        "The new expiry and why",
-      ),
+      body: jsonBody(ExtendRequestSchema, "The new expiry and why"),
     },
     responses: {
       200: jsonResponse(LicenseSchema, "The license after the change"),
@@ -74,10 +77,7 @@ export function registerLicenseActions(app: OpenAPIHono<AppEnv>, deps: ServerDep
     summary: "Reassign a license to another owner account",
     request: {
       params: IdParam("lic"),
-      body: jsonBody(
-        ReasonSchema.extend({ email: z.email().max(320).nullable() }).strict(),
-        "The new owner and why",
-      ),
+      body: jsonBody(OwnerRequestSchema, "The new owner and why"),
     },
     responses: {
       200: jsonResponse(LicenseSchema, "The license after the change"),

@@ -1,31 +1,28 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import { keyLookupDigest, licenseStatuses, parseProductKey, unseal } from "@ninsho/core";
+import {
+  LicenseDetailSchema,
+  LicenseListSchema,
+  LicenseQuerySchema,
+  LookupRequestSchema,
+  PageQuery,
+  RevealedKeySchema,
+  TimelineSchema,
+} from "@ninsho/contract";
+import { keyLookupDigest, parseProductKey, unseal } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { DeviceSchema, EventSchema, IdParam, LicenseSchema, PageQuery } from "../../schemas/admin.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
-import { ProductKeyInput } from "../../schemas/device.js";
+import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { adminLicenseView, adminRoute, deviceView } from "./shared.js";
-
-const LicenseDetailSchema = LicenseSchema.extend({ devices: z.array(DeviceSchema) });
 
 export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const list = adminRoute(deps, "readonly", {
     method: "get",
     path: "/v1/admin/licenses",
     summary: "List licenses by product, policy, status or owner email",
-    request: {
-      query: z.object({
-        productId: z.string().max(64).optional(),
-        policyId: z.string().max(64).optional(),
-        status: z.enum(licenseStatuses).optional(),
-        email: z.string().max(320).optional(),
-        ...PageQuery,
-      }),
-    },
+    request: { query: LicenseQuerySchema },
     responses: {
-      200: jsonResponse(z.object({ licenses: z.array(LicenseSchema) }), "A page"),
+      200: jsonResponse(LicenseListSchema, "A page"),
       ...errorResponses(400, 401),
     },
   });
@@ -51,7 +48,7 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     summary: "Find the license of a product key (as a customer reads it out)",
     description:
       "The key travels in the body, never in the URL (URLs are logged by proxies and kept in histories). Reads only.",
-    request: { body: jsonBody(z.object({ key: ProductKeyInput }).strict(), "The product key, as typed") },
+    request: { body: jsonBody(LookupRequestSchema, "The product key, as typed") },
     responses: {
       200: jsonResponse(LicenseDetailSchema, "The license"),
       ...errorResponses(400, 401, 404, 413, 415),
@@ -89,7 +86,7 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     summary: "Every change to a license, oldest first, with actor and reason",
     request: { params: IdParam("lic"), query: z.object(PageQuery) },
     responses: {
-      200: jsonResponse(z.object({ events: z.array(EventSchema) }), "The timeline"),
+      200: jsonResponse(TimelineSchema, "The timeline"),
       ...errorResponses(401, 404),
     },
   });
@@ -112,7 +109,7 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     summary: "Read a license's product key again (unsealed with the master key)",
     request: { params: IdParam("lic") },
     responses: {
-      200: jsonResponse(z.object({ key: z.string() }), "The key"),
+      200: jsonResponse(RevealedKeySchema, "The key"),
       ...errorResponses(401, 403, 404),
     },
   });

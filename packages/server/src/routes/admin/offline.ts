@@ -1,14 +1,14 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { ServerDeps } from "../../deps.js";
-import type { AppEnv } from "../../http/env.js";
-import { respondProblem } from "../../http/respond.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
 import {
   ConfirmationSchema,
   LicenseFileSchema,
   SupportConfirmationRequestSchema,
   SupportLicenseFileRequestSchema,
-} from "../../schemas/offline.js";
+} from "@ninsho/contract";
+import type { ServerDeps } from "../../deps.js";
+import type { AppEnv } from "../../http/env.js";
+import { respondProblem } from "../../http/respond.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { confirmInstallation } from "../../services/offline/confirm.js";
 import { issueLicenseFile } from "../../services/offline/licenseFiles.js";
 import { confirmationView, licenseFileView } from "../public/offlineViews.js";

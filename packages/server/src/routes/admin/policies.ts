@@ -1,9 +1,9 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { PolicyInputSchema, PolicyListSchema, PolicyQuerySchema, PolicySchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { IdParam, PolicyInputSchema, PolicySchema } from "../../schemas/admin.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { createPolicy } from "../../services/admin/catalog.js";
 import { adminRoute } from "./shared.js";
 
@@ -24,9 +24,9 @@ export function registerPolicies(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     method: "get",
     path: "/v1/admin/policies",
     summary: "List policies, optionally of one product",
-    request: { query: z.object({ productId: z.string().max(64).optional() }) },
+    request: { query: PolicyQuerySchema },
     responses: {
-      200: jsonResponse(z.object({ policies: z.array(PolicySchema) }), "Policies"),
+      200: jsonResponse(PolicyListSchema, "Policies"),
       ...errorResponses(401),
     },
   });

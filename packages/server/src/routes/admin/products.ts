@@ -1,30 +1,11 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ProductDetailSchema, ProductInputSchema, ProductListSchema, ProductSchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { IdParam, ProductSchema } from "../../schemas/admin.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { createProduct } from "../../services/admin/catalog.js";
 import { adminRoute } from "./shared.js";
-
-const ProductWithKeysSchema = ProductSchema.extend({
-  publicKeys: z.array(
-    z.object({
-      kid: z.string(),
-      x: z.string(),
-      createdAt: z.string(),
-      activeFrom: z
-        .string()
-        .optional()
-        .openapi({ description: "When it starts signing, if after createdAt" }),
-      retiredAt: z.string().optional().openapi({ description: "When it stops (or stopped) signing" }),
-    }),
-  ),
-  offline: z.object({ productNumber: z.number().int(), publicKey: z.string() }).openapi({
-    description:
-      "Offline activation: the product number and BLS public key (see GET /v1/products/{id}/offline-key)",
-  }),
-});
 
 export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const create = adminRoute(deps, "admin", {
@@ -32,7 +13,7 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     path: "/v1/admin/products",
     summary: "Create a product with its own Ed25519 signing key",
     request: {
-      body: jsonBody(z.object({ name: z.string().min(1).max(200) }).strict(), "The product's name"),
+      body: jsonBody(ProductInputSchema, "The product's name"),
     },
     responses: { 201: jsonResponse(ProductSchema, "Created"), ...errorResponses(400, 401, 403) },
   });
@@ -43,7 +24,7 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     path: "/v1/admin/products",
     summary: "List products",
     responses: {
-      200: jsonResponse(z.object({ products: z.array(ProductSchema) }), "Products"),
+      200: jsonResponse(ProductListSchema, "Products"),
       ...errorResponses(401),
     },
   });
@@ -54,7 +35,7 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     path: "/v1/admin/products/{id}",
     summary: "A product and its public keys",
     request: { params: IdParam("prd") },
-    responses: { 200: jsonResponse(ProductWithKeysSchema, "The product"), ...errorResponses(401, 404) },
+    responses: { 200: jsonResponse(ProductDetailSchema, "The product"), ...errorResponses(401, 404) },
   });
   app.openapi(get, async (c) => {
     const { id } = c.req.valid("param");

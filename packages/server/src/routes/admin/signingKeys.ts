@@ -1,23 +1,11 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { RotationRequestSchema, SigningKeyRotationSchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { IdParam } from "../../schemas/admin.js";
-import { errorResponses, IsoInstant, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { rotateSigningKey } from "../../services/admin/rotateKey.js";
 import { adminRoute } from "./shared.js";
-
-const RotationSchema = z
-  .object({
-    productId: z.string(),
-    kid: z.string(),
-    x: z.string().openapi({ description: "The new Ed25519 public key (JWK `x`), published in the JWKS now" }),
-    activeFrom: IsoInstant.openapi({ description: "When the new key starts signing" }),
-    retired: z
-      .array(z.string())
-      .openapi({ description: "Kids that sign nothing from `activeFrom` on; they still verify" }),
-  })
-  .openapi("SigningKeyRotation");
 
 /** `POST /v1/admin/products/{id}/signing-keys`: rotate a product's signing key, now or at an instant. */
 export function registerSigningKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
@@ -30,11 +18,14 @@ export function registerSigningKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
     request: {
       params: IdParam("prd"),
       body: jsonBody(
-        z.object({ activatesAt: z.iso.datetime({ offset: true }).optional() }).strict(),
+        RotationRequestSchema,
         "When the new key takes over (an instant already past means now)",
       ),
     },
-    responses: { 201: jsonResponse(RotationSchema, "Rotated"), ...errorResponses(400, 401, 403, 404) },
+    responses: {
+      201: jsonResponse(SigningKeyRotationSchema, "Rotated"),
+      ...errorResponses(400, 401, 403, 404),
+    },
   });
   app.openapi(rotate, async (c) => {
     const { id } = c.req.valid("param");

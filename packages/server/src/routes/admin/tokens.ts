@@ -1,10 +1,15 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import { roles } from "@ninsho/core";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import {
+  CreatedTokenSchema,
+  TokenListSchema,
+  TokenRequestSchema,
+  TokenSchema,
+  WhoamiSchema,
+} from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { IdParam, TokenSchema } from "../../schemas/admin.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
+import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { createToken } from "../../services/admin/tokens.js";
 import { adminRoute } from "./shared.js";
 
@@ -14,13 +19,10 @@ export function registerTokens(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     path: "/v1/admin/tokens",
     summary: "Create an admin API token; the token is shown in this answer only",
     request: {
-      body: jsonBody(
-        z.object({ name: z.string().min(1).max(100), role: z.enum(roles) }).strict(),
-        "Name and role",
-      ),
+      body: jsonBody(TokenRequestSchema, "Name and role"),
     },
     responses: {
-      201: jsonResponse(TokenSchema.extend({ token: z.string() }), "The token, shown once"),
+      201: jsonResponse(CreatedTokenSchema, "The token, shown once"),
       ...errorResponses(400, 401, 403),
     },
   });
@@ -35,7 +37,7 @@ export function registerTokens(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     path: "/v1/admin/tokens",
     summary: "List admin tokens (never the tokens themselves)",
     responses: {
-      200: jsonResponse(z.object({ tokens: z.array(TokenSchema) }), "Tokens"),
+      200: jsonResponse(TokenListSchema, "Tokens"),
       ...errorResponses(401, 403),
     },
   });
@@ -62,7 +64,7 @@ export function registerTokens(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     path: "/v1/admin/whoami",
     summary: "The token's own id and role",
     responses: {
-      200: jsonResponse(z.object({ tokenId: z.string(), role: z.enum(roles) }), "Who you are"),
+      200: jsonResponse(WhoamiSchema, "Who you are"),
       ...errorResponses(401),
     },
   });

@@ -1,44 +1,14 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { ActivationRequestSchema, ActivationSchema } from "@ninsho/contract";
 import { keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
-import {
-  DecisionSchema,
-  DeviceInfoSchema,
-  FingerprintSchema,
-  LeaseTimesFields,
-  LicenseViewSchema,
-  NonceSchema,
-  ProductKeyInput,
-  SignedFields,
-} from "../../schemas/device.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { activate } from "../../services/activate.js";
 import { licenseView } from "./views.js";
-
-const ActivationRequestSchema = z
-  .object({
-    key: ProductKeyInput,
-    fingerprint: FingerprintSchema,
-    device: DeviceInfoSchema,
-    nonce: NonceSchema.optional(),
-  })
-  .strict()
-  .openapi("ActivationRequest");
-
-const ActivationSchema = z
-  .object({
-    device: z.object({ id: z.string(), name: z.string(), platform: z.string(), activatedAt: z.string() }),
-    license: LicenseViewSchema,
-    ...LeaseTimesFields,
-    decision: DecisionSchema,
-    nonce: z.string().optional(),
-    ...SignedFields,
-  })
-  .openapi("Activation");
 
 const route = createRoute({
   method: "post",

@@ -1,24 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { DeactivationRequestSchema, DeactivationSchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
-import { errorResponses, IsoInstant, jsonBody, jsonResponse } from "../../schemas/common.js";
-import { NonceSchema, SignedFields } from "../../schemas/device.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { deactivateByLease } from "../../services/deactivate.js";
-
-const DeactivationRequestSchema = z
-  .object({ lease: z.string().min(1).max(8192), nonce: NonceSchema.optional() })
-  .strict()
-  .openapi("DeactivationRequest");
-
-const DeactivationSchema = z
-  .object({
-    device: z.object({ id: z.string(), deactivatedAt: IsoInstant }),
-    nonce: z.string().optional(),
-    ...SignedFields,
-  })
-  .openapi("Deactivation");
 
 const route = createRoute({
   method: "post",

@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { ConfirmationRequestSchema, ConfirmationSchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
-import { ConfirmationRequestSchema, ConfirmationSchema } from "../../schemas/offline.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { confirmInstallation } from "../../services/offline/confirm.js";
 import { confirmationView, retryHeaders } from "./offlineViews.js";
 

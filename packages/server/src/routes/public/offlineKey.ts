@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { OfflineKeySchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
-import { errorResponses, jsonResponse } from "../../schemas/common.js";
-import { OfflineKeySchema } from "../../schemas/offline.js";
+import { errorResponses, jsonResponse } from "../../schemas/openapi.js";
 
 const route = createRoute({
   method: "get",

@@ -1,45 +1,13 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { TransferRequestSchema, TransferSchema } from "@ninsho/contract";
 import { keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
-import { errorResponses, jsonBody, jsonResponse } from "../../schemas/common.js";
-import {
-  DeviceInfoSchema,
-  FingerprintSchema,
-  LeaseTimesFields,
-  NonceSchema,
-  ProductKeyInput,
-  SignedFields,
-} from "../../schemas/device.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { transfer } from "../../services/transfer.js";
-
-const TransferRequestSchema = z
-  .object({
-    key: ProductKeyInput,
-    fromDeviceId: z.string().min(1).max(64).openapi({ description: "The device this machine replaces" }),
-    fingerprint: FingerprintSchema,
-    device: DeviceInfoSchema,
-    nonce: NonceSchema.optional(),
-  })
-  .strict()
-  .openapi("TransferRequest");
-
-const TransferSchema = z
-  .object({
-    device: z.object({ id: z.string(), name: z.string() }),
-    fromDeviceId: z.string(),
-    transfersLeft: z
-      .number()
-      .int()
-      .openapi({ description: "Self-service transfers left in the last 365 days" }),
-    ...LeaseTimesFields,
-    nonce: z.string().optional(),
-    ...SignedFields,
-  })
-  .openapi("Transfer");
 
 const route = createRoute({
   method: "post",

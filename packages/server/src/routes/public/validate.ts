@@ -1,4 +1,5 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { ValidationRequestSchema, ValidationSchema } from "@ninsho/contract";
 import { keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
@@ -6,52 +7,9 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { problemBody } from "../../http/problem.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
-import { ErrorSchema, errorResponses, IsoInstant, jsonBody, jsonResponse } from "../../schemas/common.js";
-import {
-  FingerprintSchema,
-  LicenseViewSchema,
-  MatchSchema,
-  NonceSchema,
-  ProductKeyInput,
-  SignedFields,
-} from "../../schemas/device.js";
+import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { type ValidationRequest, validate, validationState } from "../../services/validate.js";
 import { licenseView } from "./views.js";
-
-const ValidationRequestSchema = z
-  .object({
-    key: ProductKeyInput.optional(),
-    lease: z.string().min(1).max(8192).optional().openapi({ description: "The lease the device holds" }),
-    fingerprint: FingerprintSchema,
-    nonce: NonceSchema,
-  })
-  .strict()
-  .refine((body) => (body.key === undefined) !== (body.lease === undefined), {
-    message: "send exactly one of key or lease",
-    path: ["key"],
-  })
-  .openapi("ValidationRequest");
-
-const ValidationSchema = z
-  .object({
-    valid: z.boolean().openapi({ description: "Whether the app may run on this machine now" }),
-    state: z.enum(["active", "suspended", "revoked", "expired"]),
-    problem: ErrorSchema.shape.error
-      .optional()
-      .openapi({ description: "Why it is not valid (signed, so an app can trust it)" }),
-    license: LicenseViewSchema,
-    device: z.object({ id: z.string() }).optional(),
-    lease: z
-      .string()
-      .optional()
-      .openapi({ description: "The current lease, re-issued when a quarter of it has passed" }),
-    leaseExpiresAt: IsoInstant.optional(),
-    graceEndsAt: IsoInstant.optional(),
-    decision: MatchSchema.optional(),
-    nonce: z.string().openapi({ description: "The client's nonce, echoed under the signature" }),
-    ...SignedFields,
-  })
-  .openapi("Validation");
 
 const route = createRoute({
   method: "post",

@@ -1,23 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { HealthSchema, JwksSchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { problemBody } from "../../http/problem.js";
-import { errorResponses, jsonResponse } from "../../schemas/common.js";
-
-const JwksSchema = z
-  .object({
-    keys: z.array(
-      z.object({
-        kty: z.literal("OKP"),
-        crv: z.literal("Ed25519"),
-        x: z.string(),
-        kid: z.string(),
-        alg: z.literal("EdDSA"),
-        use: z.literal("sig"),
-      }),
-    ),
-  })
-  .openapi("Jwks");
+import { errorResponses, jsonResponse } from "../../schemas/openapi.js";
 
 const jwksRoute = createRoute({
   method: "get",
@@ -36,7 +22,7 @@ const healthRoute = createRoute({
   tags: ["operations"],
   summary: "Ready when the database answers",
   responses: {
-    200: jsonResponse(z.object({ status: z.literal("ok"), database: z.string() }), "Ready"),
+    200: jsonResponse(HealthSchema, "Ready"),
     ...errorResponses(503),
   },
 });

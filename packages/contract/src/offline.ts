@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { IsoInstant, SignableText } from "./common.js";
+import { DecisionSchema } from "./device.js";
+
+const TransferFrom = z.string().min(1).max(64).meta({
+  description:
+    "When the license is full: the device this machine replaces, within the policy's transfer allowance (as POST /v1/transfers)",
+});
+
+/**
+ * The body of `POST /v1/offline/confirmations`: an installation ID read over the phone.
+ *
+ * @example
+ * const request: ConfirmationRequest = { installationId: "100012-345674-…", deviceName: "Plant PC 4" };
+ */
+export const ConfirmationRequestSchema = z
+  .object({
+    installationId: z.string().min(1).max(300).meta({
+      description: "The installation ID as read or typed: 54 digits in 9 groups of six, any separators",
+      example: "100012-345674-…",
+    }),
+    deviceName: SignableText(1, 128).optional().meta({ description: "A name for the machine" }),
+    transferFromDeviceId: TransferFrom.optional(),
+  })
+  .strict()
+  .meta({ id: "ConfirmationRequest" });
+
+/**
+ * The body of `POST /v1/admin/offline/confirmations`: as the device's, with a reason for the timeline.
+ *
+ * @example
+ * const request: SupportConfirmationRequest = { installationId, reason: "caller on ticket 4711" };
+ */
+export const SupportConfirmationRequestSchema = ConfirmationRequestSchema.extend({
+  reason: SignableText(1, 500).optional().meta({ description: "Why, for the license's timeline" }),
+})
+  .strict()
+  .meta({ id: "SupportConfirmationRequest" });
+
+const OfflineDeviceSchema = z.object({ id: z.string(), name: z.string() });
+const OfflineLicenseSchema = z.object({ id: z.string(), productId: z.string() });
+const OutcomeFields = {
+  device: OfflineDeviceSchema,
+  license: OfflineLicenseSchema,
+  decision: DecisionSchema.optional().meta({
+    description: "How the machine compared with the license's devices; absent on a replay or a transfer",
+  }),
+  transferredFrom: z.string().optional().meta({ description: "The device whose slot this machine took" }),
+  replayed: z.boolean().meta({ description: "True when this request was answered before: the same answer" }),
+};
+
+/**
+ * A confirmation ID and what the activation did.
+ *
+ * @example
+ * const { groups } = ConfirmationSchema.parse(body); // 17 groups of six digits
+ */
+export const ConfirmationSchema = z
+  .object({
+    confirmationId: z.string().meta({ description: "102 digits in 17 groups of six, joined by hyphens" }),
+    groups: z.array(z.string()).meta({ description: "The 17 groups, to show in large type one by one" }),
+    installationId: z.string().meta({ description: "The installation ID as read, in canonical groups" }),
+    grant: z.object({
+      leaseDays: z.number().int().meta({ description: "Days from the installation ID's day; 4095: no end" }),
+      graceDays: z.number().int(),
+      leaseExpiresAt: IsoInstant.optional(),
+      graceEndsAt: IsoInstant.optional(),
+    }),
+    ...OutcomeFields,
+  })
+  .meta({ id: "Confirmation" });
+
+/**
+ * The body of `POST /v1/offline/license-files`: the text of a device's request file.
+ *
+ * @example
+ * const request: LicenseFileRequest = { requestFile: readFileSync("ninsho-request.json", "utf8") };
+ */
+export const LicenseFileRequestSchema = z
+  .object({
+    requestFile: z.string().min(1).max(60_000).meta({
+      description: "The text of the request file the device wrote (JSON, format ninsho.offline-request)",
+    }),
+    transferFromDeviceId: TransferFrom.optional(),
+  })
+  .strict()
+  .meta({ id: "LicenseFileRequest" });
+
+/**
+ * The body of `POST /v1/admin/offline/license-files`: as the device's, with a reason for the timeline.
+ *
+ * @example
+ * const request: SupportLicenseFileRequest = { requestFile, reason: "USB for the plant" };
+ */
+export const SupportLicenseFileRequestSchema = LicenseFileRequestSchema.extend({
+  reason: SignableText(1, 500).optional().meta({ description: "Why, for the license's timeline" }),
+})
+  .strict()
+  .meta({ id: "SupportLicenseFileRequest" });
+
+/**
+ * A license file and what the activation did.
+ *
+ * @example
+ * const { licenseFile, fileName } = LicenseFileSchema.parse(body);
+ */
+export const LicenseFileSchema = z
+  .object({
+    licenseFile: z.string().meta({
+      description:
+        "The license file to give the device: a compact JWS (typ ninsho-license-file+jwt), or a compact JWE (ECDH-ES, X25519, A256GCM) when the request asked to seal it",
+    }),
+    sealed: z.boolean(),
+    fileName: z.string().meta({ example: "ninsho-license.jwt" }),
+    leaseExpiresAt: IsoInstant,
+    graceEndsAt: IsoInstant,
+    ...OutcomeFields,
+  })
+  .meta({ id: "LicenseFile" });
+
+/**
+ * A product's number and the public key that verifies its confirmation IDs.
+ *
+ * @example
+ * const key = OfflineKeySchema.parse(await (await fetch(`${url}/v1/products/${id}/offline-key`)).json());
+ */
+export const OfflineKeySchema = z
+  .object({
+    productId: z.string(),
+    productNumber: z.number().int().meta({ description: "The product's number in installation IDs" }),
+    scheme: z.literal("bls-bn254-g1x-tai-sha512").meta({
+      description:
+        "BLS short signatures on BN254, signature = G1 x-coordinate; see docs/offline-activation.md",
+    }),
+    publicKey: z.string().meta({
+      description: "G2 public key, base64url of 128 bytes: x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0 (EIP-197 order)",
+    }),
+    installationIdVersion: z.literal(1),
+    confirmationIdVersion: z.literal(1),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: "OfflineKey" });
+
+/** @example const request: ConfirmationRequest = { installationId }; */
+export type ConfirmationRequest = z.input<typeof ConfirmationRequestSchema>;
+/** @example const request: SupportConfirmationRequest = { installationId, reason: "ticket 4711" }; */
+export type SupportConfirmationRequest = z.input<typeof SupportConfirmationRequestSchema>;
+/** @example const id = (answer satisfies Confirmation).confirmationId; */
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+/** @example const request: LicenseFileRequest = { requestFile }; */
+export type LicenseFileRequest = z.input<typeof LicenseFileRequestSchema>;
+/** @example const request: SupportLicenseFileRequest = { requestFile, reason: "USB" }; */
+export type SupportLicenseFileRequest = z.input<typeof SupportLicenseFileRequestSchema>;
+/** @example const file = (answer satisfies LicenseFile).licenseFile; */
+export type LicenseFile = z.infer<typeof LicenseFileSchema>;
+/** @example const n = (key satisfies OfflineKeyAnswer).productNumber; */
+export type OfflineKeyAnswer = z.infer<typeof OfflineKeySchema>;
