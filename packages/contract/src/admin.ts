@@ -340,7 +340,7 @@ export const LicenseQuerySchema = z.object({
   ...PageQuery,
 });
 /** @example const query: LicenseQuery = { status: "suspended" }; */
-export type LicenseQuery = z.input<typeof LicenseQuerySchema>;
+export type LicenseQuery = z.infer<typeof LicenseQuerySchema>;
 
 /**
  * `GET /v1/admin/licenses`.

@@ -104,6 +104,14 @@ export const SignableText = (min: number, max: number) =>
 export const SignedFields = { serverTime: IsoInstant, signature: SignatureSchema };
 
 /**
+ * A schema of the contract whose parsed value is `T`, for code that takes one without importing zod.
+ *
+ * @example
+ * const schema: Schema<Whoami> = WhoamiSchema;
+ */
+export type Schema<T> = z.ZodType<T>;
+
+/**
  * A body checked against a schema of the contract: its typed value, or `undefined` when it does not match.
  *
  * @example

@@ -1,3 +1,4 @@
+import type { ApiError } from "@ninsho/contract";
 import { describe as describeProblem, type ErrorCode, type Locale, type ProblemParams } from "@ninsho/core";
 import { CommanderError } from "commander";
 import { palette } from "../terminal/colour.js";
@@ -11,13 +12,7 @@ import { messagesFor } from "./messages.js";
  * @example
  * const body: ErrorBody = { code: "NO_TOKEN", message: "No admin token was given.", remedy: "Pass --token." };
  */
-export interface ErrorBody {
-  readonly code: string;
-  readonly message: string;
-  readonly remedy: string;
-  readonly docs?: string;
-  readonly details?: unknown;
-}
+export type ErrorBody = Omit<ApiError, "docs"> & { readonly docs?: string };
 
 /**
  * A failure to report: what to print (code, message, remedy) and the exit code it ends with.

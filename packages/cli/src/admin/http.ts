@@ -1,5 +1,6 @@
+import { readAs, readError, type Schema } from "@ninsho/contract";
 import type { Locale } from "@ninsho/core";
-import { CliError, type ErrorBody } from "./errors.js";
+import { CliError } from "./errors.js";
 import { ExitCode } from "./exit.js";
 
 /**
@@ -24,7 +25,7 @@ type Query = Readonly<Record<string, string | number | undefined>>;
  * into a `CliError` with the exit code it deserves (4xx → 3, unreachable → 4, 5xx → 5).
  * @example
  * const http = new Http({ baseUrl: "http://127.0.0.1:8080", token, locale: "en" });
- * const me = await http.json<Whoami>("GET", "/v1/admin/whoami");
+ * const me = await http.json(WhoamiSchema, "GET", "/v1/admin/whoami");
  */
 export class Http {
   private readonly base: string;
@@ -43,11 +44,17 @@ export class Http {
   }
 
   /**
-   * Send a request and read its JSON answer.
+   * Send a request and read its JSON answer, checked against the route's schema: an answer of another shape
+   * is RESPONSE_INVALID, never trusted as it is.
    * @example
-   * await http.json<PolicyList>("GET", "/v1/admin/policies", { query: { productId: "prd_…" } });
+   * await http.json(PolicyListSchema, "GET", "/v1/admin/policies", { query: { productId: "prd_…" } });
    */
-  async json<T>(method: string, path: string, request: { query?: Query; body?: unknown } = {}): Promise<T> {
+  async json<T>(
+    schema: Schema<T>,
+    method: string,
+    path: string,
+    request: { query?: Query; body?: unknown } = {},
+  ): Promise<T> {
     const response = await this.send(
       method,
       path,
@@ -56,8 +63,9 @@ export class Http {
     );
     const parsed = await readJson(response);
     if (!response.ok) throw this.failure(response.status, parsed);
-    if (parsed === undefined) throw this.badResponse(response.status);
-    return parsed as T;
+    const answer = readAs(schema, parsed);
+    if (answer === undefined) throw this.badResponse(response.status);
+    return answer;
   }
 
   /**
@@ -103,10 +111,9 @@ export class Http {
   /** A refusal or failure answer: the API's own error when it sent one. */
   private failure(status: number, parsed: unknown): CliError {
     const exitCode = status >= 500 ? ExitCode.serverError : ExitCode.refused;
-    const body = errorBodyOf(parsed);
+    const body = readError(parsed);
     if (body === undefined) return this.badResponse(status);
-    const docs = body.docs === undefined ? {} : { docs: new URL(body.docs, `${this.base}/`).href };
-    return new CliError(exitCode, { ...body, ...docs }, status);
+    return new CliError(exitCode, { ...body, docs: new URL(body.docs, `${this.base}/`).href }, status);
   }
 
   /** An answer that is not the Ninsho API's (a proxy's page, another service): its HTTP status in details. */
@@ -145,15 +152,6 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
-}
-
-function errorBodyOf(parsed: unknown): ErrorBody | undefined {
-  if (typeof parsed !== "object" || parsed === null || !("error" in parsed)) return undefined;
-  const error: unknown = parsed.error;
-  if (typeof error !== "object" || error === null) return undefined;
-  const { code, message, remedy } = error as Partial<Record<string, unknown>>;
-  if (typeof code !== "string" || typeof message !== "string" || typeof remedy !== "string") return undefined;
-  return error as ErrorBody;
 }
 
 /** The most telling words of a network failure: `ECONNREFUSED`, `ENOTFOUND`, "timed out", … */

@@ -1,7 +1,6 @@
-import type { LicenseEvent } from "@ninsho/core";
+import type { AdminLicense, LicenseDetail, LicenseEvent } from "@ninsho/contract";
 import type { Context } from "./context.js";
 import { fields, table, when } from "./format.js";
-import type { AdminLicense, LicenseDetail } from "./types.js";
 
 /**
  * A license's own fields, in the user's language.

@@ -1,11 +1,12 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Locale } from "@ninsho/core";
+import { isRecord } from "@ninsho/core";
 import type { PreinstalledKeyOptions } from "@ninsho/sdk";
 import { DEFAULT_URL } from "../admin/context.js";
 import { DeviceExitCode } from "./exit.js";
 import { DeviceFailure } from "./failure.js";
-import { CLI_FILES, isRecord, readJson } from "./files.js";
+import { CLI_FILES, readJson } from "./files.js";
 import { DEVICE_NOW_ENV, deviceClock } from "./now.js";
 
 /**

@@ -60,11 +60,3 @@ export async function writeJson(path: string, value: unknown): Promise<void> {
  * await removeFile(join(dir, CLI_FILES.trust));
  */
 export const removeFile = (path: string): Promise<void> => rm(path, { force: true });
-
-/**
- * A plain object, for reading the CLI's files and the server's answers.
- * @example
- * if (isRecord(value) && typeof value.productId === "string") use(value.productId);
- */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { type ComponentSet, type Fingerprint, type Locale, reason } from "@ninsho/core";
+import { type ComponentSet, type Fingerprint, isRecord, type Locale, reason } from "@ninsho/core";
 import { collectFingerprint, type Environment, type UnreadableKind } from "@ninsho/sdk";
 import type { DeviceConfig } from "./config.js";
 import { DeviceExitCode } from "./exit.js";
 import { DeviceFailure } from "./failure.js";
-import { isRecord } from "./files.js";
 
 /**
  * This machine as the CLI reports it: the fingerprint (salted digests only), where it runs, what could not be

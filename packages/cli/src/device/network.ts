@@ -1,4 +1,4 @@
-import { isRecord } from "./files.js";
+import { isRecord } from "@ninsho/core";
 
 /**
  * What a plain GET gave: an answer (any status), or the kind of failure — down, slow, or a TLS handshake

@@ -1,8 +1,9 @@
 import { createHash, createPublicKey, type KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { isRecord } from "@ninsho/core";
 import type { PublicKeyInput } from "@ninsho/sdk";
-import { CLI_FILES, isRecord, readJson, writeJson } from "./files.js";
+import { CLI_FILES, readJson, writeJson } from "./files.js";
 
 /**
  * One trusted public key as the CLI keeps it: an Ed25519 JWK (with its `kid` when the server published one)

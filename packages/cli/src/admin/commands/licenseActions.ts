@@ -1,11 +1,12 @@
+import type { AdminLicense } from "@ninsho/contract";
 import type { Command } from "commander";
+import type { StatusAction } from "../api.js";
 import { adminCommand, type Context, run } from "../context.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit.js";
 import type { Io } from "../io.js";
 import { printLicense } from "../licenseView.js";
 import { instant } from "../parse.js";
-import type { AdminLicense, StatusAction } from "../types.js";
 
 const STATUS_ACTIONS: readonly { action: StatusAction; description: string }[] = [
   { action: "suspend", description: "suspend a license: its devices stop validating (reversible)" },

@@ -1,4 +1,5 @@
-import { describe, type LicenseEvent, licenseStatuses, parseProductKey } from "@ninsho/core";
+import type { LicenseDetail, LicenseEvent, LicenseQuery } from "@ninsho/contract";
+import { describe, licenseStatuses, parseProductKey } from "@ninsho/core";
 import { type Command, Option } from "commander";
 import { adminCommand, type Context, run } from "../context.js";
 import { CliError } from "../errors.js";
@@ -7,7 +8,6 @@ import { table } from "../format.js";
 import type { Io } from "../io.js";
 import { printLicenseDetail } from "../licenseView.js";
 import { positiveInt } from "../parse.js";
-import type { LicenseDetail, LicenseQuery } from "../types.js";
 import { registerLicenseActions } from "./licenseActions.js";
 
 interface ListOptions {

@@ -1,11 +1,11 @@
-import type { ExpiryRule, Policy } from "@ninsho/core";
+import type { Policy, PolicyInput } from "@ninsho/contract";
+import type { ExpiryRule } from "@ninsho/core";
 import { type Command, Option } from "commander";
 import { adminCommand, type Context, run } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { fields, table, when } from "../format.js";
 import type { Io } from "../io.js";
 import { duration, expiry, fraction, positiveInt, weights, wholeNumber } from "../parse.js";
-import type { PolicyInput } from "../types.js";
 
 /** The channels a policy can be created with from the CLI (upgrade rules come later). */
 const CHANNELS = ["retail", "oem", "volume", "subscription", "trial"] as const;

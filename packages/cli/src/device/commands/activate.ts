@@ -1,3 +1,4 @@
+import { isRecord } from "@ninsho/core";
 import { type ClientStatus, formatDuration } from "@ninsho/sdk";
 import type { Command } from "commander";
 import { when } from "../../admin/format.js";
@@ -5,7 +6,6 @@ import type { Io } from "../../admin/io.js";
 import { deviceCommand, withSession } from "../command.js";
 import { type DeviceContext, runDevice } from "../context.js";
 import { DeviceFailure } from "../failure.js";
-import { isRecord } from "../files.js";
 import { keyDigest, type Trust } from "../trust.js";
 
 /**

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { isRecord } from "@ninsho/core";
 import { STATE_FILES } from "@ninsho/sdk";
 import type { DeviceContext } from "../context.js";
-import { isRecord } from "../files.js";
 import { parseJson } from "../network.js";
 import type { DeviceSession } from "../session.js";
 import { probeServer } from "./probe.js";

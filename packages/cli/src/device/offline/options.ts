@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { describe, type ErrorCode, type Locale, type ProblemParams } from "@ninsho/core";
+import { describe, type ErrorCode, isRecord, type Locale, type ProblemParams } from "@ninsho/core";
 import type { OfflineKey } from "@ninsho/sdk";
 import { DeviceExitCode, type DeviceExitCodeValue } from "../exit.js";
 import { DeviceFailure } from "../failure.js";
-import { isRecord } from "../files.js";
 
 /**
  * The variable holding the product's offline key as the vendor ships it: the JSON of

@@ -1,6 +1,6 @@
+import { isRecord } from "@ninsho/core";
 import type { ClientProblem } from "@ninsho/sdk";
 import { when } from "../../../admin/format.js";
-import { isRecord } from "../../files.js";
 import { current, type Evidence, type Finding } from "../types.js";
 
 const SLOT_CODES = new Set([

@@ -4,10 +4,10 @@ import {
   defaultComponentWeights,
   describe,
   fingerprintDigest,
+  isRecord,
   type MatchExplanation,
 } from "@ninsho/core";
 import { when } from "../../../admin/format.js";
-import { isRecord } from "../../files.js";
 import { current, type Evidence, type Finding } from "../types.js";
 
 const UNIT_KINDS = ["board", "disk", "mac", "os-install"];

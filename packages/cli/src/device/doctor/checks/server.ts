@@ -1,5 +1,5 @@
-import { describe } from "@ninsho/core";
-import { isRecord } from "../../files.js";
+import { HealthSchema, readAs } from "@ninsho/contract";
+import { describe, isRecord } from "@ninsho/core";
 import { isLoopback, parseJson } from "../../network.js";
 import type { Evidence, Finding } from "../types.js";
 
@@ -54,7 +54,7 @@ export function checkServer(e: Evidence): Finding {
     });
   }
   const body = parseJson(health.text);
-  if (!isRecord(body) || body.status !== "ok") {
+  if (readAs(HealthSchema, body) === undefined) {
     return fail("RESPONSE_INVALID", describe("RESPONSE_INVALID", locale), { status: health.status });
   }
   if (probe.keys === "mismatch") {
