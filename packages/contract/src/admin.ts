@@ -1,5 +1,5 @@
 import { channels, licenseStatuses, roles } from "@ninsho/core";
-import { z } from "zod";
+import * as z from "zod";
 import { IsoInstant } from "./common.js";
 import { ProductKeyInput } from "./device.js";
 

@@ -1,5 +1,5 @@
 import { errorCodes } from "@ninsho/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The body of every error answer: a code of the closed catalogue, its words in the asked language, and where

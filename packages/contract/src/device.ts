@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorSchema, IsoInstant, SignableText, SignedFields } from "./common.js";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoInstant, SignableText } from "./common.js";
 import { DecisionSchema } from "./device.js";
 

@@ -16,13 +16,13 @@ const scripts: Readonly<Record<ScriptEntry, string>> = {
 };
 
 /**
- * The browser needs two things from core: the per-group Damm check (`digitGroups.ts`, `damm.ts`) and the ICU
- * message formatter (`i18n/format.ts`), neither with a Node API. `@ninsho/core` as a whole pulls in Node's
- * crypto and the BN254 code, so the client's `@ninsho/core` import is pointed at `browser.ts`, which exports
- * those alone; importing anything else from core in a client script fails the bundle loudly ("No matching
+ * The browser needs little from core: the per-group Damm check, the ICU message formatter, and the code and
+ * role lists that `@ninsho/contract`'s schemas name. `@ninsho/core` as a whole pulls in Node's crypto and the BN254 code, so
+ * every `@ninsho/core` import of a page (the contract's included) is pointed at core's browser entry
+ * (`browser.ts`); importing anything else from core in a client script fails the bundle loudly ("No matching
  * export").
  */
-const coreForTheBrowser: Plugin = {
+const coreBrowserOnly: Plugin = {
   name: "ninsho-core-browser",
   setup(builder) {
     const file = at("../../core/src/browser.ts");
@@ -45,7 +45,9 @@ export async function bundleClient(outdir: string = bundleDir): Promise<void> {
     minify: true,
     legalComments: "none",
     tsconfig: at("../src/client/tsconfig.json"),
-    plugins: [coreForTheBrowser],
+    plugins: [coreBrowserOnly],
+    // The workspace packages bundle from their sources, as the tests read them.
+    conditions: ["ninsho-source"],
     logLevel: "warning",
   });
 }

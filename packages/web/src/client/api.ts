@@ -1,13 +1,11 @@
+import { type ApiError, readError } from "@ninsho/contract";
 import type { PageLanguage } from "./dom.js";
 
-/** The error body every API refusal has (`{error: {code, message, remedy, docs, details}}`). */
-export interface ApiProblem {
-  readonly code: string;
-  readonly message: string;
-  readonly remedy: string;
-  readonly docs?: string;
-  readonly details?: unknown;
-}
+/**
+ * A problem as a page shows it: the error an API refusal carries (`{error: {code, message, remedy, docs,
+ * details}}`, read by the contract's one reader), or one the page words itself from the catalogue (no docs).
+ */
+export type ApiProblem = Omit<ApiError, "code" | "docs"> & { readonly code: string; readonly docs?: string };
 
 export type ApiAnswer =
   | { readonly kind: "ok"; readonly status: number; readonly body: unknown }
@@ -20,16 +18,6 @@ export interface CallOptions {
   /** An admin token, sent as a bearer token (the console). */
   readonly token?: string;
   readonly language: PageLanguage;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null;
-
-function problemOf(body: unknown): ApiProblem | undefined {
-  if (!isRecord(body) || !isRecord(body.error)) return undefined;
-  const { code, message, remedy, docs, details } = body.error;
-  if (typeof code !== "string" || typeof message !== "string" || typeof remedy !== "string") return undefined;
-  return { code, message, remedy, ...(typeof docs === "string" ? { docs } : {}), details };
 }
 
 /**
@@ -63,10 +51,8 @@ export async function callApi(
     return { kind: "unexpected", status: response.status };
   }
   if (response.ok) return { kind: "ok", status: response.status, body };
-  const problem = problemOf(body);
+  const problem = readError(body);
   return problem
     ? { kind: "problem", status: response.status, problem }
     : { kind: "unexpected", status: response.status };
 }
-
-export { isRecord };

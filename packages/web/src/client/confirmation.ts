@@ -1,21 +1,7 @@
-import { isRecord } from "./api.js";
+import { type Confirmation, ConfirmationSchema, readAs } from "@ninsho/contract";
+import { isRecord } from "@ninsho/core";
 
-/** The answer of POST /v1/offline/confirmations (and its support twin), as far as the page reads it. */
-export interface Confirmation {
-  readonly confirmationId: string;
-  readonly groups: readonly string[];
-  readonly grant: {
-    readonly leaseDays: number;
-    readonly graceDays: number;
-    readonly leaseExpiresAt?: string;
-    readonly graceEndsAt?: string;
-  };
-  readonly device: { readonly id: string; readonly name: string };
-  readonly license: { readonly id: string; readonly productId: string };
-  readonly decision?: { readonly outcome: string };
-  readonly transferredFrom?: string;
-  readonly replayed: boolean;
-}
+export type { Confirmation };
 
 /** A device as a DEVICE_LIMIT_REACHED refusal lists it. */
 export interface DeviceSummary {
@@ -29,17 +15,8 @@ export interface DeviceSummary {
 /** Lease days that mean "no end" in a confirmation ID's terms. */
 export const NO_END = 4095;
 
-/** Checks only what the page shows: a server of another version answers something this page cannot read. */
-export function asConfirmation(body: unknown): Confirmation | undefined {
-  if (!isRecord(body) || typeof body.confirmationId !== "string" || !Array.isArray(body.groups))
-    return undefined;
-  if (!body.groups.every((g) => typeof g === "string")) return undefined;
-  const { grant, device, license } = body;
-  if (!isRecord(grant) || typeof grant.leaseDays !== "number" || typeof grant.graceDays !== "number")
-    return undefined;
-  if (!isRecord(device) || typeof device.name !== "string" || !isRecord(license)) return undefined;
-  return body as unknown as Confirmation;
-}
+/** The answer checked against the contract's schema: a server of another version may answer what this page cannot read. */
+export const asConfirmation = (body: unknown): Confirmation | undefined => readAs(ConfirmationSchema, body);
 
 /** The devices and transfer permission in a DEVICE_LIMIT_REACHED refusal's details. */
 export function limitDetails(

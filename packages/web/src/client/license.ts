@@ -1,33 +1,23 @@
-import { isRecord } from "./api.js";
+import type { AdminDevice, AdminLicense, LicenseDetail, LicenseEvent } from "@ninsho/contract";
 import { el, type PageLanguage } from "./dom.js";
 import { fill, formatDay, formatInstant } from "./format.js";
 import type { ClientText } from "./text.js";
-
-/** A string field of an API record, or "" (the console shows what it gets and guesses nothing). */
-const str = (record: Record<string, unknown>, name: string): string => {
-  const value = record[name];
-  return typeof value === "string" ? value : "";
-};
-
-const records = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value) ? value.filter(isRecord) : [];
 
 const stateWord = (text: ClientText, state: string): string =>
   state === "active" || state === "suspended" || state === "revoked" || state === "expired"
     ? text.states[state]
     : state;
 
-function facts(license: Record<string, unknown>, text: ClientText, language: PageLanguage): HTMLDListElement {
-  const day = (name: string) =>
-    str(license, name) === "" ? text.never : formatDay(str(license, name), language);
+function facts(license: AdminLicense, text: ClientText, language: PageLanguage): HTMLDListElement {
+  const day = (at: string | undefined) => (at === undefined ? text.never : formatDay(at, language));
   const rows: [string, string][] = [
-    [text.fieldState, stateWord(text, str(license, "state"))],
-    [text.fieldKeyHint, str(license, "keyHint")],
-    [text.fieldOwner, str(license, "ownerEmail") || "—"],
-    [text.fieldProduct, str(license, "productId")],
-    [text.fieldPolicy, str(license, "policyId")],
-    [text.fieldCreated, day("createdAt")],
-    [text.fieldExpires, day("expiresAt")],
+    [text.fieldState, stateWord(text, license.state)],
+    [text.fieldKeyHint, license.keyHint],
+    [text.fieldOwner, license.ownerEmail ?? "—"],
+    [text.fieldProduct, license.productId],
+    [text.fieldPolicy, license.policyId],
+    [text.fieldCreated, day(license.createdAt)],
+    [text.fieldExpires, day(license.expiresAt)],
   ];
   return el(
     "dl",
@@ -36,43 +26,38 @@ function facts(license: Record<string, unknown>, text: ClientText, language: Pag
   );
 }
 
-function deviceList(
-  devices: Record<string, unknown>[],
-  text: ClientText,
-  language: PageLanguage,
-): HTMLElement {
+function deviceList(devices: readonly AdminDevice[], text: ClientText, language: PageLanguage): HTMLElement {
   if (devices.length === 0) return el("p", {}, text.noDevices);
   const items = devices.map((d) => {
     const summary = fill(text.deviceSummary, {
-      name: str(d, "name"),
-      platform: str(d, "platform"),
-      activated: formatDay(str(d, "activatedAt"), language),
-      seen: formatDay(str(d, "lastSeenAt"), language),
+      name: d.name,
+      platform: d.platform,
+      activated: formatDay(d.activatedAt, language),
+      seen: formatDay(d.lastSeenAt, language),
     });
-    const gone = str(d, "deactivatedAt");
+    const gone = d.deactivatedAt;
     return el(
       "li",
-      gone === "" ? {} : { class: "gone" },
+      gone === undefined ? {} : { class: "gone" },
       summary,
-      gone !== "" && ` · ${fill(text.deactivatedAt, { date: formatDay(gone, language) })}`,
-      el("code", {}, str(d, "id")),
+      gone !== undefined && ` · ${fill(text.deactivatedAt, { date: formatDay(gone, language) })}`,
+      el("code", {}, d.id),
     );
   });
   return el("ul", { class: "devices" }, ...items);
 }
 
-function timeline(events: Record<string, unknown>[], text: ClientText, language: PageLanguage): HTMLElement {
-  const items = events.map((e) => {
-    const reason = str(e, "reason");
-    return el(
+function timeline(events: readonly LicenseEvent[], text: ClientText, language: PageLanguage): HTMLElement {
+  const items = events.map((e) =>
+    el(
       "li",
       {},
-      el("time", { datetime: str(e, "createdAt") }, formatInstant(str(e, "createdAt"), language)),
-      el("strong", {}, str(e, "type")),
-      el("span", {}, fill(text.byActor, { actor: str(e, "actor") })),
-      reason !== "" && el("q", {}, reason),
-    );
-  });
+      el("time", { datetime: e.createdAt }, formatInstant(e.createdAt, language)),
+      el("strong", {}, e.type),
+      el("span", {}, fill(text.byActor, { actor: e.actor })),
+      e.reason !== undefined && e.reason !== "" && el("q", {}, e.reason),
+    ),
+  );
   return el("ol", { class: "timeline" }, ...items);
 }
 
@@ -83,37 +68,36 @@ function timeline(events: Record<string, unknown>[], text: ClientText, language:
  */
 export function renderLicense(
   section: HTMLElement,
-  license: Record<string, unknown>,
-  events: unknown,
+  license: LicenseDetail,
+  events: readonly LicenseEvent[],
   text: ClientText,
   language: PageLanguage,
 ): void {
   section.replaceChildren(
-    el("h2", {}, fill(text.licenseHeading, { id: str(license, "id") })),
+    el("h2", {}, fill(text.licenseHeading, { id: license.id })),
     facts(license, text, language),
     el("h3", {}, text.devicesHeading),
-    deviceList(records(license.devices), text, language),
+    deviceList(license.devices, text, language),
     el("h3", {}, text.timelineHeading),
-    timeline(records(events), text, language),
+    timeline(events, text, language),
   );
 }
 
 /** A list of licenses found by email, each with a button to open it. */
 export function renderLicenseList(
   section: HTMLElement,
-  licenses: unknown,
+  found: readonly AdminLicense[],
   text: ClientText,
   open: (id: string) => void,
 ): void {
-  const found = records(licenses);
   if (found.length === 0) {
     section.replaceChildren(el("p", {}, text.lookupNone));
     return;
   }
   const items = found.map((license) => {
     const button = el("button", { type: "button", class: "secondary" }, text.open);
-    button.addEventListener("click", () => open(str(license, "id")));
-    const line = `${str(license, "id")} · ${stateWord(text, str(license, "state"))} · …${str(license, "keyHint")}`;
+    button.addEventListener("click", () => open(license.id));
+    const line = `${license.id} · ${stateWord(text, license.state)} · …${license.keyHint}`;
     return el("li", {}, el("span", {}, line), button);
   });
   section.replaceChildren(

@@ -1,4 +1,5 @@
-import { callApi, isRecord } from "./api.js";
+import { readAs, type Whoami, WhoamiSchema } from "@ninsho/contract";
+import { callApi } from "./api.js";
 import { byId, type PageLanguage } from "./dom.js";
 import { fill } from "./format.js";
 import { pageProblem } from "./pageProblem.js";
@@ -7,7 +8,7 @@ import type { ClientText } from "./text.js";
 /** sessionStorage only: this tab, gone when it closes; never a cookie (no CSRF) and never in a URL (no logs). */
 const STORAGE_KEY = "ninsho.console.token";
 
-type Role = "readonly" | "support" | "admin";
+type Role = Whoami["role"];
 const RANK: Readonly<Record<Role, number>> = { readonly: 0, support: 1, admin: 2 };
 
 export interface Session {
@@ -16,9 +17,6 @@ export interface Session {
   /** Forget the token and ask for it again, saying why. */
   readonly signOut: (why?: string) => void;
 }
-
-const isRole = (value: unknown): value is Role =>
-  value === "readonly" || value === "support" || value === "admin";
 
 /**
  * The console's sign-in: the agent pastes an admin API token, checked with GET /v1/admin/whoami (its role must
@@ -62,9 +60,9 @@ export function setupSession(
         `${problem.message} ${problem.remedy} ${fill(text.errorCode, { code: problem.code })}`,
       );
     }
-    const body = answer.body;
-    const role = isRecord(body) && isRole(body.role) ? body.role : undefined;
-    const id = isRecord(body) && typeof body.tokenId === "string" ? body.tokenId : "";
+    const me = readAs(WhoamiSchema, answer.body);
+    const role = me?.role;
+    const id = me?.tokenId ?? "";
     if (role === undefined || RANK[role] < RANK[needs])
       return showSignIn(fill(text.roleTooLow, { role: role ?? "?" }));
     token = candidate;

@@ -1,5 +1,12 @@
 /** /console/licenses: the support desk's lookup by key or email, to a license, its devices and its timeline. */
-import { type ApiAnswer, callApi, isRecord } from "../api.js";
+import {
+  LicenseDetailSchema,
+  LicenseListSchema,
+  readAs,
+  type Schema,
+  TimelineSchema,
+} from "@ninsho/contract";
+import { type ApiAnswer, callApi } from "../api.js";
 import { byId, followBrowserLanguage, pageLanguage, readText, reveal } from "../dom.js";
 import { renderLicense, renderLicenseList } from "../license.js";
 import { renderRefusal } from "../refusal.js";
@@ -29,25 +36,33 @@ function refused(section: HTMLElement, answer: Exclude<ApiAnswer, { kind: "ok" }
   reveal(section);
 }
 
-/** The answer's body when it is a JSON object; otherwise the refusal is shown in `section` instead. */
-function bodyOf(section: HTMLElement, answer: ApiAnswer): Record<string, unknown> | undefined {
-  if (answer.kind === "ok" && isRecord(answer.body)) return answer.body;
+/**
+ * The answer's body when it matches the route's schema in the contract; otherwise the refusal (or
+ * RESPONSE_INVALID for an answer that is not the API's) is shown in `section` instead.
+ */
+function bodyOf<T>(section: HTMLElement, answer: ApiAnswer, schema: Schema<T>): T | undefined {
+  const body = answer.kind === "ok" ? readAs(schema, answer.body) : undefined;
+  if (body !== undefined) return body;
   refused(section, answer.kind === "ok" ? { kind: "unexpected", status: answer.status } : answer);
   return undefined;
 }
 
 async function open(id: string): Promise<void> {
   const path = `/v1/admin/licenses/${encodeURIComponent(id)}`;
-  const license = bodyOf(detail, await get(path));
+  const license = bodyOf(detail, await get(path), LicenseDetailSchema);
   if (!license) return;
-  const timeline = bodyOf(detail, await get(`${path}/timeline?limit=200`));
+  const timeline = bodyOf(detail, await get(`${path}/timeline?limit=200`), TimelineSchema);
   renderLicense(detail, license, timeline?.events ?? [], text, language);
   reveal(detail);
 }
 
 async function lookUp(q: string): Promise<void> {
   if (q.includes("@")) {
-    const found = bodyOf(results, await get(`/v1/admin/licenses?email=${encodeURIComponent(q)}`));
+    const found = bodyOf(
+      results,
+      await get(`/v1/admin/licenses?email=${encodeURIComponent(q)}`),
+      LicenseListSchema,
+    );
     if (!found) return;
     renderLicenseList(results, found.licenses, text, (id) => void open(id));
     reveal(results);
@@ -61,8 +76,8 @@ async function lookUp(q: string): Promise<void> {
     body: { key: q },
     ...(token === undefined ? {} : { token }),
   });
-  const license = bodyOf(results, answer);
-  if (typeof license?.id === "string") await open(license.id);
+  const license = bodyOf(results, answer, LicenseDetailSchema);
+  if (license) await open(license.id);
 }
 
 form.addEventListener("submit", (event) => {
