@@ -123,7 +123,9 @@ describe("errors in JSON and from faulty servers", () => {
       (_request, response) => {
         response.writeHead(503, { "content-type": "application/json" });
         response.end(
-          JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE", message: "Down.", remedy: "Wait." } }),
+          JSON.stringify({
+            error: { code: "SERVICE_UNAVAILABLE", message: "Down.", remedy: "Wait.", docs: "/docs/errors" },
+          }),
         );
       },
       (url) => runCli(["whoami", "--url", url], server.env),
@@ -139,6 +141,20 @@ describe("errors in JSON and from faulty servers", () => {
     expect(html.stderr).toContain(
       `Error RESPONSE_INVALID: ${catalogueText("RESPONSE_INVALID", "en").message}`,
     );
+
+    // JSON of the wrong shape is not trusted either: the answer is checked against the route's schema.
+    const wrongShape = await withStub(
+      (_request, response) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ tokenId: 42, role: "root" }));
+      },
+      (url) => runCli(["whoami", "--url", url, "--json"], server.env),
+    );
+    expect(wrongShape.code).toBe(5);
+    expect(wrongShape.stdout).toBe("");
+    expect(JSON.parse(wrongShape.stderr)).toMatchObject({
+      error: { code: "RESPONSE_INVALID", details: { status: 200 } },
+    });
 
     const proxy404 = await withStub(
       (_request, response) => response.writeHead(404).end("not here"),
