@@ -3,6 +3,7 @@ export type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
 export { BACKOFF_DEFAULTS, type BackoffOptions, backoffCeiling, backoffDelay } from "./backoff.js";
 export { DEFAULT_CLOCK_TOLERANCE_MS } from "./clockMarks.js";
 export { createClient } from "./createClient.js";
+export { formatDuration } from "./duration.js";
 export { describeKeySource } from "./keySource.js";
 export type { ClientOptions } from "./options.js";
 export {
@@ -19,7 +20,6 @@ export {
 } from "./preinstalled/registry.js";
 export type { ClientProblem } from "./problem.js";
 export type { PublicKeyInput, PublicKeysInput } from "./publicKeys.js";
-export { formatDuration } from "./statusView.js";
 export { STATE_FILES } from "./storage/deviceStore.js";
 export { writeAtomic } from "./storage/files.js";
 export type {

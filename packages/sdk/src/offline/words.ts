@@ -1,6 +1,6 @@
 import type { Locale } from "@ninsho/core";
+import { formatDuration } from "../client/duration.js";
 import type { Grant } from "../client/grants.js";
-import { formatDuration } from "../client/statusView.js";
 import { sdkText } from "../i18n/index.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();

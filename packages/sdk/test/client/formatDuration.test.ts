@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration } from "../../src/client/statusView.js";
+import { formatDuration } from "../../src/client/duration.js";
 
 const minute = 60_000;
 const hour = 60 * minute;
