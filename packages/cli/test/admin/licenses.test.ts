@@ -1,6 +1,6 @@
+import type { AdminLicense, LicenseDetail } from "@ninsho/contract";
 import type { LicenseEvent } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdminLicense, LicenseDetail } from "../../src/admin/types.js";
 import { json, runCli, startTestServer, type TestServer } from "./support/harness.js";
 
 let server: TestServer;

@@ -1,6 +1,6 @@
+import type { CreatedToken, Whoami } from "@ninsho/contract";
 import type { AdminToken } from "@ninsho/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreatedToken, Whoami } from "../../src/admin/types.js";
 import { json, runCli, startTestServer, type TestServer } from "./support/harness.js";
 
 let server: TestServer;
