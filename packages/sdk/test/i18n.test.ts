@@ -1,7 +1,7 @@
 import { tableMismatches } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
+import { formatDuration } from "../src/client/duration.js";
 import { describeKeySource } from "../src/client/keySource.js";
-import { formatDuration } from "../src/client/statusView.js";
 import { sdkMessages, sdkText } from "../src/i18n/index.js";
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
