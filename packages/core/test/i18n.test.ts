@@ -26,6 +26,26 @@ describe("i18n: one way to say things in two languages", () => {
     });
 
     it("a package's typed t words a key in the locale chosen", () => {
+      const en = {
+        hello: "Hello {name}",
+        bye: "Bye",
+        n: "{count, plural, one {# key} other {# keys}} of {who}",
+      } as const;
+      const ja = {
+        hello: "{name} さん、こんにちは",
+        bye: "さようなら",
+        n: "{who} の {count, plural, other {# 個}}",
+      };
+      const t = translator({ en, ja })("en");
+      // The values are those the English message names, no fewer and no others.
+      expect(t("n", { count: 2, who: "Aiko" })).toBe("2 keys of Aiko");
+      expect(t("bye")).toBe("Bye");
+      // @ts-expect-error: "who" is missing.
+      expect(t("n", { count: 1 })).toBe("1 key of {who}");
+      // @ts-expect-error: "nom" is not an argument of "hello".
+      expect(t("hello", { nom: "x" })).toBe("Hello {name}");
+      // @ts-expect-error: "hello" needs its value.
+      expect(t("hello")).toBe("Hello {name}");
       const textFor = translator({ en: { hello: "Hello {name}" }, ja: { hello: "{name} さん、こんにちは" } });
       expect(textFor("en")("hello", { name: "Aiko" })).toBe("Hello Aiko");
       expect(textFor("ja")("hello", { name: "Aiko" })).toBe("Aiko さん、こんにちは");

@@ -1,5 +1,5 @@
 import { type Locale, type Translate, translator } from "@ninsho/core";
-import { type CliMessageKey, en } from "./en.js";
+import { en } from "./en.js";
 import { ja } from "./ja.js";
 
 export type { CliMessageKey } from "./en.js";
@@ -12,4 +12,4 @@ export const cliMessages = { en, ja } as const;
  * @example
  * cliText("ja")("admin.tokenRevoked", { id: "tok_1" }); // "トークン tok_1 を失効させました。"
  */
-export const cliText: (locale: Locale) => Translate<CliMessageKey> = translator<CliMessageKey>(cliMessages);
+export const cliText: (locale: Locale) => Translate<typeof en> = translator(cliMessages);

@@ -1,3 +1,4 @@
+export * from "./arguments.js";
 export * from "./check.js";
 export * from "./format.js";
 export * from "./locale.js";

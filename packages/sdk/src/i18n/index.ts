@@ -1,5 +1,5 @@
-import { translator } from "@ninsho/core";
-import { en, type SdkMessageKey } from "./en.js";
+import { type Locale, type Translate, translator } from "@ninsho/core";
+import { en } from "./en.js";
 import { ja } from "./ja.js";
 
 export type { SdkMessageKey } from "./en.js";
@@ -12,4 +12,4 @@ export const sdkMessages = { en, ja } as const;
  * @example
  * sdkText("ja")("keySource.env", { name: "ACME_KEY" }); // "環境変数 ACME_KEY"
  */
-export const sdkText = translator<SdkMessageKey>(sdkMessages);
+export const sdkText: (locale: Locale) => Translate<typeof en> = translator(sdkMessages);

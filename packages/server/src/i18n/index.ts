@@ -1,5 +1,5 @@
 import { type Locale, type Translate, translator } from "@ninsho/core";
-import { en, type ServerMessageKey } from "./en.js";
+import { en } from "./en.js";
 import { ja } from "./ja.js";
 
 export type { ServerMessageKey } from "./en.js";
@@ -12,5 +12,4 @@ export const serverMessages = { en, ja } as const;
  * @example
  * serverText("ja")("docs.title"); // "エラーコード一覧"
  */
-export const serverText: (locale: Locale) => Translate<ServerMessageKey> =
-  translator<ServerMessageKey>(serverMessages);
+export const serverText: (locale: Locale) => Translate<typeof en> = translator(serverMessages);
