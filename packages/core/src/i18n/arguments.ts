@@ -15,8 +15,12 @@ type Pop<Stack extends Context[]> = Stack extends [...infer Rest extends Context
 type Top<Stack extends Context[]> = Stack extends [...Context[], infer Last] ? Last : "text";
 
 /** Scan to the next brace: in text it opens an argument or closes a branch; in options it opens or ends one. */
-type Scan<S extends string, Stack extends Context[], Found extends string> = S extends `${infer Before}{${infer After}`
-  ? Before extends `${infer Text}}${infer Rest}`
+type Scan<
+  S extends string,
+  Stack extends Context[],
+  Found extends string,
+> = S extends `${infer Before}{${infer After}`
+  ? Before extends `${string}}${infer Rest}`
     ? Close<`${Rest}{${After}`, Stack, Found>
     : Before extends `${string}'`
       ? After extends `${string}'${infer Rest}`
@@ -30,10 +34,18 @@ type Scan<S extends string, Stack extends Context[], Found extends string> = S e
     : Found;
 
 /** A closing brace: the end of a branch (back to options) or of a plural or select (back to text). */
-type Close<Rest extends string, Stack extends Context[], Found extends string> = Scan<Rest, Pop<Stack>, Found>;
+type Close<Rest extends string, Stack extends Context[], Found extends string> = Scan<
+  Rest,
+  Pop<Stack>,
+  Found
+>;
 
 /** Just after `{` in text: `name}`, `name, plural, …`, `name, select, …` or `name, number…}`. */
-type Argument<S extends string, Stack extends Context[], Found extends string> = S extends `${infer Head}}${infer Rest}`
+type Argument<
+  S extends string,
+  Stack extends Context[],
+  Found extends string,
+> = S extends `${infer Head}}${infer Rest}`
   ? Head extends `${infer Name},${infer Kind}`
     ? Trim<Kind> extends `${"plural" | "select" | "selectordinal"}${string}`
       ? S extends `${string},${string},${infer Options}`
