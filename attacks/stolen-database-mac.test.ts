@@ -8,6 +8,9 @@
  * slot it keeps (6 bits for a NIC) leaves hundreds of candidates in a search space where the old derivation
  * pinned the one MAC. The test first shows that on the old scheme (the client's digest stored as it came, salted
  * with the public product id) the same search finds the MAC; before the fix the stored digest was exactly that.
+ * The second case plays someone who sees what a client sends (a request file handed to support, a TLS proxy):
+ * an app that ships its product's fingerprint salt sends digests the same search cannot test; before the fix
+ * no such salt existed and every app salted with the public product id.
  */
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -75,5 +78,26 @@ describe("attack: recovering a MAC address from a stolen database", () => {
     for (const mac of candidates())
       if (compactValue("mac", componentDigest(c.productId, "mac", mac)) === macSlot) sharingTheSlot += 1;
     expect(sharingTheSlot).toBeGreaterThan(500);
+  }, 120_000);
+
+  it("digests an app salts with its product's fingerprint salt resist the same search in transit or in a request file", async () => {
+    const t = await servers.start();
+    const c = await t.catalogue();
+    const product = await t.adminGet(`/v1/admin/products/${c.productId}`);
+    const salt = (product.body as { fingerprintSalt?: string }).fingerprintSalt ?? "";
+    expect(salt).not.toBe("");
+    // What the client sends (and writes into an offline request file): digests under the shipped salt.
+    const { set } = buildComponentSet("linux/2", [{ kind: "mac", values: [VICTIM_MAC] }], salt);
+    const sent = new Set(set.components.map((component) => component.digest));
+    expect(search(c.productId, sent)).toEqual([]);
+    // The same reading under the public product id, as apps that ship no salt send it, falls to the search.
+    const { set: legacy } = buildComponentSet(
+      "linux/2",
+      [{ kind: "mac", values: [VICTIM_MAC] }],
+      c.productId,
+    );
+    expect(search(c.productId, new Set(legacy.components.map((component) => component.digest)))).toEqual([
+      normalizeValue("mac", VICTIM_MAC),
+    ]);
   }, 120_000);
 });

@@ -266,6 +266,10 @@ export const ProductDetailSchema = ProductSchema.extend({
       retiredAt: z.string().optional().meta({ description: "When it stops (or stopped) signing" }),
     }),
   ),
+  fingerprintSalt: z.string().optional().meta({
+    description:
+      "The secret the app ships as the SDK's `productSalt`: its component digests are salted with it instead of the public product id. Shown to the admin role only",
+  }),
   offline: z.object({ productNumber: z.number().int(), publicKey: z.string() }).meta({
     description:
       "Offline activation: the product number and BLS public key (see GET /v1/products/{id}/offline-key)",

@@ -46,6 +46,25 @@ describe("component privacy", () => {
     }
   });
 
+  it("each product has a fingerprint salt for its app to ship: stable, its own, shown to the admin role only", async () => {
+    const t = await servers.start();
+    const [a, b] = [await t.product("A"), await t.product("B")];
+    const saltOf = async (id: string, token?: string) =>
+      ((await t.adminGet(`/v1/admin/products/${id}`, token)).body as { fingerprintSalt?: string })
+        .fingerprintSalt;
+    const salt = await saltOf(a);
+    expect(salt).toMatch(/^nfs1\.[\w-]{43}$/);
+    expect(await saltOf(a)).toBe(salt);
+    expect(await saltOf(b)).not.toBe(salt);
+    expect(salt).not.toContain(a);
+    for (const role of ["support", "readonly"] as const) {
+      const { token } = await t.token(role);
+      const res = await t.adminGet(`/v1/admin/products/${a}`, token);
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain("fingerprintSalt");
+    }
+  });
+
   it("a recognised device's new baseline is keyed too, and matching still explains by kind", async () => {
     const t = await servers.start();
     const c = await t.catalogue();

@@ -89,3 +89,14 @@ export function keyFingerprint(key: Buffer, fingerprint: Fingerprint): Fingerpri
  */
 export const presentedDigest = (fingerprint: Fingerprint): string =>
   fingerprint.presentedDigest ?? fingerprintDigestOf(fingerprint.components);
+
+/**
+ * The product's fingerprint salt: the secret an app ships and salts its component digests with
+ * (`ClientOptions.productSalt`), derived from the server's master key so it needs no storage. Unlike the
+ * product id it is not public, so digests seen in transit or in an offline request file cannot be searched by
+ * hashing candidate MACs and serials. Shown to the admin role only.
+ * @example
+ * fingerprintSaltFor(secrets.componentDigests, "prd_01J…"); // "nfs1.Qm9…" (48 characters)
+ */
+export const fingerprintSaltFor = (key: Buffer, productId: string): string =>
+  `nfs1.${createHmac("sha256", key).update(`fingerprint-salt\0${productId}`).digest("base64url")}`;

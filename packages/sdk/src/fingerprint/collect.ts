@@ -14,7 +14,12 @@ import { COMPONENT_KINDS, type Environment, type FingerprintResult, type Missing
  * const options: CollectOptions = { productSalt: "prod_01J...", containerId: process.env.POD_NAME ?? "" };
  */
 export interface CollectOptions {
-  /** Salt of every digest; the product id unless the vendor chose another. */
+  /**
+   * Salt of every digest: the product's fingerprint salt (`fingerprintSalt` of `GET /v1/admin/products/{id}`,
+   * shipped with the app), so digests seen in transit or in a request file cannot be searched by hashing
+   * candidate serials. The public product id still works as a salt, for apps built before salts existed, but
+   * anyone can then test a guessed MAC against a digest.
+   */
   readonly productSalt: string;
   /** `process.platform` by default; a test passes the platform its recorded machine ran. */
   readonly platform?: string;

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ProductDetailSchema, ProductInputSchema, ProductListSchema, ProductSchema } from "@ninsho/contract";
+import { fingerprintSaltFor } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
@@ -50,9 +51,14 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       ...(k.retiredAt === undefined ? {} : { retiredAt: k.retiredAt }),
     }));
     const offline = await deps.offline.keys.ensure(product.id, deps.clock().toISOString());
+    const salt =
+      c.get("principal").role === "admin"
+        ? { fingerprintSalt: fingerprintSaltFor(deps.secrets.componentDigests, product.id) }
+        : {};
     return c.json(
       {
         ...product,
+        ...salt,
         publicKeys,
         offline: { productNumber: offline.productNumber, publicKey: offline.publicKey },
       },
