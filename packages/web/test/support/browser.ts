@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { HANG_MS } from "../../../../testing/budget.js";
 
 /** NINSHO_CHROMIUM names another Chromium or Chrome binary (e.g. on a Mac). */
 export const CHROMIUM = process.env.NINSHO_CHROMIUM ?? "/usr/bin/chromium";
@@ -34,7 +35,7 @@ export function chromiumAvailable(): boolean {
 
 /** Each launch gets a fresh temporary profile from Playwright (its own user-data-dir), removed on close. */
 export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30_000 });
+  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: HANG_MS });
 
 /**
  * A phone-sized context (an iPhone 12-14 screen) in `locale`, which Chromium sends as Accept-Language. A step
@@ -47,7 +48,8 @@ export async function phoneContext(browser: Browser, locale = "en-US"): Promise<
     hasTouch: true,
     locale,
   });
-  context.setDefaultTimeout(10_000);
+  // A hang limit, not a speed limit (testing/budget.ts): on a loaded machine a page may take long to settle.
+  context.setDefaultTimeout(HANG_MS / 4);
   return context;
 }
 
