@@ -10,5 +10,11 @@ export type { DevicePatch } from "./repositories/devices.js";
 export type { Dialect } from "./repositories/executor.js";
 export type { IssuedLicense, LicenseFilter, LicensePatch } from "./repositories/licenses.js";
 export type { OfflineActivationRecord, OfflineKeyRecord } from "./repositories/offline.js";
+export {
+  KyselyRateLimitRepository,
+  RATE_LIMIT_KEY_MAX,
+  type RateLimitRepository,
+  type WindowCount,
+} from "./repositories/rateLimits.js";
 export type { Database } from "./schema.js";
 export { createStore, isPostgresUrl, type Repositories, type Store, type StoreOptions } from "./store.js";

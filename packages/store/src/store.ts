@@ -11,6 +11,7 @@ import { LicenseRepository } from "./repositories/licenses.js";
 import { OfflineRepository } from "./repositories/offline.js";
 import { PolicyRepository } from "./repositories/policies.js";
 import { ProductRepository } from "./repositories/products.js";
+import { KyselyRateLimitRepository, type RateLimitRepository } from "./repositories/rateLimits.js";
 import { SettingsRepository } from "./repositories/settings.js";
 import { TokenRepository } from "./repositories/tokens.js";
 import { retryAborted } from "./retry.js";
@@ -27,6 +28,8 @@ export interface Repositories {
   readonly settings: SettingsRepository;
   readonly offline: OfflineRepository;
   readonly audit: AuditRepository;
+  /** Rate-limit counters every server process on this database shares. */
+  readonly rateLimits: RateLimitRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -66,6 +69,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   settings: new SettingsRepository(db),
   offline: new OfflineRepository(db),
   audit: new AuditRepository(db),
+  rateLimits: new KyselyRateLimitRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
