@@ -1,8 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerDeps } from "./deps.js";
+import { DEFAULT_ADDRESS_GROUPING } from "./http/addressGroup.js";
+import { clientAddress } from "./http/clientAddress.js";
 import type { AppEnv } from "./http/env.js";
 import { notFound, onError } from "./http/errors.js";
-import { clientIp, limitBody, locale, requestId, requireJson } from "./http/middleware.js";
+import { limitBody, locale, requestId, requireJson } from "./http/middleware.js";
+import { type TrustProxy, trustProxyProblem } from "./http/trustProxy.js";
 import { validationHook } from "./http/validation.js";
 import { registerAdminRoutes } from "./routes/admin/index.js";
 import { registerDocs } from "./routes/docs.js";
@@ -16,8 +19,14 @@ export type AppExtension = (app: OpenAPIHono<AppEnv>, deps: ServerDeps) => void;
 
 /** How the app behaves, apart from what it depends on. */
 export interface AppOptions {
-  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
-  readonly trustProxy?: boolean;
+  /**
+   * The proxies of yours in front of the server, whose X-Forwarded-For says who the client is: how many (e.g.
+   * `1`), or their addresses and CIDR ranges (e.g. `["10.0.0.0/8"]`). Default `0`: none, the socket's peer is
+   * the client. See `TrustProxy`.
+   */
+  readonly trustProxy?: TrustProxy;
+  /** Leading bits of an IPv6 address that count as one client for the rate limits (default 64). */
+  readonly ipv6Prefix?: number;
   /** Add `POST /_bench/floor`, a route that parses JSON and does nothing else: the bench's baseline. */
   readonly floorRoute?: boolean;
   /** Registrars run after the API's routes, in order (e.g. `registerWeb` from @ninsho/web). */
@@ -33,7 +42,11 @@ export interface AppOptions {
  */
 export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use("*", requestId, locale, clientIp(options.trustProxy ?? false));
+  const trustProxy = options.trustProxy ?? 0;
+  const trustProblem = trustProxyProblem(trustProxy);
+  if (trustProblem !== undefined) throw new TypeError(trustProblem);
+  const grouping = { ipv6Prefix: options.ipv6Prefix ?? DEFAULT_ADDRESS_GROUPING.ipv6Prefix };
+  app.use("*", requestId, locale, clientAddress({ trustProxy, grouping }));
   app.use("/v1/*", requireJson);
   app.use("/v1/*", limitBody());
   app.onError(onError(deps.logger));

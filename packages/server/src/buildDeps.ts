@@ -48,7 +48,6 @@ export function buildDeps(options: DepsOptions): ServerDeps {
     offline: {
       keys: new OfflineKeyring(options.store, secrets),
       requestMaxAgeDays: options.offlineRequestMaxAgeDays ?? 7,
-      failedProofsPerDay: 10,
     },
   };
 }

@@ -22,7 +22,7 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** The current instant; tests move it. */
   readonly clock: () => Date;
-  /** Offline activation (installation IDs, license files): product offline keys and request limits. */
+  /** Offline activation (installation IDs, license files): product offline keys and request age. */
   readonly offline: OfflineSettings;
 }
 
@@ -30,6 +30,4 @@ export interface OfflineSettings {
   readonly keys: OfflineKeyring;
   /** Days an installation ID or request file stays usable after the day it was made (default 7). */
   readonly requestMaxAgeDays: number;
-  /** Installation IDs with a wrong proof a license takes per 24 hours before self-service stops (default 10). */
-  readonly failedProofsPerDay: number;
 }

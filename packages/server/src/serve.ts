@@ -10,6 +10,7 @@ import { banner } from "./banner.js";
 import { buildDeps } from "./buildDeps.js";
 import type { ServerDeps } from "./deps.js";
 import { InFlight } from "./http/inflight.js";
+import { type TrustProxy, trustProxyProblem } from "./http/trustProxy.js";
 import { createLogger } from "./logger.js";
 import { writeAdminTokenFile } from "./security/adminTokenFile.js";
 import { assertMasterKeyOpens, loadMasterKey } from "./security/masterKey.js";
@@ -34,7 +35,10 @@ export interface StartOptions {
   readonly host?: string;
   /** Seed an admin token and a demo product on an empty database (default true). */
   readonly seed?: boolean;
-  readonly trustProxy?: boolean;
+  /** The proxies whose X-Forwarded-For is believed (see `AppOptions.trustProxy`; default none). */
+  readonly trustProxy?: TrustProxy;
+  /** Leading bits of an IPv6 address that count as one client for the rate limits (default 64). */
+  readonly ipv6Prefix?: number;
   /** Add the bench's floor route. */
   readonly floorRoute?: boolean;
   /** Routes from outside the server, e.g. `registerWeb` from @ninsho/web (see `AppOptions.extensions`). */
@@ -64,6 +68,8 @@ export interface RunningServer {
  * console.log(server.url);
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const trustProblem = trustProxyProblem(options.trustProxy ?? 0);
+  if (trustProblem !== undefined) throw new TypeError(trustProblem);
   const dataDir = resolve(options.dataDir ?? "./data");
   const databaseUrl = options.databaseUrl || process.env.DATABASE_URL || join(dataDir, "ninsho.db"); // empty means unset
   const logger = options.logger ?? createLogger();
@@ -84,7 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const redisUrl = options.redisUrl || process.env.NINSHO_REDIS_URL || undefined;
     const redisPrefix = options.redisPrefix ?? process.env.NINSHO_REDIS_PREFIX;
     rate = await openRateLimits({
-      databaseUrl,
+      store,
       logger,
       ...(redisUrl === undefined ? {} : { redisUrl }),
       ...(redisPrefix === undefined ? {} : { redisPrefix }),
@@ -98,6 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const deps = buildDeps({ store, masterKey: master.key, logger, limits: rate.limits });
   const app = createApp(deps, {
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.ipv6Prefix === undefined ? {} : { ipv6Prefix: options.ipv6Prefix }),
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
     ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
   });

@@ -5,7 +5,8 @@ import { machine } from "./support/fingerprints.js";
 import { errorOf, post } from "./support/http.js";
 import { aDevice, newNonce, type TestServer, useServers } from "./support/server.js";
 
-const from = (ip: string) => ({ headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+// As one proxy of the operator's (`trustProxy: 1`) passes it on: the address it saw, appended last.
+const from = (ip: string) => ({ headers: { "x-forwarded-for": `198.51.100.250, ${ip}` } });
 
 const guess = (t: TestServer, ip: string) =>
   post(
@@ -36,7 +37,7 @@ describe("rate limits on key guessing", () => {
     it("one client's guessing does not lock out another client", async () => {
       const t = await servers.start({
         limits: RateLimits.inMemory({ perClient: 3, global: 1000, windowSeconds: 60 }),
-        app: { trustProxy: true },
+        app: { trustProxy: 1 },
       });
       const c = await t.catalogue();
       for (let i = 0; i < 3; i++) expect((await guess(t, "203.0.113.7")).status).toBe(404);
@@ -95,8 +96,14 @@ describe("rate limits on key guessing", () => {
 
     it("a global limit stops guessing spread over many addresses", async () => {
       const t = await servers.start({
-        limits: RateLimits.inMemory({ perClient: 100, global: 6, windowSeconds: 60 }),
-        app: { trustProxy: true },
+        // No allowance while under attack: every failure past the global allowance is refused.
+        limits: RateLimits.inMemory({
+          perClient: 100,
+          global: 6,
+          perClientUnderAttack: 0,
+          windowSeconds: 60,
+        }),
+        app: { trustProxy: 1 },
       });
       for (let i = 0; i < 6; i++) expect((await guess(t, `192.0.2.${i}`)).status).toBe(404);
       const next = await guess(t, "192.0.2.200");

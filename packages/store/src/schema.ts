@@ -143,7 +143,7 @@ export interface OfflineActivationsTable {
   created_at: string;
 }
 
-/** Shared key-guessing counters (rate-limiter-flexible's PostgreSQL layout); only PostgreSQL servers use it. */
+/** Rate-limit counters (`RateLimitRepository`): a fixed window per key, `expire` its end in epoch ms. */
 export interface RateLimitsTable {
   key: string;
   points: number;

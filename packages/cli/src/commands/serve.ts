@@ -1,3 +1,4 @@
+import type { TrustProxy } from "@ninsho/server";
 import type { Command } from "commander";
 import { defaultIo, type Io } from "../admin/io.js";
 import { dataLocation, runLocal, UsageProblem, wholeNumber } from "./local.js";
@@ -9,7 +10,9 @@ interface ServeOptions {
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
   readonly workers: number;
-  readonly trustProxy?: boolean;
+  /** `true` for a bare `--trust-proxy` (refused: it says nothing about the proxies). */
+  readonly trustProxy?: string | true;
+  readonly ipv6Prefix?: number;
   readonly seed: boolean;
 }
 
@@ -20,6 +23,7 @@ interface ServeOptions {
  * @example
  * ninsho serve --data ./data --port 8080
  * DATABASE_URL=postgres://ninsho@db/ninsho ninsho serve --workers 4 --host 0.0.0.0
+ * ninsho serve --host 0.0.0.0 --trust-proxy 1   # behind one reverse proxy of yours
  */
 export function registerServe(program: Command, io: Io = defaultIo()): void {
   program
@@ -36,7 +40,16 @@ export function registerServe(program: Command, io: Io = defaultIo()): void {
       1,
     )
     .option("--redis-url <url>", "redis://… to share rate limits in Redis (default: NINSHO_REDIS_URL)")
-    .option("--trust-proxy", "read client addresses from X-Forwarded-For (only behind your own proxy)")
+    .option(
+      "--trust-proxy [proxies]",
+      "behind proxies of yours: how many (e.g. 1) or their addresses (e.g. 10.0.0.0/8,fd00::/8); client addresses are read from the right of X-Forwarded-For past them",
+    )
+    .option(
+      "--ipv6-prefix <bits>",
+      "leading bits of an IPv6 address that count as one client for rate limits",
+      wholeNumber("--ipv6-prefix", 16, 128),
+      64,
+    )
     .option("--no-seed", "do not seed an admin token and demo product on an empty database")
     .action((options: ServeOptions) => runLocal(io, "serve", () => serve(io, options)));
 }
@@ -44,7 +57,8 @@ export function registerServe(program: Command, io: Io = defaultIo()): void {
 async function serve(io: Io, options: ServeOptions): Promise<void> {
   const where = dataLocation(io, options.data, options.databaseUrl);
   // Loaded here, not at the top: the admin and device commands start without the server's dependencies.
-  const { startCluster, startServer } = await import("@ninsho/server");
+  const { startCluster, startServer, parseTrustProxy } = await import("@ninsho/server");
+  const trustProxy = trustedProxies(parseTrustProxy, options.trustProxy);
   if (options.workers > 1 && !where.postgres)
     throw new UsageProblem("WORKERS_NEED_POSTGRES", { workers: options.workers });
   const common = {
@@ -55,7 +69,8 @@ async function serve(io: Io, options: ServeOptions): Promise<void> {
     print: (text: string) => io.stdout.write(`${text}\n`),
     ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
-    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(options.ipv6Prefix === undefined ? {} : { ipv6Prefix: options.ipv6Prefix }),
   };
   // The phone-activation page and the support console, served by the same process. Cluster workers get their
   // options as JSON through the environment, which cannot carry a function: they import the pages themselves.
@@ -91,4 +106,19 @@ async function listening<T>(options: ServeOptions, start: () => Promise<T>): Pro
     }
     throw error;
   }
+}
+
+/** `--trust-proxy`'s value, or the coded refusal of a bare flag or of text that names no proxies. */
+function trustedProxies(
+  parse: (text: string) => TrustProxy | undefined,
+  given: string | true | undefined,
+): TrustProxy | undefined {
+  if (given === undefined) return undefined;
+  const parsed = given === true ? undefined : parse(given);
+  if (parsed === undefined) {
+    throw new UsageProblem("TRUST_PROXY_INVALID", {
+      given: given === true ? "" : ` “${given}”`,
+    });
+  }
+  return parsed;
 }

@@ -87,6 +87,7 @@ export const deviceCliErrorCodes = [
   "USAGE_EXCESS_ARGUMENTS",
   "USAGE_CONFLICTING_OPTIONS",
   "PORT_IN_USE",
+  "TRUST_PROXY_INVALID",
 ] as const;
 
 /**

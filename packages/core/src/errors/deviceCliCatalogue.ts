@@ -458,4 +458,17 @@ export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
         "そのプログラムを止めるか、--port で別のポートを指定してください（例: ninsho serve --port {next}）。",
     },
   },
+  TRUST_PROXY_INVALID: {
+    en: {
+      message:
+        "--trust-proxy{given} says neither how many proxies stand in front of the server nor which addresses they have.",
+      remedy:
+        "Give the number of your proxies (e.g. --trust-proxy 1 behind one load balancer) or their addresses and ranges (e.g. --trust-proxy 10.0.0.0/8,fd00::/8); see docs/deploy.md. A bare --trust-proxy is no longer accepted: it believed the first X-Forwarded-For address, which the client writes.",
+    },
+    ja: {
+      message: "--trust-proxy{given} では、サーバーの前にあるプロキシの数もアドレスも分かりません。",
+      remedy:
+        "プロキシの数（例: ロードバランサー 1 台なら --trust-proxy 1）か、そのアドレスと範囲（例: --trust-proxy 10.0.0.0/8,fd00::/8）を指定してください（docs/deploy.md 参照）。値のない --trust-proxy は使えなくなりました。クライアントが書ける X-Forwarded-For の先頭のアドレスを信じていたためです。",
+    },
+  },
 };

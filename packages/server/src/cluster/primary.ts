@@ -6,12 +6,13 @@ import { deriveSecrets } from "@ninsho/core";
 import { createStore, isPostgresUrl } from "@ninsho/store";
 import { banner } from "../banner.js";
 import { buildDeps } from "../buildDeps.js";
+import { trustProxyProblem } from "../http/trustProxy.js";
 import { createLogger } from "../logger.js";
 import { writeAdminTokenFile } from "../security/adminTokenFile.js";
 import { assertMasterKeyOpens, loadMasterKey } from "../security/masterKey.js";
 import { logTightened, makeDataPrivate } from "../security/privateFiles.js";
+import { openRedisCounters } from "../security/redisCounters.js";
 import { rekeyStoredDigests } from "../security/rekeyDigests.js";
-import { openRateLimits } from "../security/sharedRateLimits.js";
 import { type Seeded, seedIfEmpty } from "../seed.js";
 import type { StartOptions } from "../serve.js";
 import {
@@ -54,6 +55,8 @@ const STOP_TIMEOUT_MS = 10_000;
  * const running = await startCluster({ workers: 4, databaseUrl: "postgres://ninsho@db/ninsho", port: 8080 });
  */
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
+  const trustProblem = trustProxyProblem(options.trustProxy ?? 0);
+  if (trustProblem !== undefined) throw new TypeError(trustProblem);
   const dataDir = resolve(options.dataDir ?? "./data");
   const databaseUrl = options.databaseUrl || process.env.DATABASE_URL || join(dataDir, "ninsho.db"); // empty means unset
   if (!isPostgresUrl(databaseUrl)) throw new Error(workersNeedPostgres(options.workers));
@@ -68,7 +71,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     await assertMasterKeyOpens(store, master.key);
     await rekeyStoredDigests(store, deriveSecrets(master.key), logger);
     // Say it here, once, rather than through every worker failing to start.
-    if (redisUrl) await (await openRateLimits({ databaseUrl, redisUrl })).close();
+    if (redisUrl) await (await openRedisCounters(redisUrl, options.redisPrefix ?? "ninsho")).close();
   } catch (error) {
     await store.close();
     if (master.source === "created") rmSync(join(dataDir, "master.key"), { force: true });
@@ -83,6 +86,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     ...(redisUrl === undefined ? {} : { redisUrl }),
     ...(options.redisPrefix === undefined ? {} : { redisPrefix: options.redisPrefix }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.ipv6Prefix === undefined ? {} : { ipv6Prefix: options.ipv6Prefix }),
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
     ...(options.extensionModules === undefined ? {} : { extensionModules: options.extensionModules }),
   };

@@ -3,7 +3,15 @@ import type { StartOptions } from "../serve.js";
 /** What a worker process is started with (JSON in `WORKER_OPTIONS_ENV`); the master key travels apart. */
 export type WorkerOptions = Pick<
   StartOptions,
-  "dataDir" | "databaseUrl" | "redisUrl" | "redisPrefix" | "port" | "host" | "trustProxy" | "floorRoute"
+  | "dataDir"
+  | "databaseUrl"
+  | "redisUrl"
+  | "redisPrefix"
+  | "port"
+  | "host"
+  | "trustProxy"
+  | "ipv6Prefix"
+  | "floorRoute"
 > & { readonly extensionModules?: readonly ExtensionModule[] };
 
 /**

@@ -10,7 +10,9 @@ export interface AppEnv {
     requestId: string;
     /** Set by the admin auth middleware. */
     principal: { readonly tokenId: string; readonly role: Role };
-    /** The client's address as the rate limiter sees it. */
+    /** The client's address (past the trusted proxies, see `clientAddress`). */
     clientIp: string;
+    /** The group of addresses the client counts in for rate limits (an IPv6 /64 by default). */
+    clientSource: string;
   };
 }

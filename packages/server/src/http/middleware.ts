@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Locale } from "@ninsho/core";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -34,26 +33,6 @@ export const locale: MiddlewareHandler<AppEnv> = async (c, next) =>
     c.set("locale", (c.get("language") === "ja" ? "ja" : "en") satisfies Locale);
     await next();
   });
-
-/**
- * The client's address for rate limiting. Behind a proxy the socket address is the proxy's, so the first
- * X-Forwarded-For hop is used only when the operator says the proxy is trusted.
- */
-export const clientIp =
-  (trustProxy: boolean): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
-    const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-    let address = forwarded;
-    if (!address) {
-      try {
-        address = getConnInfo(c).remote.address;
-      } catch {
-        // app.request() in tests has no socket.
-      }
-    }
-    c.set("clientIp", address ?? "unknown");
-    await next();
-  };
 
 /** Refuse bodies over `limit` bytes before reading them whole. */
 export const limitBody = (limit: number = DEFAULT_BODY_LIMIT) =>

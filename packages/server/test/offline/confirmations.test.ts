@@ -206,7 +206,7 @@ describe("phone activation: POST /v1/offline/confirmations", () => {
       expect(errorOf(res).message).toContain("another product");
     });
 
-    it("stops self-service for a license after 10 wrong proofs a day (Retry-After), support still works", async () => {
+    it("stops self-service for an address after 10 wrong proofs a day (Retry-After), support still works", async () => {
       const t = await servers.start();
       const c = await t.catalogue();
       const genuine = await installationIdOf(t, c.productId, c.key, machine("a"));

@@ -25,7 +25,8 @@ import { type Answer, type CallOptions, call, get, post, str } from "./http.js";
 export interface TestServerOptions {
   /** Put the SQLite database in a temp file (default `:memory:`), or use this store URL (e.g. PostgreSQL). */
   readonly storage?: "memory" | "file" | { readonly url: string };
-  readonly limits?: RateLimits;
+  /** The guessing limits, or how to make them on the server's store (e.g. counted in its database). */
+  readonly limits?: RateLimits | ((store: Store) => RateLimits);
   readonly clock?: TestClock;
   readonly logger?: Logger;
   readonly app?: AppOptions;
@@ -208,7 +209,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     masterKey: randomBytes(32),
     logger: options.logger ?? silentLogger(),
     clock: clock.now,
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.limits === undefined
+      ? {}
+      : { limits: typeof options.limits === "function" ? options.limits(store) : options.limits }),
   });
   const { token } = await createToken(deps, { name: "test admin", role: "admin" });
   const cleanup = () => {

@@ -8,6 +8,7 @@ import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { activate } from "../../services/activate.js";
+import { probeKey } from "../../services/probeKey.js";
 import { licenseView } from "./views.js";
 
 const route = createRoute({
@@ -32,7 +33,12 @@ export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     const body = c.req.valid("json");
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
-    const result = await guardKeyLookup(deps, c, () => activate(deps, { ...body, fingerprint }));
+    const result = await guardKeyLookup(
+      deps,
+      c,
+      () => probeKey(deps, body.key),
+      () => activate(deps, { ...body, fingerprint }),
+    );
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, device, lease, decision, created } = result.value;
     const now = deps.clock();

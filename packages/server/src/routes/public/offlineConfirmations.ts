@@ -6,6 +6,7 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { confirmInstallation } from "../../services/offline/confirm.js";
+import { probeInstallationId } from "../../services/offline/probe.js";
 import { confirmationView, retryHeaders } from "./offlineViews.js";
 
 const route = createRoute({
@@ -30,8 +31,11 @@ const route = createRoute({
 export function registerOfflineConfirmations(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    const result = await guardKeyLookup(deps, c, () =>
-      confirmInstallation(deps, { ...body, actor: { kind: "device" } }),
+    const result = await guardKeyLookup(
+      deps,
+      c,
+      () => probeInstallationId(deps, body.installationId),
+      () => confirmInstallation(deps, { ...body, actor: { kind: "device" } }),
     );
     if (!result.ok) return respondProblem(c, result.error, retryHeaders(result.error));
     return c.json(confirmationView(result.value), result.value.outcome.created ? 201 : 200);

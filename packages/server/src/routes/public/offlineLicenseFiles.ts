@@ -6,6 +6,7 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { issueLicenseFile } from "../../services/offline/licenseFiles.js";
+import { probeRequestFile } from "../../services/offline/probe.js";
 import { licenseFileView } from "./offlineViews.js";
 
 const route = createRoute({
@@ -33,8 +34,11 @@ const route = createRoute({
 export function registerOfflineLicenseFiles(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    const result = await guardKeyLookup(deps, c, () =>
-      issueLicenseFile(deps, { ...body, actor: { kind: "device" } }),
+    const result = await guardKeyLookup(
+      deps,
+      c,
+      () => probeRequestFile(deps, body.requestFile),
+      () => issueLicenseFile(deps, { ...body, actor: { kind: "device" } }),
     );
     if (!result.ok) return respondProblem(c, result.error);
     return c.json(licenseFileView(result.value), result.value.outcome.created ? 201 : 200);

@@ -7,6 +7,7 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { probeKey } from "../../services/probeKey.js";
 import { transfer } from "../../services/transfer.js";
 
 const route = createRoute({
@@ -28,7 +29,12 @@ export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     const body = c.req.valid("json");
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
-    const result = await guardKeyLookup(deps, c, () => transfer(deps, { ...body, fingerprint }));
+    const result = await guardKeyLookup(
+      deps,
+      c,
+      () => probeKey(deps, body.key),
+      () => transfer(deps, { ...body, fingerprint }),
+    );
     if (!result.ok) return respondProblem(c, result.error);
     const { device, lease, fromDeviceId, transfersLeft, productId } = result.value;
     const answer = await signBody(deps, productId, {

@@ -8,6 +8,7 @@ import { problemBody } from "../../http/problem.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { probeKey } from "../../services/probeKey.js";
 import { type ValidationRequest, validate, validationState } from "../../services/validate.js";
 import { licenseView } from "./views.js";
 
@@ -38,7 +39,12 @@ export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     // A lease is signed and cannot be guessed: only key lookups count against (and read) the guessing limits.
     const result =
       request.lease === undefined
-        ? await guardKeyLookup(deps, c, () => validate(deps, request))
+        ? await guardKeyLookup(
+            deps,
+            c,
+            () => probeKey(deps, request.key),
+            () => validate(deps, request),
+          )
         : await validate(deps, request);
     if (!result.ok) return respondProblem(c, result.error);
     const v = result.value;

@@ -19,13 +19,7 @@ import {
   termsFor,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
-import {
-  licenseByShortId,
-  NOT_FOUND,
-  proofGuessingRetryAfter,
-  recordWrongProof,
-  requestAgeProblem,
-} from "./lookup.js";
+import { licenseByShortId, NOT_FOUND, recordWrongProof, requestAgeProblem } from "./lookup.js";
 import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
 
 /** A phone activation: the installation ID read out, and who asks. */
@@ -69,11 +63,6 @@ export async function confirmInstallation(
   const found = await licenseByShortId(deps, iid.licenseShortId);
   if (!product || !found) return { ok: false, error: NOT_FOUND };
   const { license, key } = found;
-  if (request.actor.kind === "device") {
-    const retryAfter = await proofGuessingRetryAfter(deps, license.id);
-    if (retryAfter !== undefined)
-      return fail("RATE_LIMITED", { retryAfter }, { retryAfter, scope: "license" });
-  }
   if (!installationProofHolds(iid, key)) {
     await recordWrongProof(deps, license.id, "phone");
     return { ok: false, error: NOT_FOUND };

@@ -1,6 +1,5 @@
 import {
   compareFingerprint,
-  fail,
   keyFingerprint,
   LICENSE_FILE_TYPE,
   type OfflineRequest,
@@ -12,13 +11,13 @@ import {
   presentedDigest,
   type ReasonCode,
   type Result,
-  reason,
   sealToDevice,
   signLicenseFile,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import { licenseByShortId, recordWrongProof, requestAgeProblem } from "./lookup.js";
 import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
+import { INVALID_FILE_LICENSE, INVALID_FILE_PROOF, invalidFile } from "./refusals.js";
 
 /** A USB activation: the request file's text, and who asks. */
 export interface LicenseFileRequest {
@@ -38,8 +37,7 @@ export interface IssuedLicenseFile {
   readonly outcome: OfflineOutcome;
 }
 
-const invalid = (why: ReasonCode, field: string) =>
-  fail("OFFLINE_FILE_INVALID", { reason: reason(why) }, { field, problem: "value" });
+const invalid = (why: ReasonCode, field: string) => ({ ok: false as const, error: invalidFile(why, field) });
 
 /**
  * Turn a request file into a signed license file under exactly the rules of an online activation, matching by
@@ -59,11 +57,11 @@ export async function issueLicenseFile(
   const tooOld = requestAgeProblem(deps, offlineDay(new Date(request.createdAt)));
   if (tooOld) return { ok: false, error: tooOld };
   const found = await licenseByShortId(deps, request.licenseShortId);
-  if (!found) return invalid("REQUEST_NO_LICENSE", "licenseShortId");
+  if (!found) return { ok: false, error: INVALID_FILE_LICENSE };
   const { license, key } = found;
   if (!offlineRequestProofHolds(request, key)) {
     await recordWrongProof(deps, license.id, "file");
-    return invalid("REQUEST_PROOF_MISMATCH", "proof");
+    return { ok: false, error: INVALID_FILE_PROOF };
   }
   if (request.productId !== license.productId) return invalid("REQUEST_OTHER_PRODUCT", "productId");
   const policy = await deps.policies.get(license.policyId);

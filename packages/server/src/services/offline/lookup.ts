@@ -12,8 +12,6 @@ import type { ServerDeps } from "../../deps.js";
 import { recordRefusal } from "../events.js";
 import { backfillShortIdsOnce } from "./shortIds.js";
 
-const DAY_MS = 86_400_000;
-
 /** A license found by its short id, with its key unsealed to check the request's proof. */
 export interface KeyedLicense {
   readonly license: License;
@@ -68,26 +66,7 @@ export const NOT_FOUND: Problem = {
 };
 
 /**
- * Seconds until self-service may try this license again, when installation IDs with a wrong proof for it have
- * reached the daily allowance (someone who overheard an ID guessing its proof); `undefined` to go ahead.
- * @example
- * await proofGuessingRetryAfter(deps, license.id); // undefined, or seconds to wait
- */
-export async function proofGuessingRetryAfter(
-  deps: ServerDeps,
-  licenseId: string,
-): Promise<number | undefined> {
-  const now = deps.clock().getTime();
-  const since = new Date(now - DAY_MS).toISOString();
-  const refusals = await deps.store.events.listTypesSince(licenseId, ["activation.refused"], since);
-  const wrong = refusals.filter((e) => e.reason === "INSTALLATION_ID_NOT_FOUND");
-  const first = wrong[0];
-  if (!first || wrong.length < deps.offline.failedProofsPerDay) return undefined;
-  return Math.max(1, Math.ceil((Date.parse(first.createdAt) + DAY_MS - now) / 1000));
-}
-
-/**
- * Keep a wrong proof in the license's timeline: support sees it, and it counts towards the daily allowance.
+ * Keep a wrong proof in the license's timeline, for support to see (the guessing limits count it apart).
  * @example
  * await recordWrongProof(deps, license.id, "phone");
  */
