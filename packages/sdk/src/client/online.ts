@@ -1,5 +1,5 @@
 import type { Fingerprint, Locale } from "@ninsho/core";
-import { type BackoffOptions, backoffDelay } from "./backoff.js";
+import { BACKOFF_DEFAULTS, type BackoffOptions, backoffDelay } from "./backoff.js";
 import type { ClientEmitter } from "./events.js";
 import { type Exchange, postSigned, type Transport } from "./http/transport.js";
 import { type PreparedLease, prepareLease } from "./lease.js";
@@ -58,12 +58,13 @@ export async function exchange(
 ): Promise<Extract<Exchange, { ok: true }> | Extract<StepResult<never>, { ok: false }>> {
   const answer = await postSigned(ctx.transport, path, payload);
   if (answer.ok) return answer;
-  await recordFailure(ctx, answer.seed, answer.connection);
+  await recordFailure(ctx, answer.seed, answer.connection, answer.retryAfterMs);
   return { ok: false, seed: answer.seed, connection: answer.connection };
 }
 
 /**
- * A failed attempt: nothing the device holds changes; the next automatic attempt waits out a backoff.
+ * A failed attempt: nothing the device holds changes; the next automatic attempt waits out a backoff, or the
+ * server's Retry-After when that is longer (a rate limit, a maintenance window), up to the backoff's longest wait.
  *
  * @example
  * await recordFailure(ctx, seed("SERVER_TIMEOUT", { seconds: 10 }), "timeout");
@@ -72,13 +73,19 @@ export async function recordFailure(
   ctx: OnlineContext,
   problem: ProblemSeed,
   connection: Exclude<ConnectionState, "ok" | "unknown">,
+  serverAskedMs?: number,
 ): Promise<StepResult<never>> {
   const { state } = ctx.session;
   const now = ctx.now();
   state.failures += 1;
   state.lastFailure = problem;
   state.lastAttemptAt = now;
-  state.nextOnlineAt = now + backoffDelay(state.failures, ctx.backoff);
+  const longest = Math.max(
+    ctx.backoff.minMs ?? BACKOFF_DEFAULTS.minMs,
+    ctx.backoff.maxMs ?? BACKOFF_DEFAULTS.maxMs,
+  );
+  const asked = Math.min(serverAskedMs ?? 0, longest);
+  state.nextOnlineAt = now + Math.max(backoffDelay(state.failures, ctx.backoff), asked);
   await ctx.session.save().catch(() => undefined);
   ctx.events.emit("refresh", {
     ok: false,

@@ -247,6 +247,44 @@ describe("client: server faults keep the app's rights, each with its own state",
   });
 });
 
+describe("client: a server that asks to be left alone", () => {
+  it("waits out a 429's or 503's Retry-After when it is longer than the backoff, up to the longest backoff", async () => {
+    const clock = testClock();
+    const { dir, status } = await activatedDevice(server, { now: clock.now });
+    const limited = await fake(
+      fixedServer(429, JSON.stringify({ error: { code: "RATE_LIMITED" } }), "application/json", {
+        "retry-after": "600",
+      }),
+    );
+    const client = clientFor({ ...server, url: limited.url }, dir, {
+      now: clock.now,
+      backoff: { random: () => 0 },
+    });
+    clock.set(Date.parse(status.leaseIssuedAt ?? "") + 4 * DAY); // refresh due
+    expect(await client.validate()).toMatchObject({ state: "active", valid: true });
+    await client.idle();
+    let s = await client.status();
+    expect(s.connection).toMatchObject({ state: "refused", failures: 1 });
+    expect(s.connection.retryAt).toBe(new Date(clock.now() + 600_000).toISOString()); // not the 30 s backoff
+
+    const down = await fake(
+      fixedServer(503, JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE" } }), "application/json", {
+        "retry-after": String(10 * 3600),
+      }),
+    );
+    const later = clientFor({ ...server, url: down.url }, dir, {
+      now: clock.now,
+      backoff: { random: () => 0 },
+    });
+    clock.set(Date.parse(s.connection.retryAt ?? ""));
+    await later.validate();
+    await later.idle();
+    s = await later.status();
+    expect(s.connection).toMatchObject({ state: "server_error", failures: 2 });
+    expect(s.connection.retryAt).toBe(new Date(clock.now() + 6 * 3_600_000).toISOString()); // capped at 6 h
+  });
+});
+
 describe("client: damaged state folder", () => {
   it("a cut-off state file is STATE_CORRUPT: the lease still holds, and the server repairs it", async () => {
     const { dir, status } = await activatedDevice(server);

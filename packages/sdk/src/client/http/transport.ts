@@ -33,6 +33,8 @@ export type Exchange =
       readonly ok: false;
       readonly connection: Exclude<ConnectionState, "ok" | "unknown">;
       readonly seed: ProblemSeed;
+      /** How long the server asked to be left alone (its Retry-After, e.g. with 429 or 503), in ms. */
+      readonly retryAfterMs?: number;
     };
 
 /** Fields only a device answer has: an object without any of them and without a signature is just garbage. */
@@ -80,11 +82,30 @@ async function readBounded(response: Response): Promise<string | undefined> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const fault = (connection: Exclude<ConnectionState, "ok" | "unknown">, problem: ProblemSeed): Exchange => ({
+const fault = (
+  connection: Exclude<ConnectionState, "ok" | "unknown">,
+  problem: ProblemSeed,
+  retryAfterMs?: number,
+): Exchange => ({
   ok: false,
   connection,
   seed: problem,
+  ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
 });
+
+/**
+ * A Retry-After header in ms: delay-seconds or an HTTP date; `undefined` when absent or unreadable.
+ *
+ * @example
+ * retryAfterMs("120", Date.now()); // 120_000
+ */
+export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
+}
 
 /**
  * POST a request with a fresh random nonce and return the answer only if it is signed by the product's key
@@ -105,6 +126,7 @@ export async function postSigned(
   const timer = setTimeout(() => controller.abort(), t.timeoutMs);
   let status: number;
   let text: string | undefined;
+  let waitMs: number | undefined;
   try {
     const response = await t.fetch(`${t.url.replace(/\/+$/, "")}${path}`, {
       method: "POST",
@@ -117,6 +139,7 @@ export async function postSigned(
       signal: controller.signal,
     });
     status = response.status;
+    waitMs = retryAfterMs(response.headers.get("retry-after"), Date.now());
     // The body is read under the same deadline: a server may send headers and then stall.
     text = await readBounded(response);
   } catch (error) {
@@ -139,13 +162,13 @@ export async function postSigned(
   }
   if (status >= 500) {
     const serverCode = readError(body)?.code;
-    return fault("server_error", seed("SERVER_ERROR", { status }, { status, serverCode }));
+    return fault("server_error", seed("SERVER_ERROR", { status }, { status, serverCode }), waitMs);
   }
   if (!isRecord(body)) {
     const reason = text === undefined ? `larger than ${MAX_ANSWER_BYTES} bytes` : "not a JSON object";
     return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status, reason }));
   }
-  if (status >= 400 && status < 500) return refusal(body, status, t.locale);
+  if (status >= 400 && status < 500) return refusal(body, status, t.locale, waitMs);
   if (status < 200 || status >= 300 || !ANSWER_FIELDS.some((field) => field in body)) {
     return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
   }
@@ -165,12 +188,21 @@ export async function postSigned(
 }
 
 /** An unsigned 4xx refusal: its code and words are reported, and it never changes what the device holds. */
-function refusal(body: Record<string, unknown>, status: number, locale: Locale): Exchange {
+function refusal(
+  body: Record<string, unknown>,
+  status: number,
+  locale: Locale,
+  waitMs: number | undefined,
+): Exchange {
   const error = readError(body);
   if (!error) return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
-  return fault("refused", {
-    code: error.code,
-    ...(error.details === undefined ? {} : { details: error.details }),
-    text: { locale, message: error.message, remedy: error.remedy },
-  });
+  return fault(
+    "refused",
+    {
+      code: error.code,
+      ...(error.details === undefined ? {} : { details: error.details }),
+      text: { locale, message: error.message, remedy: error.remedy },
+    },
+    waitMs,
+  );
 }

@@ -42,9 +42,14 @@ async function serve(handler: Handler): Promise<FakeServer> {
 export const hangingServer = () => serve(() => undefined);
 
 /** Answers every request with `status` and `body`. */
-export const fixedServer = (status: number, body: string, contentType = "application/json") =>
+export const fixedServer = (
+  status: number,
+  body: string,
+  contentType = "application/json",
+  headers: Record<string, string> = {},
+) =>
   serve((_request, _body, response) => {
-    response.writeHead(status, { "content-type": contentType });
+    response.writeHead(status, { "content-type": contentType, ...headers });
     response.end(body);
   });
 
