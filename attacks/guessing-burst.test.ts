@@ -38,5 +38,5 @@ describe("attack: a parallel burst of guesses from one address", () => {
     // The guesser past its allowance learns nothing, not even that a key is real.
     const real = await t.activate(c.key, machine("guesser"));
     expect(errorOf(real).code).toBe("RATE_LIMITED");
-  }, 120_000);
+  });
 });

@@ -38,7 +38,7 @@ describe("ninsho serve --trust-proxy", () => {
       { headers: { "x-forwarded-for": "203.0.113.31" } },
     );
     expect(codeOf(other)).toBe("KEY_NOT_FOUND");
-  }, 60_000);
+  });
 
   it("refuses a bare --trust-proxy, and one that names no proxies, with a coded message", async () => {
     const bare = await processes.run(["serve", "--data", processes.folder(), "--trust-proxy"], env);
@@ -52,5 +52,5 @@ describe("ninsho serve --trust-proxy", () => {
     expect(word.code).toBe(2);
     expect(word.stderr).toContain("プロキシの数");
     expect(word.stderr).toContain("(TRUST_PROXY_INVALID)");
-  }, 60_000);
+  });
 });
