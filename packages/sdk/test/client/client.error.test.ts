@@ -247,12 +247,18 @@ describe("client: server faults keep the app's rights, each with its own state",
   });
 });
 
+/** An error answer as the server writes it. */
+const errorBody = (code: string) =>
+  JSON.stringify({
+    error: { code, message: "Slow down.", remedy: "Try again later.", docs: `/docs/errors#${code}` },
+  });
+
 describe("client: a server that asks to be left alone", () => {
   it("waits out a 429's or 503's Retry-After when it is longer than the backoff, up to the longest backoff", async () => {
     const clock = testClock();
     const { dir, status } = await activatedDevice(server, { now: clock.now });
     const limited = await fake(
-      fixedServer(429, JSON.stringify({ error: { code: "RATE_LIMITED" } }), "application/json", {
+      fixedServer(429, errorBody("RATE_LIMITED"), "application/json", {
         "retry-after": "600",
       }),
     );
@@ -268,7 +274,7 @@ describe("client: a server that asks to be left alone", () => {
     expect(s.connection.retryAt).toBe(new Date(clock.now() + 600_000).toISOString()); // not the 30 s backoff
 
     const down = await fake(
-      fixedServer(503, JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE" } }), "application/json", {
+      fixedServer(503, errorBody("SERVICE_UNAVAILABLE"), "application/json", {
         "retry-after": String(10 * 3600),
       }),
     );
