@@ -156,6 +156,10 @@ export const DeviceSchema = z
     activatedAt: IsoInstant,
     lastSeenAt: IsoInstant,
     deactivatedAt: IsoInstant.optional(),
+    forkedAt: IsoInstant.optional().meta({
+      description:
+        "When two live copies of this device were established: every path answers DEVICE_FORKED until a transfer moves the license off it or support deactivates it",
+    }),
   })
   .meta({ id: "Device" });
 

@@ -1,3 +1,9 @@
+import {
+  fingerprintOutOfBounds,
+  MAX_DIGESTS_IN_ALL,
+  MAX_DIGESTS_PER_KIND,
+  MAX_PREVIOUS_SETS,
+} from "@ninsho/core";
 import * as z from "zod";
 import { ErrorSchema, IsoInstant, SignableText, SignedFields } from "./common.js";
 
@@ -49,14 +55,22 @@ export const ComponentSetSchema = z.object(ComponentSetFields).strict().meta({ i
 export const FingerprintSchema = z
   .object({
     ...ComponentSetFields,
-    previous: z
-      .array(ComponentSetSchema)
-      .max(4)
-      .optional()
-      .meta({ description: "Sets read by earlier collector versions, sent during a collector migration" }),
+    previous: z.array(ComponentSetSchema).max(MAX_PREVIOUS_SETS).optional().meta({
+      description:
+        "Sets read by earlier collector versions, sent during a collector migration: they count only when this collector is newer than the device's, once, for a device seen recently",
+    }),
   })
   .strict()
-  .meta({ id: "Fingerprint" });
+  // Core's bounds: a client cannot buy a score with digests (per kind and in all, previous sets included).
+  .superRefine((fingerprint, ctx) => {
+    const outOfBounds = fingerprintOutOfBounds(fingerprint);
+    if (outOfBounds !== undefined)
+      ctx.addIssue({ code: "custom", message: outOfBounds, path: ["components"] });
+  })
+  .meta({
+    id: "Fingerprint",
+    description: `At most ${MAX_DIGESTS_PER_KIND} digests of one kind in a set and ${MAX_DIGESTS_IN_ALL} in all`,
+  });
 
 /** @example const fingerprint: Fingerprint = { collector: "linux/2", components: [] }; */
 export type Fingerprint = z.infer<typeof FingerprintSchema>;
@@ -185,6 +199,10 @@ export const ActivationRequestSchema = z
     key: ProductKeyInput,
     fingerprint: FingerprintSchema,
     device: DeviceInfoSchema,
+    lease: z.string().min(1).max(8192).optional().meta({
+      description:
+        "The lease this machine holds, if any: its lineage goes on. Without it a recognised device starts a new lineage, and every earlier lease of the device is refused with LEASE_SUPERSEDED",
+    }),
     nonce: NonceSchema.optional(),
   })
   .strict()

@@ -13,4 +13,5 @@ export * from "./isRecord.js";
 export { roles } from "./licensing/adminToken.js";
 export { licenseStatuses } from "./licensing/license.js";
 export { channels } from "./licensing/policy.js";
+export * from "./matching/bounds.js";
 export * from "./offline/digitGroups.js";

@@ -56,7 +56,12 @@ describe("lease lineage: forks", () => {
 
   it("issuing keeps an earlier suspicion unless a new one is raised", () => {
     const suspected = issueNextLease({ issued: 5, issuedFrom: 4 }, 3, 777);
-    expect(suspected).toEqual({ issued: 6, issuedFrom: 3, suspectedAt: 777 });
-    expect(issueNextLease(suspected, 6)).toEqual({ issued: 7, issuedFrom: 6, suspectedAt: 777 });
+    expect(suspected).toEqual({ issued: 6, issuedFrom: 3, suspectedAt: 777, suspectedCounter: 3 });
+    expect(issueNextLease(suspected, 6)).toEqual({
+      issued: 7,
+      issuedFrom: 6,
+      suspectedAt: 777,
+      suspectedCounter: 3,
+    });
   });
 });

@@ -40,7 +40,10 @@ describe("validation", () => {
   const servers = useServers();
 
   describe("happy", () => {
-    it("validates by key and by lease, answers signed and echoes the nonce", async () => {
+    // By key the answer is the license's state: a key says whoever holds it may use the license, not which copy
+    // of a device asks, so no lease is handed out (issue 10: one live lease lineage per device). By lease it is
+    // valid, with the lease.
+    it("validates by lease, and by key answers the license's state without a lease; signed, nonce echoed", async () => {
       const t = await servers.start();
       const { c, fp, deviceId, lease } = await activated(t);
       const keys = await t.publicKeys();
@@ -49,12 +52,18 @@ describe("validation", () => {
         const res = await t.validate(by, fp, nonce);
         expect(res.status).toBe(200);
         const body = asValidation(res.body);
-        expect(body).toMatchObject({ valid: true, state: "active", nonce, device: { id: deviceId } });
+        expect(body).toMatchObject({ state: "active", nonce, device: { id: deviceId } });
         expect(body.license).toMatchObject({ id: c.licenseId, productId: c.productId, state: "active" });
         expect(body.decision).toMatchObject({ sameDevice: true, score: 1 });
         expect(body.serverTime).toBe(t.clock.now().toISOString());
         expect(verifySignedResponse(res.body, keys)).toBe("valid");
-        expect(verifyLease(body.lease ?? "", keys).ok).toBe(true);
+        if (by.lease === undefined) {
+          expect(body).toMatchObject({ valid: false, problem: { code: "DEVICE_PROOF_REQUIRED" } });
+          expect(body.lease).toBeUndefined();
+        } else {
+          expect(body.valid).toBe(true);
+          expect(verifyLease(body.lease ?? "", keys).ok).toBe(true);
+        }
       }
     });
 
@@ -241,8 +250,14 @@ describe("validation", () => {
       expect(verifySignedResponse(forked.body, await t.publicKeys())).toBe("valid");
       const events = (await t.timeline(c.licenseId)) as EventBody[];
       expect(events.at(-1)).toMatchObject({ type: "device.forked", reason: "DEVICE_FORKED" });
-      // A, on the newest lease, is still fine.
-      expect(asValidation((await t.validate({ lease: suspected.lease ?? "" }, fp)).body).valid).toBe(true);
+      // The fork stays on the device: A, on the newest lease, is stopped too (either copy may be the clone), and
+      // the admin view shows it until a transfer or support resolves it.
+      const after = asValidation((await t.validate({ lease: suspected.lease ?? "" }, fp)).body);
+      expect(after).toMatchObject({ valid: false, problem: { code: "DEVICE_FORKED" } });
+      const view = (await t.adminGet(`/v1/admin/licenses/${c.licenseId}`)).body as {
+        devices: { forkedAt?: string }[];
+      };
+      expect(view.devices[0]?.forkedAt).toBe(t.clock.now().toISOString());
     });
 
     it("a machine restored to an older snapshot is not locked out: one stale lease is a suspicion that lapses", async () => {

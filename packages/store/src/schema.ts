@@ -86,10 +86,16 @@ export interface DevicesTable {
   lease_issued_from: number;
   /** Epoch seconds of the last stale lease presented (first strike of fork detection), if any. */
   lease_suspected_at: number | string | null;
+  /** Counter of the stale lease that raised that suspicion. */
+  lease_suspected_ctr: number | string | null;
+  /** Counter of the first lease of the current lineage (leases below it are superseded); 0: never re-activated. */
+  lease_lineage_from: number | string;
   lease_issued_at: string;
   activated_at: string;
   last_seen_at: string;
   deactivated_at: string | null;
+  /** When two live copies of the device were established (DEVICE_FORKED on every path until resolved). */
+  forked_at: string | null;
 }
 
 export interface EventsTable {

@@ -104,6 +104,7 @@ export const en = {
   "state.deactivated": "deactivated",
   "state.mismatch": "another machine's lease",
   "state.forked": "forked (two copies)",
+  "state.superseded": "superseded (activated again elsewhere)",
   "state.clock_rollback": "clock set back",
   "state.tampered": "altered files",
   "state.corrupt": "damaged files",

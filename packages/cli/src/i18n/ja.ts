@@ -102,6 +102,7 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "state.deactivated": "認証解除済み",
   "state.mismatch": "別のマシンのリース",
   "state.forked": "複製（2 台で実行）",
+  "state.superseded": "置き換え済み（別の場所で再アクティベート）",
   "state.clock_rollback": "時計の巻き戻し",
   "state.tampered": "ファイルの改ざん",
   "state.corrupt": "ファイルの破損",

@@ -178,15 +178,43 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   DEVICE_FORKED: {
     en: {
       message:
-        "Two copies of this device are running with one activation (its lease counter went backwards).",
+        "Two copies of this device were found running on one activation, so it is stopped on every copy; re-activating with the key does not undo this.",
       remedy:
-        "Activate the copy with its own key; if this machine was restored from a backup, reactivate it with the product key.",
+        "Move the license to the machine that should keep it with a transfer from this device (it counts against the transfer allowance of the license's policy), or contact support, who can see the fork on the license.",
     },
     ja: {
       message:
-        "1 つのアクティベーションでこのデバイスの複製が 2 台動作しています（リースカウンターが巻き戻りました）。",
+        "1 つのアクティベーションでこのデバイスの複製が 2 台動作しているのが見つかったため、すべての複製で停止しています。プロダクトキーで再アクティベートしても解除されません。",
       remedy:
-        "複製には別のキーを使ってください。バックアップから復元したマシンの場合は、プロダクトキーで再アクティベートしてください。",
+        "使い続けるマシンへ、このデバイスからの移管でライセンスを移してください（ポリシーの移管回数を 1 回使います）。またはサポートにお問い合わせください。サポートはライセンスでこの複製を確認できます。",
+    },
+  },
+  LEASE_SUPERSEDED: {
+    en: {
+      message:
+        "This copy's lease was replaced: this device was activated again with the product key elsewhere (or on this machine after this lease was saved), and only the newest activation runs.",
+      remedy:
+        "If this is the machine that should run, activate it again with the product key; if copies of it keep replacing each other, the license is stopped as forked and support or a transfer resolves it.",
+    },
+    ja: {
+      message:
+        "このコピーのリースは置き換えられました。このデバイスが別の場所で（またはこのリースの保存後にこのマシンで）プロダクトキーにより再アクティベートされ、最新のアクティベーションだけが動作します。",
+      remedy:
+        "このマシンで使い続ける場合は、プロダクトキーで再アクティベートしてください。複製が互いに置き換え続けると複製として停止され、移管またはサポートで解決します。",
+    },
+  },
+  DEVICE_PROOF_REQUIRED: {
+    en: {
+      message:
+        "A product key tells the license's state, but not which copy of this device is asking; a lease is handed out only to the device itself.",
+      remedy:
+        "Validate with the lease the device holds (the SDK does this on its own), or activate this machine with the key.",
+    },
+    ja: {
+      message:
+        "プロダクトキーではライセンスの状態は分かりますが、このデバイスのどのコピーからの要求かは分かりません。リースはデバイス本体にだけ発行されます。",
+      remedy:
+        "デバイスが保持するリースで検証してください（SDK は自動で行います）。またはプロダクトキーでこのマシンをアクティベートしてください。",
     },
   },
   FINGERPRINT_MISMATCH: {

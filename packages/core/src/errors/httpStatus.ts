@@ -19,6 +19,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":
+    case "DEVICE_PROOF_REQUIRED":
       return 401;
     case "FORBIDDEN":
     case "LICENSE_SUSPENDED":
@@ -38,6 +39,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
       return 404;
     case "DEVICE_LIMIT_REACHED":
     case "DEVICE_FORKED":
+    case "LEASE_SUPERSEDED":
     case "FINGERPRINT_MISMATCH":
     case "TRANSFER_LIMIT_REACHED":
     case "LICENSE_STATE_CONFLICT":

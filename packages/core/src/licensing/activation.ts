@@ -1,8 +1,11 @@
 import type { Fingerprint } from "../matching/fingerprint.js";
-import { compareFingerprint, type MatchExplanation } from "../matching/match.js";
+import type { MatchExplanation } from "../matching/match.js";
 import { fail, ok, type Result } from "../result.js";
+import { startLineage } from "./leaseCounter.js";
 import { type Device, type License, licenseRefusal } from "./license.js";
+import { judgeLease, type LineageEvent, refreshedDevice, withFork } from "./lineage.js";
 import type { Policy } from "./policy.js";
+import { compareWithDevice } from "./recognition.js";
 
 /** Everything the activation rule looks at, read inside one transaction with the license row locked. */
 export interface ActivationInput {
@@ -12,6 +15,8 @@ export interface ActivationInput {
   readonly devices: readonly Device[];
   readonly fingerprint: Fingerprint;
   readonly now: Date;
+  /** The lease the device holds, if it sent one (verified): the same lineage goes on instead of a new one. */
+  readonly held?: { readonly deviceId: string; readonly counter: number } | undefined;
 }
 
 /** The outcome, with the explanation people see: which components matched or changed, the score and threshold. */
@@ -40,15 +45,14 @@ export const summarizeDevice = (d: Device): DeviceSummary => ({
   lastSeenAt: d.lastSeenAt,
 });
 
-/** Best match among a license's devices, or `undefined` when it has none. */
+/** Best match among a license's devices at `now` (see `compareWithDevice`), or `undefined` when it has none. */
 export function closestDevice(
   devices: readonly Device[],
   fingerprint: Fingerprint,
   policy: Policy,
+  now: Date,
 ): { device: Device; explanation: MatchExplanation } | undefined {
-  return closestDeviceBy(devices, (device) =>
-    compareFingerprint(device.components, fingerprint, policy.componentWeights, policy.matchThreshold),
-  );
+  return closestDeviceBy(devices, (device) => compareWithDevice(device, fingerprint, policy, now));
 }
 
 /**
@@ -68,18 +72,62 @@ export function closestDeviceBy(
 }
 
 /**
+ * An online activation's outcome. A recognised device comes with `next`, the device as it is to be written:
+ * its rolling baseline and the counters of its next lease — the same lineage when it presented its current
+ * lease, else a new lineage that supersedes every earlier lease (`superseded`). `forked`: the device is (or has
+ * just become, `next` then carries the fork) a fork, and is refused with DEVICE_FORKED: a re-activation by key
+ * never undoes a fork.
+ */
+export type OnlineActivationDecision =
+  | {
+      readonly outcome: "recognized";
+      readonly device: Device;
+      readonly explanation: MatchExplanation;
+      readonly next: Device;
+      readonly superseded: boolean;
+      readonly event?: LineageEvent;
+    }
+  | Extract<ActivationDecision, { outcome: "new_device" }>
+  | {
+      readonly outcome: "forked";
+      readonly device: Device;
+      readonly explanation: MatchExplanation;
+      readonly next?: Device;
+      readonly event?: LineageEvent;
+    };
+
+/**
  * Decide an activation: the same device recognised (refresh it, new lease), a new device in a free slot, or a
  * refusal that lists the devices holding the slots. Pure: the caller persists what it decides.
  */
-export function decideActivation(input: ActivationInput): Result<ActivationDecision> {
-  return decideActivationBy(input, (device) =>
-    compareFingerprint(
-      device.components,
-      input.fingerprint,
-      input.policy.componentWeights,
-      input.policy.matchThreshold,
-    ),
+export function decideActivation(input: ActivationInput): Result<OnlineActivationDecision> {
+  const decided = decideActivationBy(input, (device) =>
+    compareWithDevice(device, input.fingerprint, input.policy, input.now),
   );
+  if (!decided.ok) return decided;
+  if (decided.value.outcome !== "recognized") return ok(decided.value);
+  const { device, explanation } = decided.value;
+  if (device.forkedAt !== undefined) return ok({ outcome: "forked", device, explanation });
+  const refreshed = (counters: Device["leaseCounters"]) =>
+    refreshedDevice(device, input.fingerprint, explanation, counters, input.now);
+  const held = input.held;
+  if (held === undefined || held.deviceId !== device.id) {
+    // No lease of this device: whoever asks holds the key, and from now on only its lineage is served.
+    const next = refreshed(startLineage(device.leaseCounters));
+    return ok({ outcome: "recognized", device, explanation, next, superseded: true });
+  }
+  const judged = judgeLease(device, held.counter, input.policy, input.now);
+  if (judged.kind === "forked") {
+    const next = withFork(device, input.now);
+    return ok({ outcome: "forked", device, explanation, next, event: judged.event });
+  }
+  if (judged.kind === "superseded") {
+    const next = refreshed(startLineage(judged.counters));
+    return ok({ outcome: "recognized", device, explanation, next, superseded: true, event: judged.event });
+  }
+  const next = refreshed(judged.counters);
+  const event = judged.event ? { event: judged.event } : {};
+  return ok({ outcome: "recognized", device, explanation, next, superseded: false, ...event });
 }
 
 /**

@@ -40,6 +40,11 @@ export interface Device {
   readonly activatedAt: string;
   readonly lastSeenAt: string;
   readonly deactivatedAt?: string;
+  /**
+   * When two live copies of this device were established (see `leaseCounter.ts`). It stays until a transfer
+   * moves the license off the device or support deactivates it: every path answers DEVICE_FORKED meanwhile.
+   */
+  readonly forkedAt?: string;
 }
 
 /** The state a license is in at an instant, as a client sees it. */

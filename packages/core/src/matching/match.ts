@@ -1,25 +1,8 @@
-import { kindMatches } from "../offline/compactMatch.js";
+import type { ComponentComparison, ComponentOutcome, MatchExplanation } from "./explanation.js";
 import type { Component, ComponentSet, Fingerprint } from "./fingerprint.js";
+import { kindMatches } from "./kindMatch.js";
 
-/** How one kind of component compared between the stored device and the fingerprint presented. */
-export type ComponentOutcome = "matched" | "changed" | "missing" | "added";
-
-export interface ComponentComparison {
-  readonly kind: string;
-  readonly weight: number;
-  readonly outcome: ComponentOutcome;
-}
-
-/** Why a fingerprint was, or was not, taken for a stored device. Shown to people as it is. */
-export interface MatchExplanation {
-  /** Matched weight over the weight of everything the stored device had, rounded to 3 places (0…1). */
-  readonly score: number;
-  readonly threshold: number;
-  readonly sameDevice: boolean;
-  /** Collector of the presented set that scored best (a predecessor's set during a collector migration). */
-  readonly collector: string;
-  readonly components: ComponentComparison[];
-}
+export type { ComponentComparison, ComponentOutcome, MatchExplanation } from "./explanation.js";
 
 const groupByKind = (components: readonly Component[]): Map<string, Set<string>> => {
   const byKind = new Map<string, Set<string>>();
@@ -34,8 +17,9 @@ const groupByKind = (components: readonly Component[]): Map<string, Set<string>>
 const weightOf = (weights: Readonly<Record<string, number>>, kind: string): number => weights[kind] ?? 0;
 
 /**
- * Compare a presented component set with a stored one. A kind matches when any digest is shared (a laptop
- * undocked still has its own NIC); a kind the device had but the set lacks counts against it, so sending
+ * Compare a presented component set with a stored one. A kind matches when digests are shared and outnumber
+ * the foreign ones (a laptop undocked still has its own NIC; a union of two machines' digests matches neither,
+ * see `kindMatches`); a kind the device had but the set lacks counts against it, so sending
  * fewer components can never raise a score; a kind the device never had counts for nothing. A component a
  * phone-activated device only knows compactly (`c1.<value>`) matches a full digest with that slot value.
  */

@@ -1,47 +1,16 @@
+import type { ComponentComparison, ComponentOutcome, MatchExplanation } from "../matching/explanation.js";
 import type { Component } from "../matching/fingerprint.js";
-import { isKeyedDigest, keyedSlot } from "../matching/keyedDigest.js";
-import type { ComponentComparison, ComponentOutcome, MatchExplanation } from "../matching/match.js";
+import { slotValueOf } from "../matching/kindMatch.js";
+
+export { kindMatches } from "../matching/kindMatch.js";
+
 import {
   COMPACT_LAYOUT,
   type CompactFingerprint,
   compactBits,
   compactDigest,
-  compactValue,
   parseCompactDigest,
 } from "./compactFingerprint.js";
-
-/**
- * A digest's slot value: its own if stored compactly, the one a keyed digest carries, else the hash of the
- * full digest as a client sent it.
- */
-const slotValueOf = (kind: string, digest: string): number | undefined => {
-  const stored = parseCompactDigest(digest);
-  if (stored !== undefined) return stored;
-  if (isKeyedDigest(digest)) return keyedSlot(digest);
-  return compactBits(kind) === undefined ? undefined : compactValue(kind, digest);
-};
-
-/**
- * Whether two digest sets of one kind share a component: the same digest, or — when either side only knows a
- * component compactly (a device activated by phone) — the same slot value. The full matcher calls this, so a
- * device activated offline is recognised when it later comes online with full digests.
- * @example
- * kindMatches("disk", new Set(["c1.517"]), new Set([fullDigest])); // true when compactValue("disk", fullDigest) is 517
- */
-export function kindMatches(
-  kind: string,
-  stored: ReadonlySet<string>,
-  presented: ReadonlySet<string>,
-): boolean {
-  for (const digest of presented) if (stored.has(digest)) return true;
-  const compact = [...stored, ...presented].some((d) => parseCompactDigest(d) !== undefined);
-  if (!compact) return false;
-  const storedValues = new Set([...stored].map((d) => slotValueOf(kind, d)));
-  return [...presented].some((d) => {
-    const value = slotValueOf(kind, d);
-    return value !== undefined && storedValues.has(value);
-  });
-}
 
 const digestsByKind = (components: readonly Component[]): Map<string, Set<string>> => {
   const byKind = new Map<string, Set<string>>();

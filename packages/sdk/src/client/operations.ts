@@ -21,6 +21,7 @@ const VERDICT_STATES: Partial<Record<ErrorCode, ServerVerdict["state"]>> = {
   DEVICE_DEACTIVATED: "deactivated",
   FINGERPRINT_MISMATCH: "mismatch",
   DEVICE_FORKED: "forked",
+  LEASE_SUPERSEDED: "superseded",
 };
 
 const STATE_CODES: Partial<Record<string, ErrorCode>> = {
@@ -60,7 +61,11 @@ export async function activateOnline(
   key: string,
 ): Promise<StepResult<{ decision: unknown }>> {
   const fingerprint = await ctx.fingerprint();
-  const answer = await exchange(ctx, "/v1/activations", { key, fingerprint, device: ctx.device });
+  // The lease this machine holds keeps its lineage going; without one the server starts a new lineage, and
+  // every other copy's lease is refused from then on (LEASE_SUPERSEDED).
+  const held = ctx.session.lease ? { lease: ctx.session.lease.token } : {};
+  const body = { key, fingerprint, device: ctx.device, ...held };
+  const answer = await exchange(ctx, "/v1/activations", body);
   if (!answer.ok) return answer;
   const activation = readAnswer.activation(answer.body);
   if (!activation) return invalid(ctx, "not an activation");

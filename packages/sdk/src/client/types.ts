@@ -13,8 +13,10 @@ import type { ClientProblem } from "./problem.js";
  * - `not_activated`: NOT_ACTIVATED, or the code of the refused activation (e.g. DEVICE_LIMIT_REACHED), or
  *   PUBLIC_KEYS_MISSING: a lease is in the folder, but the client was created without keys to verify it.
  * - `suspended` LICENSE_SUSPENDED, `revoked` LICENSE_REVOKED, `deactivated` DEVICE_DEACTIVATED, `mismatch`
- *   FINGERPRINT_MISMATCH (another machine's lease), `forked` DEVICE_FORKED (two copies of one activation):
- *   signed verdicts of the server, which hold until a later signed answer says otherwise.
+ *   FINGERPRINT_MISMATCH (another machine's lease), `forked` DEVICE_FORKED (two copies of one activation,
+ *   resolved by a transfer or support), `superseded` LEASE_SUPERSEDED (this device was activated again with the
+ *   key elsewhere, so this copy's lease was replaced; `activate()` takes it back, and copies that keep doing so
+ *   end as `forked`): signed verdicts of the server, which hold until a later signed answer says otherwise.
  * - `clock_rollback`: CLOCK_ROLLBACK, the clock is earlier than a time this machine has already seen.
  * - `tampered`: STATE_TAMPERED, the lease or the state file was altered.
  * - `corrupt`: STATE_CORRUPT, the lease file is damaged (a damaged state file alone only warns: the lease holds).
@@ -34,6 +36,7 @@ export type ClientState =
   | "deactivated"
   | "mismatch"
   | "forked"
+  | "superseded"
   | "clock_rollback"
   | "tampered"
   | "corrupt";

@@ -1,10 +1,13 @@
 import {
   type Device,
   expiryFrom,
+  fail,
   type License,
+  type LineageEvent,
   type MatchExplanation,
   newId,
   type Policy,
+  type Problem,
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 
@@ -41,20 +44,81 @@ const event = (
     createdAt: record.now.toISOString(),
   });
 
+/** How a recognition went on the device's lineage: a new one replacing every earlier lease, and any strike. */
+export interface LineageNote {
+  readonly superseded?: boolean;
+  readonly event?: LineageEvent | undefined;
+}
+
 /**
- * Write a recognised device as it now is (rolling baseline, new lease counters) and its timeline entry.
- * Shared by online, phone and file activation, so all three keep the same records.
+ * Write a recognised device as it now is (rolling baseline, new lease counters) and its timeline entry, with
+ * the strike its lease raised if any. Shared by online, phone and file activation, so all three keep the same
+ * records.
  */
 export async function recordRecognized(
   record: ActivationRecord,
   device: Device,
   explanation: MatchExplanation,
+  lineage: LineageNote = {},
 ): Promise<DecisionView> {
   await record.tx.devices.update(device.id, device);
   const view: DecisionView = { outcome: "recognized", deviceId: device.id, ...explanation };
-  await event(record, device, "device.recognized", { decision: view });
+  const superseded = lineage.superseded === true ? { lineage: "superseded" } : {};
+  await event(record, device, "device.recognized", { decision: view, ...superseded });
+  if (lineage.event) await lineageEvent(record, device, lineage.event);
   return view;
 }
+
+/**
+ * A re-activation of a forked device: refused with DEVICE_FORKED (a key never undoes a fork). When this very
+ * request established the fork, the fork is written to the device and the timeline first.
+ */
+export async function recordFork(
+  record: ActivationRecord,
+  decision: { readonly device: Device; readonly next?: Device; readonly event?: LineageEvent },
+): Promise<{ ok: false; error: Problem }> {
+  const forked = decision.next ?? decision.device;
+  if (decision.next) await record.tx.devices.update(forked.id, decision.next);
+  if (decision.event) await lineageEvent(record, forked, decision.event);
+  const refused = fail("DEVICE_FORKED", undefined, { deviceId: forked.id, forkedAt: forked.forkedAt });
+  await record.tx.events.append({
+    id: newId("event"),
+    licenseId: record.license.id,
+    type: "activation.refused",
+    actor: "system",
+    reason: "DEVICE_FORKED",
+    data: { details: refused.error.details },
+    createdAt: record.now.toISOString(),
+  });
+  return refused;
+}
+
+const lineageEvent = (record: ActivationRecord, device: Device, e: LineageEvent) =>
+  appendLineageEvent(record.tx, record.license.id, record.actor(device), device, e, record.now);
+
+/**
+ * A stale or superseded lease in the timeline: the first strike (`device.fork_suspected`) or the second
+ * (`device.forked`), with the counters it was judged on.
+ * @example
+ * await appendLineageEvent(tx, license.id, `device:${device.id}`, device, decision.event, now);
+ */
+export const appendLineageEvent = (
+  tx: Pick<Repositories, "events">,
+  licenseId: string,
+  actor: string,
+  device: Device,
+  e: LineageEvent,
+  now: Date,
+) =>
+  tx.events.append({
+    id: newId("event"),
+    licenseId,
+    type: e.type,
+    actor,
+    reason: e.reason,
+    data: { deviceId: device.id, presentedCounter: e.presentedCounter, counters: e.counters },
+    createdAt: now.toISOString(),
+  });
 
 /** Write a new device in a free slot, the license's first activation if it is one, and the timeline entry. */
 export async function recordNewDevice(

@@ -9,8 +9,9 @@ import {
   type Result,
 } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
-import { type ActivationRequest, findLicenseByKey } from "./activate.js";
+import type { ActivationRequest } from "./activate.js";
 import type { IssuedLease } from "./leases.js";
+import { findLicenseByKey } from "./licenseByKey.js";
 
 const YEAR_MS = 365 * 86_400_000;
 

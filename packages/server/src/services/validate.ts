@@ -1,30 +1,29 @@
 import {
-  checkLeaseCounter,
-  closestDevice,
-  compareFingerprint,
   type Device,
+  decideValidation,
   type Fingerprint,
   fail,
-  issueNextLease,
   type License,
-  licenseRefusal,
   licenseState,
   type MatchExplanation,
-  newId,
   ok,
   type Policy,
   type Problem,
   presentedDigest,
   type Result,
   reason,
+  type ValidationDecision,
   verifyProductLease,
 } from "@ninsho/core";
+import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
-import { findLicenseByKey } from "./activate.js";
+import { deviceProofHolds } from "./deviceProof.js";
+import { appendLineageEvent } from "./deviceRecords.js";
 import type { IssuedLease } from "./leases.js";
+import { findLicenseByKey } from "./licenseByKey.js";
 
 export type ValidationRequest = { readonly fingerprint: Fingerprint } & (
-  | { readonly key: string; readonly lease?: undefined }
+  | { readonly key: string; readonly lease?: undefined; readonly proof?: unknown }
   | { readonly lease: string; readonly key?: undefined }
 );
 
@@ -41,89 +40,49 @@ export interface Validation {
   readonly problem?: Problem;
 }
 
-/** Validate a device by its product key or its lease, refreshing the lease when it is due. */
+/** Who asks: the device a verified lease names (and its counter), or whoever typed the key. */
+type Subject = { readonly license: License; readonly held?: { device: Device; counter: number } };
+
+/**
+ * Validate a device by its lease (refreshing the lease when it is due) or by its product key (the license's
+ * state; a lease only for a device that proves itself). The rule is core's `decideValidation`; this reads its
+ * inputs, writes what it asks under the license lock, and issues the lease.
+ */
 export async function validate(deps: ServerDeps, request: ValidationRequest): Promise<Result<Validation>> {
-  const now = deps.clock();
-  let license: License;
-  let device: Device | undefined;
-  let presentedCounter: number | undefined;
-  if (request.lease !== undefined) {
-    const claims = verifyProductLease(
-      request.lease,
-      await deps.keyring.leaseVerifiers(leaseKid(request.lease)),
-    );
-    if (!claims.ok) return claims;
-    const found = await deps.store.devices.findWithLicense(claims.value.sub);
-    // The claims must name each other: a genuine lease never pairs a device with another license or product.
-    if (!found || found.license.id !== claims.value.lic || found.license.productId !== claims.value.aud) {
-      return fail("LEASE_INVALID", { reason: unknownLeaseSubject });
-    }
-    license = found.license;
-    device = found.device;
-    presentedCounter = claims.value.ctr;
-  } else {
-    const found = await findLicenseByKey(deps, request.key);
-    if (!found.ok) return found;
-    license = found.value;
-  }
+  const subject = await subjectOf(deps, request);
+  if (!subject.ok) return subject;
+  const { license, held } = subject.value;
   const policy = await deps.policies.get(license.policyId);
   if (!policy) throw new Error(`license ${license.id} has no policy ${license.policyId}`);
-  const refusal = licenseRefusal(license, now);
-  if (refusal) return ok({ license, policy, problem: refusal });
-
-  let explanation: MatchExplanation | undefined;
-  if (device) {
-    if (device.deactivatedAt !== undefined) {
-      return ok({ license, policy, device, problem: deactivated(device) });
-    }
-    explanation = compareFingerprint(
-      device.components,
-      request.fingerprint,
-      policy.componentWeights,
-      policy.matchThreshold,
-    );
-  } else {
-    const closest = closestDevice(
-      await deps.store.devices.listActive(license.id),
-      request.fingerprint,
+  const now = deps.clock();
+  const decideOn = (tx: Pick<Repositories, "devices">, current: License, device?: Device) =>
+    decideFor(deps, request, { license: current, policy, now, held, device }, tx);
+  let decision = await decideOn(deps.store, license, held?.device);
+  if (decision.kind === "strike" || (decision.kind === "serve" && (decision.next || decision.event))) {
+    decision = await deps.store.transaction(async (tx) => {
+      const locked = (await tx.licenses.lockById(license.id)) ?? license;
+      const fresh = held ? await tx.devices.findById(held.device.id) : undefined;
+      const again = await decideOn(tx, locked, fresh ?? held?.device);
+      await write(tx, locked, again, now);
+      return again;
+    });
+  }
+  if (decision.kind !== "serve") {
+    const { problem, device, explanation } = decision;
+    return ok({
+      license,
       policy,
-    );
-    device = closest?.device;
-    explanation = closest?.explanation;
+      problem,
+      ...(device ? { device } : {}),
+      ...(explanation ? { explanation } : {}),
+    });
   }
-  if (!device || !explanation?.sameDevice) {
-    const problem: Problem = {
-      code: "FINGERPRINT_MISMATCH",
-      params: { score: explanation?.score ?? 0, threshold: policy.matchThreshold },
-      ...(explanation ? { details: { explanation } } : {}),
-    };
-    return ok({ license, policy, problem, ...(explanation ? { explanation } : {}) });
-  }
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const counter =
-    presentedCounter === undefined
-      ? "current"
-      : checkLeaseCounter(
-          device.leaseCounters,
-          presentedCounter,
-          nowSeconds,
-          policy.leaseSeconds + policy.graceSeconds,
-        );
-  if (counter === "forked" || counter === "suspect") {
-    await recordLineageEvent(deps, license, device, counter, presentedCounter ?? 0, now);
-  }
-  if (counter === "forked") {
-    return ok({ license, policy, device, explanation, problem: { code: "DEVICE_FORKED" } });
-  }
-  const changed = explanation.score < 1 || device.collector !== request.fingerprint.collector;
-  if (counter !== "current" || changed || deps.leases.isDue(device, policy, now)) {
-    const suspectAt = counter === "suspect" ? nowSeconds : undefined;
-    device = await refreshDevice(deps, device, request.fingerprint, presentedCounter, now, suspectAt);
-  }
+  const device = decision.next ?? decision.device;
   deps.lastSeen.note(device.id, now);
   const key = await deps.keyring.signingKeyFor(license.productId);
   if (!key) throw new Error(`product ${license.productId} has no signing key`);
-  return ok({ license, policy, device, explanation, lease: deps.leases.lease(key, license, policy, device) });
+  const lease = deps.leases.lease(key, license, policy, device);
+  return ok({ license, policy, device, explanation: decision.explanation, lease });
 }
 
 /** `valid` is what an app acts on; `state` is the license's, for display. */
@@ -132,12 +91,68 @@ export const validationState = (v: Validation, now: Date) => ({
   state: licenseState(v.license, now),
 });
 
-const unknownLeaseSubject = reason("LEASE_SUBJECT_UNKNOWN");
+async function subjectOf(deps: ServerDeps, request: ValidationRequest): Promise<Result<Subject>> {
+  if (request.lease === undefined) {
+    const found = await findLicenseByKey(deps, request.key);
+    return found.ok ? ok({ license: found.value }) : found;
+  }
+  const claims = verifyProductLease(
+    request.lease,
+    await deps.keyring.leaseVerifiers(leaseKid(request.lease)),
+  );
+  if (!claims.ok) return claims;
+  const found = await deps.store.devices.findWithLicense(claims.value.sub);
+  // The claims must name each other: a genuine lease never pairs a device with another license or product.
+  if (!found || found.license.id !== claims.value.lic || found.license.productId !== claims.value.aud) {
+    return fail("LEASE_INVALID", { reason: unknownLeaseSubject });
+  }
+  return ok({ license: found.license, held: { device: found.device, counter: claims.value.ctr } });
+}
 
-const deactivated = (device: Device): Problem => ({
-  code: "DEVICE_DEACTIVATED",
-  params: { deactivatedAt: device.deactivatedAt ?? "—" },
-});
+interface Situation {
+  readonly license: License;
+  readonly policy: Policy;
+  readonly now: Date;
+  readonly held: Subject["held"];
+  readonly device: Device | undefined;
+}
+
+/** Read what the rule needs (the license's devices, for a key) and decide; by key, check a proof if one came. */
+async function decideFor(
+  deps: ServerDeps,
+  request: ValidationRequest,
+  s: Situation,
+  tx: Pick<Repositories, "devices">,
+): Promise<ValidationDecision> {
+  const input = {
+    license: s.license,
+    policy: s.policy,
+    fingerprint: request.fingerprint,
+    now: s.now,
+    leaseDue: (device: Device) => deps.leases.isDue(device, s.policy, s.now),
+  };
+  if (s.held && s.device)
+    return decideValidation({ ...input, held: { device: s.device, counter: s.held.counter } });
+  const devices = await tx.devices.listActive(s.license.id);
+  const decision = decideValidation({ ...input, devices });
+  if (request.lease !== undefined || request.proof === undefined) return decision;
+  if (decision.kind !== "refuse" || decision.problem.code !== "DEVICE_PROOF_REQUIRED" || !decision.device)
+    return decision;
+  const proven = await deviceProofHolds(deps, decision.device, request.proof);
+  return proven ? decideValidation({ ...input, devices, proven }) : decision;
+}
+
+/** Write what a decision asks: the device as it is now, and its timeline entry. */
+async function write(tx: Repositories, license: License, decision: ValidationDecision, now: Date) {
+  if (decision.kind === "refuse") return;
+  if (decision.next) await tx.devices.update(decision.device.id, decision.next);
+  if (decision.event) {
+    const actor = `device:${decision.device.id}`;
+    await appendLineageEvent(tx, license.id, actor, decision.device, decision.event, now);
+  }
+}
+
+const unknownLeaseSubject = reason("LEASE_SUBJECT_UNKNOWN");
 
 /** The `kid` in a compact JWS header, to reload keys only when an unknown one shows up. */
 function leaseKid(token: string): string | undefined {
@@ -147,53 +162,4 @@ function leaseKid(token: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Issue the next lease and take the current components as the new baseline, under the license lock. */
-async function refreshDevice(
-  deps: ServerDeps,
-  device: Device,
-  fingerprint: Fingerprint,
-  presented: number | undefined,
-  now: Date,
-  suspectAt: number | undefined,
-): Promise<Device> {
-  return deps.store.transaction(async (tx) => {
-    await tx.licenses.lockById(device.licenseId);
-    const fresh = (await tx.devices.findById(device.id)) ?? device;
-    const next: Device = {
-      ...fresh,
-      collector: fingerprint.collector,
-      components: fingerprint.components,
-      fingerprintDigest: presentedDigest(fingerprint),
-      leaseCounters: issueNextLease(fresh.leaseCounters, presented, suspectAt),
-      leaseIssuedAt: now.toISOString(),
-      lastSeenAt: now.toISOString(),
-    };
-    await tx.devices.update(device.id, next);
-    return next;
-  });
-}
-
-/** A stale lease in the timeline: the first strike (suspected: a restore or a clone) or the second (a fork). */
-async function recordLineageEvent(
-  deps: ServerDeps,
-  license: License,
-  device: Device,
-  check: "suspect" | "forked",
-  presented: number,
-  now: Date,
-) {
-  await deps.store.events.append({
-    id: newId("event"),
-    licenseId: license.id,
-    type: check === "forked" ? "device.forked" : "device.fork_suspected",
-    actor: `device:${device.id}`,
-    reason:
-      check === "forked"
-        ? "DEVICE_FORKED"
-        : "a lease older than the device's newest was presented (a restored snapshot or a copy)",
-    data: { deviceId: device.id, presentedCounter: presented, counters: device.leaseCounters },
-    createdAt: now.toISOString(),
-  });
 }

@@ -16,6 +16,7 @@ export interface DevicePatch {
   readonly leaseIssuedAt?: string;
   readonly lastSeenAt?: string;
   readonly deactivatedAt?: string;
+  readonly forkedAt?: string;
 }
 
 /** Devices per last-seen UPDATE on PostgreSQL (two parameters each, far under the protocol's 65,535). */
@@ -145,10 +146,13 @@ export class DeviceRepository {
       set.lease_issued = patch.leaseCounters.issued;
       set.lease_issued_from = patch.leaseCounters.issuedFrom;
       set.lease_suspected_at = patch.leaseCounters.suspectedAt ?? null;
+      set.lease_suspected_ctr = patch.leaseCounters.suspectedCounter ?? null;
+      set.lease_lineage_from = patch.leaseCounters.lineageFrom ?? 0;
     }
     if (patch.leaseIssuedAt !== undefined) set.lease_issued_at = patch.leaseIssuedAt;
     if (patch.lastSeenAt !== undefined) set.last_seen_at = patch.lastSeenAt;
     if (patch.deactivatedAt !== undefined) set.deactivated_at = patch.deactivatedAt;
+    if (patch.forkedAt !== undefined) set.forked_at = patch.forkedAt;
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("devices").set(set).where("id", "=", id).execute();
   }
@@ -192,10 +196,13 @@ const toRow = (d: Device): DevicesTable => ({
   lease_issued: d.leaseCounters.issued,
   lease_issued_from: d.leaseCounters.issuedFrom,
   lease_suspected_at: d.leaseCounters.suspectedAt ?? null,
+  lease_suspected_ctr: d.leaseCounters.suspectedCounter ?? null,
+  lease_lineage_from: d.leaseCounters.lineageFrom ?? 0,
   lease_issued_at: d.leaseIssuedAt,
   activated_at: d.activatedAt,
   last_seen_at: d.lastSeenAt,
   deactivated_at: d.deactivatedAt ?? null,
+  forked_at: d.forkedAt ?? null,
 });
 
 export const toDevice = (row: DevicesTable): Device => ({
@@ -210,9 +217,12 @@ export const toDevice = (row: DevicesTable): Device => ({
     issued: Number(row.lease_issued),
     issuedFrom: Number(row.lease_issued_from),
     ...(row.lease_suspected_at === null ? {} : { suspectedAt: Number(row.lease_suspected_at) }),
+    ...(row.lease_suspected_ctr === null ? {} : { suspectedCounter: Number(row.lease_suspected_ctr) }),
+    ...(Number(row.lease_lineage_from) === 0 ? {} : { lineageFrom: Number(row.lease_lineage_from) }),
   },
   leaseIssuedAt: row.lease_issued_at,
   activatedAt: row.activated_at,
   lastSeenAt: row.last_seen_at,
   ...present("deactivatedAt", row.deactivated_at),
+  ...present("forkedAt", row.forked_at),
 });

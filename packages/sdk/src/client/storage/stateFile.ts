@@ -30,7 +30,7 @@ export interface LicenseFacts {
 export interface ServerVerdict {
   readonly state: Extract<
     ClientState,
-    "suspended" | "revoked" | "expired" | "deactivated" | "mismatch" | "forked"
+    "suspended" | "revoked" | "expired" | "deactivated" | "mismatch" | "forked" | "superseded"
   >;
   readonly seed: ProblemSeed;
   readonly at: number;

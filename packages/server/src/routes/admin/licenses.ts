@@ -8,11 +8,12 @@ import {
   RevealedKeySchema,
   TimelineSchema,
 } from "@ninsho/contract";
-import { keyLookupDigest, parseProductKey, unseal } from "@ninsho/core";
+import { unseal } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { findLicenseByKey } from "../../services/licenseByKey.js";
 import { adminLicenseView, adminRoute, deviceView } from "./shared.js";
 
 export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
@@ -55,10 +56,9 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     },
   });
   app.openapi(lookup, async (c) => {
-    const parsed = parseProductKey(c.req.valid("json").key);
-    if (!parsed.ok) return respondProblem(c, parsed.error);
-    const license = await deps.store.licenses.findByKeyDigest(keyLookupDigest(deps.secrets, parsed.value));
-    if (!license) return respondProblem(c, { code: "KEY_NOT_FOUND" });
+    const found = await findLicenseByKey(deps, c.req.valid("json").key);
+    if (!found.ok) return respondProblem(c, found.error);
+    const license = found.value;
     const role = c.get("principal").role;
     const devices = (await deps.store.devices.listAll(license.id)).map((d) => deviceView(d, role));
     return c.json({ ...adminLicenseView(license, deps.clock()), devices }, 200);

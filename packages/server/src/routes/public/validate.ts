@@ -18,7 +18,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "Check a license on this machine and refresh its lease",
   description:
-    "Answers the license state and a refreshed lease, echoing the client's nonce, the whole answer signed with the product key. A license that is suspended, revoked or expired, a deactivated device or another machine's fingerprint give `valid: false` with the problem — still signed.",
+    "Answers the license state and a refreshed lease, echoing the client's nonce, the whole answer signed with the product key. A license that is suspended, revoked or expired, a deactivated device or another machine's fingerprint give `valid: false` with the problem — still signed. A lease of a lineage a re-activation replaced gets LEASE_SUPERSEDED, and a device whose copies were found running on one activation DEVICE_FORKED on every path. By key the answer is the license's state: a lease (and `valid: true`) only for a device that proves itself, else DEVICE_PROOF_REQUIRED.",
   request: {
     body: jsonBody(ValidationRequestSchema, "A key or a lease, the fingerprint, and a fresh nonce"),
   },

@@ -14,7 +14,7 @@ import {
 } from "@ninsho/core";
 import type { OfflineActivationRecord, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
-import { type DecisionView, recordNewDevice, recordRecognized } from "../deviceRecords.js";
+import { type DecisionView, recordFork, recordNewDevice, recordRecognized } from "../deviceRecords.js";
 import { recordRefusal } from "../events.js";
 import { takeSlotByTransfer } from "./transferSlot.js";
 
@@ -140,6 +140,10 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
       reason: input.reason,
       data: { method: input.method },
     };
+    if (decision.outcome === "recognized" && decision.device.forkedAt !== undefined) {
+      // A phone or file activation never undoes a fork either: a transfer or support resolves it.
+      return recordFork(record, { device: decision.device });
+    }
     if (decision.outcome === "recognized") {
       const components = input.components(decision.device);
       const device: Device = {
