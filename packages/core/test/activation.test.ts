@@ -1,5 +1,4 @@
 import {
-  type ActivationDecision,
   type Component,
   DEFAULT_MATCH_THRESHOLD,
   type Device,
@@ -13,6 +12,7 @@ import {
   leaseWindow,
   licenseRefusal,
   licenseState,
+  type OnlineActivationDecision,
   type Policy,
   type Problem,
   policyDefaults,
@@ -78,7 +78,7 @@ const fingerprintOf = (components: readonly Component[]): Fingerprint => ({
   components: [...components],
 });
 
-const decision = (result: Result<ActivationDecision>): ActivationDecision => {
+const decision = (result: Result<OnlineActivationDecision>): OnlineActivationDecision => {
   if (!result.ok) throw new Error(`refused: ${result.error.code}`);
   return result.value;
 };
