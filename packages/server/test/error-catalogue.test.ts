@@ -49,7 +49,7 @@ describe("error catalogue", () => {
 
   beforeAll(async () => {
     t = await servers.start();
-    c = await t.catalogue({ maxDevices: 1, expiry: { kind: "duration", seconds: 30 * 86_400 } }, 6);
+    c = await t.catalogue({ maxDevices: 1, expiry: { kind: "duration", seconds: 30 * 86_400 } }, 7);
   });
 
   const licenseAt = (i: number) => {
@@ -131,6 +131,14 @@ describe("error catalogue", () => {
       await t.validate({ lease: a }, fp);
       return t.validate({ lease: b }, fp, newNonce(), { headers: JA });
     },
+    LEASE_SUPERSEDED: async () => {
+      // A re-activation by key (no lease presented) starts a new lineage; the older lease is superseded.
+      const fp = machine("superseded");
+      const { lease } = await t.activated(licenseAt(6).key, fp);
+      await t.activated(licenseAt(6).key, fp);
+      return t.validate({ lease }, fp, newNonce(), { headers: JA });
+    },
+    DEVICE_PROOF_REQUIRED: () => t.validate({ key: c.key }, machine("holder"), newNonce(), { headers: JA }),
     FINGERPRINT_MISMATCH: () =>
       t.validate({ key: c.key }, withChanged(machine("holder"), [...KINDS]), newNonce(), { headers: JA }),
     TRANSFER_NOT_ALLOWED: async () => {
