@@ -1,6 +1,8 @@
 import type { OfflineClient } from "../offline/api.js";
-import type { ClientProblem } from "./problem.js";
+import type { ClientResult } from "./result.js";
 import type { ClientEvents, ClientStatus } from "./types.js";
+
+export type { ClientResult } from "./result.js";
 
 /**
  * When `validate()` may go online. `auto` (default): only when due (a refresh once `refreshFraction` of the
@@ -13,18 +15,6 @@ import type { ClientEvents, ClientStatus } from "./types.js";
 export interface ValidateOptions {
   readonly online?: "auto" | "force" | "never";
 }
-
-/**
- * The result of an operation: `ok` with what it produced, or the problem (code, message, remedy, details),
- * and in both cases the status after it.
- *
- * @example
- * const result = await client.activate();
- * if (!result.ok && result.problem.code === "DEVICE_LIMIT_REACHED") showDevices(result.problem.details);
- */
-export type ClientResult<T extends object = object> =
-  | ({ readonly ok: true; readonly status: ClientStatus } & T)
-  | { readonly ok: false; readonly problem: ClientProblem; readonly status: ClientStatus };
 
 /**
  * A license client for one product on one machine. Every method resolves (a server fault, a damaged file or

@@ -1,4 +1,4 @@
-import type { ClientResult } from "../client/api.js";
+import type { ClientResult } from "../client/result.js";
 import type { ConfirmationView } from "./confirm.js";
 import type { InstallationIdView } from "./installationId.js";
 import type { LicenseFileView } from "./installFile.js";

@@ -1,8 +1,8 @@
-import type { ClientResult } from "../client/api.js";
 import type { ClientEmitter } from "../client/events.js";
 import type { ResolvedOptions } from "../client/options.js";
 import { explain, type ProblemSeed } from "../client/problem.js";
 import type { KeySet } from "../client/publicKeys.js";
+import type { ClientResult } from "../client/result.js";
 import type { Session } from "../client/session.js";
 import type { ClientStatus } from "../client/types.js";
 

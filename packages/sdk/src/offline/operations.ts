@@ -1,4 +1,4 @@
-import type { ClientResult } from "../client/api.js";
+import type { ClientResult } from "../client/result.js";
 import type { DeviceStore } from "../client/storage/deviceStore.js";
 import type { OfflineClient } from "./api.js";
 import { type ConfirmationView, confirmOn } from "./confirm.js";

@@ -371,7 +371,9 @@ describe("client: signed verdicts change the state", () => {
     // The second line comes back: two machines run one activation.
     const forked = await copy.validate({ online: "force" });
     expect(forked).toMatchObject({ state: "forked", valid: false, code: "DEVICE_FORKED" });
-    expect(forked.remedy).toContain("restored from a backup");
+    // The remedy is a transfer or support: re-activating with the key no longer undoes a fork (issue 10.3).
+    expect(forked.remedy).toContain("transfer");
+    expect(forked.remedy).not.toContain("reactivate");
   });
 
   it("another machine presenting this lease is told FINGERPRINT_MISMATCH (signed)", async () => {
