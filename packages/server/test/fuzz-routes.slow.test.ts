@@ -126,7 +126,9 @@ describe("fuzz: every route of the OpenAPI document", () => {
       const honest = machine("honest-after-fuzz");
       const activated = await t.activate(after.key, honest);
       expect(activated.status).toBe(201);
-      const validated = await t.validate({ key: after.key }, honest);
+      // By its lease: validation by key no longer vouches for a device (DEVICE_PROOF_REQUIRED, issue 10.3).
+      const honestLease = (activated.body as { lease?: string }).lease ?? "";
+      const validated = await t.validate({ lease: honestLease }, honest);
       expect([validated.status, validated.body.valid]).toEqual([200, true]);
     },
     budgetMs(TOTAL_REQUESTS, 45),
