@@ -9,7 +9,6 @@ import {
   ok,
   type Policy,
   type Problem,
-  presentedDigest,
   type Result,
   reason,
   type ValidationDecision,
