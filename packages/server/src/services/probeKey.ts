@@ -1,6 +1,6 @@
 import type { ServerDeps } from "../deps.js";
 import type { Probe } from "../http/keyGuard.js";
-import { findLicenseByKey } from "./activate.js";
+import { findLicenseByKey } from "./licenseByKey.js";
 
 /**
  * Does a typed key name a license? One indexed lookup of the key's HMAC, before any other work, so the
