@@ -45,6 +45,7 @@ export interface NinshoClient extends OfflineClient {
   ): Promise<ClientResult<{ readonly deviceId: string; readonly transfersLeft: number }>>;
   /** Listen to an event; returns the function that stops listening. */
   on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void;
+  /** Stop a listener added with `on`. */
   off<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): void;
   /** Resolves when background refreshes and writes have finished (for tests and orderly shutdown). */
   idle(): Promise<void>;

@@ -18,7 +18,7 @@ export {
   type RegistryValue,
   readRegistryWithReg,
 } from "./preinstalled/registry.js";
-export type { ClientProblem } from "./problem.js";
+export type { ClientProblem, ProblemSeed } from "./problem.js";
 export type { PublicKeyInput, PublicKeysInput } from "./publicKeys.js";
 export { STATE_FILES } from "./storage/deviceStore.js";
 export { writeAtomic } from "./storage/files.js";

@@ -40,6 +40,7 @@ export interface ClientOptions {
   readonly fingerprint?: () => Promise<Fingerprint>;
   /** How the device is named on the server (default: the host name and OS). */
   readonly device?: { readonly name?: string; readonly platform?: string };
+  /** How requests are sent (default the global `fetch`), e.g. one with a proxy agent. */
   readonly fetch?: typeof globalThis.fetch;
   /** The clock, in epoch milliseconds or a Date (default `Date.now`). */
   readonly now?: () => number | Date;

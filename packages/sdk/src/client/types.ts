@@ -192,11 +192,14 @@ export type RefreshOutcome =
  * client.on("state", (status, previous) => console.log(`${previous ?? "start"} → ${status.state}`));
  */
 export interface ClientEvents {
+  /** The state or its code changed; `previous` is `undefined` on the first report. */
   state: (status: ClientStatus, previous: ClientState | undefined) => void;
+  /** A new lease was stored. */
   lease: (lease: {
     readonly deviceId: string;
     readonly leaseExpiresAt: string;
     readonly graceEndsAt: string;
   }) => void;
+  /** An online attempt ended. */
   refresh: (outcome: RefreshOutcome) => void;
 }

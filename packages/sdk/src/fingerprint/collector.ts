@@ -17,6 +17,7 @@ export interface Collector {
   /** `platform/version`, e.g. `linux/2`; sent with the set and never reused for different behaviour. */
   readonly name: string;
   readonly predecessor?: Collector;
+  /** Read this version's facts of the machine from the source (never a raw value leaves the device). */
   read(source: FingerprintSource): Promise<readonly RawReading[]>;
 }
 
