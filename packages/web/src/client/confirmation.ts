@@ -1,16 +1,7 @@
 import { type Confirmation, ConfirmationSchema, readAs } from "@ninsho/contract";
-import { isRecord } from "@ninsho/core";
+import { type DeviceSummary, isRecord } from "@ninsho/core";
 
-export type { Confirmation };
-
-/** A device as a DEVICE_LIMIT_REACHED refusal lists it. */
-export interface DeviceSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly platform: string;
-  readonly activatedAt: string;
-  readonly lastSeenAt: string;
-}
+export type { Confirmation, DeviceSummary };
 
 /** Lease days that mean "no end" in a confirmation ID's terms. */
 export const NO_END = 4095;
