@@ -81,12 +81,14 @@ describe("error catalogue", () => {
         RATE_LIMITED: 429,
         INTERNAL_ERROR: 500,
         SERVICE_UNAVAILABLE: 503,
+        SERVER_BUSY: 503,
       };
       for (const [code, status] of Object.entries(expected))
         if (isServerErrorCode(code)) expect(httpStatus(code)).toBe(status);
       // Only the server's own trouble is a 5xx among the codes that travel in HTTP answers.
       expect(serverErrorCodes.filter((code) => httpStatus(code) >= 500)).toEqual([
         "SERVICE_UNAVAILABLE",
+        "SERVER_BUSY",
         "INTERNAL_ERROR",
       ]);
     });

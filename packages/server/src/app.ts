@@ -6,6 +6,7 @@ import type { AppEnv } from "./http/env.js";
 import { notFound, onError } from "./http/errors.js";
 import { limitBody, locale, requestId, requireJson } from "./http/middleware.js";
 import { type TrustProxy, trustProxyProblem } from "./http/trustProxy.js";
+import type { LoadShedder } from "./http/overload.js";
 import { validationHook } from "./http/validation.js";
 import { registerAdminRoutes } from "./routes/admin/index.js";
 import { registerDocs } from "./routes/docs.js";
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly ipv6Prefix?: number;
   /** Add `POST /_bench/floor`, a route that parses JSON and does nothing else: the bench's baseline. */
   readonly floorRoute?: boolean;
+  /** Refuse API requests with 503 SERVER_BUSY beyond saturation (see `LoadShedder`); none when absent. */
+  readonly overload?: LoadShedder;
   /** Registrars run after the API's routes, in order (e.g. `registerWeb` from @ninsho/web). */
   readonly extensions?: readonly AppExtension[];
 }
@@ -47,6 +50,8 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHo
   if (trustProblem !== undefined) throw new TypeError(trustProblem);
   const grouping = { ipv6Prefix: options.ipv6Prefix ?? DEFAULT_ADDRESS_GROUPING.ipv6Prefix };
   app.use("*", requestId, locale, clientAddress({ trustProxy, grouping }));
+  // Before anything reads the body: a refused request costs next to nothing.
+  if (options.overload) app.use("/v1/*", options.overload.middleware);
   app.use("/v1/*", requireJson);
   app.use("/v1/*", limitBody());
   app.onError(onError(deps.logger));

@@ -12,6 +12,7 @@ export { type AddressGrouping, addressGroup } from "./http/addressGroup.js";
 export type { AppEnv } from "./http/env.js";
 export type { Probe } from "./http/keyGuard.js";
 export { MAX_TRUSTED_HOPS, parseTrustProxy, type TrustProxy } from "./http/trustProxy.js";
+export { LoadShedder, OVERLOAD_DEFAULTS, type OverloadOptions } from "./http/overload.js";
 export { openApiInfo } from "./routes/docs.js";
 export { decodeMasterKey } from "./security/masterKey.js";
 export { MemoryRateLimitRepository } from "./security/memoryCounters.js";

@@ -11,6 +11,7 @@ import { buildDeps } from "./buildDeps.js";
 import type { ServerDeps } from "./deps.js";
 import { InFlight } from "./http/inflight.js";
 import { type TrustProxy, trustProxyProblem } from "./http/trustProxy.js";
+import { LoadShedder, type OverloadOptions } from "./http/overload.js";
 import { createLogger } from "./logger.js";
 import { writeAdminTokenFile } from "./security/adminTokenFile.js";
 import { assertMasterKeyOpens, loadMasterKey } from "./security/masterKey.js";
@@ -39,6 +40,11 @@ export interface StartOptions {
   readonly trustProxy?: TrustProxy;
   /** Leading bits of an IPv6 address that count as one client for the rate limits (default 64). */
   readonly ipv6Prefix?: number;
+  /**
+   * Load shedding (503 SERVER_BUSY with Retry-After beyond saturation; `false` turns it off). Defaults come from
+   * NINSHO_MAX_INFLIGHT and NINSHO_MAX_EVENT_LOOP_DELAY_MS, else `OVERLOAD_DEFAULTS`.
+   */
+  readonly overload?: OverloadOptions | false;
   /** Add the bench's floor route. */
   readonly floorRoute?: boolean;
   /** Routes from outside the server, e.g. `registerWeb` from @ninsho/web (see `AppOptions.extensions`). */
@@ -102,7 +108,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   const deps = buildDeps({ store, masterKey: master.key, logger, limits: rate.limits });
+  const shedder = options.overload === false ? undefined : new LoadShedder(overloadOptions(options.overload));
   const app = createApp(deps, {
+    ...(shedder ? { overload: shedder } : {}),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.ipv6Prefix === undefined ? {} : { ipv6Prefix: options.ipv6Prefix }),
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
@@ -119,6 +127,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       s.once("error", refuse); // e.g. EADDRINUSE: fail the start instead of an uncaught error
     });
   } catch (error) {
+    shedder?.close();
     await deps.lastSeen.close();
     await release();
     throw error;
@@ -129,6 +138,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     seeded = options.seed === false ? undefined : await seedIfEmpty(deps);
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
+    shedder?.close();
     await deps.lastSeen.close();
     await release();
     throw error;
@@ -152,8 +162,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await new Promise<void>((done) => server.close(() => done()));
       // Requests whose clients hung up may still be at work: let them finish before the store closes.
       await inflight.drained(DRAIN_TIMEOUT_MS);
+      shedder?.close();
       await deps.lastSeen.close();
       await release();
     },
+  };
+}
+
+/** The shedding limits: given ones first, then the environment's (a number, 0 for off). */
+function overloadOptions(given: OverloadOptions = {}): OverloadOptions {
+  const fromEnv = (name: string): number | undefined => {
+    const raw = process.env[name];
+    const value = raw === undefined || raw === "" ? Number.NaN : Number(raw);
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+  };
+  const maxInFlight = given.maxInFlight ?? fromEnv("NINSHO_MAX_INFLIGHT");
+  const maxEventLoopDelayMs = given.maxEventLoopDelayMs ?? fromEnv("NINSHO_MAX_EVENT_LOOP_DELAY_MS");
+  return {
+    ...given,
+    ...(maxInFlight === undefined ? {} : { maxInFlight }),
+    ...(maxEventLoopDelayMs === undefined ? {} : { maxEventLoopDelayMs }),
   };
 }

@@ -13,10 +13,12 @@ import {
 } from "@ninsho/core";
 import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
+import { LoadShedder } from "../src/http/overload.js";
 import { RateLimits } from "../src/security/rateLimits.js";
 import { confirm, installationIdOf } from "./offline/support.js";
 import { DAY } from "./support/clock.js";
 import { KINDS, machine, withChanged } from "./support/fingerprints.js";
+import { heldRoute } from "./support/held.js";
 import { type Answer, call, get, post, str } from "./support/http.js";
 import { withTypo } from "./support/keys.js";
 import { aDevice, type Catalogue, newNonce, type TestServer, useServers } from "./support/server.js";
@@ -195,6 +197,23 @@ describe("error catalogue", () => {
       const broken = await servers.start();
       await broken.store.close();
       return get(broken.app, "/healthz", { headers: JA });
+    },
+    SERVER_BUSY: async () => {
+      const held = heldRoute();
+      const overload = new LoadShedder({ maxInFlight: 1, maxEventLoopDelayMs: 0 });
+      const busy = await servers.start({ app: { overload, extensions: [held.extension] } });
+      try {
+        const entered = held.enter();
+        const admitted = get(busy.app, held.path);
+        await entered;
+        const refused = await busy.activate(generateProductKey(), machine("m"), aDevice(), { headers: JA });
+        held.open();
+        await admitted;
+        return refused;
+      } finally {
+        held.open();
+        overload.close();
+      }
     },
     INTERNAL_ERROR: async () => {
       const broken = await servers.start();

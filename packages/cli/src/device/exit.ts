@@ -38,6 +38,7 @@ const SERVER_FAULT: ReadonlySet<string> = new Set([
   "RESPONSE_SIGNATURE_INVALID",
   "INTERNAL_ERROR",
   "SERVICE_UNAVAILABLE",
+  "SERVER_BUSY",
 ]);
 
 /** Typos in what a person typed, caught before anything is sent or verified. */

@@ -323,6 +323,16 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
       remedy: "アプリはリースで動作を続けます。1 分後にもう一度お試しください。",
     },
   },
+  SERVER_BUSY: {
+    en: {
+      message: "The activation server is busy and did not start on this request.",
+      remedy: "Apps keep running on their lease; try again after {retryAfter} seconds.",
+    },
+    ja: {
+      message: "アクティベーションサーバーが混み合っているため、このリクエストは処理されませんでした。",
+      remedy: "アプリはリースで動作を続けます。{retryAfter} 秒後にもう一度お試しください。",
+    },
+  },
   INTERNAL_ERROR: {
     en: {
       message: "Something went wrong on the server (reference {requestId}).",

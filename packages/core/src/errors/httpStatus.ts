@@ -55,6 +55,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "INTERNAL_ERROR":
       return 500;
     case "SERVICE_UNAVAILABLE":
+    case "SERVER_BUSY":
       return 503;
   }
 }
