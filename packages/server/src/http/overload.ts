@@ -6,7 +6,11 @@ import { NinshoError } from "./problem.js";
 export interface OverloadOptions {
   /** API requests being answered at once beyond which new ones are refused (default 1024). */
   readonly maxInFlight?: number;
-  /** Event-loop delay, ms, beyond which new API requests are refused (default 200). */
+  /**
+   * Event-loop delay, ms, beyond which new API requests are refused (default 0: off). It follows the CPU
+   * the process gets, so on a machine shared with other busy work it sheds load the process itself did not
+   * cause: turn it on where the server has its cores to itself.
+   */
   readonly maxEventLoopDelayMs?: number;
   /** Seconds a refused client is told to wait (Retry-After; default 2). */
   readonly retryAfterSeconds?: number;
@@ -16,7 +20,7 @@ export interface OverloadOptions {
 
 export const OVERLOAD_DEFAULTS = {
   maxInFlight: 1024,
-  maxEventLoopDelayMs: 200,
+  maxEventLoopDelayMs: 0,
   retryAfterSeconds: 2,
   sampleIntervalMs: 25,
 } as const;
@@ -25,7 +29,7 @@ export const OVERLOAD_DEFAULTS = {
  * Sheds load beyond saturation. Past the point where the process answers as fast as it can, every extra
  * request only waits longer, and so does every request behind it: p99 grows without bound while clients time
  * out and retry. So a request that arrives while too many are already being answered, or while the event loop
- * runs late (a timer sampled every `sampleIntervalMs` fired that much after its time), is answered at once
+ * runs late (a timer sampled every `sampleIntervalMs` fired that much after its time, twice in a row), is answered at once
  * with 503 SERVER_BUSY and Retry-After, before its body is read, and the requests already admitted finish in
  * bounded time. A flood from one address is the rate limits' business; this guards the process as a whole.
  * @example
@@ -40,8 +44,9 @@ export class LoadShedder {
   readonly retryAfterSeconds: number;
   private inFlight = 0;
   private delayMs = 0;
+  private previousDelayMs = 0;
   private expected: number;
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout | undefined;
   private sampled: (() => void)[] = [];
 
   constructor(options: OverloadOptions = {}) {
@@ -50,18 +55,25 @@ export class LoadShedder {
     this.retryAfterSeconds = Math.max(1, options.retryAfterSeconds ?? OVERLOAD_DEFAULTS.retryAfterSeconds);
     const interval = options.sampleIntervalMs ?? OVERLOAD_DEFAULTS.sampleIntervalMs;
     this.expected = performance.now() + interval;
-    this.timer = setInterval(() => {
-      const now = performance.now();
-      this.delayMs = Math.max(0, now - this.expected);
-      this.expected = now + interval;
-      for (const wake of this.sampled.splice(0)) wake();
-    }, interval);
-    this.timer.unref();
+    // Sampled only when the limit is on: an idle timer is no cost worth paying for a figure nobody reads.
+    this.timer =
+      this.maxEventLoopDelayMs > 0
+        ? setInterval(() => {
+            const now = performance.now();
+            this.previousDelayMs = this.delayMs;
+            this.delayMs = Math.max(0, now - this.expected);
+            this.expected = now + interval;
+            for (const wake of this.sampled.splice(0)) wake();
+          }, interval).unref()
+        : undefined;
   }
 
-  /** The event loop's delay at the last sample, ms. */
+  /**
+   * The event loop's delay, ms: the smaller of the last two samples, so one late tick (a start-up, a long
+   * garbage collection, one slow synchronous task) sheds nothing, while a loop that stays late does.
+   */
   get eventLoopDelayMs(): number {
-    return this.delayMs;
+    return Math.min(this.delayMs, this.previousDelayMs);
   }
 
   /** Requests admitted and not yet answered. */
@@ -71,13 +83,15 @@ export class LoadShedder {
 
   /** Resolves after the next sample of the event loop's delay (tests wait on it instead of on time). */
   nextSample(): Promise<void> {
+    if (!this.timer) return Promise.resolve();
     return new Promise((done) => this.sampled.push(done));
   }
 
   /** Why a new request would be refused now, or undefined. */
   busy(): "in_flight" | "event_loop_delay" | undefined {
     if (this.maxInFlight > 0 && this.inFlight >= this.maxInFlight) return "in_flight";
-    if (this.maxEventLoopDelayMs > 0 && this.delayMs > this.maxEventLoopDelayMs) return "event_loop_delay";
+    if (this.maxEventLoopDelayMs > 0 && this.eventLoopDelayMs > this.maxEventLoopDelayMs)
+      return "event_loop_delay";
     return undefined;
   }
 
