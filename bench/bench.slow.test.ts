@@ -5,28 +5,31 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-/** The keys issue 2 names, then the rest `npm run bench` promises. */
-const ISSUE_2_KEYS = [
-  "floor_rps",
-  "validate_rps",
-  "validate_p99_ms",
+/** The keys issue 11 names: `npm run bench` promises each of them. */
+const ISSUE_11_KEYS = [
+  "floor_node_rps",
+  "floor_framework_rps",
+  "validate_lease_rps",
+  "validate_lease_p99_ms",
+  "validate_key_rps",
+  "validate_key_p99_ms",
+  "mixed_rps",
+  "mixed_p99_ms",
   "activate_rps",
+  "validate_rps_100k_licenses",
+  "validate_rps_1m_licenses",
   "keygen_1m_s",
   "keygen_peak_mb",
-  "validate_rps_1k_licenses",
-  "validate_rps_1m_licenses",
+  "licenses",
 ];
-const HTTP_KEYS = ["floor", "validate", "activate", "deactivate"].flatMap((route) => [
-  `${route}_rps`,
-  `${route}_p50_ms`,
-  `${route}_p99_ms`,
-]);
-const PG_KEYS = ["1w", "2w"].flatMap((w) => HTTP_KEYS.map((key) => `pg_${key}_${w}`));
+const PG_KEYS = ["pg_validate_rps", "pg_validate_workers2_rps"];
 const OTHER_KEYS = [
-  "validate_ratio_to_floor",
-  "deactivate_ratio_to_floor",
-  "validate_rps_100k_licenses",
-  "validate_p99_ms_1m_licenses",
+  "validate_lease_vs_node_floor",
+  "validate_key_vs_node_floor",
+  "mixed_vs_node_floor",
+  "floor_app_rps",
+  "deactivate_rps",
+  "validate_1m_vs_100k",
   "sdk_validate_per_s",
   "raw_verify_per_s",
   "sdk_cold_start_median_ms",
@@ -58,10 +61,13 @@ describe("npm run bench, quick (BENCH_QUICK=1)", () => {
     const pgSkipped = typeof results.pg_skipped === "string";
     if (pgSkipped) console.warn(`PostgreSQL half of the bench skipped: ${results.pg_skipped}`);
     if (pgSkipped && process.env.CI) expect.fail(`CI needs PostgreSQL: ${results.pg_skipped}`);
-    const expected = [...ISSUE_2_KEYS, ...HTTP_KEYS, ...OTHER_KEYS, ...(pgSkipped ? [] : PG_KEYS)];
+    const expected = [...ISSUE_11_KEYS, ...OTHER_KEYS, ...(pgSkipped ? [] : PG_KEYS)];
     for (const key of expected)
       expect(typeof results[key], key).toBe(key === "bench_machine" ? "string" : "number");
-    for (const key of ISSUE_2_KEYS) expect(results[key], key).toBeGreaterThan(0);
+    for (const key of ISSUE_11_KEYS) expect(results[key], key).toBeGreaterThan(0);
+    // A quick run is small: a few hundred seeded licenses, a few thousand generated keys.
+    expect(results.licenses).toBeLessThanOrEqual(1000);
+    expect(results.keygen_count).toBeLessThanOrEqual(10_000);
     if (!pgSkipped) for (const key of PG_SIZE_KEYS) expect(results[key], key).toBeGreaterThan(0);
     expect(results.bench_quick).toBe(true);
 

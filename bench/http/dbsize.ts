@@ -44,3 +44,14 @@ export function postgresSize(url: string): SizeProbe {
 /** MB (10^6 bytes) per million rows, from a growth of `bytes` over `rows`: bytes per row, to 0.1. */
 export const mbPerMillion = (bytes: number, rows: number): number =>
   rows <= 0 ? 0 : Math.round((bytes / rows) * 10) / 10;
+
+/** Licenses in a SQLite database, read from a second (read-only) connection while the server idles. */
+export function countLicenses(file: string): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    const row = db.prepare("select count(*) as n from licenses").get() as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}

@@ -1,6 +1,7 @@
 import autocannon from "autocannon";
+import type { Shot } from "./traffic.js";
 
-/** What one load run measured: answers per second over the run, latency percentiles, failures. */
+/** What one load run measured: 2xx answers per second over the run, latency percentiles, failures. */
 export interface Run {
   readonly rps: number;
   readonly p50: number;
@@ -9,14 +10,18 @@ export interface Run {
   readonly ok: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** The statuses of the non-2xx answers, e.g. "503 ×12". */
+  readonly statuses?: string;
   readonly seconds: number;
 }
 
 export interface DriveOptions {
   readonly url: string;
   readonly path: string;
-  /** A new body for each request. */
+  /** A new body for each request (to `path`). */
   readonly body: () => string;
+  /** Or a new path and body for each request (a mixed run); `path` is then the first request's. */
+  readonly shot?: () => Shot;
   readonly connections: number;
   readonly seconds: number;
   /** Seconds of the same load first, not measured (the server's JIT and caches warm up). */
@@ -30,7 +35,9 @@ export interface DriveOptions {
 /** One line for the log: "1,234 req/s, p50 5 ms, p99 20 ms" (and failures, if any). */
 export const describeRun = (r: Run): string =>
   `${r.rps.toLocaleString("en")} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms over ${r.seconds} s` +
-  (r.non2xx + r.errors > 0 ? `; ${r.non2xx} non-2xx answers, ${r.errors} errors` : "");
+  (r.non2xx + r.errors > 0
+    ? `; ${r.non2xx} non-2xx answers${r.statuses ? ` (${r.statuses})` : ""}, ${r.errors} errors`
+    : "");
 
 /** Drive one route with POSTs on loopback, bounded in time; stops by itself. */
 export async function drive(options: DriveOptions): Promise<Run> {
@@ -40,16 +47,22 @@ export async function drive(options: DriveOptions): Promise<Run> {
 
 async function measure(options: DriveOptions): Promise<Run> {
   const onAnswer = options.onAnswer;
+  const shot = options.shot;
   const settings: autocannon.Options = {
     url: `${options.url}${options.path}`,
-    connections: options.connections,
+    // autocannon refuses more connections than requests.
+    connections: Math.min(options.connections, options.amount ?? Number.POSITIVE_INFINITY),
     duration: options.seconds,
     ...(options.amount === undefined ? {} : { amount: options.amount }),
     method: "POST",
     headers: { "content-type": "application/json" },
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: options.body() }),
+        setupRequest: (request) => {
+          if (!shot) return { ...request, body: options.body() };
+          const next = shot();
+          return { ...request, path: next.path, body: next.body };
+        },
         ...(onAnswer
           ? { onResponse: (status: number, body: string) => (status < 300 ? onAnswer(body) : undefined) }
           : {}),
@@ -57,21 +70,27 @@ async function measure(options: DriveOptions): Promise<Run> {
     ],
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    let guard: NodeJS.Timeout | undefined;
     const instance = autocannon(settings, (error: unknown, finished: autocannon.Result) => {
       clearTimeout(guard);
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve(finished);
     });
-    const guard = setTimeout(() => instance.stop(), options.seconds * 3000);
+    guard = setTimeout(() => instance.stop(), options.seconds * 3000);
   });
-  const answered = result["2xx"] + result.non2xx;
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([status]) => !status.startsWith("2"))
+    .map(([status, stat]) => `${status} ×${stat.count ?? 0}`)
+    .join(", ");
+  // Only 2xx answers count: a refusal (a 503 of the load shedder among them) is no work done.
   return {
-    rps: Math.round(answered / Math.max(result.duration, 0.001)),
+    rps: Math.round(result["2xx"] / Math.max(result.duration, 0.001)),
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result["2xx"],
     non2xx: result.non2xx,
     errors: result.errors,
+    ...(statuses ? { statuses } : {}),
     seconds: Math.round(result.duration * 100) / 100,
   };
 }

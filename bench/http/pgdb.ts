@@ -28,9 +28,11 @@ export async function postgresProblem(adminUrl: string): Promise<string | undefi
   }
 }
 
-export async function freshDatabase(adminUrl: string): Promise<FreshDatabase> {
+/** A fresh database, empty or a copy of `template`. */
+export async function freshDatabase(adminUrl: string, template?: string): Promise<FreshDatabase> {
   const name = `ninsho_bench_${randomBytes(5).toString("hex")}`;
-  await onAdmin(adminUrl, (client) => client.query(`create database ${name}`));
+  const from = template === undefined ? "" : ` template ${template}`;
+  await onAdmin(adminUrl, (client) => client.query(`create database ${name}${from}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

@@ -14,34 +14,50 @@ export interface BenchServer {
 
 /**
  * Start the bench server on `dataDir`: a fresh folder (the server seeds it and prints its admin token), or one
- * a previous bench server seeded, given that server's `adminToken` (a restart on a database that grows).
+ * seeded before, given its `adminToken` (a copy of a bench seed, or a restart on a database that grows).
  */
 export async function startBenchServer(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
   seededToken?: string,
 ): Promise<BenchServer> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", new URL("./server.ts", import.meta.url).pathname, dataDir],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, ...env },
-    },
-  );
+  // BENCH_PROFILE_DIR: the app server writes a CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE_DIR;
+  const nodeArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
+  const script = new URL("./server.ts", import.meta.url).pathname;
+  const server = await spawnServer(script, [dataDir], env, nodeArgs);
+  const adminToken = server.adminToken || seededToken;
+  if (!adminToken) throw new Error("bench server data folder was not fresh");
+  return { ...server, adminToken };
+}
+
+/** A floor server in its own process: `node` (bare node:http) or `framework` (bare Hono on its Node adapter). */
+export function startFloorServer(kind: "node" | "framework"): Promise<BenchServer> {
+  const script = kind === "node" ? "./floorNode.ts" : "./floorFramework.ts";
+  return spawnServer(new URL(script, import.meta.url).pathname, [], {});
+}
+
+async function spawnServer(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
   const stdout = child.stdout;
-  if (!stdout) throw new Error("no stdout from the bench server");
+  if (!stdout) throw new Error(`no stdout from ${script}`);
   const first = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: stdout });
     lines.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  const { url, adminToken: printed } = JSON.parse(first) as { url: string; adminToken: string | null };
-  const adminToken = printed ?? seededToken;
-  if (!adminToken) throw new Error("bench server data folder was not fresh");
+  const { url, adminToken } = JSON.parse(first) as { url: string; adminToken: string | null };
   return {
     url,
-    adminToken,
+    adminToken: adminToken ?? "",
     child,
     peakMemoryMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
@@ -50,6 +66,7 @@ export async function startBenchServer(
     },
     stop: () =>
       new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once("exit", () => done());
         child.kill("SIGTERM");
       }),

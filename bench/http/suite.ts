@@ -1,8 +1,9 @@
 import type { SizeProbe } from "./dbsize.js";
 import { describeRun, drive, type Run } from "./drive.js";
 import { BenchAdmin } from "./fixtures.js";
-import { Leases, newMachineBodies, probeBodies } from "./probes.js";
+import { Leases } from "./probes.js";
 import type { BenchServer } from "./process.js";
+import type { Traffic } from "./traffic.js";
 
 /** How a store grew over some rows. */
 export interface Growth {
@@ -17,9 +18,44 @@ export interface LoadSettings {
   readonly warmup: number;
 }
 
+const run = (url: string, path: string, body: () => string, s: LoadSettings, more: object = {}) =>
+  drive({ url, path, body, connections: s.connections, seconds: s.seconds, warmup: s.warmup, ...more });
+
+/** A floor server that does no work (bare node:http, bare framework route): only its floor is loaded. */
+export class FloorBench {
+  constructor(
+    readonly label: string,
+    private readonly server: BenchServer,
+    private readonly body: string,
+  ) {}
+
+  async floor(s: LoadSettings): Promise<Run> {
+    const measured = await run(this.server.url, "/_bench/floor", () => this.body, s);
+    console.log(`${this.label} floor: ${describeRun(measured)}`);
+    return measured;
+  }
+}
+
+/** A validation must come back valid: a bench of refusals would measure nothing. (A busy server is waited for.) */
+async function assertValid(url: string, body: () => string, what: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${url}/v1/validate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: body(),
+    });
+    const answer = (await res.json()) as { valid?: boolean };
+    if (res.status === 200 && answer.valid === true) return;
+    if (res.status !== 503 || attempt >= 5)
+      throw new Error(`bench validation ${what} is not valid: ${res.status} ${JSON.stringify(answer)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(res.headers.get("retry-after") ?? 1)));
+  }
+}
+
 /**
- * One running server, prepared for the four HTTP runs: the probe licenses (one device each) validate by key,
- * activations are new machines on a volume policy, deactivations use those activations' leases once each.
+ * One app server on a copy of a seeded data set: its own floor route (a diagnostic: every global middleware,
+ * no work), validation by lease and by key over all the seeded licenses at random, the mixed run, then
+ * activations of new machines and deactivations of each by its lease.
  */
 export class BackendBench {
   /** Growth of the store over measured activations (the devices with their events). */
@@ -28,57 +64,60 @@ export class BackendBench {
   private constructor(
     readonly label: string,
     private readonly server: BenchServer,
-    private readonly admin: BenchAdmin,
-    private readonly nextValidate: () => string,
-    private readonly nextActivate: () => string,
+    private readonly traffic: Traffic,
     private readonly size: SizeProbe | undefined,
   ) {}
 
   static async prepare(o: {
     label: string;
     server: BenchServer;
-    probeLicenses: number;
-    activationKeys: number;
+    traffic: Traffic;
     size?: SizeProbe;
   }): Promise<BackendBench> {
-    const admin = new BenchAdmin(o.server.url, o.server.adminToken);
-    const validatePolicy = await admin.policy(`bench validate ${o.label}`, 3);
-    const { keys } = await admin.keys(validatePolicy, o.probeLicenses);
-    const nextValidate = await probeBodies(admin, keys);
-    const activatePolicy = await admin.policy(`bench activate ${o.label}`, 1_000_000);
-    const { keys: activationKeys } = await admin.keys(activatePolicy, o.activationKeys);
-    return new BackendBench(o.label, o.server, admin, nextValidate, newMachineBodies(activationKeys), o.size);
+    await assertValid(o.server.url, o.traffic.byLease, "by lease");
+    await assertValid(o.server.url, o.traffic.byKey, "by key");
+    return new BackendBench(o.label, o.server, o.traffic, o.size);
   }
 
-  private run(path: string, body: () => string, s: LoadSettings, more: object = {}): Promise<Run> {
-    const { connections, seconds, warmup } = s;
-    return drive({ url: this.server.url, path, body, connections, seconds, warmup, ...more });
+  private log(route: string, measured: Run): Run {
+    console.log(`${this.label} ${route}: ${describeRun(measured)}`);
+    return measured;
   }
 
-  private log(route: string, run: Run): Run {
-    console.log(`${this.label} ${route}: ${describeRun(run)}`);
-    return run;
-  }
-
-  /** The floor route with a validation body: parses it and answers, nothing else. */
+  /** The app's own floor route with a validation body: parses it and answers, nothing else. */
   async floor(s: LoadSettings): Promise<Run> {
-    const body = this.nextValidate();
-    return this.log("floor", await this.run("/_bench/floor", () => body, s));
+    const body = this.traffic.floorBody();
+    return this.log("app floor", await run(this.server.url, "/_bench/floor", () => body, s));
   }
 
-  async validate(s: LoadSettings): Promise<Run> {
-    return this.log("validate", await this.run("/v1/validate", this.nextValidate, s));
+  async validateByLease(s: LoadSettings): Promise<Run> {
+    return this.log("validate by lease", await run(this.server.url, "/v1/validate", this.traffic.byLease, s));
+  }
+
+  async validateByKey(s: LoadSettings): Promise<Run> {
+    return this.log("validate by key", await run(this.server.url, "/v1/validate", this.traffic.byKey, s));
+  }
+
+  /** 95% validations by lease, 4% by key, 1% new activations, in one run. */
+  async mixed(s: LoadSettings): Promise<Run> {
+    const first = this.traffic.mixed();
+    const measured = await run(this.server.url, first.path, () => first.body, s, {
+      shot: this.traffic.mixed,
+    });
+    return this.log("mixed", measured);
   }
 
   /** Activations of new machines, then deactivations of each by its lease; the store's growth between. */
   async activateThenDeactivate(s: LoadSettings): Promise<{ activate: Run; deactivate: Run }> {
+    const url = this.server.url;
     if (s.warmup > 0)
-      await this.run("/v1/activations", this.nextActivate, { ...s, seconds: s.warmup, warmup: 0 });
+      await run(url, "/v1/activations", this.traffic.activation, { ...s, seconds: s.warmup, warmup: 0 });
     const leases = new Leases();
     const before = await this.size?.();
-    const activate = await this.run(
+    const activate = await run(
+      url,
       "/v1/activations",
-      this.nextActivate,
+      this.traffic.activation,
       { ...s, warmup: 0 },
       { onAnswer: leases.keep },
     );
@@ -88,7 +127,9 @@ export class BackendBench {
       this.devices.bytes += after - before;
     }
     this.log("activate", activate);
-    const deactivate = await this.run(
+    if (leases.count === 0) throw new Error(`${this.label}: no activation succeeded`);
+    const deactivate = await run(
+      url,
       "/v1/deactivations",
       leases.deactivation,
       { ...s, warmup: 0 },
@@ -100,9 +141,10 @@ export class BackendBench {
   /** The store's growth over issuing `count` more keys. */
   async licenseGrowth(count: number): Promise<Growth | undefined> {
     if (!this.size || count <= 0) return undefined;
-    const policy = await this.admin.policy("bench size", 3);
+    const admin = new BenchAdmin(this.server.url, this.server.adminToken);
+    const policy = await admin.policy("bench size", 3);
     const before = await this.size();
-    await this.admin.keys(policy, count, false);
+    await admin.keys(policy, count, false);
     return { rows: count, bytes: (await this.size()) - before };
   }
 }

@@ -7,10 +7,13 @@ export function readResults(path: string): Results {
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Results) : {};
 }
 
-/** Merge `figures` into results.json, keeping the keys other benches wrote, dropping `retired` ones. */
-export function mergeResults(path: string, figures: Results, retired: readonly string[] = []): Results {
-  const merged = { ...readResults(path), ...figures };
-  for (const key of retired) delete merged[key];
+/**
+ * Write this run's `figures` into results.json, keeping only those earlier keys `keep` names (what other
+ * benches write there), so a key this bench no longer measures never lingers beside fresh ones.
+ */
+export function mergeResults(path: string, figures: Results, keep: (key: string) => boolean): Results {
+  const kept = Object.fromEntries(Object.entries(readResults(path)).filter(([key]) => keep(key)));
+  const merged = { ...figures, ...kept, ...figures };
   writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
   return merged;
 }

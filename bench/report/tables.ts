@@ -1,37 +1,61 @@
 import { mbPerMillion } from "../http/dbsize.js";
 import type { Run } from "../http/drive.js";
+import { MIX } from "../http/traffic.js";
 import type { BackendFigures, SuiteFigures } from "../suite/figures.js";
 import { n, table } from "./markdown.js";
 import { ratio } from "./results.js";
 
-const ROUTES = [
-  ["floor", "floor (parse JSON, answer)"],
-  ["validate", "POST /v1/validate"],
-  ["activate", "POST /v1/activations (durable)"],
-  ["deactivate", "POST /v1/deactivations (by lease)"],
-] as const;
-
 const cells = (r: Run, floor: Run) => [n(r.rps), r.p50, r.p99, ratio(r.rps, floor.rps).toFixed(3)];
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const MIXED = `mixed (${pct(MIX.lease)} by lease, ${pct(MIX.key)} by key, ${pct(MIX.activate)} activations)`;
 
-/** SQLite, one process: each route, and its ratio to the floor. */
-export function sqliteTable(f: BackendFigures): string {
+/** The floors and every SQLite run, each against the bare node:http floor of the same run. */
+export function sqliteTable(f: SuiteFigures): string {
+  const node = f.floors.node;
+  const s = f.sqlite;
+  const rows: [string, Run | undefined][] = [
+    ["floor: bare node:http (parse JSON, answer)", node],
+    ["floor: bare Hono on @hono/node-server", f.floors.framework],
+    ["app floor route (our middleware, no work; diagnostic)", s.floor],
+    ["POST /v1/validate by lease", s.lease],
+    ["POST /v1/validate by key", s.key],
+    [MIXED, s.mixed],
+    ["POST /v1/activations (durable)", s.activate],
+    ["POST /v1/deactivations (by lease)", s.deactivate],
+  ];
   return table(
-    ["run (SQLite, 1 process)", "requests/s", "p50 ms", "p99 ms", "vs floor"],
-    ROUTES.map(([route, name]) => [name, ...cells(f[route], f.floor)]),
+    ["run (SQLite, 1 process)", "requests/s", "p50 ms", "p99 ms", "vs node:http floor"],
+    rows.flatMap(([name, run]) => (run ? [[name, ...cells(run, node)]] : [])),
   );
 }
 
-/** PostgreSQL with each worker count: each route, its ratio to that server's floor and to SQLite's figure. */
+/** PostgreSQL with each worker count: each route against the node:http floor and the SQLite figure. */
 export function pgTable(f: SuiteFigures): string {
   if (f.pg.length === 0) return `PostgreSQL was not measured: ${f.pgSkipped ?? "no runs"}.`;
-  const rows = ROUTES.flatMap(([route, name]) =>
-    f.pg.map(({ workers, figures }) => [
-      `${name}, ${workers === 1 ? "1 process" : `${workers} worker processes`}`,
-      ...cells(figures[route], figures.floor),
-      ratio(figures[route].rps, f.sqlite[route].rps).toFixed(3),
-    ]),
+  const routes: [keyof BackendFigures, string][] = [
+    ["floor", "app floor route"],
+    ["lease", "POST /v1/validate by lease"],
+    ["activate", "POST /v1/activations (durable)"],
+    ["deactivate", "POST /v1/deactivations (by lease)"],
+  ];
+  const rows = routes.flatMap(([route, name]) =>
+    f.pg.flatMap(({ workers, figures }) => {
+      const run = figures[route] as Run | undefined;
+      const sqlite = f.sqlite[route] as Run | undefined;
+      if (!run || !sqlite) return [];
+      return [
+        [
+          `${name}, ${workers === 1 ? "1 process" : `${workers} worker processes`}`,
+          ...cells(run, f.floors.node),
+          ratio(run.rps, sqlite.rps).toFixed(3),
+        ],
+      ];
+    }),
   );
-  return table(["run (PostgreSQL)", "requests/s", "p50 ms", "p99 ms", "vs its floor", "vs SQLite"], rows);
+  return table(
+    ["run (PostgreSQL)", "requests/s", "p50 ms", "p99 ms", "vs node:http floor", "vs SQLite"],
+    rows,
+  );
 }
 
 export function offlineTable(f: SuiteFigures): string {
@@ -55,12 +79,12 @@ export function scaleTable(f: SuiteFigures): string {
   return table(
     [
       "licenses in the database",
-      "validate requests/s",
+      "validate by lease requests/s",
       "p50 ms",
       "p99 ms",
       "vs first",
-      "floor requests/s",
-      "validate vs floor",
+      "app floor requests/s",
+      "validate vs app floor",
       "SQLite MB",
     ],
     f.scale.points.map((p) => [
@@ -78,16 +102,11 @@ export function scaleTable(f: SuiteFigures): string {
 
 export function keygenLine(f: SuiteFigures): string {
   const k = f.scale.keygen;
-  const batches = k.batches
-    .map((b) => `${n(b.keys)} in ${b.seconds} s, ${b.startMb} → ${b.peakMb} MB`)
-    .join("; ");
-  return `Key generation: ${n(k.keys)} keys generated, stored and streamed as CSV in ${k.seconds} s in all, in three batches, each in a server process started afresh on the growing database (${batches}: the server's resident memory as the batch began → its peak, VmHWM). Peak server memory: ${k.peakMb} MB.`;
+  return `Key generation: ${n(k.keys)} keys generated, stored and streamed as CSV in ${k.seconds} s, in one batch through the API into the seeded database, by a server process started afresh (resident memory ${k.startMb} MB as the batch began, peak ${k.peakMb} MB over it, VmHWM).`;
 }
 
 export function sizeTable(f: SuiteFigures): string {
-  const points = f.scale.points;
-  const first = points[0];
-  const last = points[points.length - 1];
+  const [first, last] = f.scale.points;
   const licenses = first && last ? mbPerMillion(last.bytes - first.bytes, last.licenses - first.licenses) : 0;
   const pg1 = f.pg.find((r) => r.workers === 1)?.figures;
   const mb = (g: { rows: number; bytes: number } | undefined) =>

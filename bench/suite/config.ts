@@ -11,12 +11,14 @@ export interface BenchConfig {
   /** Seconds of unmeasured load before a route's first run. */
   readonly warmup: number;
   readonly connections: number;
-  /** Licenses with one device each that validate (by key) in every HTTP run. */
-  readonly probeLicenses: number;
-  /** Activation keys of the HTTP runs (a volume policy: each takes any number of new machines). */
-  readonly activationKeys: number;
-  /** License counts the growing server is measured at; the first is its probe licenses. */
-  readonly scaleSteps: readonly number[];
+  /** Licenses of the seeded data set, each with one activated device reporting 7 components. */
+  readonly licenses: number;
+  /** Keys of a volume policy in the seed, for new activations (each takes any number of machines). */
+  readonly volumeKeys: number;
+  /** Keys issued through the API on a copy of the seed for the key generation figure and the scale step. */
+  readonly keygenKeys: number;
+  /** Where seeds are kept between runs (default bench/.work; BENCH_WORK). */
+  readonly workRoot: string;
   /** Extra keys issued on PostgreSQL to measure its size per license. */
   readonly pgSizeKeys: number;
   /** Confirmation IDs verified, one at a time. */
@@ -37,12 +39,13 @@ const numberEnv = (name: string, fallback: number): number => {
 };
 
 /**
- * The configuration from the environment: BENCH_QUICK, BENCH_SECONDS, BENCH_ROUNDS, BENCH_OUT, and
+ * The configuration from the environment: BENCH_QUICK, BENCH_SECONDS, BENCH_ROUNDS, BENCH_OUT, BENCH_WORK, and
  * BENCH_DATABASE_URL (the PostgreSQL admin connection; default postgres://postgres@127.0.0.1:5432/test).
  */
 export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   const quick = env.BENCH_QUICK === "1";
   const outDir = env.BENCH_OUT || fileURLToPath(new URL("..", import.meta.url));
+  const workRoot = env.BENCH_WORK || fileURLToPath(new URL("../.work", import.meta.url));
   const pgAdminUrl = env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
   const pgWorkers = [1, 2];
   if (quick)
@@ -52,9 +55,10 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
       warmup: 0,
       rounds: 1,
       connections: 16,
-      probeLicenses: 40,
-      activationKeys: 20,
-      scaleSteps: [40, 200, 1000],
+      licenses: 300,
+      volumeKeys: 20,
+      keygenKeys: 2000,
+      workRoot,
       pgSizeKeys: 200,
       confirmations: 5,
       pgWorkers,
@@ -68,9 +72,10 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     warmup: 2,
     rounds: numberEnv("BENCH_ROUNDS", 3),
     connections: 64,
-    probeLicenses: 1000,
-    activationKeys: 2000,
-    scaleSteps: [1000, 100_000, 1_000_000],
+    licenses: 100_000,
+    volumeKeys: 2000,
+    keygenKeys: 1_000_000,
+    workRoot,
     pgSizeKeys: 20_000,
     confirmations: 100,
     pgWorkers,

@@ -4,10 +4,14 @@ import type { ConfirmationFigures } from "../offline/confirmation.js";
 import type { SdkFigures } from "../offline/sdk.js";
 import type { ScaleFigures } from "../scale/scale.js";
 
-/** One server's four runs (medians over the rounds), and what its store grew by. */
+/** One app server's runs (medians over the rounds), and what its store grew by. */
 export interface BackendFigures {
+  /** The app's own floor route (a diagnostic: its middleware, no work). */
   readonly floor: Run;
-  readonly validate: Run;
+  readonly lease: Run;
+  /** By key and the mixed run: measured on SQLite only. */
+  readonly key?: Run;
+  readonly mixed?: Run;
   readonly activate: Run;
   readonly deactivate: Run;
   /** Growth over the measured activations: the devices they made, with their events. */
@@ -22,12 +26,23 @@ export interface PgRun {
   readonly figures: BackendFigures;
 }
 
+/** The floors that do no work, each in its own process. */
+export interface Floors {
+  /** Bare node:http: the headline floor. */
+  readonly node: Run;
+  /** Bare Hono route on @hono/node-server. */
+  readonly framework: Run;
+}
+
 /** Everything one `npm run bench` measured. */
 export interface SuiteFigures {
+  readonly floors: Floors;
   readonly sqlite: BackendFigures;
   /** Absent when PostgreSQL could not be reached (then `pgSkipped` says why). */
   readonly pg: readonly PgRun[];
   readonly pgSkipped?: string;
+  /** Licenses in the seeded data set (each with an activated device). */
+  readonly licenses: number;
   readonly scale: ScaleFigures;
   readonly confirmations: ConfirmationFigures;
   readonly sdk: SdkFigures;
@@ -36,6 +51,3 @@ export interface SuiteFigures {
   readonly connections: number;
   readonly quick: boolean;
 }
-
-/** The names of the scale steps in results.json, in step order (whatever the counts of a quick run). */
-export const SCALE_NAMES = ["1k", "100k", "1m"] as const;

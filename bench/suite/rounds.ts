@@ -1,10 +1,9 @@
 import type { Run } from "../http/drive.js";
-import type { BackendBench } from "../http/suite.js";
+import type { BackendBench, FloorBench } from "../http/suite.js";
 import type { BenchConfig } from "./config.js";
 import type { BackendFigures } from "./figures.js";
 
-const ROUTES = ["floor", "validate", "activate", "deactivate"] as const;
-type Route = (typeof ROUTES)[number];
+type Route = "floor" | "lease" | "key" | "mixed" | "activate" | "deactivate";
 
 /** The run with the median requests/s (its latencies with it). */
 export function medianRun(runs: readonly Run[]): Run {
@@ -14,17 +13,28 @@ export function medianRun(runs: readonly Run[]): Run {
   return middle;
 }
 
+/** A backend and whether it gets the by-key and mixed runs too. */
+export interface RoundBackend {
+  readonly bench: BackendBench;
+  readonly full: boolean;
+}
+
 /**
  * Every route on every server, round after round, each route loaded on the servers in turn: on a shared
- * machine whose load drifts, interleaved runs and their medians compare the set-ups (and each route with its
- * floor) fairly. The first round warms each route up first.
+ * machine whose load drifts, interleaved runs and their medians compare the set-ups (and each route with the
+ * floors) fairly. The first round warms each route up first.
  */
 export async function interleavedRounds(
-  benches: readonly BackendBench[],
+  floors: readonly FloorBench[],
+  backends: readonly RoundBackend[],
   config: BenchConfig,
-): Promise<Map<BackendBench, Omit<BackendFigures, "licenses">>> {
-  const runs = new Map(benches.map((b) => [b, new Map<Route, Run[]>(ROUTES.map((r) => [r, []]))]));
-  const keep = (b: BackendBench, route: Route, run: Run) => runs.get(b)?.get(route)?.push(run);
+): Promise<{ floors: Map<FloorBench, Run>; backends: Map<BackendBench, Omit<BackendFigures, "licenses">> }> {
+  const floorRuns = new Map<FloorBench, Run[]>(floors.map((f) => [f, []]));
+  const runs = new Map(backends.map(({ bench }) => [bench, new Map<Route, Run[]>()]));
+  const keep = (b: BackendBench, route: Route, run: Run) => {
+    const byRoute = runs.get(b);
+    byRoute?.set(route, [...(byRoute.get(route) ?? []), run]);
+  };
   for (let round = 0; round < config.rounds; round++) {
     console.log(`bench: HTTP round ${round + 1} of ${config.rounds}`);
     const s = {
@@ -32,25 +42,39 @@ export async function interleavedRounds(
       seconds: config.seconds,
       warmup: round === 0 ? config.warmup : 0,
     };
-    for (const b of benches) keep(b, "floor", await b.floor(s));
-    for (const b of benches) keep(b, "validate", await b.validate(s));
-    for (const b of benches) {
-      const { activate, deactivate } = await b.activateThenDeactivate(s);
-      keep(b, "activate", activate);
-      keep(b, "deactivate", deactivate);
+    for (const f of floors) floorRuns.get(f)?.push(await f.floor(s));
+    for (const { bench } of backends) keep(bench, "floor", await bench.floor(s));
+    for (const { bench } of backends) keep(bench, "lease", await bench.validateByLease(s));
+    for (const { bench, full } of backends) if (full) keep(bench, "key", await bench.validateByKey(s));
+    for (const { bench, full } of backends) if (full) keep(bench, "mixed", await bench.mixed(s));
+    for (const { bench } of backends) {
+      const { activate, deactivate } = await bench.activateThenDeactivate(s);
+      keep(bench, "activate", activate);
+      keep(bench, "deactivate", deactivate);
     }
   }
   const median = (b: BackendBench, route: Route) => medianRun(runs.get(b)?.get(route) ?? []);
-  return new Map(
-    benches.map((b) => [
-      b,
-      {
-        floor: median(b, "floor"),
-        validate: median(b, "validate"),
-        activate: median(b, "activate"),
-        deactivate: median(b, "deactivate"),
-        ...(b.devices.rows > 0 ? { devices: { ...b.devices } } : {}),
-      },
-    ]),
-  );
+  const optional = (b: BackendBench, route: Route) =>
+    runs.get(b)?.has(route) ? median(b, route) : undefined;
+  return {
+    floors: new Map(floors.map((f) => [f, medianRun(floorRuns.get(f) ?? [])])),
+    backends: new Map(
+      backends.map(({ bench: b }) => {
+        const key = optional(b, "key");
+        const mixed = optional(b, "mixed");
+        return [
+          b,
+          {
+            floor: median(b, "floor"),
+            lease: median(b, "lease"),
+            ...(key ? { key } : {}),
+            ...(mixed ? { mixed } : {}),
+            activate: median(b, "activate"),
+            deactivate: median(b, "deactivate"),
+            ...(b.devices.rows > 0 ? { devices: { ...b.devices } } : {}),
+          },
+        ];
+      }),
+    ),
+  };
 }

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { randomFingerprint } from "./fixtures.js";
+
+/** One request of a load run: where it goes and what it says. */
+export interface Shot {
+  readonly path: string;
+  readonly body: string;
+}
+
+const nonce = () => randomBytes(16).toString("base64url");
+
+/** A share of the mixed run: 95% validations by lease, 4% by key, 1% new activations (a vendor's traffic). */
+export const MIX = { lease: 0.95, key: 0.04, activate: 0.01 } as const;
+
+/**
+ * The requests clients of a seeded data set send, each over a license picked at random among all of them (not
+ * a hot handful): validation by lease (what the SDK sends), by key, and activations of new machines on the
+ * volume keys. Every body carries a fresh nonce, as a real client's would.
+ */
+export class Traffic {
+  private readonly keys: string[] = [];
+  private readonly leases: string[] = [];
+  private readonly fingerprints: string[] = [];
+  private readonly volumeKeys: string[];
+  private activations = 0;
+
+  constructor(holdersFile: string, volumeFile: string) {
+    for (const line of readFileSync(holdersFile, "utf8").split("\n")) {
+      if (line === "") continue;
+      const [key = "", lease = "", fingerprint = ""] = line.split("\t");
+      this.keys.push(key);
+      this.leases.push(lease);
+      this.fingerprints.push(fingerprint);
+    }
+    this.volumeKeys = readFileSync(volumeFile, "utf8").split("\n").filter(Boolean);
+    if (this.keys.length === 0 || this.volumeKeys.length === 0) throw new Error("empty bench seed");
+  }
+
+  get licenses(): number {
+    return this.keys.length;
+  }
+
+  private pick(): number {
+    return Math.floor(Math.random() * this.keys.length);
+  }
+
+  readonly byLease = (): string => {
+    const i = this.pick();
+    return `{"lease":"${this.leases[i]}","fingerprint":${this.fingerprints[i]},"nonce":"${nonce()}"}`;
+  };
+
+  readonly byKey = (): string => {
+    const i = this.pick();
+    return `{"key":"${this.keys[i]}","fingerprint":${this.fingerprints[i]},"nonce":"${nonce()}"}`;
+  };
+
+  /** A new machine on one of the volume keys (each takes any number of devices). */
+  readonly activation = (): string =>
+    JSON.stringify({
+      key: this.volumeKeys[this.activations++ % this.volumeKeys.length],
+      fingerprint: randomFingerprint(),
+      device: { name: "bench", platform: "linux" },
+    });
+
+  /** The mixed run's next request. */
+  readonly mixed = (): Shot => {
+    const draw = Math.random();
+    if (draw < MIX.lease) return { path: "/v1/validate", body: this.byLease() };
+    if (draw < MIX.lease + MIX.key) return { path: "/v1/validate", body: this.byKey() };
+    return { path: "/v1/activations", body: this.activation() };
+  };
+
+  /** One fixed validation body, for the floors (the same size as what validate parses). */
+  floorBody(): string {
+    return this.byLease();
+  }
+}
