@@ -28,6 +28,8 @@ export interface DriveOptions {
   readonly warmup?: number;
   /** Stop after this many requests (still at most `seconds` × 3). */
   readonly amount?: number;
+  /** A non-2xx status that is this route's expected answer too (counted with the 2xx ones), e.g. 401. */
+  readonly alsoCount?: number;
   /** Every 2xx answer's body, e.g. to keep the leases of activated devices. */
   readonly onAnswer?: (body: string) => void;
 }
@@ -79,12 +81,15 @@ async function measure(options: DriveOptions): Promise<Run> {
     guard = setTimeout(() => instance.stop(), options.seconds * 3000);
   });
   const statuses = Object.entries(result.statusCodeStats ?? {})
-    .filter(([status]) => !status.startsWith("2"))
+    .filter(([status]) => !status.startsWith("2") && status !== `${options.alsoCount}`)
     .map(([status, stat]) => `${status} ×${stat.count ?? 0}`)
     .join(", ");
-  // Only 2xx answers count: a refusal (a 503 of the load shedder among them) is no work done.
+  // Only 2xx answers count (and an expected status the caller names): a refusal, a 503 of the load shedder
+  // among them, is no work done.
+  const also =
+    options.alsoCount === undefined ? 0 : (result.statusCodeStats?.[`${options.alsoCount}`]?.count ?? 0);
   return {
-    rps: Math.round(result["2xx"] / Math.max(result.duration, 0.001)),
+    rps: Math.round((result["2xx"] + also) / Math.max(result.duration, 0.001)),
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result["2xx"],

@@ -18,7 +18,10 @@ export function sqliteTable(f: SuiteFigures): string {
     ["floor: bare Hono on @hono/node-server", f.floors.framework],
     ["app floor route (our middleware, no work; diagnostic)", s.floor],
     ["POST /v1/validate by lease", s.lease],
-    ["POST /v1/validate by key", s.key],
+    [
+      `POST /v1/validate by key${s.keyStatus === 200 ? "" : ` (answers ${s.keyStatus}: proof required)`}`,
+      s.key,
+    ],
     [MIXED, s.mixed],
     ["POST /v1/activations (durable)", s.activate],
     ["POST /v1/deactivations (by lease)", s.deactivate],

@@ -37,6 +37,7 @@ export function resultKeys(f: SuiteFigures): Results {
   runKeys(out, "floor_app", f.sqlite.floor, node);
   runKeys(out, "validate_lease", f.sqlite.lease, node);
   runKeys(out, "validate_key", f.sqlite.key, node);
+  if (f.sqlite.keyStatus !== undefined) out.validate_key_answer_status = f.sqlite.keyStatus;
   runKeys(out, "mixed", f.sqlite.mixed, node);
   runKeys(out, "activate", f.sqlite.activate, node);
   runKeys(out, "deactivate", f.sqlite.deactivate, node);

@@ -67,7 +67,7 @@ export async function interleavedRounds(
           {
             floor: median(b, "floor"),
             lease: median(b, "lease"),
-            ...(key ? { key } : {}),
+            ...(key ? { key, keyStatus: b.keyStatus } : {}),
             ...(mixed ? { mixed } : {}),
             activate: median(b, "activate"),
             deactivate: median(b, "deactivate"),
