@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, type SqliteDatabase as KyselySqliteDatabase, SqliteDialect } from "kysely";
 import type { Database } from "../schema.js";
+import { readRoutingDialect } from "./sqliteReader.js";
 
 /** Distinct SQL texts kept prepared; the store issues a few dozen shapes, bulk inserts a few more. */
 const STATEMENT_CACHE_LIMIT = 256;
@@ -32,7 +33,9 @@ function withStatementCache(database: SqliteDatabase.Database): KyselySqliteData
 
 /**
  * Open the embedded database. WAL lets reads go on during a write; `synchronous = FULL` makes every commit
- * reach the disk before it returns, so an activation acknowledged to a client survives a power cut.
+ * reach the disk before it returns, so an activation acknowledged to a client survives a power cut. A file
+ * database gets a second, read-only connection for reads outside transactions (see `readRoutingDialect`), so
+ * a lookup never waits behind an open write; NINSHO_SQLITE_READ_CONNECTION=off keeps one connection.
  */
 export function openSqlite(path: string): Kysely<Database> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -44,5 +47,11 @@ export function openSqlite(path: string): Kysely<Database> {
   // 32 MiB of page cache (the default is 2 MiB): key digests and short ids land at random places in their
   // indexes, and a million-key issue otherwise spends most of its time re-reading index pages.
   database.pragma("cache_size = -32768");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const writer = withStatementCache(database);
+  if (path === ":memory:" || process.env.NINSHO_SQLITE_READ_CONNECTION === "off")
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: writer }) });
+  const readOnly = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
+  readOnly.pragma("busy_timeout = 5000");
+  readOnly.pragma("cache_size = -32768");
+  return new Kysely<Database>({ dialect: readRoutingDialect(writer, withStatementCache(readOnly)) });
 }

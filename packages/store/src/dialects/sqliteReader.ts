@@ -1,0 +1,147 @@
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  SelectQueryNode,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type SqliteStatement,
+} from "kysely";
+
+/** What runs a statement: a better-sqlite3 database (or its statement cache). */
+export interface Preparer {
+  prepare(sql: string): SqliteStatement;
+  close(): void;
+}
+
+function run<R>(db: Preparer, query: CompiledQuery): QueryResult<R> {
+  const statement = db.prepare(query.sql);
+  const parameters = query.parameters as unknown[];
+  if (statement.reader) return { rows: statement.all(parameters) as R[] };
+  const { changes, lastInsertRowid } = statement.run(parameters);
+  return {
+    numAffectedRows: BigInt(changes),
+    insertId: BigInt(lastInsertRowid),
+    rows: [],
+  };
+}
+
+/** One holder at a time of the writing connection (Kysely's SQLite driver keeps the same lock). */
+class Mutex {
+  private held: Promise<void> | undefined;
+  private release: (() => void) | undefined;
+
+  async lock(): Promise<void> {
+    while (this.held) await this.held;
+    this.held = new Promise((done) => (this.release = done));
+  }
+
+  unlock(): void {
+    const release = this.release;
+    this.held = undefined;
+    this.release = undefined;
+    release?.();
+  }
+}
+
+/**
+ * What Kysely gets for one query or one transaction. A SELECT outside a transaction runs on the read-only
+ * connection at once; anything else (writes, raw SQL, every statement of a transaction) takes the writing
+ * connection's lock first and holds it until Kysely releases this connection.
+ */
+class RoutedConnection implements DatabaseConnection {
+  private holdsWriter = false;
+  private inTransaction = false;
+
+  constructor(
+    private readonly writer: Preparer,
+    private readonly reader: Preparer,
+    private readonly mutex: Mutex,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.inTransaction && !this.holdsWriter && SelectQueryNode.is(query.query))
+      return run<R>(this.reader, query);
+    await this.takeWriter();
+    return run<R>(this.writer, query);
+  }
+
+  // biome-ignore lint/correctness/useYield: the store never streams; a stream would need the writer's lock held across yields
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error("streaming is not supported by the SQLite store");
+  }
+
+  async begin(): Promise<void> {
+    await this.takeWriter();
+    this.inTransaction = true;
+  }
+
+  private async takeWriter(): Promise<void> {
+    if (this.holdsWriter) return;
+    await this.mutex.lock();
+    this.holdsWriter = true;
+  }
+
+  release(): void {
+    this.inTransaction = false;
+    if (!this.holdsWriter) return;
+    this.holdsWriter = false;
+    this.mutex.unlock();
+  }
+}
+
+class ReadRoutingDriver implements Driver {
+  private readonly mutex = new Mutex();
+
+  constructor(
+    private readonly writer: Preparer,
+    private readonly reader: Preparer,
+  ) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new RoutedConnection(this.writer, this.reader, this.mutex);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as RoutedConnection).begin();
+    await connection.executeQuery(CompiledQuery.raw("begin"));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("commit"));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("rollback"));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as RoutedConnection).release();
+  }
+
+  async destroy(): Promise<void> {
+    this.reader.close();
+    this.writer.close();
+  }
+}
+
+/**
+ * SQLite with a second, read-only connection for reads outside transactions. WAL lets readers run beside the
+ * writer, but one connection serialises everything: with a single connection, a lookup waits for every
+ * statement of an open group commit (see `groupCommit.ts`) and for its fsync. A read on the reader sees the
+ * last committed state, which is all a read outside a transaction ever saw (a write is acknowledged only
+ * after its COMMIT); a read inside a transaction stays on the writer, so it sees that transaction's writes.
+ */
+export function readRoutingDialect(writer: Preparer, reader: Preparer): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ReadRoutingDriver(writer, reader),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
