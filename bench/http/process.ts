@@ -49,9 +49,13 @@ async function spawnServer(
   });
   const stdout = child.stdout;
   if (!stdout) throw new Error(`no stdout from ${script}`);
+  // The first line that names a URL (a log line may come before it, e.g. a warning about file modes).
   const first = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: stdout });
-    lines.once("line", resolve);
+    lines.on("line", (line) => {
+      if (line.startsWith('{"url":')) resolve(line);
+      else process.stdout.write(`${line}\n`);
+    });
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   const { url, adminToken } = JSON.parse(first) as { url: string; adminToken: string | null };

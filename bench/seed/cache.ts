@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { loadMasterKey } from "../../packages/server/dist/security/masterKey.js";
@@ -103,8 +103,13 @@ export async function sqliteSeed(
 /** A server's data folder with a copy of the seed's database and master key (the seed itself stays as it is). */
 export function copySeed(seed: Seed, dataDir: string, withDatabase: boolean): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  copyFileSync(seed.masterKeyFile, join(dataDir, "master.key"));
-  if (withDatabase) copyFileSync(seed.sqliteFile, join(dataDir, "ninsho.db"));
+  // Private, as the server keeps its data files (it would tighten and log them otherwise).
+  const copy = (from: string, to: string) => {
+    copyFileSync(from, to);
+    chmodSync(to, 0o600);
+  };
+  copy(seed.masterKeyFile, join(dataDir, "master.key"));
+  if (withDatabase) copy(seed.sqliteFile, join(dataDir, "ninsho.db"));
 }
 
 async function onAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

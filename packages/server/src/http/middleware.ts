@@ -34,14 +34,27 @@ export const locale: MiddlewareHandler<AppEnv> = async (c, next) =>
     await next();
   });
 
-/** Refuse bodies over `limit` bytes before reading them whole. */
-export const limitBody = (limit: number = DEFAULT_BODY_LIMIT) =>
-  bodyLimit({
-    maxSize: limit,
-    onError: () => {
-      throw new NinshoError({ code: "BODY_TOO_LARGE", params: { limit } });
-    },
-  });
+/**
+ * Refuse bodies over `limit` bytes before reading them whole. A request that states its Content-Length (and
+ * no Transfer-Encoding) is judged by it: Node's HTTP parser delivers exactly that many bytes as the body, so
+ * it cannot be larger. Only a streamed body (chunked) is counted as it arrives, by Hono's `bodyLimit`, which
+ * needs the full web `Request` and its stream; a sized body is then read once, directly, by the route.
+ */
+export const limitBody = (limit: number = DEFAULT_BODY_LIMIT): MiddlewareHandler<AppEnv> => {
+  const tooLarge = () => {
+    throw new NinshoError({ code: "BODY_TOO_LARGE", params: { limit } });
+  };
+  const streamed = bodyLimit({ maxSize: limit, onError: tooLarge });
+  return async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const length = c.req.header("content-length");
+    if (length !== undefined && /^\d+$/.test(length) && c.req.header("transfer-encoding") === undefined) {
+      if (Number(length) > limit) tooLarge();
+      return next();
+    }
+    return streamed(c, next);
+  };
+};
 
 /** API writes take JSON only; anything else is refused with 415 rather than read as an empty object. */
 export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
