@@ -8,14 +8,24 @@ export type SizeProbe = () => Promise<number>;
 const fileSize = (path: string): number => (existsSync(path) ? statSync(path).size : 0);
 
 /**
- * The SQLite file and its WAL after a checkpoint, from a second connection while the server idles: the
- * checkpoint moves every committed page into the main file and truncates the WAL.
+ * The SQLite file and its WAL after a checkpoint, from a second connection: the checkpoint moves every
+ * committed page into the main file and truncates the WAL. It never waits (no busy timeout): a TRUNCATE
+ * checkpoint that waited would hold off the server's writes, which then fail after their own busy timeout
+ * (the server may still be answering requests a load run left behind); it is tried again until complete.
  */
 export function sqliteSize(file: string): SizeProbe {
   return async () => {
-    const db = new Database(file, { fileMustExist: true, timeout: 10_000 });
+    const db = new Database(file, { fileMustExist: true, timeout: 0 });
     try {
-      db.pragma("wal_checkpoint(TRUNCATE)");
+      for (let attempt = 0; attempt < 100; attempt++) {
+        try {
+          const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+          if (result?.busy === 0) break;
+        } catch {
+          // SQLITE_BUSY: the server is writing; try again.
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     } finally {
       db.close();
     }
