@@ -7,9 +7,9 @@ import { type SeedParams, seedStore } from "./dataset.js";
 
 /**
  * The layout of a seed; bump it whenever what a seed holds changes, so an older seed is never reused.
- * (1: one device with 7 components per license, its lease; volume keys.)
+ * (1: one device with 7 components per license, its lease; volume keys. 2: components stored keyed.)
  */
-const SEED_FORMAT = 1;
+const SEED_FORMAT = 2;
 
 /**
  * A seed is reused while its devices' leases are young: a validation re-issues a lease once a quarter of it

@@ -1,5 +1,5 @@
 import { appendFileSync, writeFileSync } from "node:fs";
-import { type Device, fingerprintDigest, issueNextLease, newId } from "@ninsho/core";
+import { type Device, fingerprintDigest, issueNextLease, keyComponents, newId } from "@ninsho/core";
 import { createStore } from "@ninsho/store";
 import { pino } from "pino";
 import { buildDeps } from "../../packages/server/dist/index.js";
@@ -83,7 +83,8 @@ export async function seedStore(
           name: "bench",
           platform: "linux",
           collector: fingerprint.collector,
-          components: fingerprint.components,
+          // Stored as an activation stores them: keyed under the master key; the lease binds what was sent.
+          components: keyComponents(deps.secrets.componentDigests, fingerprint.components),
           fingerprintDigest: fingerprintDigest(fingerprint.components),
           leaseIssuedAt: at,
           lastSeenAt: at,
