@@ -5,6 +5,17 @@ export {
   restoreSqlite,
   type SqliteBackupInfo,
 } from "./backup.js";
+export type {
+  AuditRepository,
+  DeviceRepository,
+  EventRepository,
+  LicenseRepository,
+  OfflineRepository,
+  PolicyRepository,
+  ProductRepository,
+  SettingsRepository,
+  TokenRepository,
+} from "./contracts.js";
 export type { AuditEvent } from "./repositories/audit.js";
 export type { DevicePatch } from "./repositories/devices.js";
 export type { Dialect } from "./repositories/executor.js";

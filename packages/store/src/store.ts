@@ -1,23 +1,37 @@
 import { type Kysely, sql } from "kysely";
+import type {
+  AuditRepository,
+  DeviceRepository,
+  EventRepository,
+  LicenseRepository,
+  OfflineRepository,
+  PolicyRepository,
+  ProductRepository,
+  SettingsRepository,
+  TokenRepository,
+} from "./contracts.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
 import { GroupCommit } from "./groupCommit.js";
 import { migrateToLatest } from "./migrate.js";
-import { AuditRepository } from "./repositories/audit.js";
-import { DeviceRepository } from "./repositories/devices.js";
-import { EventRepository } from "./repositories/events.js";
+import { KyselyAuditRepository } from "./repositories/audit.js";
+import { KyselyDeviceRepository } from "./repositories/devices.js";
+import { KyselyEventRepository } from "./repositories/events.js";
 import type { Dialect } from "./repositories/executor.js";
-import { LicenseRepository } from "./repositories/licenses.js";
-import { OfflineRepository } from "./repositories/offline.js";
-import { PolicyRepository } from "./repositories/policies.js";
-import { ProductRepository } from "./repositories/products.js";
+import { KyselyLicenseRepository } from "./repositories/licenses.js";
+import { KyselyOfflineRepository } from "./repositories/offline.js";
+import { KyselyPolicyRepository } from "./repositories/policies.js";
+import { KyselyProductRepository } from "./repositories/products.js";
 import { KyselyRateLimitRepository, type RateLimitRepository } from "./repositories/rateLimits.js";
-import { SettingsRepository } from "./repositories/settings.js";
-import { TokenRepository } from "./repositories/tokens.js";
+import { KyselySettingsRepository } from "./repositories/settings.js";
+import { KyselyTokenRepository } from "./repositories/tokens.js";
 import { retryAborted } from "./retry.js";
 import type { Database } from "./schema.js";
 
-/** Every repository, bound to one database handle or one transaction. */
+/**
+ * Every repository, bound to one database handle or one transaction. Each is an interface (`contracts.ts`):
+ * a test double or another backend implements them; the Kysely classes are the SQLite and PostgreSQL one.
+ */
 export interface Repositories {
   readonly products: ProductRepository;
   readonly policies: PolicyRepository;
@@ -60,15 +74,15 @@ export interface StoreOptions {
 }
 
 const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
-  products: new ProductRepository(db),
-  policies: new PolicyRepository(db),
-  licenses: new LicenseRepository(db, dialect),
-  devices: new DeviceRepository(db, dialect),
-  events: new EventRepository(db, dialect),
-  tokens: new TokenRepository(db),
-  settings: new SettingsRepository(db),
-  offline: new OfflineRepository(db),
-  audit: new AuditRepository(db),
+  products: new KyselyProductRepository(db),
+  policies: new KyselyPolicyRepository(db),
+  licenses: new KyselyLicenseRepository(db, dialect),
+  devices: new KyselyDeviceRepository(db, dialect),
+  events: new KyselyEventRepository(db, dialect),
+  tokens: new KyselyTokenRepository(db),
+  settings: new KyselySettingsRepository(db),
+  offline: new KyselyOfflineRepository(db),
+  audit: new KyselyAuditRepository(db),
   rateLimits: new KyselyRateLimitRepository(db),
 });
 

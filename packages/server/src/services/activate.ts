@@ -4,9 +4,8 @@ import {
   decideActivation,
   type Fingerprint,
   fail,
-  issueNextLease,
   type License,
-  newId,
+  type OnlineActivationDecision,
   ok,
   type Policy,
   presentedDigest,
@@ -15,8 +14,8 @@ import {
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
-import { type DecisionView, recordFork, recordNewDevice, recordRecognized } from "./deviceRecords.js";
-import { recordRefusal } from "./events.js";
+import { type ActivationWrite, newDeviceRecord, writeActivation } from "./activationWrite.js";
+import type { DecisionView } from "./deviceRecords.js";
 import type { IssuedLease } from "./leases.js";
 import { findLicenseByKey } from "./licenseByKey.js";
 
@@ -75,7 +74,6 @@ async function decideAndPersist(
   held: ActivationInput["held"],
 ): Promise<Result<Omit<Activation, "lease" | "policy">>> {
   const now = deps.clock();
-  const at = now.toISOString();
   const locked = await tx.licenses.lockById(licenseId);
   if (!locked) return fail("KEY_NOT_FOUND");
   const devices = await tx.devices.listActive(licenseId);
@@ -87,34 +85,37 @@ async function decideAndPersist(
     now,
     held,
   });
-  if (!decided.ok) {
-    await recordRefusal(tx, licenseId, decided.error, at);
-    return decided;
-  }
-  const decision = decided.value;
   const record = { tx, license: locked, policy, now, actor: (d: Device) => `device:${d.id}` };
-  if (decision.outcome === "forked") return recordFork(record, decision);
-  if (decision.outcome === "recognized") {
-    const device: Device = { ...decision.next, name: request.device.name, platform: request.device.platform };
-    const view = await recordRecognized(record, device, decision.explanation, decision);
-    return ok({ created: false, license: locked, device, decision: view });
+  const written = await writeActivation(record, onlineWrite(request, decided, licenseId, now));
+  if (!written.ok) return written;
+  const { license, device, created, decision } = written.value;
+  if (!decision) throw new Error("an online activation is always a recognition or a new device");
+  return ok({ created, license, device, decision });
+}
+
+/** What an online decision writes: a refusal, the recognised device as it now is, a new device, or a fork. */
+function onlineWrite(
+  request: ActivationRequest,
+  decided: Result<OnlineActivationDecision>,
+  licenseId: string,
+  now: Date,
+): ActivationWrite {
+  if (!decided.ok) return { kind: "refused", problem: decided.error };
+  const decision = decided.value;
+  switch (decision.outcome) {
+    case "forked":
+      return { kind: "forked", device: decision.device, next: decision.next, event: decision.event };
+    case "recognized": {
+      const device: Device = { ...decision.next, ...request.device };
+      return { kind: "recognized", device, explanation: decision.explanation, lineage: decision };
+    }
+    case "new_device": {
+      const info = { ...request.device, collector: request.fingerprint.collector };
+      const bound = presentedDigest(request.fingerprint);
+      const device = newDeviceRecord(licenseId, info, request.fingerprint.components, bound, now);
+      return { kind: "new", device, closest: decision.closest };
+    }
   }
-  const components = request.fingerprint.components;
-  const device: Device = {
-    id: newId("device"),
-    licenseId,
-    name: request.device.name,
-    platform: request.device.platform,
-    collector: request.fingerprint.collector,
-    components,
-    fingerprintDigest: presentedDigest(request.fingerprint),
-    leaseCounters: issueNextLease({ issued: 0, issuedFrom: 0 }),
-    leaseIssuedAt: at,
-    lastSeenAt: at,
-    activatedAt: at,
-  };
-  const { license, view } = await recordNewDevice(record, device, decision.closest);
-  return ok({ created: true, license, device, decision: view });
 }
 
 /**

@@ -1,19 +1,11 @@
+import type { AuditRepository } from "../contracts.js";
 import { parseJson } from "../json.js";
+import type { AuditEvent } from "../records.js";
 import type { AdminAuditTable } from "../schema.js";
 import type { Executor } from "./executor.js";
 
-/** One change to the server itself (not to a license), e.g. `token.recovered`. */
-export interface AuditEvent {
-  readonly id: string;
-  readonly type: string;
-  /** Who did it, e.g. `operator:alice@build-7` for a command run on the server machine. */
-  readonly actor: string;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly createdAt: string;
-}
-
 /** The server's own audit log. Append-only: there is deliberately no update or delete. */
-export class AuditRepository {
+export class KyselyAuditRepository implements AuditRepository {
   constructor(private readonly db: Executor) {}
 
   async append(event: AuditEvent): Promise<void> {
@@ -41,3 +33,5 @@ export class AuditRepository {
     }));
   }
 }
+
+export type { AuditEvent } from "../records.js";

@@ -1,30 +1,18 @@
 import type { Component, Device, License } from "@ninsho/core";
 import { sql } from "kysely";
+import type { DeviceRepository } from "../contracts.js";
 import { parseJson, present } from "../json.js";
+import type { DevicePatch } from "../records.js";
 import type { DevicesTable } from "../schema.js";
 import type { Dialect, Executor } from "./executor.js";
 import { toLicense } from "./licenses.js";
-
-/** Fields that change when a device is recognised, refreshed, renamed or deactivated. */
-export interface DevicePatch {
-  readonly name?: string;
-  readonly platform?: string;
-  readonly collector?: string;
-  readonly components?: readonly Component[];
-  readonly fingerprintDigest?: string;
-  readonly leaseCounters?: Device["leaseCounters"];
-  readonly leaseIssuedAt?: string;
-  readonly lastSeenAt?: string;
-  readonly deactivatedAt?: string;
-  readonly forkedAt?: string;
-}
 
 /** Devices per last-seen UPDATE on PostgreSQL (two parameters each, far under the protocol's 65,535). */
 const TOUCH_CHUNK = 1000;
 /** Devices per last-seen UPDATE on SQLite (two parameters each, under its 32,766 variables). */
 const TOUCH_CHUNK_SQLITE = 500;
 
-export class DeviceRepository {
+export class KyselyDeviceRepository implements DeviceRepository {
   constructor(
     private readonly db: Executor,
     private readonly dialect: Dialect = "sqlite",
@@ -228,3 +216,5 @@ export const toDevice = (row: DevicesTable): Device => ({
   ...present("deactivatedAt", row.deactivated_at),
   ...present("forkedAt", row.forked_at),
 });
+
+export type { DevicePatch } from "../records.js";

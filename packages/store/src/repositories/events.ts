@@ -1,11 +1,12 @@
 import type { EventType, LicenseEvent } from "@ninsho/core";
+import type { EventRepository } from "../contracts.js";
 import { parseJson } from "../json.js";
 import type { EventsTable } from "../schema.js";
 import { insertRows } from "./bulkInsert.js";
 import type { Dialect, Executor } from "./executor.js";
 
 /** The append-only log. There is deliberately no update or delete. */
-export class EventRepository {
+export class KyselyEventRepository implements EventRepository {
   constructor(
     private readonly db: Executor,
     private readonly dialect: Dialect,

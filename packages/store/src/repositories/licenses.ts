@@ -1,38 +1,15 @@
 import type { License, LicenseStatus } from "@ninsho/core";
+import type { LicenseRepository } from "../contracts.js";
 import { present } from "../json.js";
+import type { IssuedLicense, LicenseFilter, LicensePatch } from "../records.js";
 import type { LicensesTable } from "../schema.js";
 import { insertRows } from "./bulkInsert.js";
 import type { Dialect, Executor } from "./executor.js";
 
-/** A license as issued: the domain license plus how its key is kept (a lookup digest and a sealed copy). */
-export interface IssuedLicense extends License {
-  readonly keyDigest: string;
-  readonly sealedKey: string;
-}
-
-/** Filters for listing licenses; all optional, combined with AND. Pages by id (`after`). */
-export interface LicenseFilter {
-  readonly productId?: string;
-  readonly policyId?: string;
-  readonly status?: LicenseStatus;
-  readonly ownerEmail?: string;
-  readonly after?: string;
-  readonly limit?: number;
-}
-
-/** Fields an admin action or an activation may change; expiry and reason may be cleared with `null`. */
-export interface LicensePatch {
-  readonly status?: LicenseStatus;
-  readonly statusReason?: string | null;
-  readonly firstActivatedAt?: string;
-  readonly expiresAt?: string | null;
-  readonly ownerEmail?: string | null;
-}
-
 /** Rows per INSERT in bulk issue: well under SQLite's bound-parameter limit for 13 columns. */
 const INSERT_CHUNK = 500;
 
-export class LicenseRepository {
+export class KyselyLicenseRepository implements LicenseRepository {
   constructor(
     private readonly db: Executor,
     private readonly dialect: Dialect,
@@ -141,3 +118,5 @@ export const toLicense = (row: LicensesTable): License => ({
   ...present("firstActivatedAt", row.first_activated_at),
   ...present("expiresAt", row.expires_at),
 });
+
+export type { IssuedLicense, LicenseFilter, LicensePatch } from "../records.js";

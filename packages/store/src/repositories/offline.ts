@@ -1,31 +1,9 @@
 import type { License } from "@ninsho/core";
+import type { OfflineRepository } from "../contracts.js";
 import { parseJson } from "../json.js";
+import type { OfflineActivationRecord, OfflineKeyRecord } from "../records.js";
 import type { Executor } from "./executor.js";
 import { toLicense } from "./licenses.js";
-
-/** A product's number and offline (BLS) key pair as stored: the secret scalar sealed under the master key. */
-export interface OfflineKeyRecord {
-  readonly productId: string;
-  /** 1 … 65535, unique on this server; it names the product in installation IDs. */
-  readonly productNumber: number;
-  /** The G2 public key, base64url (see `encodeOfflinePublicKey`). */
-  readonly publicKey: string;
-  /** The secret scalar (hex) sealed with `seal(…, productId)`. */
-  readonly sealedSecretKey: string;
-  readonly createdAt: string;
-}
-
-/** The answer given to one offline request, kept so the same request always gets the same answer. */
-export interface OfflineActivationRecord {
-  /** `iid:<installation ID data digits>` or `file:<request digest>`. */
-  readonly requestId: string;
-  readonly licenseId: string;
-  readonly deviceId: string;
-  readonly method: "phone" | "file";
-  /** What was answered (confirmation ID and terms, or the signed license file). */
-  readonly answer: Readonly<Record<string, unknown>>;
-  readonly createdAt: string;
-}
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit for two columns. */
 const CHUNK = 500;
@@ -34,7 +12,7 @@ const CHUNK = 500;
  * @example
  * const license = await store.offline.findLicenseByShortId(iid.licenseShortId);
  */
-export class OfflineRepository {
+export class KyselyOfflineRepository implements OfflineRepository {
   constructor(private readonly db: Executor) {}
 
   /** Record licenses' short ids (the caller made sure they are free; the primary key refuses a duplicate). */
@@ -176,3 +154,5 @@ const toKey = (row: {
   sealedSecretKey: row.sealed_secret_key,
   createdAt: row.created_at,
 });
+
+export type { OfflineActivationRecord, OfflineKeyRecord } from "../records.js";

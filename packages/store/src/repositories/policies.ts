@@ -1,9 +1,10 @@
 import type { Channel, ExpiryRule, Policy } from "@ninsho/core";
+import type { PolicyRepository } from "../contracts.js";
 import { parseJson } from "../json.js";
 import type { PoliciesTable } from "../schema.js";
 import type { Executor } from "./executor.js";
 
-export class PolicyRepository {
+export class KyselyPolicyRepository implements PolicyRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(policy: Policy): Promise<void> {

@@ -1,9 +1,10 @@
 import type { Product, SigningKeyRecord } from "@ninsho/core";
+import type { ProductRepository } from "../contracts.js";
 import { parseJson, present } from "../json.js";
 import type { SigningKeysTable } from "../schema.js";
 import type { Executor } from "./executor.js";
 
-export class ProductRepository {
+export class KyselyProductRepository implements ProductRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(product: Product): Promise<void> {

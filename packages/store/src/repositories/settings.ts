@@ -1,7 +1,8 @@
+import type { SettingsRepository } from "../contracts.js";
 import type { Executor } from "./executor.js";
 
 /** Small named values the server keeps about itself (e.g. that the demo was seeded). */
-export class SettingsRepository {
+export class KyselySettingsRepository implements SettingsRepository {
   constructor(private readonly db: Executor) {}
 
   async get(key: string): Promise<string | undefined> {

@@ -1,9 +1,10 @@
 import type { AdminToken, Role } from "@ninsho/core";
+import type { TokenRepository } from "../contracts.js";
 import { present } from "../json.js";
 import type { AdminTokensTable } from "../schema.js";
 import type { Executor } from "./executor.js";
 
-export class TokenRepository {
+export class KyselyTokenRepository implements TokenRepository {
   constructor(private readonly db: Executor) {}
 
   /** Store a token by its digest; the token itself is shown once to its creator and never kept. */

@@ -1,4 +1,5 @@
 import {
+  type ActivationDecision,
   type Component,
   type Device,
   decideActivationBy,
@@ -7,16 +8,15 @@ import {
   type License,
   licenseRefusal,
   type MatchExplanation,
-  newId,
   ok,
   type Policy,
   type Result,
 } from "@ninsho/core";
 import type { OfflineActivationRecord, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
-import { type DecisionView, recordFork, recordNewDevice, recordRecognized } from "../deviceRecords.js";
+import { type ActivationWrite, newDeviceRecord, writeActivation } from "../activationWrite.js";
+import type { DecisionView } from "../deviceRecords.js";
 import { recordRefusal } from "../events.js";
-import { takeSlotByTransfer } from "./transferSlot.js";
 
 /** Who asked: the device's owner (self-service) or support staff for a caller. */
 export type OfflineActor =
@@ -87,17 +87,8 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
       input.actor.kind === "device" ? `device:${device.id}` : `token:${input.actor.tokenId}`;
     const fresh = (): Device => {
       const components = input.components(undefined);
-      return {
-        id: newId("device"),
-        licenseId: license.id,
-        ...input.device,
-        components,
-        fingerprintDigest: input.presentedDigest ?? fingerprintDigest(components),
-        leaseCounters: issueNextLease({ issued: 0, issuedFrom: 0 }),
-        leaseIssuedAt: at,
-        activatedAt: at,
-        lastSeenAt: at,
-      };
+      const bound = input.presentedDigest ?? fingerprintDigest(components);
+      return newDeviceRecord(license.id, input.device, components, bound, now);
     };
     const keep = async (device: Device, outcome: Omit<OfflineOutcome, "answer" | "replayed" | "device">) => {
       const answer = input.answer(outcome.license, device);
@@ -112,25 +103,6 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
       await tx.offline.insertActivation(record);
       return ok({ ...outcome, device, answer, replayed: false });
     };
-    if (!decided.ok) {
-      if (decided.error.code !== "DEVICE_LIMIT_REACHED" || input.transferFromDeviceId === undefined) {
-        await recordRefusal(tx, license.id, decided.error, at);
-        return decided;
-      }
-      const device = fresh();
-      const moved = await takeSlotByTransfer(tx, {
-        license,
-        policy: input.policy,
-        fromDeviceId: input.transferFromDeviceId,
-        device,
-        actor: actor(device),
-        method: input.method,
-        now,
-      });
-      if (!moved.ok) return moved;
-      return keep(device, { license, created: true, transferredFrom: input.transferFromDeviceId });
-    }
-    const decision = decided.value;
     const record = {
       tx,
       license,
@@ -140,28 +112,51 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
       reason: input.reason,
       data: { method: input.method },
     };
-    if (decision.outcome === "recognized" && decision.device.forkedAt !== undefined) {
-      // A phone or file activation never undoes a fork either: a transfer or support resolves it.
-      return recordFork(record, { device: decision.device });
-    }
-    if (decision.outcome === "recognized") {
-      const components = input.components(decision.device);
-      const device: Device = {
-        ...decision.device,
-        collector: input.device.collector,
-        components,
-        fingerprintDigest: input.presentedDigest ?? fingerprintDigest(components),
-        leaseCounters: issueNextLease(decision.device.leaseCounters),
-        leaseIssuedAt: at,
-        lastSeenAt: at,
-      };
-      const view = await recordRecognized(record, device, decision.explanation);
-      return keep(device, { license, created: false, decision: view });
-    }
-    const device = fresh();
-    const activated = await recordNewDevice(record, device, decision.closest);
-    return keep(device, { license: activated.license, created: true, decision: activated.view });
+    const written = await writeActivation(record, offlineWrite(input, decided, fresh, now));
+    if (!written.ok) return written;
+    return keep(written.value.device, {
+      license: written.value.license,
+      created: written.value.created,
+      ...(written.value.decision ? { decision: written.value.decision } : {}),
+      ...(written.value.transferredFrom ? { transferredFrom: written.value.transferredFrom } : {}),
+    });
   });
+}
+
+/**
+ * What an offline decision writes: a recognised device (its components merged by the request's matcher, the
+ * next lease counters; a forked one refused), a new device, or — on a full license, when the request names the
+ * device it replaces — a transfer. A refusal is written as the refusal it is.
+ */
+function offlineWrite(
+  input: OfflineActivation,
+  decided: Result<ActivationDecision>,
+  fresh: () => Device,
+  now: Date,
+): ActivationWrite {
+  if (!decided.ok) {
+    if (decided.error.code !== "DEVICE_LIMIT_REACHED" || input.transferFromDeviceId === undefined)
+      return { kind: "refused", problem: decided.error };
+    const reason = input.method === "phone" ? "transfer by phone activation" : "transfer by license file";
+    const from = input.transferFromDeviceId;
+    return { kind: "transfer", device: fresh(), fromDeviceId: from, reason, method: input.method };
+  }
+  const decision = decided.value;
+  if (decision.outcome === "new_device") return { kind: "new", device: fresh(), closest: decision.closest };
+  // A phone or file activation never undoes a fork either: a transfer or support resolves it.
+  if (decision.device.forkedAt !== undefined) return { kind: "forked", device: decision.device };
+  const components = input.components(decision.device);
+  const at = now.toISOString();
+  const device: Device = {
+    ...decision.device,
+    collector: input.device.collector,
+    components,
+    fingerprintDigest: input.presentedDigest ?? fingerprintDigest(components),
+    leaseCounters: issueNextLease(decision.device.leaseCounters),
+    leaseIssuedAt: at,
+    lastSeenAt: at,
+  };
+  return { kind: "recognized", device, explanation: decision.explanation };
 }
 
 /** The answer already given to a request, with its device as it is now. */

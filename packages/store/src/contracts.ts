@@ -1,0 +1,129 @@
+/**
+ * What a storage backend implements: one interface per repository. The server reaches the database only
+ * through these (see `Repositories` and `Store`), so a test double or a new backend implements them and
+ * nothing else; the Kysely classes in `repositories/` are the SQLite and PostgreSQL implementation.
+ */
+import type {
+  AdminToken,
+  Component,
+  Device,
+  EventType,
+  License,
+  LicenseEvent,
+  Policy,
+  Product,
+  SigningKeyRecord,
+} from "@ninsho/core";
+import type {
+  AuditEvent,
+  DevicePatch,
+  IssuedLicense,
+  LicenseFilter,
+  LicensePatch,
+  OfflineActivationRecord,
+  OfflineKeyRecord,
+} from "./records.js";
+
+/** Products and their signing keys (public JWK and sealed private key). */
+export interface ProductRepository {
+  insert(product: Product): Promise<void>;
+  findById(id: string): Promise<Product | undefined>;
+  list(): Promise<Product[]>;
+  insertSigningKey(key: SigningKeyRecord): Promise<void>;
+  /** Every signing key, of one product or all, oldest first. */
+  listSigningKeys(productId?: string): Promise<SigningKeyRecord[]>;
+  retireSigningKey(kid: string, at: string): Promise<void>;
+  /** Retire, at `at`, every key of a product but `exceptKid` that is not retired yet; their kids. */
+  retireSigningKeysAt(productId: string, exceptKid: string, at: string): Promise<string[]>;
+}
+
+/** License templates. */
+export interface PolicyRepository {
+  insert(policy: Policy): Promise<void>;
+  findById(id: string): Promise<Policy | undefined>;
+  list(productId?: string): Promise<Policy[]>;
+}
+
+/** Licenses, found by id or by the keyed digest of their product key. */
+export interface LicenseRepository {
+  insertMany(licenses: readonly IssuedLicense[]): Promise<void>;
+  findById(id: string): Promise<License | undefined>;
+  findByKeyDigest(keyDigest: string): Promise<License | undefined>;
+  /** The license, its row locked until the transaction ends (every decision about its devices takes it). */
+  lockById(id: string): Promise<License | undefined>;
+  /** The product key sealed under the master key, for an admin who must read it again. */
+  sealedKey(id: string): Promise<string | undefined>;
+  list(filter?: LicenseFilter): Promise<License[]>;
+  update(id: string, patch: LicensePatch): Promise<void>;
+  count(): Promise<number>;
+}
+
+/** The machines activated on licenses. */
+export interface DeviceRepository {
+  insert(device: Device): Promise<void>;
+  findById(id: string): Promise<Device | undefined>;
+  /** A device and its license in one lookup: what a validation by lease reads. */
+  findWithLicense(id: string): Promise<{ device: Device; license: License } | undefined>;
+  /** The devices holding an activation on a license now. */
+  listActive(licenseId: string): Promise<Device[]>;
+  /** Every device a license ever had, deactivated ones included. */
+  listAll(licenseId: string): Promise<Device[]>;
+  /** Devices' components by id, a page at a time (`afterId` exclusive), for a pass over every device. */
+  componentsPage(
+    afterId: string,
+    limit: number,
+  ): Promise<{ readonly id: string; readonly components: Component[] }[]>;
+  /** Replace a device's components only if they are still `from` (compare and set); true when replaced. */
+  replaceComponents(id: string, from: readonly Component[], to: readonly Component[]): Promise<boolean>;
+  update(id: string, patch: DevicePatch): Promise<void>;
+  /** Record when devices were last seen, many at once (never moving a time backwards). */
+  touchMany(seen: ReadonlyMap<string, string>): Promise<void>;
+}
+
+/** The append-only timeline of every license: no update, no delete. */
+export interface EventRepository {
+  append(...events: readonly LicenseEvent[]): Promise<void>;
+  /** A license's timeline, oldest first. */
+  listByLicense(licenseId: string, options?: { after?: string; limit?: number }): Promise<LicenseEvent[]>;
+  /** Events of some types for a license since an instant (e.g. transfers in the last 365 days). */
+  listTypesSince(licenseId: string, types: readonly EventType[], since: string): Promise<LicenseEvent[]>;
+}
+
+/** Admin tokens, kept by digest only. */
+export interface TokenRepository {
+  insert(token: AdminToken, digest: string): Promise<void>;
+  findByDigest(digest: string): Promise<AdminToken | undefined>;
+  findById(id: string): Promise<AdminToken | undefined>;
+  list(): Promise<AdminToken[]>;
+  revoke(id: string, at: string): Promise<void>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+/** Small named values the server keeps about itself. */
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
+  /** Set a value only if it is not set yet; true when this call set it. */
+  setIfAbsent(key: string, value: string): Promise<boolean>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** Short ids, products' offline keys, and the answers given to offline requests. */
+export interface OfflineRepository {
+  insertShortIds(rows: readonly { shortId: number; licenseId: string }[]): Promise<void>;
+  takenShortIds(shortIds: readonly number[]): Promise<Set<number>>;
+  findLicenseByShortId(shortId: number): Promise<License | undefined>;
+  shortIdOf(licenseId: string): Promise<number | undefined>;
+  licensesWithoutShortId(limit: number): Promise<{ id: string; sealedKey: string }[]>;
+  /** Store a product's offline key unless it has one; true when this call stored it. */
+  insertKeyIfAbsent(record: OfflineKeyRecord): Promise<boolean>;
+  findKey(productId: string): Promise<OfflineKeyRecord | undefined>;
+  findKeyByNumber(productNumber: number): Promise<OfflineKeyRecord | undefined>;
+  findActivation(requestId: string): Promise<OfflineActivationRecord | undefined>;
+  insertActivation(record: OfflineActivationRecord): Promise<void>;
+}
+
+/** The server's own audit log (changes to the server, not to a license): append-only. */
+export interface AuditRepository {
+  append(event: AuditEvent): Promise<void>;
+  list(): Promise<AuditEvent[]>;
+}
