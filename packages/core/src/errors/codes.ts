@@ -121,6 +121,7 @@ export const sdkErrorCodes = [
   "CONFIRMATION_INVALID",
   "LICENSE_FILE_INVALID",
   "PUBLIC_KEYS_MISSING",
+  "OFFLINE_KEY_NOT_SHIPPED",
 ] as const;
 
 /** A code of the SDK's (see `sdkErrorCodes`). */
