@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { IsoInstant, SignableText } from "./common.js";
+import { IsoInstant, SignableText, SignatureSchema } from "./common.js";
 import { DecisionSchema } from "./device.js";
 
 const TransferFrom = z.string().min(1).max(64).meta({
@@ -138,6 +138,9 @@ export const OfflineKeySchema = z
     installationIdVersion: z.literal(1),
     confirmationIdVersion: z.literal(1),
     createdAt: IsoInstant,
+    signature: SignatureSchema.meta({
+      description: "The product's signature over the rest of this answer: verify it with the product's JWKS",
+    }),
   })
   .meta({ id: "OfflineKey" });
 

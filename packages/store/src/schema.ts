@@ -90,6 +90,8 @@ export interface DevicesTable {
   activated_at: string;
   last_seen_at: string;
   deactivated_at: string | null;
+  /** The device's Ed25519 public key, base64url (device proof); null on a device without one. */
+  device_key: string | null;
 }
 
 export interface EventsTable {

@@ -25,6 +25,7 @@ export const serverErrorCodes = [
   "TRANSFER_NOT_ALLOWED",
   "TRANSFER_LIMIT_REACHED",
   "LEASE_INVALID",
+  "DEVICE_PROOF_INVALID",
   "PRODUCT_NOT_FOUND",
   "POLICY_NOT_FOUND",
   "TOKEN_NOT_FOUND",
@@ -117,6 +118,7 @@ export const sdkErrorCodes = [
   "CONFIRMATION_INVALID",
   "LICENSE_FILE_INVALID",
   "PUBLIC_KEYS_MISSING",
+  "OFFLINE_KEY_NOT_SHIPPED",
 ] as const;
 
 /** A code of the SDK's (see `sdkErrorCodes`). */

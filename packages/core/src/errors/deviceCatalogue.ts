@@ -181,4 +181,18 @@ export const deviceCatalogue: CodeTexts<SdkErrorCode> = {
         "アプリを更新するか、販売元にお問い合わせください。（販売元の方へ: アプリに同梱したサーバーの /.well-known/jwks.json を、製品の公開鍵として createClient の publicKeys に渡してください。）",
     },
   },
+  OFFLINE_KEY_NOT_SHIPPED: {
+    en: {
+      message:
+        "This app was built without the product's offline key, so it cannot verify a confirmation ID and phone activation is not available.",
+      remedy:
+        "Activate online, or update the app. (Vendor: ship the product's offline key as the offline option of createClient, or ship the product's public keys so the SDK can verify the key the server certifies.)",
+    },
+    ja: {
+      message:
+        "このアプリは製品のオフライン鍵なしで作られているため、確認 ID を検証できず、電話によるアクティベーションは使えません。",
+      remedy:
+        "オンラインでアクティベートするか、アプリを更新してください。（販売元の方へ: 製品のオフライン鍵を createClient の offline オプションとして同梱するか、サーバーが証明する鍵を SDK が検証できるよう製品の公開鍵を同梱してください。）",
+    },
+  },
 };

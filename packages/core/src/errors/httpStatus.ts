@@ -19,6 +19,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":
+    case "DEVICE_PROOF_INVALID":
       return 401;
     case "FORBIDDEN":
     case "LICENSE_SUSPENDED":

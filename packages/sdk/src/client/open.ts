@@ -1,4 +1,6 @@
+import { openOfflineCertificate } from "../offline/offlineKey.js";
 import { openPhoneRecord } from "../offline/phoneLease.js";
+import { DeviceSigner } from "./deviceKey/signer.js";
 import type { ClientEmitter } from "./events.js";
 import type { OnlineContext } from "./online.js";
 import type { ResolvedOptions } from "./options.js";
@@ -22,7 +24,9 @@ export async function openDevice(
   events: ClientEmitter,
 ): Promise<{ session: Session; context: OnlineContext }> {
   const session = new Session(await store.load(), store, o.clockToleranceMs, o.refreshFraction);
-  loadPhone(session, o);
+  // Every lease is checked against the machine it runs on: read it once now (the reading is memoized).
+  session.observeMachine(await o.fingerprint().catch(() => undefined));
+  loadPhone(session, o, keys);
   if (session.state.key === undefined) {
     const found = await discoverPreinstalledKey(o.preinstalledKey, o);
     if (found?.ok) await session.setKey(found.key, found.source);
@@ -39,21 +43,23 @@ export async function openDevice(
     refreshFraction: o.refreshFraction,
     backoff: o.backoff,
     events,
+    signer: new DeviceSigner(o.deviceKeys),
   };
   return { session, context };
 }
 
 /**
- * Verify a kept phone confirmation with the product's offline key (the `offline` option, else the pinned
- * one). One that no longer verifies was altered: the state counts as tampered, as an altered file does.
+ * Verify a kept phone confirmation with the product's offline key: the `offline` option, else the key kept
+ * with its certificate, which must verify with the product keys the app ships (never a key trusted because
+ * it sits in the state folder). One that no longer verifies was altered: the state counts as tampered.
  */
-function loadPhone(session: Session, o: ResolvedOptions): void {
+function loadPhone(session: Session, o: ResolvedOptions, keys: KeySet): void {
   const record = session.state.offline?.phone;
-  const key = o.offline ?? session.state.offline?.key;
-  if (!record || session.stateProblem) return;
-  const opened = key
-    ? openPhoneRecord(record, key)
-    : { ok: false as const, reason: "no offline key to verify it" };
+  const key = o.offline ?? openOfflineCertificate(session.state.offline?.key?.certificate, keys, o.productId);
+  // Without a trusted key (one an older SDK pinned unsigned) the record grants nothing, and is kept: an app
+  // that ships the key, or a certificate fetched later, verifies it again.
+  if (!record || !key || session.stateProblem) return;
+  const opened = openPhoneRecord(record, key);
   if (opened.ok) session.phone = opened.lease;
   else session.stateProblem = { code: "STATE_TAMPERED", file: "state.json", reason: opened.reason };
 }

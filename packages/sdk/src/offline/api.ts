@@ -18,7 +18,8 @@ export interface OfflineClient {
   /**
    * This machine's installation ID (54 digits, nine checked groups), made from the installed key, the
    * product's number and this machine's fingerprint, and kept in the state folder. The product's offline key
-   * comes from the `offline` option, else from the server once (pinned). Shown again unchanged for a few days.
+   * comes from the `offline` option, else from the server once, certified with the product's signing key and
+   * verified with `publicKeys` (nothing is trusted on first use). Shown again unchanged for a few days.
    */
   installationId(): Promise<ClientResult<{ readonly installationId: InstallationIdView }>>;
   /**

@@ -8,6 +8,7 @@ import {
 } from "@ninsho/core";
 import type { ResolvedOptions } from "../client/options.js";
 import { seed } from "../client/problem.js";
+import type { KeySet } from "../client/publicKeys.js";
 import type { Session } from "../client/session.js";
 import { failed, type Step } from "./host.js";
 import { installedKey, machineUnchanged, pendingIds } from "./installationId.js";
@@ -54,11 +55,12 @@ const phoneLease = (iid: InstallationId, text: string, grant: ConfirmationGrant,
  * typed after the hardware changed is CONFIRMATION_INVALID. A confirmation typed twice is installed once.
  *
  * @example
- * const confirmed = await confirmOn(options, session, "100539-841618-…");
+ * const confirmed = await confirmOn(options, keys, session, "100539-841618-…");
  * if (!confirmed.ok) console.log(confirmed.seed.code); // "CONFIRMATION_ID_MALFORMED"
  */
 export async function confirmOn(
   o: ResolvedOptions,
+  keys: KeySet,
   session: Session,
   typed: string,
 ): Promise<Step<{ readonly confirmation: ConfirmationView }>> {
@@ -69,7 +71,7 @@ export async function confirmOn(
   }
   const key = installedKey(session);
   if (!key.ok) return key;
-  const offlineKey = await resolveOfflineKey(o, session);
+  const offlineKey = await resolveOfflineKey(o, keys, session);
   if (!offlineKey.ok) return offlineKey;
   const shortId = licenseShortId(key.value);
   const candidates = pendingIds(session).filter(

@@ -11,6 +11,7 @@ import {
 } from "@ninsho/core";
 import type { ResolvedOptions } from "../client/options.js";
 import { seed } from "../client/problem.js";
+import type { KeySet } from "../client/publicKeys.js";
 import type { Session } from "../client/session.js";
 import { failed, type Step } from "./host.js";
 import { resolveOfflineKey } from "./offlineKey.js";
@@ -114,16 +115,17 @@ const view = (iid: InstallationId, createdAt: number): InstallationIdView => ({
  * The ID made in the last few days is shown again while key and machine are unchanged.
  *
  * @example
- * const made = await makeInstallationId(options, session);
+ * const made = await makeInstallationId(options, keys, session);
  * if (made.ok) console.log(made.value.installationId.text);
  */
 export async function makeInstallationId(
   o: ResolvedOptions,
+  keys: KeySet,
   session: Session,
 ): Promise<Step<{ readonly installationId: InstallationIdView; readonly offlineKey: OfflineKey }>> {
   const key = installedKey(session);
   if (!key.ok) return key;
-  const offlineKey = await resolveOfflineKey(o, session);
+  const offlineKey = await resolveOfflineKey(o, keys, session);
   if (!offlineKey.ok) return offlineKey;
   const now = o.now();
   const fresh = buildInstallationId({

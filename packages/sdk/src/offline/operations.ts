@@ -29,7 +29,7 @@ export class OfflineOperations implements OfflineClient {
 
   async installationId(): Promise<ClientResult<{ readonly installationId: InstallationIdView }>> {
     const session = await this.host.session();
-    const made = await this.host.serial(() => makeInstallationId(this.host.options, session));
+    const made = await this.host.serial(() => makeInstallationId(this.host.options, this.host.keys, session));
     const view = made.ok ? { ok: true as const, value: { installationId: made.value.installationId } } : made;
     return finish(this.host, session, view);
   }
@@ -45,7 +45,9 @@ export class OfflineOperations implements OfflineClient {
 
   async confirm(typed: string): Promise<ClientResult<{ readonly confirmation: ConfirmationView }>> {
     const session = await this.host.session();
-    const confirmed = await this.host.serial(() => confirmOn(this.host.options, session, typed));
+    const confirmed = await this.host.serial(() =>
+      confirmOn(this.host.options, this.host.keys, session, typed),
+    );
     return finish(this.host, session, confirmed);
   }
 

@@ -6,7 +6,7 @@ import { isRecord } from "@ninsho/core";
  * const offline: OfflineState = { key: { productNumber: 4242, publicKey, pinnedAt: Date.now() } };
  */
 export interface OfflineState {
-  /** The product's offline key, pinned on first use when the app did not ship it (`offline` option). */
+  /** The product's offline key as the server certified it, when the app did not ship it (`offline` option). */
   key?: PinnedOfflineKey;
   /** Installation IDs this machine made, newest first (at most `MAX_PENDING`): a confirmation is checked against these. */
   pending?: PendingInstallation[];
@@ -15,15 +15,18 @@ export interface OfflineState {
 }
 
 /**
- * The product number and BLS public key from `GET /v1/products/{id}/offline-key`.
+ * The product number and BLS public key from `GET /v1/products/{id}/offline-key`, with that answer as signed
+ * (`certificate`): the key is used only while the certificate verifies with the product keys the app ships.
+ * A key kept by an older SDK without a certificate is not used.
  *
  * @example
- * const pinned: PinnedOfflineKey = { productNumber: 4242, publicKey: "…", pinnedAt: Date.now() };
+ * const pinned: PinnedOfflineKey = { productNumber: 4242, publicKey: "…", pinnedAt: Date.now(), certificate };
  */
 export interface PinnedOfflineKey {
   productNumber: number;
   publicKey: string;
   pinnedAt: number;
+  certificate?: string;
 }
 
 /**
@@ -73,7 +76,8 @@ export function isOfflineState(v: unknown): v is OfflineState {
     (isRecord(v.key) &&
       Number.isInteger(v.key.productNumber) &&
       typeof v.key.publicKey === "string" &&
-      Number.isFinite(v.key.pinnedAt));
+      Number.isFinite(v.key.pinnedAt) &&
+      (v.key.certificate === undefined || typeof v.key.certificate === "string"));
   const pending = v.pending === undefined || (Array.isArray(v.pending) && v.pending.every(isPending));
   const phone =
     v.phone === undefined ||

@@ -25,6 +25,8 @@ export interface ActivationRequest {
   readonly key: string;
   readonly fingerprint: Fingerprint;
   readonly device: { readonly name: string; readonly platform: string };
+  /** The device key this machine made, its possession already proven (`proveNewKey`); it replaces an older one. */
+  readonly deviceKey?: string | undefined;
 }
 
 export interface Activation {
@@ -102,6 +104,7 @@ async function decideAndPersist(
     fingerprintDigest: presentedDigest(request.fingerprint),
     leaseIssuedAt: at,
     lastSeenAt: at,
+    ...(request.deviceKey === undefined ? {} : { deviceKey: request.deviceKey }),
   };
   const decision = decided.value;
   const record = { tx, license: locked, policy, now, actor: (d: Device) => `device:${d.id}` };

@@ -75,6 +75,7 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
       leaseIssuedAt: at,
       activatedAt: at,
       lastSeenAt: at,
+      ...(request.deviceKey === undefined ? {} : { deviceKey: request.deviceKey }),
     };
     await tx.devices.update(old.id, { deactivatedAt: at });
     await tx.devices.insert(device);

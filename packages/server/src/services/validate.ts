@@ -21,9 +21,14 @@ import {
 } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
 import { findLicenseByKey } from "./activate.js";
+import { type ProvenRequest, proveDevice } from "./deviceProof.js";
 import type { IssuedLease } from "./leases.js";
 
-export type ValidationRequest = { readonly fingerprint: Fingerprint } & (
+export type ValidationRequest = {
+  readonly fingerprint: Fingerprint;
+  /** The request as the device signed it (see `deviceProof.ts`); absent, a device with a key is refused. */
+  readonly proven?: ProvenRequest;
+} & (
   | { readonly key: string; readonly lease?: undefined }
   | { readonly lease: string; readonly key?: undefined }
 );
@@ -47,6 +52,7 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   let license: License;
   let device: Device | undefined;
   let presentedCounter: number | undefined;
+  let registerKey: string | undefined;
   if (request.lease !== undefined) {
     const claims = verifyProductLease(
       request.lease,
@@ -61,6 +67,10 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
     license = found.license;
     device = found.device;
     presentedCounter = claims.value.ctr;
+    // A copied lease is not the device: whoever presents it must hold the device's key.
+    const proven = proveDevice(device, request.proven ?? unproven, now);
+    if (!proven.ok) return proven;
+    registerKey = proven.value.register;
   } else {
     const found = await findLicenseByKey(deps, request.key);
     if (!found.ok) return found;
@@ -90,6 +100,11 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
     );
     device = closest?.device;
     explanation = closest?.explanation;
+    // By key, a matching fingerprint alone (which a client can replay) does not stand for a device with a key.
+    if (device?.deviceKey !== undefined && explanation?.sameDevice) {
+      const proven = proveDevice(device, request.proven ?? unproven, now);
+      if (!proven.ok) return proven;
+    }
   }
   if (!device || !explanation?.sameDevice) {
     const problem: Problem = {
@@ -115,10 +130,21 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   if (counter === "forked") {
     return ok({ license, policy, device, explanation, problem: { code: "DEVICE_FORKED" } });
   }
-  const changed = explanation.score < 1 || device.collector !== request.fingerprint.collector;
-  if (counter !== "current" || changed || deps.leases.isDue(device, policy, now)) {
+  // A lease names the components its request sent (`fpd`, which the SDK checks the machine against): another
+  // set, even one that only adds a component, gets a lease of its own.
+  const changed =
+    explanation.score < 1 ||
+    device.collector !== request.fingerprint.collector ||
+    device.fingerprintDigest !== presentedDigest(request.fingerprint);
+  if (
+    counter !== "current" ||
+    changed ||
+    registerKey !== undefined ||
+    deps.leases.isDue(device, policy, now)
+  ) {
     const suspectAt = counter === "suspect" ? nowSeconds : undefined;
-    device = await refreshDevice(deps, device, request.fingerprint, presentedCounter, now, suspectAt);
+    const refresh = { fingerprint: request.fingerprint, presented: presentedCounter, suspectAt, registerKey };
+    device = await refreshDevice(deps, device, refresh, now);
   }
   deps.lastSeen.note(device.id, now);
   const key = await deps.keyring.signingKeyFor(license.productId);
@@ -131,6 +157,8 @@ export const validationState = (v: Validation, now: Date) => ({
   valid: v.problem === undefined,
   state: licenseState(v.license, now),
 });
+
+const unproven: ProvenRequest = { path: "/v1/validate", body: {} };
 
 const unknownLeaseSubject = reason("LEASE_SUBJECT_UNKNOWN");
 
@@ -153,11 +181,16 @@ function leaseKid(token: string): string | undefined {
 async function refreshDevice(
   deps: ServerDeps,
   device: Device,
-  fingerprint: Fingerprint,
-  presented: number | undefined,
+  refresh: {
+    readonly fingerprint: Fingerprint;
+    readonly presented: number | undefined;
+    readonly suspectAt: number | undefined;
+    /** A device key to register (a device activated before device keys, proving it now). */
+    readonly registerKey: string | undefined;
+  },
   now: Date,
-  suspectAt: number | undefined,
 ): Promise<Device> {
+  const { fingerprint, presented, suspectAt, registerKey } = refresh;
   return deps.store.transaction(async (tx) => {
     await tx.licenses.lockById(device.licenseId);
     const fresh = (await tx.devices.findById(device.id)) ?? device;
@@ -169,6 +202,8 @@ async function refreshDevice(
       leaseCounters: issueNextLease(fresh.leaseCounters, presented, suspectAt),
       leaseIssuedAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
+      // Only a device still without a key registers one: the first to prove a key keeps it.
+      ...(registerKey !== undefined && fresh.deviceKey === undefined ? { deviceKey: registerKey } : {}),
     };
     await tx.devices.update(device.id, next);
     return next;

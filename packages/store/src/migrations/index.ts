@@ -5,6 +5,7 @@ import * as forkSuspicion from "./0003_fork_suspicion.js";
 import * as scale from "./0004_scale.js";
 import * as adminAudit from "./0005_admin_audit.js";
 import * as keyedDigests from "./0006_keyed_component_digests.js";
+import * as deviceKey from "./0007_device_key.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0004_scale": scale,
   "0005_admin_audit": adminAudit,
   "0006_keyed_component_digests": keyedDigests,
+  "0007_device_key": deviceKey,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,8 @@ export interface DevicePatch {
   readonly leaseIssuedAt?: string;
   readonly lastSeenAt?: string;
   readonly deactivatedAt?: string;
+  /** A device key registered or replaced (see `deviceProof.ts` in core). */
+  readonly deviceKey?: string;
 }
 
 /** Devices per last-seen UPDATE on PostgreSQL (two parameters each, far under the protocol's 65,535). */
@@ -149,6 +151,7 @@ export class DeviceRepository {
     if (patch.leaseIssuedAt !== undefined) set.lease_issued_at = patch.leaseIssuedAt;
     if (patch.lastSeenAt !== undefined) set.last_seen_at = patch.lastSeenAt;
     if (patch.deactivatedAt !== undefined) set.deactivated_at = patch.deactivatedAt;
+    if (patch.deviceKey !== undefined) set.device_key = patch.deviceKey;
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("devices").set(set).where("id", "=", id).execute();
   }
@@ -196,6 +199,7 @@ const toRow = (d: Device): DevicesTable => ({
   activated_at: d.activatedAt,
   last_seen_at: d.lastSeenAt,
   deactivated_at: d.deactivatedAt ?? null,
+  device_key: d.deviceKey ?? null,
 });
 
 export const toDevice = (row: DevicesTable): Device => ({
@@ -215,4 +219,5 @@ export const toDevice = (row: DevicesTable): Device => ({
   activatedAt: row.activated_at,
   lastSeenAt: row.last_seen_at,
   ...present("deactivatedAt", row.deactivated_at),
+  ...present("deviceKey", row.device_key),
 });

@@ -43,18 +43,20 @@ export function registerInstallationId(device: Command, io: Io): void {
       runDevice(io, command, async (ctx) => {
         const om = offlineMessagesFor(ctx.locale);
         const offline = await readOfflineKey(options.offlineKey, io.env, ctx.locale);
-        const mode = { pin: false, ...(offline ? { offline } : {}) };
+        // Without the offline key, the SDK takes it only as certified by the product's public keys: the
+        // session pins those (the CLI's trust on first use, as `activate` does) when none are trusted yet.
+        const mode = { pin: offline === undefined, ...(offline ? { offline } : {}) };
+        const withHint = (failure: DeviceFailure) => {
+          if (!UNREACHABLE.has(failure.body.code) || offline) return failure;
+          const remedy = `${failure.body.remedy} ${om.offlineKeyHint}`;
+          return new DeviceFailure(failure.exitCode, { ...failure.body, remedy });
+        };
         return withSession(ctx, mode, async ({ client }) => {
           const baseUrl = options.baseUrl ?? ctx.config.url;
           const result = options.qr
             ? await client.installationIdQr({ baseUrl })
             : await client.installationId();
-          if (!result.ok) {
-            const failure = DeviceFailure.problem(result.problem);
-            if (!UNREACHABLE.has(result.problem.code) || offline) throw failure;
-            const remedy = `${failure.body.remedy} ${om.offlineKeyHint}`;
-            throw new DeviceFailure(failure.exitCode, { ...failure.body, remedy });
-          }
+          if (!result.ok) throw withHint(DeviceFailure.problem(result.problem));
           const iid = "qr" in result ? result.qr.installationId : result.installationId;
           const qr = "qr" in result ? result.qr : undefined;
           if (ctx.json) {
@@ -71,6 +73,8 @@ export function registerInstallationId(device: Command, io: Io): void {
           }
           ctx.print(om.iidNext(ctx.config.productId));
           return 0;
+        }).catch((error: unknown) => {
+          throw error instanceof DeviceFailure ? withHint(error) : error;
         });
       }),
     );

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { ActivationRequestSchema, ActivationSchema } from "@ninsho/contract";
-import { keyFingerprint } from "@ninsho/core";
+import { fingerprintBinding, keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
@@ -8,6 +8,7 @@ import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { activate } from "../../services/activate.js";
+import { proveNewKey } from "../../services/deviceProof.js";
 import { licenseView } from "./views.js";
 
 const route = createRoute({
@@ -30,9 +31,15 @@ const route = createRoute({
 export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // The device key the machine made: registered with the device once its proof of possession verifies.
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const key = proveNewKey(proven, deps.clock());
+    if (!key.ok) return respondProblem(c, key.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
-    const result = await guardKeyLookup(deps, c, () => activate(deps, { ...body, fingerprint }));
+    const result = await guardKeyLookup(deps, c, () =>
+      activate(deps, { ...body, ...key.value, fingerprint }),
+    );
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, device, lease, decision, created } = result.value;
     const now = deps.clock();
@@ -49,6 +56,7 @@ export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       graceEndsAt: lease.graceEndsAt,
       decision,
       ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+      fingerprintDigest: fingerprintBinding(body.fingerprint),
       serverTime: now.toISOString(),
     });
     return c.json(answer, created ? 201 : 200);

@@ -3,6 +3,7 @@ import { OfflineKeySchema } from "@ninsho/contract";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
+import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonResponse } from "../../schemas/openapi.js";
 
 const route = createRoute({
@@ -11,7 +12,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "A product's number and the public key that verifies its confirmation IDs",
   description:
-    "What a vendor builds into its app for offline activation: the product number that installation IDs carry and the BLS (BN254) public key that verifies confirmation IDs. Not in the JWKS: JWK has no registered key type for BN254 points. Products made before offline activation get theirs on first request.",
+    "What a vendor builds into its app for offline activation: the product number that installation IDs carry and the BLS (BN254) public key that verifies confirmation IDs. Not in the JWKS: JWK has no registered key type for BN254 points. The answer is signed with the product's signing key (as a validation answer is), so an app that ships only the product's public keys can verify the offline key it fetches instead of trusting whoever answered. Products made before offline activation get theirs on first request.",
   request: {
     params: z.object({
       id: z
@@ -34,17 +35,16 @@ export function registerOfflineKey(app: OpenAPIHono<AppEnv>, deps: ServerDeps): 
     if (!product) return respondProblem(c, { code: "PRODUCT_NOT_FOUND", params: { productId: id } });
     const key = await deps.offline.keys.ensure(product.id, deps.clock().toISOString());
     c.header("cache-control", "public, max-age=300");
-    return c.json(
-      {
-        productId: product.id,
-        productNumber: key.productNumber,
-        scheme: "bls-bn254-g1x-tai-sha512" as const,
-        publicKey: key.publicKey,
-        installationIdVersion: 1 as const,
-        confirmationIdVersion: 1 as const,
-        createdAt: key.createdAt,
-      },
-      200,
-    );
+    // Signed, so the SDK trusts it only as far as it trusts the product's public keys the vendor shipped.
+    const certified = await signBody(deps, product.id, {
+      productId: product.id,
+      productNumber: key.productNumber,
+      scheme: "bls-bn254-g1x-tai-sha512" as const,
+      publicKey: key.publicKey,
+      installationIdVersion: 1 as const,
+      confirmationIdVersion: 1 as const,
+      createdAt: key.createdAt,
+    });
+    return c.json(certified, 200);
   });
 }

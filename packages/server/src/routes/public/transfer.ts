@@ -1,12 +1,13 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { TransferRequestSchema, TransferSchema } from "@ninsho/contract";
-import { keyFingerprint } from "@ninsho/core";
+import { fingerprintBinding, keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { proveNewKey } from "../../services/deviceProof.js";
 import { transfer } from "../../services/transfer.js";
 
 const route = createRoute({
@@ -26,9 +27,15 @@ const route = createRoute({
 export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // The new machine's device key, registered with its new device once its proof of possession verifies.
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const key = proveNewKey(proven, deps.clock());
+    if (!key.ok) return respondProblem(c, key.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
-    const result = await guardKeyLookup(deps, c, () => transfer(deps, { ...body, fingerprint }));
+    const result = await guardKeyLookup(deps, c, () =>
+      transfer(deps, { ...body, ...key.value, fingerprint }),
+    );
     if (!result.ok) return respondProblem(c, result.error);
     const { device, lease, fromDeviceId, transfersLeft, productId } = result.value;
     const answer = await signBody(deps, productId, {
@@ -39,6 +46,7 @@ export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       leaseExpiresAt: lease.leaseExpiresAt,
       graceEndsAt: lease.graceEndsAt,
       ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+      fingerprintDigest: fingerprintBinding(body.fingerprint),
       serverTime: deps.clock().toISOString(),
     });
     return c.json(answer, 201);

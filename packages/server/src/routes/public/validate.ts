@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { ValidationRequestSchema, ValidationSchema } from "@ninsho/contract";
-import { keyFingerprint } from "@ninsho/core";
+import { fingerprintBinding, keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
@@ -30,10 +30,14 @@ const route = createRoute({
 export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // The request as the device signed it (see services/deviceProof.ts).
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const request = (
-      body.lease === undefined ? { key: body.key ?? "", fingerprint } : { lease: body.lease, fingerprint }
+      body.lease === undefined
+        ? { key: body.key ?? "", fingerprint, proven }
+        : { lease: body.lease, fingerprint, proven }
     ) satisfies ValidationRequest;
     // A lease is signed and cannot be guessed: only key lookups count against (and read) the guessing limits.
     const result =
@@ -53,6 +57,7 @@ export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
         : {}),
       ...(v.explanation ? { decision: { ...v.explanation } } : {}),
       nonce: body.nonce,
+      fingerprintDigest: fingerprintBinding(body.fingerprint),
       serverTime: now.toISOString(),
     });
     return c.json(answer, 200);
