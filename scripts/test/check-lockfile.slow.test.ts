@@ -12,7 +12,10 @@ import { afterEach, describe, expect, it } from "vitest";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const script = join(repo, "scripts", "check-lockfile.mjs");
-const workspaces = ["core", "store", "server", "sdk", "cli", "web"];
+// Every workspace the root names (packages/<name>), so a new package is copied without editing this test.
+const workspaces: string[] = (
+  JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { workspaces: string[] }
+).workspaces;
 
 const made: string[] = [];
 afterEach(() => {
@@ -61,9 +64,9 @@ function copyOfOurs(edit: (packages: Record<string, Record<string, unknown>>) =>
   const dir = tempProject();
   copyFileSync(join(repo, "package.json"), join(dir, "package.json"));
   copyFileSync(join(repo, ".npmrc"), join(dir, ".npmrc"));
-  for (const name of workspaces) {
-    mkdirSync(join(dir, "packages", name), { recursive: true });
-    copyFileSync(join(repo, "packages", name, "package.json"), join(dir, "packages", name, "package.json"));
+  for (const folder of workspaces) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    copyFileSync(join(repo, folder, "package.json"), join(dir, folder, "package.json"));
   }
   const lock = JSON.parse(readFileSync(join(repo, "package-lock.json"), "utf8"));
   edit(lock.packages);
