@@ -4,38 +4,19 @@
  * again with the install secret, which sits in the same folder), and a local relay between the SDK and the
  * server that rewrites requests and answers, as a user with a local proxy can.
  */
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Fingerprint } from "@ninsho/core";
 import { type ClientOptions, createClient, type NinshoClient, STATE_FILES } from "@ninsho/sdk";
 import type { LiveServer } from "../../testing/liveServer.js";
+import { machine, testClock } from "../../testing/machines.js";
 
 export const DAY = 86_400_000;
 
-/** A machine's fingerprint: stable digests derived from its name, so one name is always one machine. */
-export function machine(name: string): Fingerprint {
-  const digest = (kind: string) => createHash("sha256").update(`${name}:${kind}`).digest("hex");
-  const kinds = ["board", "disk", "mac", "os-install", "cpu", "ram"];
-  return { collector: "test/1", components: kinds.map((kind) => ({ kind, digest: digest(kind) })) };
-}
-
-/** A clock the test moves; starts at the real time, because the real server signs with real time. */
-export function testClock(start = Date.now()) {
-  let at = start;
-  return {
-    now: () => at,
-    set: (ms: number) => {
-      at = ms;
-    },
-    advance: (ms: number) => {
-      at += ms;
-    },
-  };
-}
+export { machine, testClock };
 
 const folders: string[] = [];
 export const tempDir = (prefix = "ninsho-attack-") => {

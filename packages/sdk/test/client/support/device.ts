@@ -1,35 +1,15 @@
 /** Test machines, a hand-moved clock, and clients wired to them. */
-import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Fingerprint } from "@ninsho/core";
 import type { LiveServer } from "../../../../../testing/liveServer.js";
+import { machine, testClock } from "../../../../../testing/machines.js";
 import { type ClientOptions, createClient, type NinshoClient } from "../../../src/index.js";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-/** A machine's fingerprint: stable digests derived from its name, so one name is always one machine. */
-export function machine(name: string): Fingerprint {
-  const digest = (kind: string) => createHash("sha256").update(`${name}:${kind}`).digest("hex");
-  const kinds = ["board", "disk", "mac", "os-install", "cpu", "ram"];
-  return { collector: "test/1", components: kinds.map((kind) => ({ kind, digest: digest(kind) })) };
-}
-
-/** A clock the test moves; starts at the real time, because the real server signs with real time. */
-export function testClock(start = Date.now()) {
-  let at = start;
-  return {
-    now: () => at,
-    set: (ms: number) => {
-      at = ms;
-    },
-    advance: (ms: number) => {
-      at += ms;
-    },
-  };
-}
+export { machine, testClock };
 
 export const tempDir = (prefix = "ninsho-sdk-device-") => mkdtempSync(join(tmpdir(), prefix));
 
