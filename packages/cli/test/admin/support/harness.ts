@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { type RunningServer, startServer } from "@ninsho/server";
 import { CommanderError } from "commander";
 import pino from "pino";
 import { buildProgram } from "../../../src/program.js";
+import { spawnPiped } from "../../terminal/support.js";
 
 /** What a CLI run printed and how it ended. */
 export interface CliRun {
@@ -83,8 +82,6 @@ export async function runCli(args: readonly string[], env: Record<string, string
   return { code, stdout: out(), stderr: err() };
 }
 
-const BIN = fileURLToPath(new URL("../../../bin/ninsho.js", import.meta.url));
-
 /**
  * Run the built `ninsho` binary (`node packages/cli/bin/ninsho.js`) as a child process.
  * @example
@@ -95,18 +92,11 @@ export function spawnCli(
   env: Record<string, string>,
   cwd?: string,
 ): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? "", ...env },
-      ...(cwd === undefined ? {} : { cwd }),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return spawnPiped(args, env, cwd).then(({ code, stdout, stderr }) => ({
+    code: code ?? -1,
+    stdout,
+    stderr,
+  }));
 }
 
 /**
