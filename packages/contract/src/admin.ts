@@ -63,6 +63,28 @@ const policyFields = {
   entitlements: z.array(z.string().min(1).max(100)).max(100),
 };
 
+/** The fields of a seat policy (`floating`, `workload`), all optional on every policy. */
+const seatFields = {
+  seats: z.number().int().min(1).max(1_000_000).optional().meta({
+    description: "Floating and workload policies: seats in the pool (machines or instances at once)",
+  }),
+  heartbeatTimeoutSeconds: z
+    .number()
+    .int()
+    .min(2)
+    .max(7 * 86_400)
+    .optional()
+    .meta({ description: "A seat not heartbeated for this long is free again (default 300, workloads 30)" }),
+  overage: z
+    .object({ percent: z.number().int().min(1).max(100), hours: z.number().int().min(1).max(720) })
+    .strict()
+    .optional()
+    .meta({ description: "Extra seats (percent of the pool) for a window of hours when the pool is full" }),
+  borrowMaxDays: z.number().int().min(1).max(365).optional().meta({
+    description: "Floating policies: the longest a seat may be borrowed offline, in days",
+  }),
+};
+
 /**
  * The body of `POST /v1/admin/policies`: anything omitted takes the server's defaults.
  *
@@ -84,6 +106,7 @@ export const PolicyInputSchema = z
     transfersPerYear: policyFields.transfersPerYear.optional(),
     entitlements: policyFields.entitlements.optional(),
     basePolicyId: z.string().min(1).max(64).optional(),
+    ...seatFields,
   })
   .strict()
   .meta({ id: "PolicyInput" });
@@ -100,6 +123,7 @@ export const PolicySchema = z
     productId: z.string(),
     ...policyFields,
     basePolicyId: z.string().optional(),
+    ...seatFields,
     createdAt: IsoInstant,
   })
   .meta({ id: "Policy" });

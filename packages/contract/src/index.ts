@@ -2,3 +2,4 @@ export * from "./admin.js";
 export * from "./common.js";
 export * from "./device.js";
 export * from "./offline.js";
+export * from "./seats.js";

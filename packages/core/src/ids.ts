@@ -10,6 +10,7 @@ export const idPrefixes = {
   token: "tok",
   signingKey: "sk",
   transfer: "trf",
+  seat: "seat",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -11,6 +11,7 @@ import { validationHook } from "./http/validation.js";
 import { registerAdminRoutes } from "./routes/admin/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerPublicRoutes } from "./routes/public/index.js";
+import { registerSeatRoutes } from "./routes/seats/index.js";
 
 /**
  * Adds routes to the app from outside the server package (the web pages of @ninsho/web), so the server never
@@ -65,6 +66,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHo
     });
   }
   registerPublicRoutes(app, deps);
+  registerSeatRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerDocs(app);
   for (const extend of options.extensions ?? []) extend(app, deps);

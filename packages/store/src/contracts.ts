@@ -12,6 +12,7 @@ import type {
   LicenseEvent,
   Policy,
   Product,
+  Seat,
   SigningKeyRecord,
 } from "@ninsho/core";
 import type {
@@ -22,6 +23,7 @@ import type {
   LicensePatch,
   OfflineActivationRecord,
   OfflineKeyRecord,
+  SeatRenewal,
 } from "./records.js";
 
 /** Products and their signing keys (public JWK and sealed private key). */
@@ -126,4 +128,21 @@ export interface OfflineRepository {
 export interface AuditRepository {
   append(event: AuditEvent): Promise<void>;
   list(): Promise<AuditEvent[]>;
+}
+
+/**
+ * Seats of floating and workload licenses. A check-out decides with the license row locked
+ * (`LicenseRepository.lockById`) so concurrent check-outs never exceed the pool; whether a seat is held is
+ * read from its instants (`listHeld(…, now)`), never from a flag a timer must clear.
+ */
+export interface SeatRepository {
+  insert(seat: Seat): Promise<void>;
+  findById(id: string): Promise<Seat | undefined>;
+  /** Seats of a license not returned and expiring after `now`, oldest first. */
+  listHeld(licenseId: string, now: string): Promise<Seat[]>;
+  /** Seats of a license checked out before `to` and expiring after `from` (returned ones too), for usage. */
+  listOverlapping(licenseId: string, from: string, to: string): Promise<Seat[]>;
+  renew(id: string, patch: SeatRenewal): Promise<void>;
+  /** Return a seat (a seat already returned keeps its first return time). */
+  markReturned(id: string, at: string): Promise<void>;
 }

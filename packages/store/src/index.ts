@@ -13,9 +13,11 @@ export type {
   OfflineRepository,
   PolicyRepository,
   ProductRepository,
+  SeatRepository,
   SettingsRepository,
   TokenRepository,
 } from "./contracts.js";
+export type { SeatRenewal } from "./records.js";
 export type { AuditEvent } from "./repositories/audit.js";
 export type { DevicePatch } from "./repositories/devices.js";
 export type { Dialect } from "./repositories/executor.js";

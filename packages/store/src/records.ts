@@ -2,7 +2,7 @@
  * The records the repositories take and give besides the domain's own types (patches, filters, offline
  * records, audit entries), apart from both the interfaces (`contracts.ts`) and their Kysely implementation.
  */
-import type { Component, Device, License, LicenseStatus } from "@ninsho/core";
+import type { Component, Device, License, LicenseStatus, SeatKind } from "@ninsho/core";
 
 /** One change to the server itself (not to a license), e.g. `token.recovered`. */
 export interface AuditEvent {
@@ -75,4 +75,14 @@ export interface OfflineActivationRecord {
   /** What was answered (confirmation ID and terms, or the signed license file). */
   readonly answer: Readonly<Record<string, unknown>>;
   readonly createdAt: string;
+}
+
+/** What a heartbeat or a second check-out of the same holder changes on a seat. */
+export interface SeatRenewal {
+  readonly heartbeatAt: string;
+  readonly expiresAt: string;
+  readonly kind?: SeatKind;
+  readonly endsBy?: string;
+  /** A new secret: the holder checked out again (it may have lost the old one in a crash). */
+  readonly secretDigest?: string;
 }

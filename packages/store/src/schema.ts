@@ -16,6 +16,7 @@ export interface Database {
   offline_activations: OfflineActivationsTable;
   rate_limits: RateLimitsTable;
   admin_audit: AdminAuditTable;
+  seats: SeatsTable;
 }
 
 export interface ProductsTable {
@@ -54,6 +55,8 @@ export interface PoliciesTable {
   entitlements: string;
   base_policy_id: string | null;
   created_at: string;
+  /** Seat channels: `{ seats, heartbeatTimeoutSeconds, overage?, borrowMaxDays? }` as JSON; null otherwise. */
+  seat_rules: string | null;
 }
 
 export interface LicensesTable {
@@ -163,4 +166,21 @@ export interface AdminAuditTable {
   actor: string;
   data: string;
   created_at: string;
+}
+
+/** One check-out of a seat (see core's `Seat`): held while not returned and `expires_at` is ahead. */
+export interface SeatsTable {
+  id: string;
+  license_id: string;
+  kind: string;
+  holder: string;
+  name: string;
+  platform: string;
+  secret_digest: string;
+  overage: number;
+  checked_out_at: string;
+  heartbeat_at: string;
+  expires_at: string;
+  ends_by: string | null;
+  returned_at: string | null;
 }

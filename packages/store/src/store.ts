@@ -7,6 +7,7 @@ import type {
   OfflineRepository,
   PolicyRepository,
   ProductRepository,
+  SeatRepository,
   SettingsRepository,
   TokenRepository,
 } from "./contracts.js";
@@ -23,6 +24,7 @@ import { KyselyOfflineRepository } from "./repositories/offline.js";
 import { KyselyPolicyRepository } from "./repositories/policies.js";
 import { KyselyProductRepository } from "./repositories/products.js";
 import { KyselyRateLimitRepository, type RateLimitRepository } from "./repositories/rateLimits.js";
+import { KyselySeatRepository } from "./repositories/seats.js";
 import { KyselySettingsRepository } from "./repositories/settings.js";
 import { KyselyTokenRepository } from "./repositories/tokens.js";
 import { retryAborted } from "./retry.js";
@@ -42,6 +44,7 @@ export interface Repositories {
   readonly settings: SettingsRepository;
   readonly offline: OfflineRepository;
   readonly audit: AuditRepository;
+  readonly seats: SeatRepository;
   /** Rate-limit counters every server process on this database shares. */
   readonly rateLimits: RateLimitRepository;
 }
@@ -83,6 +86,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   settings: new KyselySettingsRepository(db),
   offline: new KyselyOfflineRepository(db),
   audit: new KyselyAuditRepository(db),
+  seats: new KyselySeatRepository(db),
   rateLimits: new KyselyRateLimitRepository(db),
 });
 

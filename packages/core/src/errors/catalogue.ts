@@ -1,6 +1,7 @@
 import type { ErrorCode, ServerErrorCode } from "./codes.js";
 import { deviceCatalogue } from "./deviceCatalogue.js";
 import { deviceCliCatalogue } from "./deviceCliCatalogue.js";
+import { seatCatalogue } from "./seatCatalogue.js";
 import type { CodeTexts } from "./text.js";
 
 /**
@@ -10,6 +11,7 @@ import type { CodeTexts } from "./text.js";
  * serverCatalogue.KEY_NOT_FOUND.ja.remedy;
  */
 export const serverCatalogue: CodeTexts<ServerErrorCode> = {
+  ...seatCatalogue,
   BODY_MALFORMED: {
     en: {
       message: "The request body is not valid JSON.",

@@ -16,6 +16,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "KEY_MALFORMED":
     case "INSTALLATION_ID_MALFORMED":
     case "OFFLINE_FILE_INVALID":
+    case "SEAT_REQUEST_INVALID":
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":
@@ -27,6 +28,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "LICENSE_EXPIRED":
     case "DEVICE_DEACTIVATED":
     case "TRANSFER_NOT_ALLOWED":
+    case "BORROW_NOT_ALLOWED":
       return 403;
     case "ROUTE_NOT_FOUND":
     case "KEY_NOT_FOUND":
@@ -36,6 +38,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "POLICY_NOT_FOUND":
     case "TOKEN_NOT_FOUND":
     case "INSTALLATION_ID_NOT_FOUND":
+    case "SEAT_NOT_FOUND":
       return 404;
     case "DEVICE_LIMIT_REACHED":
     case "DEVICE_FORKED":
@@ -43,8 +46,11 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "FINGERPRINT_MISMATCH":
     case "TRANSFER_LIMIT_REACHED":
     case "LICENSE_STATE_CONFLICT":
+    case "NO_SEAT_AVAILABLE":
+    case "SEAT_CHANNEL_REQUIRED":
       return 409;
     case "OFFLINE_REQUEST_EXPIRED":
+    case "SEAT_EXPIRED":
       return 410;
     case "BODY_TOO_LARGE":
       return 413;

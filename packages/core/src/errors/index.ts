@@ -5,4 +5,5 @@ export * from "./deviceCatalogue.js";
 export * from "./deviceCliCatalogue.js";
 export * from "./httpStatus.js";
 export * from "./reasons.js";
+export * from "./seatCatalogue.js";
 export * from "./text.js";

@@ -13,6 +13,9 @@ export const eventTypes = [
   "device.fork_suspected",
   "device.forked",
   "activation.refused",
+  "seat.overage",
+  "seat.borrowed",
+  "seat.returned",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

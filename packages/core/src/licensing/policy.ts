@@ -1,6 +1,35 @@
 /** How a license is sold, which sets its defaults and what a transfer means for it. */
-export const channels = ["retail", "oem", "volume", "subscription", "trial", "upgrade"] as const;
+export const channels = [
+  "retail",
+  "oem",
+  "volume",
+  "subscription",
+  "trial",
+  "upgrade",
+  "floating",
+  "workload",
+] as const;
 export type Channel = (typeof channels)[number];
+
+/**
+ * Channels whose licenses are used by checking seats out of a pool rather than by activating devices:
+ * `floating` (any N machines at once, each holding a seat while it heartbeats) and `workload` (containers and
+ * autoscaled instances, each seat named by its workload identity, with a short lease that lapses when it dies).
+ */
+export const seatChannels = ["floating", "workload"] as const;
+export type SeatChannel = (typeof seatChannels)[number];
+
+/** True when a policy's licenses are used through seats (see `seatChannels`). */
+export const isSeatChannel = (channel: Channel): channel is SeatChannel =>
+  (seatChannels as readonly string[]).includes(channel);
+
+/** More seats than the pool has, for a while, instead of a hard stop (e.g. 10% for 24 hours). */
+export interface SeatOverage {
+  /** Extra seats as a share of the pool, in percent (rounded down; at least one when above 0). */
+  readonly percent: number;
+  /** How long one overage window lasts, in hours; the same span must then pass before the next opens. */
+  readonly hours: number;
+}
 
 /** When a license stops: never, on a fixed date, or a span after its first activation. */
 export type ExpiryRule =
@@ -33,6 +62,14 @@ export interface Policy {
   readonly entitlements: string[];
   /** For `upgrade` licenses: the policy whose license must be named as the base. Room for the upgrade rules. */
   readonly basePolicyId?: string;
+  /** Seat channels: how many seats the pool has (machines or instances running at once). */
+  readonly seats?: number;
+  /** Seat channels: a seat not heartbeated for this many seconds is free again. */
+  readonly heartbeatTimeoutSeconds?: number;
+  /** Seat channels: extra seats allowed for a while when the pool is full. */
+  readonly overage?: SeatOverage;
+  /** Floating: the longest a seat may be borrowed for offline use, in days; absent: no borrowing. */
+  readonly borrowMaxDays?: number;
   readonly createdAt: string;
 }
 

@@ -35,7 +35,15 @@ export interface TestServerOptions {
 /** Policy fields as the admin API takes them; product, name and channel have test defaults. */
 export interface PolicyFields {
   readonly name?: string;
-  readonly channel?: "retail" | "oem" | "volume" | "subscription" | "trial" | "upgrade";
+  readonly channel?:
+    | "retail"
+    | "oem"
+    | "volume"
+    | "subscription"
+    | "trial"
+    | "upgrade"
+    | "floating"
+    | "workload";
   readonly maxDevices?: number;
   readonly leaseSeconds?: number;
   readonly graceSeconds?: number;
@@ -48,6 +56,10 @@ export interface PolicyFields {
   readonly transferable?: boolean;
   readonly transfersPerYear?: number;
   readonly entitlements?: string[];
+  readonly seats?: number;
+  readonly heartbeatTimeoutSeconds?: number;
+  readonly overage?: { readonly percent: number; readonly hours: number };
+  readonly borrowMaxDays?: number;
 }
 
 /** A product, a policy and licenses issued under it. */

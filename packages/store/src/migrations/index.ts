@@ -6,6 +6,7 @@ import * as scale from "./0004_scale.js";
 import * as adminAudit from "./0005_admin_audit.js";
 import * as keyedDigests from "./0006_keyed_component_digests.js";
 import * as lineage from "./0007_lineage.js";
+import * as seats from "./0008_seats.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0005_admin_audit": adminAudit,
   "0006_keyed_component_digests": keyedDigests,
   "0007_lineage": lineage,
+  "0008_seats": seats,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -41,6 +41,15 @@ const toRow = (p: Policy): PoliciesTable => ({
   entitlements: JSON.stringify(p.entitlements),
   base_policy_id: p.basePolicyId ?? null,
   created_at: p.createdAt,
+  seat_rules: p.seats === undefined ? null : JSON.stringify(seatRulesOf(p)),
+});
+
+/** The seat fields of a policy, as its `seat_rules` column keeps them. */
+const seatRulesOf = (p: Policy) => ({
+  seats: p.seats,
+  ...(p.heartbeatTimeoutSeconds === undefined ? {} : { heartbeatTimeoutSeconds: p.heartbeatTimeoutSeconds }),
+  ...(p.overage === undefined ? {} : { overage: p.overage }),
+  ...(p.borrowMaxDays === undefined ? {} : { borrowMaxDays: p.borrowMaxDays }),
 });
 
 const toExpiry = (row: PoliciesTable): ExpiryRule => {
@@ -66,5 +75,8 @@ export const toPolicy = (row: PoliciesTable): Policy => ({
   transfersPerYear: Number(row.transfers_per_year),
   entitlements: parseJson(row.entitlements),
   ...(row.base_policy_id === null ? {} : { basePolicyId: row.base_policy_id }),
+  ...(row.seat_rules === null || row.seat_rules === undefined ? {} : parseJson<SeatRules>(row.seat_rules)),
   createdAt: row.created_at,
 });
+
+type SeatRules = Pick<Policy, "seats" | "heartbeatTimeoutSeconds" | "overage" | "borrowMaxDays">;

@@ -7,6 +7,7 @@ import { registerLicenseReads } from "./licenses.js";
 import { registerOfflineSupport } from "./offline.js";
 import { registerPolicies } from "./policies.js";
 import { registerProducts } from "./products.js";
+import { registerSeatUsage } from "./seatUsage.js";
 import { registerSigningKeys } from "./signingKeys.js";
 import { registerTokens } from "./tokens.js";
 
@@ -25,4 +26,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   registerLicenseActions(app, deps);
   registerTokens(app, deps);
   registerOfflineSupport(app, deps);
+  registerSeatUsage(app, deps);
 }

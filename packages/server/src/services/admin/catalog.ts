@@ -4,12 +4,14 @@ import {
   defaultComponentWeights,
   type ExpiryRule,
   fail,
+  isSeatChannel,
   newId,
   ok,
   type Policy,
   type Product,
   policyDefaults,
   type Result,
+  seatDefaults,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 
@@ -39,6 +41,10 @@ export interface PolicyInput {
   readonly transfersPerYear?: number | undefined;
   readonly entitlements?: string[] | undefined;
   readonly basePolicyId?: string | undefined;
+  readonly seats?: number | undefined;
+  readonly heartbeatTimeoutSeconds?: number | undefined;
+  readonly overage?: { readonly percent: number; readonly hours: number } | undefined;
+  readonly borrowMaxDays?: number | undefined;
 }
 
 /** OEM licenses are bound to their first machine's board; everything else starts from the retail defaults. */
@@ -48,6 +54,8 @@ export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promis
   if (input.basePolicyId !== undefined && !(await deps.store.policies.findById(input.basePolicyId))) {
     return fail("POLICY_NOT_FOUND", { policyId: input.basePolicyId });
   }
+  const seatRules = seatRulesOf(input);
+  if (!seatRules.ok) return seatRules;
   const oem = input.channel === "oem";
   const policy: Policy = {
     id: newId("policy"),
@@ -64,8 +72,39 @@ export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promis
     transfersPerYear: input.transfersPerYear ?? (oem ? 0 : policyDefaults.transfersPerYear),
     entitlements: input.entitlements ?? [],
     ...(input.basePolicyId === undefined ? {} : { basePolicyId: input.basePolicyId }),
+    ...seatRules.value,
     createdAt: deps.clock().toISOString(),
   };
   await deps.store.policies.insert(policy);
   return ok(policy);
+}
+
+/**
+ * The seat fields a policy keeps: a seat channel needs its pool size (the timeout has a default), borrowing is
+ * for floating seats only, and a device channel takes none of them (they would silently do nothing).
+ */
+function seatRulesOf(input: PolicyInput): Result<Partial<Policy>> {
+  const named = (["seats", "heartbeatTimeoutSeconds", "overage", "borrowMaxDays"] as const).filter(
+    (field) => input[field] !== undefined,
+  );
+  if (!isSeatChannel(input.channel)) {
+    if (named.length === 0) return ok({});
+    const issues = `${named.join(", ")}: only for floating and workload policies`;
+    return fail("VALIDATION_FAILED", { issues });
+  }
+  if (input.seats === undefined)
+    return fail("VALIDATION_FAILED", { issues: `seats: required for a ${input.channel} policy` });
+  if (input.borrowMaxDays !== undefined && input.channel !== "floating")
+    return fail("VALIDATION_FAILED", { issues: "borrowMaxDays: only for floating policies" });
+  const timeout =
+    input.heartbeatTimeoutSeconds ??
+    (input.channel === "workload"
+      ? seatDefaults.workloadTimeoutSeconds
+      : seatDefaults.floatingTimeoutSeconds);
+  return ok({
+    seats: input.seats,
+    heartbeatTimeoutSeconds: timeout,
+    ...(input.overage === undefined ? {} : { overage: { ...input.overage } }),
+    ...(input.borrowMaxDays === undefined ? {} : { borrowMaxDays: input.borrowMaxDays }),
+  });
 }

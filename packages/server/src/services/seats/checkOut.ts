@@ -1,0 +1,155 @@
+import {
+  type CheckOutDecision,
+  decideCheckOut,
+  type Fingerprint,
+  fail,
+  isSeatChannel,
+  keyFingerprint,
+  type License,
+  type LicenseEvent,
+  newId,
+  ok,
+  type Policy,
+  presentedDigest,
+  type Result,
+  type Seat,
+  type SeatExplanation,
+} from "@ninsho/core";
+import type { Repositories } from "@ninsho/store";
+import type { ServerDeps } from "../../deps.js";
+import { firstActivation } from "../deviceRecords.js";
+import { findLicenseByKey } from "../licenseByKey.js";
+import { newSeatSecret, seatSecretDigest } from "./credentials.js";
+import { lastOverageStart, seatEvents } from "./seatEvents.js";
+import { seatLease } from "./seatLeases.js";
+
+export interface CheckOutRequest {
+  readonly key: string;
+  /** As the client sent it (keyed here before it is compared or stored). */
+  readonly fingerprint?: Fingerprint | undefined;
+  readonly device?: { readonly name: string; readonly platform: string } | undefined;
+  readonly workload?: { readonly id: string; readonly kind?: string | undefined } | undefined;
+  readonly borrowDays?: number | undefined;
+}
+
+export interface CheckedOut {
+  readonly license: License;
+  readonly policy: Policy;
+  readonly seat: Seat;
+  /** The seat's secret, shown to its holder once. */
+  readonly secret: string;
+  readonly lease: string;
+  readonly explanation: SeatExplanation;
+}
+
+/**
+ * Check a seat out. The decision and its writes run in one transaction holding the license row lock (FOR
+ * UPDATE on PostgreSQL; SQLite's one writer runs transactions one after another), so concurrent check-outs
+ * from any number of server processes never exceed the pool plus the overage the policy allows.
+ */
+export async function checkOut(deps: ServerDeps, request: CheckOutRequest): Promise<Result<CheckedOut>> {
+  const found = await findLicenseByKey(deps, request.key);
+  if (!found.ok) return found;
+  const policy = await deps.policies.get(found.value.policyId);
+  const key = await deps.keyring.signingKeyFor(found.value.productId);
+  if (!policy || !key) throw new Error(`license ${found.value.id} has no policy or signing key`);
+  if (!isSeatChannel(policy.channel)) return fail("SEAT_CHANNEL_REQUIRED", { channel: policy.channel });
+  const holder = holderOf(deps, policy, request);
+  if (!holder.ok) return holder;
+  const secret = newSeatSecret();
+  const outcome = await deps.store.transaction((tx) =>
+    decideAndPersist(deps, tx, found.value.id, policy, holder.value, request.borrowDays, secret),
+  );
+  if (!outcome.ok) return outcome;
+  const { license, seat, explanation } = outcome.value;
+  const lease = seatLease(key, license, policy, seat, deps.clock());
+  return ok({ license, policy, seat, secret, lease, explanation });
+}
+
+interface Holder {
+  readonly holder: string;
+  readonly name: string;
+  readonly platform: string;
+}
+
+/** Who asks: a machine by its keyed fingerprint digest (floating), or a workload by its identity. */
+function holderOf(deps: ServerDeps, policy: Policy, request: CheckOutRequest): Result<Holder> {
+  if (policy.channel === "workload") {
+    if (!request.workload) return fail("SEAT_REQUEST_INVALID", { channel: policy.channel });
+    const platform = request.workload.kind ?? request.device?.platform ?? "workload";
+    return ok({ holder: `workload:${request.workload.id}`, name: request.workload.id, platform });
+  }
+  if (!request.fingerprint || !request.device)
+    return fail("SEAT_REQUEST_INVALID", { channel: policy.channel });
+  // Compared and stored only in keyed form, as activations do: the database never holds a client's digest.
+  const keyed = keyFingerprint(deps.secrets.componentDigests, request.fingerprint);
+  return ok({ holder: `fp:${presentedDigest(keyed)}`, ...request.device });
+}
+
+async function decideAndPersist(
+  deps: ServerDeps,
+  tx: Repositories,
+  licenseId: string,
+  policy: Policy,
+  holder: Holder,
+  borrowDays: number | undefined,
+  secret: string,
+): Promise<Result<{ license: License; seat: Seat; explanation: SeatExplanation }>> {
+  const now = deps.clock();
+  const license = await tx.licenses.lockById(licenseId);
+  if (!license) return fail("KEY_NOT_FOUND");
+  const seats = await tx.seats.listHeld(licenseId, now.toISOString());
+  const decided = decideCheckOut({
+    license,
+    policy,
+    seats,
+    holder: holder.holder,
+    now,
+    lastOverageStart: await lastOverageStart(tx, licenseId, policy, now),
+    borrowDays,
+  });
+  if (!decided.ok) return decided;
+  const seat = await persist(tx, license, holder, decided.value, seatSecretDigest(secret), now);
+  const events: LicenseEvent[] = seatEvents(license, seat, decided.value, borrowDays, now);
+  if (events.length > 0) await tx.events.append(...events);
+  // A license's first seat starts it as a first activation does (and the expiry its policy counts from it).
+  const started = await firstActivation(tx, license, policy, now);
+  return ok({ license: started, seat, explanation: decided.value.explanation });
+}
+
+async function persist(
+  tx: Repositories,
+  license: License,
+  holder: Holder,
+  decision: CheckOutDecision,
+  secretDigest: string,
+  now: Date,
+): Promise<Seat> {
+  const at = now.toISOString();
+  if (decision.outcome === "same_holder") {
+    const renewal = {
+      heartbeatAt: at,
+      expiresAt: decision.expiresAt,
+      kind: decision.kind,
+      secretDigest,
+      ...(decision.endsBy === undefined ? {} : { endsBy: decision.endsBy }),
+    };
+    await tx.seats.renew(decision.seat.id, renewal);
+    const { endsBy: _old, ...rest } = decision.seat;
+    return { ...rest, ...renewal };
+  }
+  const seat: Seat = {
+    id: newId("seat"),
+    licenseId: license.id,
+    kind: decision.kind,
+    ...holder,
+    secretDigest,
+    overage: decision.overage !== undefined,
+    checkedOutAt: at,
+    heartbeatAt: at,
+    expiresAt: decision.expiresAt,
+    ...(decision.endsBy === undefined ? {} : { endsBy: decision.endsBy }),
+  };
+  await tx.seats.insert(seat);
+  return seat;
+}

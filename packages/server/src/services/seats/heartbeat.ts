@@ -1,0 +1,44 @@
+import { decideHeartbeat, fail, type License, ok, type Policy, type Result, type Seat } from "@ninsho/core";
+import type { ServerDeps } from "../../deps.js";
+import { holdsSeat } from "./credentials.js";
+import { seatLease } from "./seatLeases.js";
+
+export interface Renewed {
+  readonly license: License;
+  readonly policy: Policy;
+  readonly seat: Seat;
+  readonly lease: string;
+}
+
+/**
+ * A heartbeat from the seat's holder (its secret): the seat's expiry moves to the timeout ahead. Decided with
+ * the license row locked, as check-outs are, so a seat that lapsed and was given to another machine can never
+ * come back to life beside it. A wrong secret is answered as an unknown seat: a stranger learns nothing.
+ */
+export async function heartbeat(
+  deps: ServerDeps,
+  seatId: string,
+  secret: string | undefined,
+): Promise<Result<Renewed>> {
+  const found = await deps.store.seats.findById(seatId);
+  if (!found || !holdsSeat(found, secret)) return fail("SEAT_NOT_FOUND", { seatId });
+  const license = await deps.store.licenses.findById(found.licenseId);
+  if (!license) throw new Error(`seat ${seatId} has no license`);
+  const policy = await deps.policies.get(license.policyId);
+  const key = await deps.keyring.signingKeyFor(license.productId);
+  if (!policy || !key) throw new Error(`license ${license.id} has no policy or signing key`);
+  const outcome = await deps.store.transaction(async (tx): Promise<Result<Renewed>> => {
+    const now = deps.clock();
+    const locked = await tx.licenses.lockById(license.id);
+    const seat = await tx.seats.findById(seatId);
+    if (!locked || !seat || !holdsSeat(seat, secret)) return fail("SEAT_NOT_FOUND", { seatId });
+    const decided = decideHeartbeat(seat, policy, locked, now);
+    if (!decided.ok) return decided;
+    const renewal = { heartbeatAt: now.toISOString(), expiresAt: decided.value };
+    await tx.seats.renew(seat.id, renewal);
+    return ok({ license: locked, policy, seat: { ...seat, ...renewal }, lease: "" });
+  });
+  if (!outcome.ok) return outcome;
+  const { seat } = outcome.value;
+  return ok({ ...outcome.value, lease: seatLease(key, outcome.value.license, policy, seat, deps.clock()) });
+}
