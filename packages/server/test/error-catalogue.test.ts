@@ -174,6 +174,52 @@ describe("error catalogue", () => {
       const iid = await installationIdOf(t, c.productId, licenseAt(0).key, machine("phone"), old);
       return confirm(t, iid.text, {}, { headers: JA });
     },
+    NO_SEAT_AVAILABLE: async () => {
+      const pool = await t.catalogue({ channel: "floating", seats: 1 });
+      await post(t.app, "/v1/seats", { key: pool.key, fingerprint: machine("seat-a"), device: aDevice() });
+      return post(
+        t.app,
+        "/v1/seats",
+        { key: pool.key, fingerprint: machine("seat-b"), device: aDevice() },
+        { headers: JA },
+      );
+    },
+    SEAT_NOT_FOUND: () =>
+      call(t.app, "DELETE", `/v1/seats/${MISSING}`, undefined, {
+        headers: { ...JA, authorization: `Bearer ${"A".repeat(43)}` },
+      }),
+    SEAT_EXPIRED: async () => {
+      const pool = await t.catalogue({ channel: "floating", seats: 1 });
+      const seat = await post(t.app, "/v1/seats", {
+        key: pool.key,
+        fingerprint: machine("seat-r"),
+        device: aDevice(),
+      });
+      const auth = { authorization: `Bearer ${str(seat.body, "secret")}` };
+      await call(t.app, "DELETE", `/v1/seats/${str(seat.body, "seat.id")}`, undefined, { headers: auth });
+      return post(
+        t.app,
+        `/v1/seats/${str(seat.body, "seat.id")}/heartbeats`,
+        {},
+        { headers: { ...JA, ...auth } },
+      );
+    },
+    SEAT_CHANNEL_REQUIRED: () =>
+      post(t.app, "/v1/seats", { key: c.key, fingerprint: machine("m"), device: aDevice() }, { headers: JA }),
+    SEAT_REQUEST_INVALID: async () => {
+      const pool = await t.catalogue({ channel: "workload", seats: 1 });
+      return post(
+        t.app,
+        "/v1/seats",
+        { key: pool.key, fingerprint: machine("m"), device: aDevice() },
+        { headers: JA },
+      );
+    },
+    BORROW_NOT_ALLOWED: async () => {
+      const pool = await t.catalogue({ channel: "floating", seats: 1, borrowMaxDays: 3 });
+      const body = { key: pool.key, fingerprint: machine("m"), device: aDevice(), borrowDays: 30 };
+      return post(t.app, "/v1/seats", body, { headers: JA });
+    },
     OFFLINE_FILE_INVALID: () =>
       post(t.app, "/v1/offline/license-files", { requestFile: "not a request file" }, { headers: JA }),
     LEASE_INVALID: () => t.validate({ lease: "e30.e30.AAAA" }, machine("m"), newNonce(), { headers: JA }),
