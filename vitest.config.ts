@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 import { HANG_MS } from "./testing/budget.js";
 
@@ -22,6 +24,9 @@ export default defineConfig({
     testTimeout: HANG_MS,
     hookTimeout: HANG_MS,
     reporters: ["default", "./testing/durationReporter.ts"],
+    // The SDK keeps a record of verdicts in a per-user folder outside every state folder: tests keep theirs
+    // in a temporary one rather than the home folder of whoever runs them (one record per state folder).
+    env: { XDG_DATA_HOME: join(tmpdir(), "ninsho-test-data-home") },
     pool: "forks",
     maxWorkers: 2,
   },

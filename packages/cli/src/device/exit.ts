@@ -29,7 +29,12 @@ export const DeviceExitCode = {
  */
 export type DeviceExitCodeValue = (typeof DeviceExitCode)[keyof typeof DeviceExitCode];
 
-const LOCAL_STATE: ReadonlySet<string> = new Set(["STATE_CORRUPT", "STATE_TAMPERED", "CLOCK_ROLLBACK"]);
+const LOCAL_STATE: ReadonlySet<string> = new Set([
+  "STATE_CORRUPT",
+  "STATE_TAMPERED",
+  "STATE_UNCONFIRMED",
+  "CLOCK_ROLLBACK",
+]);
 const NOT_LICENSED: ReadonlySet<string> = new Set(["KEY_NOT_INSTALLED", "NOT_ACTIVATED", "LEASE_EXPIRED"]);
 const UNREACHABLE: ReadonlySet<string> = new Set(["SERVER_UNREACHABLE", "SERVER_TIMEOUT"]);
 const SERVER_FAULT: ReadonlySet<string> = new Set([

@@ -130,6 +130,20 @@ export const deviceCatalogue: CodeTexts<SdkErrorCode> = {
         "オンラインにして正規のリースを取得してください。状態フォルダーのファイルは編集しないでください。",
     },
   },
+  STATE_UNCONFIRMED: {
+    en: {
+      message:
+        "This machine's saved activation cannot be confirmed offline: its records are missing or disagree.",
+      remedy:
+        "Connect to the internet: the app asks the server at once and runs again if the license is in order.",
+    },
+    ja: {
+      message:
+        "このマシンの保存されたアクティベーションをオフラインでは確認できません（記録が見つからないか、食い違っています）。",
+      remedy:
+        "インターネットに接続してください。アプリがすぐにサーバーへ確認し、ライセンスに問題がなければ再び使えるようになります。",
+    },
+  },
   CONFIRMATION_ID_MALFORMED: {
     en: {
       message: "The confirmation ID is not valid: {reason}",

@@ -11,7 +11,8 @@ import { explain, type ProblemSeed, seed } from "./problem.js";
 import type { KeySet } from "./publicKeys.js";
 import type { Session, Verdict } from "./session.js";
 import { StatusBuilder } from "./statusView.js";
-import { DeviceStore } from "./storage/deviceStore.js";
+import type { DeviceStore } from "./storage/deviceStore.js";
+import { RecordedStore } from "./storage/recordedStore.js";
 import type { ClientEvents, ClientState, ClientStatus } from "./types.js";
 
 const noop = () => undefined;
@@ -40,7 +41,7 @@ export class Client implements NinshoClient {
     private readonly o: ResolvedOptions,
     private readonly keys: KeySet,
   ) {
-    this.store = new DeviceStore(o.storageDir, o.productId, keys);
+    this.store = new RecordedStore(o.storageDir, o.productId, keys, o.recordDir);
     this.statuses = new StatusBuilder(o.locale, o.productId);
     const host = { options: o, keys, events: this.events, session: () => this.ready() };
     this.offline = new OfflineOperations(

@@ -7,6 +7,7 @@ import { DEFAULT_CLOCK_TOLERANCE_MS } from "./clockMarks.js";
 import type { PreinstalledKeyOptions } from "./preinstalled/discover.js";
 import { type RegistryReader, readRegistryWithReg } from "./preinstalled/registry.js";
 import type { PublicKeysInput } from "./publicKeys.js";
+import { defaultRecordDir } from "./storage/verdictRecord.js";
 
 /**
  * Options of `createClient`. Only `url`, `productId` and `storageDir` are required, and `publicKeys` for
@@ -34,6 +35,13 @@ export interface ClientOptions {
   readonly publicKeys?: PublicKeysInput;
   /** This product's state folder on this machine (lease, state, install secret). One folder per product. */
   readonly storageDir: string;
+  /**
+   * Where the SDK keeps a second record of the newest signed verdict and the clock's high-water marks, outside
+   * `storageDir`, so deleting or restoring the state folder undoes neither (default: a per-user folder,
+   * `$XDG_DATA_HOME/ninsho-verdicts` when that is set, else `~/.local/share/ninsho-verdicts`,
+   * `%LOCALAPPDATA%\Ninsho Verdicts` or `~/Library/Application Support/Ninsho Verdicts`).
+   */
+  readonly recordDir?: string;
   /** Salt of the fingerprint's digests (default: the product id). */
   readonly productSalt?: string;
   /** How to read this machine's fingerprint (default: the SDK's collectors). */
@@ -81,6 +89,7 @@ export interface ResolvedOptions {
   readonly url: string;
   readonly productId: string;
   readonly storageDir: string;
+  readonly recordDir: string;
   readonly fingerprint: () => Promise<Fingerprint>;
   readonly device: { readonly name: string; readonly platform: string };
   readonly fetch: typeof globalThis.fetch;
@@ -134,6 +143,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     url: options.url,
     productId: options.productId,
     storageDir: options.storageDir,
+    recordDir: options.recordDir ?? defaultRecordDir(platform),
     fingerprint:
       options.fingerprint ??
       memoize(async () => (await collectFingerprint({ productSalt: salt })).fingerprint),

@@ -108,6 +108,10 @@ export class Session {
     if (this.stateProblem?.code === "STATE_TAMPERED") {
       return { state: "tampered", valid: false, seed: storageSeed(this.stateProblem) };
     }
+    // The record kept outside the folder does not vouch for the lease: only the server can (storage/recordReconcile.ts).
+    if (this.stateProblem?.code === "STATE_UNCONFIRMED") {
+      return { state: "corrupt", valid: false, seed: storageSeed(this.stateProblem) };
+    }
     const verdict = this.state.verdict;
     if (verdict) return { state: verdict.state, valid: false, seed: verdict.seed };
     if (phone || !lease) return bestVerdict(grantsOf(lease, phone), nowMs);
@@ -191,11 +195,13 @@ export class Session {
 
   /**
    * Write the state. A state file found altered is left as it is until the server repairs it: writing a
-   * fresh one with a valid MAC would erase the evidence, and the next start would trust it.
+   * fresh one with a valid MAC would erase the evidence, and the next start would trust it. So is an
+   * unconfirmed lease: writing would make a record that vouches for it.
    */
   async save(): Promise<void> {
     this.version += 1;
-    if (this.stateProblem?.code === "STATE_TAMPERED") return;
+    if (this.stateProblem?.code === "STATE_TAMPERED" || this.stateProblem?.code === "STATE_UNCONFIRMED")
+      return;
     this.persistedLocalMarkMs = this.state.localMarkMs;
     await this.store.saveState(this.state).catch(ignoreWriteError);
   }

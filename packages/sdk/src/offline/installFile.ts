@@ -77,6 +77,8 @@ export async function installLicenseFileOn(
   const length = lease.leaseExpiresAtMs - lease.issuedAtMs;
   state.nextOnlineAt = Math.max(lease.issuedAtMs, now) + o.refreshFraction * length;
   await session.takeLease(lease);
+  // A signed file typed in now confirms its lease as an answer would: it needs no record of an older one.
+  if (session.stateProblem?.code === "STATE_UNCONFIRMED") session.stateProblem = undefined;
   await session.save();
   const view = {
     deviceId: lease.claims.sub,

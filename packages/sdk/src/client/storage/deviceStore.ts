@@ -27,7 +27,7 @@ export const STATE_FILES = {
  * const problem: StorageProblem = { code: "STATE_CORRUPT", file: "state.json", reason: "it is not complete JSON" };
  */
 export interface StorageProblem {
-  readonly code: "STATE_CORRUPT" | "STATE_TAMPERED";
+  readonly code: "STATE_CORRUPT" | "STATE_TAMPERED" | "STATE_UNCONFIRMED";
   readonly file: string;
   readonly reason: string;
 }
@@ -76,7 +76,7 @@ export class DeviceStore {
 
   constructor(
     readonly dir: string,
-    private readonly productId: string,
+    protected readonly productId: string,
     private readonly keys: KeySet,
   ) {}
 
@@ -177,7 +177,7 @@ export class DeviceStore {
     return this.queue;
   }
 
-  private enqueue(write: () => Promise<void>): Promise<void> {
+  protected enqueue(write: () => Promise<void>): Promise<void> {
     const run = this.queue.then(write).then(
       () => {
         this.lastWriteError = undefined;

@@ -1,0 +1,135 @@
+/**
+ * Capability: a user with the shipped app and a file manager: they delete files of the state folder, or put
+ * back a copy of `state.json` kept from before (a backup, a snapshot of the folder), and turn the clock back.
+ * Attack: after the server's signed `revoked`, restore the older `state.json` or delete it, so the lease still
+ * in the folder is judged with no verdict; during a clock rollback, delete `state.json` so the time it had
+ * seen is forgotten and the lease's grace counts again; delete every record the device keeps and try offline.
+ * Expected outcome: the newest signed verdict and the clock's high-water marks are also kept in a record outside
+ * the state folder (per user, under its own MAC), and the newest and strictest of the two wins: a restored or
+ * deleted `state.json` stays `revoked`, a rollback stays `clock_rollback`. With every record gone the lease is
+ * not trusted offline (STATE_UNCONFIRMED): the SDK asks the server, which still says `revoked`, and an honest
+ * machine that lost its files recovers to `active` from that same question. Before the fix the restored or
+ * deleted state gave `active`, and the deleted one turned `clock_rollback` into `grace`.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { STATE_FILES } from "@ninsho/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../testing/liveServer.js";
+import {
+  activatedDevice,
+  clientFor,
+  DAY,
+  type DeviceOptions,
+  readFile,
+  removeFolders,
+  tempDir,
+  testClock,
+  writeFile,
+} from "./support/deviceSide.js";
+
+let server: LiveServer;
+beforeAll(async () => {
+  server = await startLiveServer();
+});
+afterAll(async () => {
+  await server.dispose();
+  removeFolders();
+});
+
+/** A device of its own: its clock and its record folder (the per-user one, here a temp folder). */
+async function device() {
+  const clock = testClock();
+  const options: DeviceOptions = { now: clock.now, recordDir: tempDir("ninsho-attack-records-") };
+  const activated = await activatedDevice(server, options);
+  const open = (more: DeviceOptions = {}) => clientFor(server, activated.dir, { ...options, ...more });
+  return { ...activated, clock, options, open };
+}
+
+/** The device's server answers `revoked` to its next online check. */
+async function revoke(d: Awaited<ReturnType<typeof device>>) {
+  const res = await server.admin("POST", `/v1/admin/licenses/${d.license.id}/revoke`, {
+    reason: "chargeback",
+  });
+  expect(res.status).toBe(200);
+  const client = d.open();
+  expect(await client.validate({ online: "force" })).toMatchObject({ state: "revoked", valid: false });
+  await client.close();
+}
+
+const deleteState = (dir: string) => rmSync(join(dir, STATE_FILES.state), { force: true });
+/** A server that cannot be reached (nothing listens on port 9 of this machine). */
+const unreachable = { url: "http://127.0.0.1:9" };
+
+describe("attack: deleting or restoring files does not undo a verdict", () => {
+  it("an older state.json put back after a revocation: still revoked, offline", async () => {
+    const d = await device();
+    const before = readFile(d.dir, STATE_FILES.state);
+    await revoke(d);
+
+    writeFile(d.dir, STATE_FILES.state, before);
+    const status = await d.open(unreachable).validate();
+    expect(status).toMatchObject({ state: "revoked", valid: false, code: "LICENSE_REVOKED" });
+  });
+
+  it("state.json deleted after a revocation: still revoked, offline", async () => {
+    const d = await device();
+    await revoke(d);
+
+    deleteState(d.dir);
+    const status = await d.open(unreachable).validate();
+    expect(status).toMatchObject({ state: "revoked", valid: false, code: "LICENSE_REVOKED" });
+  });
+
+  it("every record deleted after a revocation: nothing offline, and the server it asks says revoked", async () => {
+    const d = await device();
+    await revoke(d);
+    deleteState(d.dir);
+    rmSync(d.options.recordDir ?? "", { recursive: true, force: true });
+
+    const offline = await d.open(unreachable).validate();
+    expect(offline).toMatchObject({ valid: false, code: "STATE_UNCONFIRMED" });
+    const online = await d.open().validate();
+    expect(online).toMatchObject({ state: "revoked", valid: false, code: "LICENSE_REVOKED" });
+  });
+
+  it("state.json deleted at day 10 of a clock rollback: still clock_rollback, not grace", async () => {
+    const d = await device();
+    // The lease (7 days) has run out at day 20 and its grace (14 days) is nearly over; the machine sees day 20.
+    d.clock.advance(20 * DAY);
+    const seen = d.open(unreachable);
+    expect(await seen.validate()).toMatchObject({ state: "grace", valid: true });
+    await seen.close();
+    // The clock is set back to day 10, where the lease's grace would run for 11 more days.
+    d.clock.advance(-10 * DAY);
+    const back = d.open(unreachable);
+    expect(await back.validate()).toMatchObject({ state: "clock_rollback", valid: false });
+    await back.close();
+
+    deleteState(d.dir);
+    const status = await d.open(unreachable).validate();
+    expect(status).toMatchObject({ state: "clock_rollback", valid: false, code: "CLOCK_ROLLBACK" });
+  });
+});
+
+describe("honest path: a machine that lost its files", () => {
+  it("state.json lost: the record vouches for the lease, so it runs offline", async () => {
+    const d = await device();
+    deleteState(d.dir);
+    expect(await d.open(unreachable).validate()).toMatchObject({ state: "active", valid: true });
+  });
+
+  it("state.json and the record lost while the server is reachable: one online check, then active", async () => {
+    const d = await device();
+    deleteState(d.dir);
+    rmSync(d.options.recordDir ?? "", { recursive: true, force: true });
+
+    const client = d.open();
+    const status = await client.validate();
+    expect(status).toMatchObject({ state: "active", valid: true });
+    expect(status.lastServerContactAt).toBeDefined();
+    await client.close();
+    // The answer wrote a new record: the next start runs offline again.
+    expect(await d.open(unreachable).validate()).toMatchObject({ state: "active", valid: true });
+  });
+});
