@@ -51,6 +51,8 @@ export function testDevice(server: Pick<LiveServer, "url" | "productId">, name =
     NINSHO_DEVICE_DIR: dir,
     NINSHO_DEVICE_FINGERPRINT: fingerprintFile,
     LANG: "en_US.UTF-8",
+    // The SDK's verdict records (outside the state folder): the spawned binary keeps them where this process does.
+    ...(process.env.XDG_DATA_HOME === undefined ? {} : { XDG_DATA_HOME: process.env.XDG_DATA_HOME }),
   };
   return {
     dir,
