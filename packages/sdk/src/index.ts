@@ -1,3 +1,4 @@
 export * from "./client/index.js";
 export * from "./fingerprint/index.js";
 export * from "./offline/index.js";
+export * from "./seats/index.js";
