@@ -11,6 +11,8 @@ export const idPrefixes = {
   signingKey: "sk",
   transfer: "trf",
   seat: "seat",
+  account: "acc",
+  mail: "mail",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

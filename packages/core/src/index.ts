@@ -1,3 +1,4 @@
+export * from "./accounts/index.js";
 export * from "./errors/index.js";
 export * from "./i18n/index.js";
 export * from "./ids.js";

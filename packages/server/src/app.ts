@@ -8,6 +8,7 @@ import { limitBody, locale, requestId, requireJson } from "./http/middleware.js"
 import type { LoadShedder } from "./http/overload.js";
 import { type TrustProxy, trustProxyProblem } from "./http/trustProxy.js";
 import { validationHook } from "./http/validation.js";
+import { registerAccountRoutes } from "./routes/account/index.js";
 import { registerAdminRoutes } from "./routes/admin/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerPublicRoutes } from "./routes/public/index.js";
@@ -68,6 +69,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHo
   registerPublicRoutes(app, deps);
   registerSeatRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerAccountRoutes(app, deps);
   registerDocs(app);
   for (const extend of options.extensions ?? []) extend(app, deps);
   return app;

@@ -1,6 +1,8 @@
 import { deriveSecrets } from "@ninsho/core";
 import type { Store } from "@ninsho/store";
 import type { Logger } from "pino";
+import { OutboxMailer } from "./accounts/mail/mailer.js";
+import { type AccountOptions, accountDefaults, accountKeys } from "./accounts/settings.js";
 import type { ServerDeps } from "./deps.js";
 import { createLogger } from "./logger.js";
 import { Keyring } from "./security/keyring.js";
@@ -22,6 +24,8 @@ export interface DepsOptions {
   readonly lastSeenIntervalMs?: number;
   /** Days an offline request stays usable (default 7). */
   readonly offlineRequestMaxAgeDays?: number;
+  /** End-user accounts (public URL, mailer, password cost, sign-in limits); mail goes to the outbox by default. */
+  readonly accounts?: AccountOptions;
 }
 
 /**
@@ -48,6 +52,13 @@ export function buildDeps(options: DepsOptions): ServerDeps {
     offline: {
       keys: new OfflineKeyring(options.store, secrets),
       requestMaxAgeDays: options.offlineRequestMaxAgeDays ?? 7,
+    },
+    accounts: {
+      publicUrl: options.accounts?.publicUrl ?? accountDefaults.publicUrl,
+      mailer: options.accounts?.mailer ?? new OutboxMailer(options.store, secrets, logger, clock),
+      keys: accountKeys(options.masterKey),
+      scryptCost: options.accounts?.scryptCost ?? accountDefaults.scryptCost,
+      signInLimits: options.accounts?.signInLimits ?? accountDefaults.signInLimits,
     },
   };
 }

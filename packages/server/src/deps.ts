@@ -1,6 +1,7 @@
 import type { Secrets } from "@ninsho/core";
 import type { Store } from "@ninsho/store";
 import type { Logger } from "pino";
+import type { AccountSettings } from "./accounts/settings.js";
 import type { Keyring } from "./security/keyring.js";
 import type { OfflineKeyring } from "./security/offlineKeys.js";
 import type { RateLimits } from "./security/rateLimits.js";
@@ -24,6 +25,8 @@ export interface ServerDeps {
   readonly clock: () => Date;
   /** Offline activation (installation IDs, license files): product offline keys and request age. */
   readonly offline: OfflineSettings;
+  /** End-user accounts: public URL, mailer, derived keys, password cost, sign-in limits. */
+  readonly accounts: AccountSettings;
 }
 
 export interface OfflineSettings {

@@ -16,6 +16,14 @@ import type {
   SigningKeyRecord,
 } from "@ninsho/core";
 import type {
+  AccountPatch,
+  AccountRecord,
+  AccountTokenRecord,
+  LicenseLink,
+  OutboxMail,
+  SessionRecord,
+} from "./accountRecords.js";
+import type {
   AuditEvent,
   DevicePatch,
   IssuedLicense,
@@ -145,4 +153,52 @@ export interface SeatRepository {
   renew(id: string, patch: SeatRenewal): Promise<void>;
   /** Return a seat (a seat already returned keeps its first return time). */
   markReturned(id: string, at: string): Promise<void>;
+}
+
+/** End-user accounts, by id or normalised email. */
+export interface AccountRepository {
+  /** Store a new account unless its email has one; true when this call stored it. */
+  insertIfAbsent(account: AccountRecord): Promise<boolean>;
+  findById(id: string): Promise<AccountRecord | undefined>;
+  findByEmail(email: string): Promise<AccountRecord | undefined>;
+  update(id: string, patch: AccountPatch): Promise<void>;
+  /** Record the TOTP step just used, only if it is later than the last one (compare and set); true when set. */
+  useTotpStep(id: string, step: number): Promise<boolean>;
+}
+
+/** One-time tokens and sessions of accounts, kept by digest only. */
+export interface AccountTokenRepository {
+  insert(token: AccountTokenRecord): Promise<void>;
+  /** A token of a purpose, used or not. */
+  find(digest: string, purpose: AccountTokenRecord["purpose"]): Promise<AccountTokenRecord | undefined>;
+  /**
+   * Use a token once: atomically mark it used if it is unused and unexpired at `at`; its account when this call
+   * used it, `undefined` otherwise (two racing uses: one wins).
+   */
+  use(digest: string, purpose: AccountTokenRecord["purpose"], at: string): Promise<string | undefined>;
+  /** Mark every unused token of a purpose of an account used (a new reset link voids the older ones). */
+  voidAll(accountId: string, purpose: AccountTokenRecord["purpose"], at: string): Promise<void>;
+  /** Unused, unexpired tokens of a purpose (recovery codes left). */
+  countUsable(accountId: string, purpose: AccountTokenRecord["purpose"], at: string): Promise<number>;
+  insertSession(session: SessionRecord): Promise<void>;
+  findSession(digest: string): Promise<SessionRecord | undefined>;
+  deleteSession(digest: string): Promise<void>;
+  /** End every session of an account (password reset, second factor turned off). */
+  deleteSessionsOf(accountId: string): Promise<void>;
+}
+
+/** Licenses linked to accounts by key (links by email follow from `licenses.owner_email`). */
+export interface AccountLicenseRepository {
+  /** Link a license unless it is linked already; the link that stands afterwards (this one or the earlier). */
+  link(link: LicenseLink): Promise<LicenseLink>;
+  findByLicense(licenseId: string): Promise<LicenseLink | undefined>;
+  listByAccount(accountId: string): Promise<LicenseLink[]>;
+}
+
+/** Mails waiting for the operator when no SMTP server is configured. */
+export interface OutboxRepository {
+  insert(mail: OutboxMail): Promise<void>;
+  /** Newest first. */
+  list(limit: number): Promise<OutboxMail[]>;
+  findById(id: string): Promise<OutboxMail | undefined>;
 }

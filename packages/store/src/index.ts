@@ -1,3 +1,12 @@
+export type {
+  AccountPatch,
+  AccountRecord,
+  AccountTokenRecord,
+  LicenseLink,
+  LicenseLinkVia,
+  OutboxMail,
+  SessionRecord,
+} from "./accountRecords.js";
 export {
   assertSqliteIdle,
   backupSqlite,
@@ -6,11 +15,15 @@ export {
   type SqliteBackupInfo,
 } from "./backup.js";
 export type {
+  AccountLicenseRepository,
+  AccountRepository,
+  AccountTokenRepository,
   AuditRepository,
   DeviceRepository,
   EventRepository,
   LicenseRepository,
   OfflineRepository,
+  OutboxRepository,
   PolicyRepository,
   ProductRepository,
   SeatRepository,

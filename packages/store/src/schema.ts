@@ -17,6 +17,11 @@ export interface Database {
   rate_limits: RateLimitsTable;
   admin_audit: AdminAuditTable;
   seats: SeatsTable;
+  accounts: AccountsTable;
+  account_tokens: AccountTokensTable;
+  sessions: SessionsTable;
+  account_licenses: AccountLicensesTable;
+  outbox: OutboxTable;
 }
 
 export interface ProductsTable {
@@ -183,4 +188,56 @@ export interface SeatsTable {
   expires_at: string;
   ends_by: string | null;
   returned_at: string | null;
+}
+
+/** End-user accounts (migration 0009): the email normalised and unique, the password as a scrypt hash. */
+export interface AccountsTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  language: string;
+  created_at: string;
+  email_verified_at: string | null;
+  password_changed_at: string;
+  totp_secret_sealed: string | null;
+  totp_pending_sealed: string | null;
+  totp_enabled_at: string | null;
+  /** Bigint; PostgreSQL's driver returns it as a string. */
+  totp_last_step: number | string | null;
+}
+
+/** One-time tokens of accounts by digest: verification and reset links, sign-in challenges, recovery codes. */
+export interface AccountTokensTable {
+  digest: string;
+  account_id: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string | null;
+  used_at: string | null;
+}
+
+/** Signed-in sessions by the digest of their cookie's token. */
+export interface SessionsTable {
+  digest: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Licenses linked to an account by their key (one account per license). */
+export interface AccountLicensesTable {
+  license_id: string;
+  account_id: string;
+  via: string;
+  linked_at: string;
+}
+
+/** Mail kept for the operator when no SMTP server is configured; the message sealed under the master key. */
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  template: string;
+  language: string;
+  sealed_message: string;
+  created_at: string;
 }

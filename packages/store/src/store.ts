@@ -1,10 +1,14 @@
 import { type Kysely, sql } from "kysely";
 import type {
+  AccountLicenseRepository,
+  AccountRepository,
+  AccountTokenRepository,
   AuditRepository,
   DeviceRepository,
   EventRepository,
   LicenseRepository,
   OfflineRepository,
+  OutboxRepository,
   PolicyRepository,
   ProductRepository,
   SeatRepository,
@@ -15,6 +19,9 @@ import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
 import { GroupCommit } from "./groupCommit.js";
 import { migrateToLatest } from "./migrate.js";
+import { KyselyAccountLicenseRepository, KyselyOutboxRepository } from "./repositories/accountLicenses.js";
+import { KyselyAccountRepository } from "./repositories/accounts.js";
+import { KyselyAccountTokenRepository } from "./repositories/accountTokens.js";
 import { KyselyAuditRepository } from "./repositories/audit.js";
 import { KyselyDeviceRepository } from "./repositories/devices.js";
 import { KyselyEventRepository } from "./repositories/events.js";
@@ -47,6 +54,11 @@ export interface Repositories {
   readonly seats: SeatRepository;
   /** Rate-limit counters every server process on this database shares. */
   readonly rateLimits: RateLimitRepository;
+  /** End-user accounts, their one-time tokens and sessions, their licenses, and the mail outbox. */
+  readonly accounts: AccountRepository;
+  readonly accountTokens: AccountTokenRepository;
+  readonly accountLicenses: AccountLicenseRepository;
+  readonly outbox: OutboxRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -88,6 +100,10 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   audit: new KyselyAuditRepository(db),
   seats: new KyselySeatRepository(db),
   rateLimits: new KyselyRateLimitRepository(db),
+  accounts: new KyselyAccountRepository(db),
+  accountTokens: new KyselyAccountTokenRepository(db),
+  accountLicenses: new KyselyAccountLicenseRepository(db),
+  outbox: new KyselyOutboxRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

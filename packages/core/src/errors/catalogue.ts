@@ -395,6 +395,139 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
         "デバイスが書き出したファイルを編集せずにそのまま使ってください。途中で壊れた場合はデバイスで新しく書き出してください。",
     },
   },
+  SIGN_IN_REQUIRED: {
+    en: {
+      message: "You are not signed in, or your session has ended.",
+      remedy: "Sign in with your email address and password, then try again.",
+    },
+    ja: {
+      message: "サインインしていないか、セッションの有効期限が切れています。",
+      remedy: "メールアドレスとパスワードでサインインしてから、もう一度お試しください。",
+    },
+  },
+  CROSS_ORIGIN_REFUSED: {
+    en: {
+      message: "This request came from another site ({origin}), so it was refused to protect your account.",
+      remedy:
+        "Use the vendor's own account pages; a script calling the API with your session must send Origin: {expected}.",
+    },
+    ja: {
+      message: "このリクエストは別のサイト（{origin}）から送られたため、アカウント保護のため拒否しました。",
+      remedy:
+        "販売元のアカウントページからご利用ください。セッションを使って API を呼び出すスクリプトは Origin: {expected} を送信してください。",
+    },
+  },
+  INVALID_CREDENTIALS: {
+    en: {
+      message: "The email address or password is not right.",
+      remedy:
+        "Check both and try again; if you forgot your password, ask for a reset link. After several failed attempts the account is locked for a while.",
+    },
+    ja: {
+      message: "メールアドレスまたはパスワードが正しくありません。",
+      remedy:
+        "両方を確認してもう一度お試しください。パスワードを忘れた場合はリセット用リンクを請求してください。何度も失敗するとアカウントはしばらくロックされます。",
+    },
+  },
+  ACCOUNT_LOCKED: {
+    en: {
+      message: "This account is locked after too many failed sign-ins, until {until}.",
+      remedy:
+        "To get back in now, reset your password with the emailed link (it unlocks the account); or wait until {until} and sign in again.",
+    },
+    ja: {
+      message: "サインインの失敗が多すぎたため、このアカウントは {until} までロックされています。",
+      remedy:
+        "すぐに再開するには、メールで届くリンクからパスワードをリセットしてください（ロックも解除されます）。または {until} 以降にもう一度サインインしてください。",
+    },
+  },
+  PASSWORD_TOO_WEAK: {
+    en: {
+      message:
+        "This password cannot be used: {reason, select, short {it is shorter than {min} characters} long {it is longer than {max} characters} repeated {it is one character repeated} common {it is one of the passwords guessers try first} email {it is your email address} other {it is too easy to guess}}.",
+      remedy:
+        "Choose a password of at least {min} characters that you use nowhere else; a few unrelated words make a good one.",
+    },
+    ja: {
+      message:
+        "このパスワードは使えません: {reason, select, short {{min} 文字より短いです} long {{max} 文字より長いです} repeated {同じ文字の繰り返しです} common {推測されやすいよく使われるパスワードです} email {メールアドレスと同じです} other {推測されやすいパスワードです}}。",
+      remedy:
+        "ほかで使っていない {min} 文字以上のパスワードを選んでください。関係のない単語をいくつか並べると覚えやすく安全です。",
+    },
+  },
+  LINK_EXPIRED: {
+    en: {
+      message: "This link no longer works: it was used already, it has expired, or it is not one we sent.",
+      remedy:
+        "Ask for a new one: sign in to send a new verification link, or ask for a new password reset link; use only the newest mail.",
+    },
+    ja: {
+      message:
+        "このリンクは使えません。使用済みか、有効期限が切れているか、こちらから送ったものではありません。",
+      remedy:
+        "新しいリンクを請求してください。サインインして確認リンクを再送するか、パスワードリセットを再度申請し、最新のメールだけをお使いください。",
+    },
+  },
+  SIGN_IN_EXPIRED: {
+    en: {
+      message: "This sign-in step has expired or was already completed.",
+      remedy:
+        "Start again: sign in with your email address and password, then enter a new code within 5 minutes.",
+    },
+    ja: {
+      message: "このサインイン手順は有効期限が切れたか、すでに完了しています。",
+      remedy: "メールアドレスとパスワードでもう一度サインインし、5 分以内に新しいコードを入力してください。",
+    },
+  },
+  TOTP_CODE_INVALID: {
+    en: {
+      message: "The code is not right, or it was used already.",
+      remedy:
+        "Enter the current 6-digit code from your authenticator app (check the phone's clock is set automatically), or one of your unused recovery codes.",
+    },
+    ja: {
+      message: "コードが正しくないか、すでに使用されています。",
+      remedy:
+        "認証アプリに表示されている現在の 6 桁のコード（スマートフォンの時刻が自動設定か確認してください）、または未使用のリカバリーコードを入力してください。",
+    },
+  },
+  TOTP_STATE_CONFLICT: {
+    en: {
+      message:
+        "{state, select, enabled {Two-step sign-in is already on for this account.} notStarted {There is no two-step sign-in set-up to confirm.} other {Two-step sign-in is off for this account.}}",
+      remedy:
+        "{state, select, enabled {To set it up again, turn it off first (with a current code), then start over.} notStarted {Start the set-up first; then confirm it with a code from your app.} other {Turn it on first if you want to use it.}}",
+    },
+    ja: {
+      message:
+        "{state, select, enabled {このアカウントでは 2 段階サインインがすでに有効です。} notStarted {確認する 2 段階サインインの設定がありません。} other {このアカウントでは 2 段階サインインが無効です。}}",
+      remedy:
+        "{state, select, enabled {設定し直すには、まず現在のコードで無効にしてからやり直してください。} notStarted {まず設定を開始し、アプリのコードで確認してください。} other {使う場合は先に有効にしてください。}}",
+    },
+  },
+  EMAIL_NOT_VERIFIED: {
+    en: {
+      message: "Your email address is not verified yet.",
+      remedy: "Open the verification link we sent you (ask for a new one if it expired), then try again.",
+    },
+    ja: {
+      message: "メールアドレスがまだ確認されていません。",
+      remedy:
+        "お送りした確認リンクを開いてから（期限切れの場合は再送を依頼してください）、もう一度お試しください。",
+    },
+  },
+  LICENSE_OWNED_ELSEWHERE: {
+    en: {
+      message: "This license belongs to another account or was bought with another email address.",
+      remedy:
+        "Sign in with the account of the email address the license was bought with; if it should be yours, contact the vendor's support with your proof of purchase.",
+    },
+    ja: {
+      message: "このライセンスは別のアカウントのもの、または別のメールアドレスで購入されたものです。",
+      remedy:
+        "ライセンスを購入したメールアドレスのアカウントでサインインしてください。ご自身のものであるはずの場合は、購入の証明を添えて販売元のサポートにお問い合わせください。",
+    },
+  },
 };
 
 /**

@@ -17,10 +17,15 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "INSTALLATION_ID_MALFORMED":
     case "OFFLINE_FILE_INVALID":
     case "SEAT_REQUEST_INVALID":
+    case "PASSWORD_TOO_WEAK":
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":
     case "DEVICE_PROOF_REQUIRED":
+    case "SIGN_IN_REQUIRED":
+    case "INVALID_CREDENTIALS":
+    case "SIGN_IN_EXPIRED":
+    case "TOTP_CODE_INVALID":
       return 401;
     case "FORBIDDEN":
     case "LICENSE_SUSPENDED":
@@ -29,6 +34,8 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "DEVICE_DEACTIVATED":
     case "TRANSFER_NOT_ALLOWED":
     case "BORROW_NOT_ALLOWED":
+    case "CROSS_ORIGIN_REFUSED":
+    case "EMAIL_NOT_VERIFIED":
       return 403;
     case "ROUTE_NOT_FOUND":
     case "KEY_NOT_FOUND":
@@ -48,15 +55,19 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "LICENSE_STATE_CONFLICT":
     case "NO_SEAT_AVAILABLE":
     case "SEAT_CHANNEL_REQUIRED":
+    case "TOTP_STATE_CONFLICT":
+    case "LICENSE_OWNED_ELSEWHERE":
       return 409;
     case "OFFLINE_REQUEST_EXPIRED":
     case "SEAT_EXPIRED":
+    case "LINK_EXPIRED":
       return 410;
     case "BODY_TOO_LARGE":
       return 413;
     case "UNSUPPORTED_MEDIA_TYPE":
       return 415;
     case "RATE_LIMITED":
+    case "ACCOUNT_LOCKED":
       return 429;
     case "INTERNAL_ERROR":
       return 500;

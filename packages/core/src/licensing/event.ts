@@ -6,6 +6,7 @@ export const eventTypes = [
   "license.revoked",
   "license.extended",
   "license.reassigned",
+  "license.linked",
   "device.activated",
   "device.recognized",
   "device.deactivated",

@@ -1,4 +1,5 @@
 import type { Locale, Role } from "@ninsho/core";
+import type { AccountRecord } from "@ninsho/store";
 
 /** What middleware puts on the request context for handlers to read. */
 export interface AppEnv {
@@ -14,5 +15,8 @@ export interface AppEnv {
     clientIp: string;
     /** The group of addresses the client counts in for rate limits (an IPv6 /64 by default). */
     clientSource: string;
+    /** Set by the session middleware of account routes: the signed-in account and its session's digest. */
+    account: AccountRecord;
+    sessionDigest: string;
   };
 }

@@ -7,6 +7,7 @@ import * as adminAudit from "./0005_admin_audit.js";
 import * as keyedDigests from "./0006_keyed_component_digests.js";
 import * as lineage from "./0007_lineage.js";
 import * as seats from "./0008_seats.js";
+import * as accounts from "./0009_accounts.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "0006_keyed_component_digests": keyedDigests,
   "0007_lineage": lineage,
   "0008_seats": seats,
+  "0009_accounts": accounts,
 };
 
 export const migrationProvider: MigrationProvider = {
