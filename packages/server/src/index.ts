@@ -1,3 +1,12 @@
+export {
+  type Mail,
+  type Mailer,
+  OutboxMailer,
+  SmtpMailer,
+  type SmtpTransport,
+} from "./accounts/mail/mailer.js";
+export { type OutboxEntry, type OutboxOptions, readOutbox } from "./accounts/mail/outbox.js";
+export type { AccountOptions } from "./accounts/settings.js";
 export { type AppExtension, type AppOptions, createApp } from "./app.js";
 export { buildDeps, type DepsOptions } from "./buildDeps.js";
 export {

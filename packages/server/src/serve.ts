@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server";
 import { deriveSecrets } from "@ninsho/core";
 import { createStore, isPostgresUrl } from "@ninsho/store";
 import type { Logger } from "pino";
+import { SmtpMailer } from "./accounts/mail/mailer.js";
 import { type AppExtension, createApp } from "./app.js";
 import { banner } from "./banner.js";
 import { buildDeps } from "./buildDeps.js";
@@ -58,6 +59,15 @@ export interface StartOptions {
    */
   readonly showAdminToken?: boolean;
   readonly logger?: Logger;
+  /**
+   * Where users reach the server, for mailed links and the CSRF check (default: NINSHO_PUBLIC_URL, else the
+   * address listened on). Behind a TLS proxy set it to the https URL: session cookies then get `Secure`.
+   */
+  readonly publicUrl?: string;
+  /** `smtp://…` or `smtps://…` to send account mail (default: NINSHO_SMTP_URL); else it goes to the outbox. */
+  readonly smtpUrl?: string;
+  /** The sender of account mail (default: NINSHO_MAIL_FROM, else `Ninsho <no-reply@localhost>`). */
+  readonly mailFrom?: string;
 }
 
 export interface RunningServer {
@@ -107,7 +117,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (master.source === "created") rmSync(join(dataDir, "master.key"), { force: true });
     throw error;
   }
-  const deps = buildDeps({ store, masterKey: master.key, logger, limits: rate.limits });
+  const host = options.host ?? "127.0.0.1";
+  const smtpUrl = options.smtpUrl || process.env.NINSHO_SMTP_URL || undefined;
+  const mailFrom = options.mailFrom || process.env.NINSHO_MAIL_FROM || "Ninsho <no-reply@localhost>";
+  const publicUrl =
+    options.publicUrl ||
+    process.env.NINSHO_PUBLIC_URL ||
+    `http://${host.includes(":") ? `[${host}]` : host}:${options.port ?? 8080}`;
+  const mailer = smtpUrl === undefined ? undefined : await SmtpMailer.fromUrl(smtpUrl, mailFrom, logger);
+  const deps = buildDeps({
+    store,
+    masterKey: master.key,
+    logger,
+    limits: rate.limits,
+    accounts: { publicUrl, ...(mailer === undefined ? {} : { mailer }) },
+  });
   const shedder = options.overload === false ? undefined : new LoadShedder(overloadOptions(options.overload));
   const app = createApp(deps, {
     ...(shedder ? { overload: shedder } : {}),
@@ -116,7 +140,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(options.floorRoute === undefined ? {} : { floorRoute: options.floorRoute }),
     ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
   });
-  const host = options.host ?? "127.0.0.1";
   const inflight = new InFlight();
   let server: ReturnType<typeof serve>;
   try {
@@ -147,7 +170,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   print(`Ninsho activation server listening on ${url}`);
   print(
-    `database: ${isPostgresUrl(databaseUrl) ? "PostgreSQL" : databaseUrl}; master key: ${master.source}; rate limits: ${rate.backend}`,
+    `database: ${isPostgresUrl(databaseUrl) ? "PostgreSQL" : databaseUrl}; master key: ${master.source}; rate limits: ${rate.backend}; account mail: ${deps.accounts.mailer.kind}`,
   );
   if (seeded) {
     const showToken = options.showAdminToken ?? process.stdout.isTTY === true;

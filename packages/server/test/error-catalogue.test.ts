@@ -15,6 +15,7 @@ import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LoadShedder } from "../src/http/overload.js";
 import { RateLimits } from "../src/security/rateLimits.js";
+import { accountProducers } from "./accounts/producers.js";
 import { confirm, installationIdOf } from "./offline/support.js";
 import { DAY } from "./support/clock.js";
 import { KINDS, machine, withChanged } from "./support/fingerprints.js";
@@ -228,6 +229,7 @@ describe("error catalogue", () => {
     TOKEN_NOT_FOUND: () =>
       call(t.app, "DELETE", `/v1/admin/tokens/${MISSING}`, undefined, { token: t.admin, headers: JA }),
     UNAUTHENTICATED: () => get(t.app, "/v1/admin/whoami", { headers: JA }),
+    ...accountProducers(() => t, JA),
     FORBIDDEN: async () => {
       const { token } = await t.token("readonly");
       return post(t.app, "/v1/admin/products", { name: "x" }, { token, headers: JA });

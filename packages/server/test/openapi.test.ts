@@ -175,10 +175,12 @@ describe("OpenAPI document", () => {
   });
 
   describe("security", () => {
-    it("every admin operation declares the bearer scheme; no device operation does", () => {
+    it("every admin operation declares the bearer scheme, every signed-in account operation the session; no device operation either", () => {
+      const signedIn = (path: string) => path.startsWith("/v1/me") || path === "/v1/sessions/current";
       for (const [path, methods] of Object.entries(doc.paths)) {
         for (const operation of Object.values(methods) as { security?: unknown }[]) {
           if (path.startsWith("/v1/admin")) expect(operation.security, path).toEqual([{ adminToken: [] }]);
+          else if (signedIn(path)) expect(operation.security, path).toEqual([{ session: [] }]);
           else expect(operation.security, path).toBeUndefined();
         }
       }

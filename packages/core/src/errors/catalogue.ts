@@ -444,15 +444,15 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   PASSWORD_TOO_WEAK: {
     en: {
       message:
-        "This password cannot be used: {reason, select, short {it is shorter than {min} characters} long {it is longer than {max} characters} repeated {it is one character repeated} common {it is one of the passwords guessers try first} email {it is your email address} other {it is too easy to guess}}.",
+        "This password cannot be used: {reason, select, short {it is too short} long {it is too long} repeated {it is one character repeated} common {it is one of the passwords guessers try first} email {it is your email address} other {it is too easy to guess}}.",
       remedy:
-        "Choose a password of at least {min} characters that you use nowhere else; a few unrelated words make a good one.",
+        "Choose a password of {min} to {max} characters that you use nowhere else; a few unrelated words make a good one.",
     },
     ja: {
       message:
-        "このパスワードは使えません: {reason, select, short {{min} 文字より短いです} long {{max} 文字より長いです} repeated {同じ文字の繰り返しです} common {推測されやすいよく使われるパスワードです} email {メールアドレスと同じです} other {推測されやすいパスワードです}}。",
+        "このパスワードは使えません: {reason, select, short {短すぎます} long {長すぎます} repeated {同じ文字の繰り返しです} common {推測されやすいよく使われるパスワードです} email {メールアドレスと同じです} other {推測されやすいパスワードです}}。",
       remedy:
-        "ほかで使っていない {min} 文字以上のパスワードを選んでください。関係のない単語をいくつか並べると覚えやすく安全です。",
+        "ほかで使っていない {min}〜{max} 文字のパスワードを選んでください。関係のない単語をいくつか並べると覚えやすく安全です。",
     },
   },
   LINK_EXPIRED: {

@@ -23,6 +23,9 @@ const derive = (secret: Buffer, salt: Buffer, cost: ScryptCost): Promise<Buffer>
 const peppered = (pepper: Buffer, password: string): Buffer =>
   createHmac("sha256", pepper).update(password.normalize("NFC")).digest();
 
+/** Base64 without `=` padding, as the PHC string format writes it. */
+const unpadded = (bytes: Buffer): string => bytes.toString("base64").replace(/=+$/, "");
+
 /**
  * Hash a new password with scrypt (in libuv's thread pool, not on the event loop) under the pepper.
  * @example
@@ -31,7 +34,7 @@ const peppered = (pepper: Buffer, password: string): Buffer =>
 export async function hashPassword(pepper: Buffer, password: string, cost: ScryptCost): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await derive(peppered(pepper, password), salt, cost);
-  return formatPasswordHash({ cost, salt: salt.toString("base64"), hash: key.toString("base64") });
+  return formatPasswordHash({ cost, salt: unpadded(salt), hash: unpadded(key) });
 }
 
 /**

@@ -13,6 +13,7 @@ import { type PublicJwk, publicKeyFromJwk, type Role } from "@ninsho/core";
 import { createStore, type Store } from "@ninsho/store";
 import { type Logger, pino } from "pino";
 import { afterAll, afterEach } from "vitest";
+import type { AccountOptions } from "../../src/accounts/settings.js";
 import { type AppOptions, createApp } from "../../src/app.js";
 import { buildDeps } from "../../src/buildDeps.js";
 import type { ServerDeps } from "../../src/deps.js";
@@ -30,7 +31,15 @@ export interface TestServerOptions {
   readonly clock?: TestClock;
   readonly logger?: Logger;
   readonly app?: AppOptions;
+  /** Account settings (default: cheap password hashes, see `TEST_SCRYPT_COST`). */
+  readonly accounts?: AccountOptions;
 }
+
+/**
+ * Password hashes at a cost tests can afford (the hashing code is the same; only N is smaller). The default
+ * cost is checked on its own, in the account tests.
+ */
+export const TEST_SCRYPT_COST = { logN: 10, r: 8, p: 1 } as const;
 
 /** Policy fields as the admin API takes them; product, name and channel have test defaults. */
 export interface PolicyFields {
@@ -221,6 +230,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     masterKey: randomBytes(32),
     logger: options.logger ?? silentLogger(),
     clock: clock.now,
+    accounts: { scryptCost: TEST_SCRYPT_COST, ...options.accounts },
     ...(options.limits === undefined
       ? {}
       : { limits: typeof options.limits === "function" ? options.limits(store) : options.limits }),
