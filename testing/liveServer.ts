@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PublicJwk } from "@ninsho/core";
+import type { PublicJwk, SigningKey } from "@ninsho/core";
 import { type RunningServer, startServer } from "@ninsho/server";
 import { pino } from "pino";
 
@@ -22,6 +22,8 @@ export interface LiveServer {
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** A fresh license under `policyId` (default: the demo policy: 3 devices, 7-day lease, 14-day grace). */
   newLicense(policyId?: string): Promise<{ key: string; id: string }>;
+  /** The current private signing key of a product (an attacker who holds it: a leak, another vendor). */
+  signingKeyFor(productId: string): Promise<SigningKey>;
   /** A policy of the demo product with these fields (the rest are the server's defaults). */
   newPolicy(fields: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
@@ -65,6 +67,11 @@ export async function startLiveServer(): Promise<LiveServer> {
       const license = (res.body as { licenses?: { key: string; id: string }[] }).licenses?.[0];
       if (res.status !== 201 || !license) throw new Error(`issuing a license failed: ${res.status}`);
       return { key: license.key, id: license.id };
+    },
+    async signingKeyFor(productId) {
+      const key = await running?.deps.keyring.signingKeyFor(productId);
+      if (!key) throw new Error(`no signing key for ${productId} (is the server running?)`);
+      return key;
     },
     async newPolicy(fields) {
       const res = await admin("POST", "/v1/admin/policies", {

@@ -373,6 +373,12 @@ export const JwksSchema = z
         kid: z.string(),
         alg: z.literal("EdDSA"),
         use: z.literal("sig"),
+        prd: z
+          .string()
+          .optional()
+          .describe(
+            "The product the key signs for: an SDK verifies its product's leases and answers only with it",
+          ),
       }),
     ),
   })

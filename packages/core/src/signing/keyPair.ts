@@ -8,6 +8,12 @@ export interface PublicJwk {
   readonly kid: string;
   readonly alg: "EdDSA";
   readonly use: "sig";
+  /**
+   * The product whose leases and answers the key signs (a Ninsho member; JWK allows more members): an SDK
+   * holds a lease or an answer to its own product's keys, so another product's key on the same server cannot
+   * sign for it.
+   */
+  readonly prd?: string;
 }
 
 /** A new Ed25519 key pair: the private half as PKCS#8 PEM (to be sealed), the public half as a JWK. */

@@ -21,7 +21,7 @@ const noop = () => undefined;
  * The implementation behind `createClient`. State is loaded on first use and kept in memory.
  *
  * @example
- * const client: NinshoClient = new Client(resolveOptions(options), new KeySet(options.publicKeys));
+ * const client: NinshoClient = new Client(resolveOptions(options), new KeySet(options.publicKeys, options.productId));
  */
 export class Client implements NinshoClient {
   private readonly store: DeviceStore;

@@ -25,5 +25,5 @@ import { KeySet } from "./publicKeys.js";
  * if (!status.valid) showDialog(status.message, status.remedy);
  */
 export function createClient(options: ClientOptions): NinshoClient {
-  return new Client(resolveOptions(options), new KeySet(options.publicKeys));
+  return new Client(resolveOptions(options), new KeySet(options.publicKeys, options.productId));
 }

@@ -11,7 +11,14 @@ import { publicKeyFromJwk } from "@ninsho/core";
 export type PublicKeyInput =
   | KeyObject
   | string
-  | { readonly kty: string; readonly crv?: string; readonly x?: string; readonly kid?: string };
+  | {
+      readonly kty: string;
+      readonly crv?: string;
+      readonly x?: string;
+      readonly kid?: string;
+      /** The product the key signs for, as the server's JWKS names it. */
+      readonly prd?: string;
+    };
 
 /**
  * The product's public keys: one key, a list, or a whole JWKS document as the server publishes it.
@@ -34,6 +41,9 @@ const toKeyObject = (input: PublicKeyInput): KeyObject => {
   return publicKeyFromJwk({ kty: "OKP", crv: "Ed25519", x: input.x });
 };
 
+const productOf = (input: PublicKeyInput): string | undefined =>
+  typeof input === "object" && !(input instanceof KeyObject) ? input.prd : undefined;
+
 const isKeyList = (input: PublicKeysInput): input is readonly PublicKeyInput[] => Array.isArray(input);
 
 const hasKeys = (input: PublicKeysInput): input is { readonly keys: readonly PublicKeyInput[] } =>
@@ -43,9 +53,11 @@ const hasKeys = (input: PublicKeysInput): input is { readonly keys: readonly Pub
  * The keys that verify leases and answers, parsed once: parsing a key per verification would cost more than
  * the verification. Keys with a `kid` are found by it; keys without one are tried in turn. No input at all
  * (`undefined`) is an empty set (`empty`): a client that only installs a key or shows its status needs none.
+ * Given the client's product, a key the JWKS names as another product's (`prd`) is left out: one server
+ * publishes every product's keys in one JWKS, and another product's key must not sign this product's leases.
  *
  * @example
- * const keys = new KeySet(await (await fetch(`${url}/.well-known/jwks.json`)).json());
+ * const keys = new KeySet(await (await fetch(`${url}/.well-known/jwks.json`)).json(), "prd_01M7Y06QAFRMGX66H6FV39GP2Y");
  * keys.candidates("sk_01M7Y06QAFRMGX66H6FV39GP2Z"); // [KeyObject]
  */
 export class KeySet {
@@ -54,11 +66,13 @@ export class KeySet {
   /** No key was given: nothing can be verified (operations that need it report PUBLIC_KEYS_MISSING). */
   readonly empty: boolean;
 
-  constructor(input: PublicKeysInput | undefined) {
+  constructor(input: PublicKeysInput | undefined, productId?: string) {
     this.empty = input === undefined;
     if (input === undefined) return;
     const list = hasKeys(input) ? input.keys : isKeyList(input) ? input : [input];
     for (const entry of list) {
+      if (productId !== undefined && productOf(entry) !== undefined && productOf(entry) !== productId)
+        continue;
       const key = toKeyObject(entry);
       if (key.type !== "public" || key.asymmetricKeyType !== "ed25519") {
         throw new TypeError("Ninsho signs with Ed25519: every public key must be an Ed25519 public key");
@@ -68,7 +82,8 @@ export class KeySet {
       else this.byKid.set(kid, key);
     }
     if (this.byKid.size === 0 && this.anonymous.length === 0) {
-      throw new TypeError("publicKeys is empty: the SDK cannot verify anything without the product's key");
+      const which = list.length === 0 ? "is empty" : `holds no key of product ${productId ?? ""}`;
+      throw new TypeError(`publicKeys ${which}: the SDK cannot verify anything without the product's key`);
     }
   }
 

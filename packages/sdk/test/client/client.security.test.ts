@@ -252,7 +252,7 @@ describe("client: answers that are not the server's", () => {
       licenses: { key: string }[];
     };
     const otherKey = issued.licenses[0]?.key ?? "";
-    // The client trusts every key of the server's JWKS, the other product's included.
+    // The client ships the server's whole JWKS, the other product's key included (named as that product's).
     const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: PublicJwk[] };
     expect(jwks.keys.length).toBe(2);
     // A relay swaps in its own key for the other product: the server signs that answer with our nonce.
@@ -273,8 +273,43 @@ describe("client: answers that are not the server's", () => {
     await client.installKey(key);
     const result = await client.activate();
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problem.details).toEqual({ reason: "an answer about another product" });
+    // Signed with the other product's key, which this client does not use: refused before it is read.
+    expect(!result.ok && result.problem).toMatchObject({
+      code: "RESPONSE_SIGNATURE_INVALID",
+      details: { reason: "unknown_key" },
+    });
     expect(result.status.state).toBe("not_activated");
+  });
+
+  it("the same answer, to a client shipped a JWKS without product names, is refused by what it says", async () => {
+    const other = (await server.admin("POST", "/v1/admin/products", { name: "Third product" })).body as {
+      id: string;
+    };
+    const policy = (
+      await server.admin("POST", "/v1/admin/policies", {
+        productId: other.id,
+        name: "p2",
+        channel: "retail",
+        maxDevices: 5,
+      })
+    ).body as { id: string };
+    const issued = (await server.admin("POST", "/v1/admin/licenses", { policyId: policy.id, count: 1 }))
+      .body as { licenses: { key: string }[] };
+    const otherKey = issued.licenses[0]?.key ?? "";
+    // A JWKS from before keys named their product (`prd`): the SDK can only check what the answer is about.
+    const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: PublicJwk[] };
+    const unnamed = { keys: jwks.keys.map(({ prd: _prd, ...key }) => key) };
+    const swapping: typeof fetch = (_input, init) => {
+      const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
+      return fetch(`${server.url}/v1/activations`, {
+        ...init,
+        body: JSON.stringify({ ...body, key: otherKey }),
+      });
+    };
+    const client = clientFor({ ...server, jwks: unnamed }, tempDir(), { fetch: swapping });
+    await client.installKey((await server.newLicense()).key);
+    const result = await client.activate();
+    expect(!result.ok && result.problem.details).toEqual({ reason: "an answer about another product" });
   });
 
   it("with only a foreign public key, nothing from the real server is trusted", async () => {

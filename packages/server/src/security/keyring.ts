@@ -143,7 +143,7 @@ export class Keyring {
         productId: record.productId,
         ...(record.retiredAt === undefined ? {} : { retiredAt: Date.parse(record.retiredAt) }),
       });
-      jwks.push({ ...record.publicJwk, kid: record.kid, alg: "EdDSA", use: "sig" });
+      jwks.push({ ...record.publicJwk, kid: record.kid, alg: "EdDSA", use: "sig", prd: record.productId });
       const gate = record.activeFrom === undefined ? Number.NEGATIVE_INFINITY : Date.parse(record.activeFrom);
       const order = Date.parse(record.activeFrom ?? record.createdAt);
       const until = record.retiredAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(record.retiredAt);
