@@ -6,6 +6,7 @@ import {
   defaultComponentWeights,
   isSeatHeld,
   type License,
+  noSeatAvailable,
   overageSeats,
   overageState,
   type Policy,
@@ -62,11 +63,12 @@ const seat = (overrides: Partial<Seat> = {}): Seat => ({
 
 describe("decideCheckOut", () => {
   it("takes a free seat until the pool is full, then explains who holds it and when the next frees", () => {
-    const first = decideCheckOut({ license, policy: policy(), seats: [], holder: "fp:a", now: NOW });
+    const first = decideCheckOut({ license, policy: policy(), held: 0, holder: "fp:a", now: NOW });
     expect(first).toMatchObject({ ok: true, value: { outcome: "new_seat", kind: "floating" } });
     const held = [seat({ expiresAt: at(30_000).toISOString() }), seat()];
-    const full = decideCheckOut({ license, policy: policy(), seats: held, holder: "fp:new", now: NOW });
-    expect(full).toMatchObject({
+    const full = decideCheckOut({ license, policy: policy(), held: 2, holder: "fp:new", now: NOW });
+    if (!full.ok || full.value.outcome !== "full") throw new Error("expected a full pool");
+    expect(noSeatAvailable(full.value.explanation, held, NOW)).toMatchObject({
       ok: false,
       error: {
         code: "NO_SEAT_AVAILABLE",
@@ -82,7 +84,8 @@ describe("decideCheckOut", () => {
     const decided = decideCheckOut({
       license,
       policy: policy({ seats: 1 }),
-      seats: [lapsed, mine],
+      held: 1,
+      mine,
       holder: "fp:me",
       now: NOW,
     });
@@ -98,8 +101,7 @@ describe("decideCheckOut", () => {
     expect(overageState(p, start, at(23 * HOUR)).kind).toBe("open");
     expect(overageState(p, start, at(24 * HOUR)).kind).toBe("cooling");
     expect(overageState(p, start, at(48 * HOUR)).kind).toBe("available");
-    const full = Array.from({ length: 20 }, () => seat({ expiresAt: at(100 * HOUR).toISOString() }));
-    const over = decideCheckOut({ license, policy: p, seats: full, holder: "fp:x", now: NOW });
+    const over = decideCheckOut({ license, policy: p, held: 20, holder: "fp:x", now: NOW });
     expect(over).toMatchObject({
       ok: true,
       value: { outcome: "new_seat", endsBy: at(24 * HOUR).toISOString(), overage: { opened: true } },
@@ -107,12 +109,15 @@ describe("decideCheckOut", () => {
     const cooling = decideCheckOut({
       license,
       policy: p,
-      seats: full,
+      held: 20,
       holder: "fp:x",
       now: at(30 * HOUR),
       lastOverageStart: start,
     });
-    expect(cooling).toMatchObject({ ok: false, error: { code: "NO_SEAT_AVAILABLE" } });
+    expect(cooling).toMatchObject({
+      ok: true,
+      value: { outcome: "full", explanation: { overageAllowed: 0 } },
+    });
   });
 
   it("borrowing is bounded by the policy's days and floating policies only", () => {
@@ -120,7 +125,7 @@ describe("decideCheckOut", () => {
     const borrowed = decideCheckOut({
       license,
       policy: p,
-      seats: [],
+      held: 0,
       holder: "fp:a",
       now: NOW,
       borrowDays: 7,
@@ -137,7 +142,7 @@ describe("decideCheckOut", () => {
       const refused = decideCheckOut({
         license,
         policy: pol,
-        seats: [],
+        held: 0,
         holder: "fp:a",
         now: NOW,
         borrowDays: days,
@@ -148,14 +153,14 @@ describe("decideCheckOut", () => {
 
   it("a device policy's license has no seats; a suspended license gives none", () => {
     expect(
-      decideCheckOut({ license, policy: policy({ channel: "retail" }), seats: [], holder: "x", now: NOW }),
+      decideCheckOut({ license, policy: policy({ channel: "retail" }), held: 0, holder: "x", now: NOW }),
     ).toMatchObject({
       ok: false,
       error: { code: "SEAT_CHANNEL_REQUIRED" },
     });
     const suspended = { ...license, status: "suspended" as const };
     expect(
-      decideCheckOut({ license: suspended, policy: policy(), seats: [], holder: "x", now: NOW }),
+      decideCheckOut({ license: suspended, policy: policy(), held: 0, holder: "x", now: NOW }),
     ).toMatchObject({
       ok: false,
       error: { code: "LICENSE_SUSPENDED" },

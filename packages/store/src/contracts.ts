@@ -148,6 +148,10 @@ export interface SeatRepository {
   findById(id: string): Promise<Seat | undefined>;
   /** Seats of a license not returned and expiring after `now`, oldest first. */
   listHeld(licenseId: string, now: string): Promise<Seat[]>;
+  /** How many seats of a license are held at `now` (what a check-out decides on, without reading them). */
+  countHeld(licenseId: string, now: string): Promise<number>;
+  /** The seat `holder` holds on a license at `now`, if any. */
+  findHeldBy(licenseId: string, holder: string, now: string): Promise<Seat | undefined>;
   /** Seats of a license checked out before `to` and expiring after `from` (returned ones too), for usage. */
   listOverlapping(licenseId: string, from: string, to: string): Promise<Seat[]>;
   renew(id: string, patch: SeatRenewal): Promise<void>;

@@ -30,8 +30,7 @@ const POOL = 20;
 function checkOut(store: Store, licenseId: string, now: string): Promise<boolean> {
   return store.transaction(async (tx) => {
     await tx.licenses.lockById(licenseId);
-    const held = await tx.seats.listHeld(licenseId, now);
-    if (held.length >= POOL) return false;
+    if ((await tx.seats.countHeld(licenseId, now)) >= POOL) return false;
     await tx.seats.insert(aSeat(licenseId, { checkedOutAt: now, heartbeatAt: now }));
     return true;
   });
@@ -65,6 +64,10 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
         expiresAt: at(110),
         secretDigest: "ff",
       });
+      expect(await t.store.seats.countHeld(license.id, at(59))).toBe(2);
+      expect(await t.store.seats.countHeld(license.id, at(60))).toBe(1);
+      expect(await t.store.seats.findHeldBy(license.id, b.holder, at(60))).toStrictEqual(b);
+      expect(await t.store.seats.findHeldBy(license.id, a.holder, at(60))).toBeUndefined();
       await t.store.seats.markReturned(b.id, at(70));
       await t.store.seats.markReturned(b.id, at(80));
       expect((await t.store.seats.findById(b.id))?.returnedAt).toBe(at(70));

@@ -47,9 +47,11 @@ export function overageState(policy: Policy, lastWindowStart: string | undefined
 export interface CheckOutInput {
   readonly license: License;
   readonly policy: Policy;
-  /** The license's seats not yet returned whose expiry is after `now` (others are free, whatever the row says). */
-  readonly seats: readonly Seat[];
+  /** How many of the license's seats are held at `now` (not returned, expiring after it). */
+  readonly held: number;
   readonly holder: string;
+  /** The seat this holder holds at `now`, if any. */
+  readonly mine?: Seat | undefined;
   readonly now: Date;
   /** Start of the license's latest overage window, if it had one recently. */
   readonly lastOverageStart?: string | undefined;
@@ -91,7 +93,9 @@ export type CheckOutDecision =
         readonly opened: boolean;
       };
       readonly explanation: SeatExplanation;
-    };
+    }
+  /** Every seat the policy allows now is held: refuse with `noSeatAvailable`. */
+  | { readonly outcome: "full"; readonly explanation: SeatExplanation };
 
 const timeoutOf = (policy: Policy): number =>
   policy.heartbeatTimeoutSeconds ??
@@ -109,23 +113,23 @@ export function heartbeatExpiry(policy: Policy, license: License, now: Date, end
 
 /**
  * Decide a check-out: the holder's own seat again, a free seat, an overage seat inside the policy's window, or
- * NO_SEAT_AVAILABLE with how many seats are held and when the next one frees. Pure; the caller persists.
+ * a full pool (`full`: the caller refuses it with `noSeatAvailable`). Pure; the caller persists.
  * @example
- * const decided = decideCheckOut({ license, policy, seats: held, holder, kind: "floating", now });
- * if (!decided.ok) return decided; // NO_SEAT_AVAILABLE, BORROW_NOT_ALLOWED, a license refusal…
+ * const decided = decideCheckOut({ license, policy, held: 3, holder, mine, now });
+ * if (!decided.ok) return decided; // BORROW_NOT_ALLOWED, SEAT_CHANNEL_REQUIRED, a license refusal…
  */
 export function decideCheckOut(input: CheckOutInput): Result<CheckOutDecision> {
   const { license, policy, now } = input;
   if (!isSeatChannel(policy.channel)) return fail("SEAT_CHANNEL_REQUIRED", { channel: policy.channel });
   const refusal = licenseRefusal(license, now);
   if (refusal) return { ok: false, error: refusal };
-  const held = input.seats.filter((s) => isSeatHeld(s, now));
+  const held = input.held;
   const pool = policy.seats ?? 0;
   const overage = overageState(policy, input.lastOverageStart, now);
   const extra = overage.kind === "open" || overage.kind === "available" ? overageSeats(policy) : 0;
   const explanation: SeatExplanation = {
     seats: pool,
-    held: held.length,
+    held,
     overageAllowed: extra,
     heartbeatTimeoutSeconds: timeoutOf(policy),
     ...(overage.kind === "none" ? {} : { overage }),
@@ -141,7 +145,7 @@ export function decideCheckOut(input: CheckOutInput): Result<CheckOutDecision> {
         };
   const newKind: SeatKind =
     borrowEnd.value !== undefined ? "borrowed" : policy.channel === "workload" ? "workload" : "floating";
-  const mine = held.find((s) => s.holder === input.holder);
+  const mine = input.mine !== undefined && isSeatHeld(input.mine, now) ? input.mine : undefined;
   if (mine) {
     // Asking again never shortens a borrowing; asking to borrow turns the held seat into a borrowed one.
     const kind: SeatKind = borrowEnd.value !== undefined ? newKind : mine.kind;
@@ -152,10 +156,10 @@ export function decideCheckOut(input: CheckOutInput): Result<CheckOutDecision> {
         : hardEnd(overageEnd);
     return ok({ outcome: "same_holder", seat: mine, kind, ...withEndsBy(next), explanation });
   }
-  if (held.length < pool) {
+  if (held < pool) {
     return ok({ outcome: "new_seat", kind: newKind, ...withEndsBy(hardEnd(undefined)), explanation });
   }
-  if (held.length < pool + extra && (overage.kind === "open" || overage.kind === "available")) {
+  if (held < pool + extra && (overage.kind === "open" || overage.kind === "available")) {
     const window =
       overage.kind === "open"
         ? { windowStartedAt: overage.startedAt, windowEndsAt: overage.endsAt, opened: false }
@@ -169,10 +173,21 @@ export function decideCheckOut(input: CheckOutInput): Result<CheckOutDecision> {
     const endsBy = earliest(window.windowEndsAt, borrowEnd.value) ?? window.windowEndsAt;
     return ok({ outcome: "new_seat", kind: newKind, expiresAt, endsBy, overage: window, explanation });
   }
+  return ok({ outcome: "full", explanation });
+}
+
+/**
+ * The refusal of a full pool, from the seats that hold it: how many, and when the next one frees at the latest
+ * (the earliest expiry or return among them; a heartbeat may move it later). Decided apart from
+ * `decideCheckOut`, which counts seats only: the holders are read only when a check-out is refused.
+ * @example
+ * if (decided.value.outcome === "full") return noSeatAvailable(decided.value.explanation, await seats.listHeld(id, now), now);
+ */
+export function noSeatAvailable(explanation: SeatExplanation, held: readonly Seat[], now: Date): Result<never> {
   const nextFreeAt = held.map(seatEnd).sort()[0] ?? now.toISOString();
   return fail(
     "NO_SEAT_AVAILABLE",
-    { held: held.length, seats: pool, nextFreeAt },
+    { held: explanation.held, seats: explanation.seats, nextFreeAt },
     { ...explanation, nextFreeAt, holders: held.map(summarizeSeat) },
   );
 }

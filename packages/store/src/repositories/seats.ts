@@ -29,6 +29,29 @@ export class KyselySeatRepository implements SeatRepository {
     return rows.map(toSeat);
   }
 
+  async countHeld(licenseId: string, now: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("seats")
+      .select((eb) => eb.fn.countAll<number | string>().as("held"))
+      .where("license_id", "=", licenseId)
+      .where("returned_at", "is", null)
+      .where("expires_at", ">", now)
+      .executeTakeFirst();
+    return Number(row?.held ?? 0);
+  }
+
+  async findHeldBy(licenseId: string, holder: string, now: string): Promise<Seat | undefined> {
+    const row = await this.db
+      .selectFrom("seats")
+      .selectAll()
+      .where("license_id", "=", licenseId)
+      .where("returned_at", "is", null)
+      .where("expires_at", ">", now)
+      .where("holder", "=", holder)
+      .executeTakeFirst();
+    return row && toSeat(row);
+  }
+
   async listOverlapping(licenseId: string, from: string, to: string): Promise<Seat[]> {
     const rows = await this.db
       .selectFrom("seats")

@@ -1,6 +1,7 @@
 import {
   type CheckOutDecision,
   decideCheckOut,
+  noSeatAvailable,
   type Fingerprint,
   fail,
   isSeatChannel,
@@ -98,17 +99,21 @@ async function decideAndPersist(
   const now = deps.clock();
   const license = await tx.licenses.lockById(licenseId);
   if (!license) return fail("KEY_NOT_FOUND");
-  const seats = await tx.seats.listHeld(licenseId, now.toISOString());
+  const at = now.toISOString();
   const decided = decideCheckOut({
     license,
     policy,
-    seats,
+    held: await tx.seats.countHeld(licenseId, at),
     holder: holder.holder,
+    mine: await tx.seats.findHeldBy(licenseId, holder.holder, at),
     now,
     lastOverageStart: await lastOverageStart(tx, licenseId, policy, now),
     borrowDays,
   });
   if (!decided.ok) return decided;
+  // Who holds the pool is read only for a refusal, which lists them: a check-out itself only counts.
+  if (decided.value.outcome === "full")
+    return noSeatAvailable(decided.value.explanation, await tx.seats.listHeld(licenseId, at), now);
   const seat = await persist(tx, license, holder, decided.value, seatSecretDigest(secret), now);
   const events: LicenseEvent[] = seatEvents(license, seat, decided.value, borrowDays, now);
   if (events.length > 0) await tx.events.append(...events);
@@ -121,7 +126,7 @@ async function persist(
   tx: Repositories,
   license: License,
   holder: Holder,
-  decision: CheckOutDecision,
+  decision: Exclude<CheckOutDecision, { outcome: "full" }>,
   secretDigest: string,
   now: Date,
 ): Promise<Seat> {

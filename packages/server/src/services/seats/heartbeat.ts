@@ -28,8 +28,9 @@ export async function heartbeat(
   const key = await deps.keyring.signingKeyFor(license.productId);
   if (!policy || !key) throw new Error(`license ${license.id} has no policy or signing key`);
   const outcome = await deps.store.transaction(async (tx): Promise<Result<Renewed>> => {
-    const now = deps.clock();
     const locked = await tx.licenses.lockById(license.id);
+    // The time is read once the lock is held: a check-out that saw this seat lapsed has committed by then.
+    const now = deps.clock();
     const seat = await tx.seats.findById(seatId);
     if (!locked || !seat || !holdsSeat(seat, secret)) return fail("SEAT_NOT_FOUND", { seatId });
     const decided = decideHeartbeat(seat, policy, locked, now);

@@ -35,7 +35,7 @@ export async function lastOverageStart(
 export function seatEvents(
   license: License,
   seat: Seat,
-  decision: CheckOutDecision,
+  decision: Exclude<CheckOutDecision, { outcome: "full" }>,
   borrowDays: number | undefined,
   now: Date,
 ): LicenseEvent[] {
