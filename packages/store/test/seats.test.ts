@@ -65,9 +65,9 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
         secretDigest: "ff",
       });
       expect(await t.store.seats.countHeld(license.id, at(59))).toBe(2);
-      expect(await t.store.seats.countHeld(license.id, at(60))).toBe(1);
-      expect(await t.store.seats.findHeldBy(license.id, b.holder, at(60))).toStrictEqual(b);
-      expect(await t.store.seats.findHeldBy(license.id, a.holder, at(60))).toBeUndefined();
+      expect(await t.store.seats.countHeld(license.id, at(110))).toBe(1);
+      expect(await t.store.seats.findHeldBy(license.id, b.holder, at(110))).toStrictEqual(b);
+      expect(await t.store.seats.findHeldBy(license.id, a.holder, at(110))).toBeUndefined();
       await t.store.seats.markReturned(b.id, at(70));
       await t.store.seats.markReturned(b.id, at(80));
       expect((await t.store.seats.findById(b.id))?.returnedAt).toBe(at(70));
