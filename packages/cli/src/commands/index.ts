@@ -2,12 +2,13 @@ import type { Command } from "commander";
 import type { Io } from "../admin/io.js";
 import { registerBackup } from "./backup.js";
 import { registerMigrate } from "./migrate.js";
+import { registerOutbox } from "./outbox.js";
 import { registerRestore } from "./restore.js";
 import { registerServe } from "./serve.js";
 
 /**
  * Register the commands that work on this machine's server and data (not through the API): serve, migrate,
- * backup and restore.
+ * backup, restore and outbox.
  * @example
  * registerLocal(program, defaultIo());
  */
@@ -16,4 +17,5 @@ export function registerLocal(program: Command, io: Io): void {
   registerMigrate(program, io);
   registerBackup(program, io);
   registerRestore(program, io);
+  registerOutbox(program, io);
 }

@@ -17,7 +17,7 @@ describe("accounts", () => {
   describe("error", () => {
     it.each([
       ["short", "eight ch", "too short"],
-      ["long", "x".repeat(257) + "y", "too long"],
+      ["long", `${"x".repeat(257)}y`, "too long"],
       ["repeated", "aaaaaaaaaaaa", "one character repeated"],
       ["common", "Password123", "guessers try first"],
       ["email", "aiko@example.jp", "your email address"],

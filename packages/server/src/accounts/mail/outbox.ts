@@ -29,12 +29,21 @@ export interface OutboxOptions {
  */
 export async function readOutbox(options: OutboxOptions): Promise<OutboxEntry[]> {
   const secrets = deriveSecrets(options.masterKey);
+  const open = (sealed: string, id: string) => {
+    try {
+      return unseal(secrets, sealed, id);
+    } catch {
+      throw new Error(
+        "the master key does not open the outbox's mail: use the master.key this database was made with, or set NINSHO_MASTER_KEY to it",
+      );
+    }
+  };
   const store = createStore({ url: options.databaseUrl, poolSize: 1 });
   try {
     await store.migrate();
     const mails = await store.outbox.list(options.limit ?? 50);
     return mails.map((mail) => {
-      const { subject, text } = JSON.parse(unseal(secrets, mail.sealedMessage, mail.id)) as {
+      const { subject, text } = JSON.parse(open(mail.sealedMessage, mail.id)) as {
         subject: string;
         text: string;
       };
