@@ -63,7 +63,8 @@ async function measure(options: DriveOptions): Promise<Run> {
         setupRequest: (request) => {
           if (!shot) return { ...request, body: options.body() };
           const next = shot();
-          return { ...request, path: next.path, body: next.body };
+          const headers = next.headers ? { ...request.headers, ...next.headers } : request.headers;
+          return { ...request, path: next.path, body: next.body, headers };
         },
         ...(onAnswer
           ? { onResponse: (status: number, body: string) => (status < 300 ? onAnswer(body) : undefined) }

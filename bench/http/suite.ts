@@ -3,6 +3,7 @@ import { describeRun, drive, type Run } from "./drive.js";
 import { BenchAdmin } from "./fixtures.js";
 import { Leases } from "./probes.js";
 import type { BenchServer } from "./process.js";
+import { SeatBench } from "./seats.js";
 import type { Traffic } from "./traffic.js";
 
 /** How a store grew over some rows. */
@@ -83,6 +84,8 @@ export class BackendBench {
     private readonly size: SizeProbe | undefined,
     /** The status validation by key answers with (200, or DEVICE_PROOF_REQUIRED's). */
     readonly keyStatus: number,
+    /** Seat check-outs and heartbeats on a floating pool of this server. */
+    readonly seats: SeatBench,
   ) {}
 
   static async prepare(o: {
@@ -93,7 +96,8 @@ export class BackendBench {
   }): Promise<BackendBench> {
     await expectedStatus(o.server.url, o.traffic.byLease, "by lease");
     const keyStatus = await expectedStatus(o.server.url, o.traffic.byKey, "by key");
-    return new BackendBench(o.label, o.server, o.traffic, o.size, keyStatus);
+    const seats = await SeatBench.prepare(o.label, o.server);
+    return new BackendBench(o.label, o.server, o.traffic, o.size, keyStatus, seats);
   }
 
   private log(route: string, measured: Run): Run {

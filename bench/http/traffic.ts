@@ -6,6 +6,8 @@ import { randomFingerprint } from "./fixtures.js";
 export interface Shot {
   readonly path: string;
   readonly body: string;
+  /** Headers of this request besides the content type (e.g. a seat's secret). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const nonce = () => randomBytes(16).toString("base64url");

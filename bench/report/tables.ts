@@ -25,6 +25,8 @@ export function sqliteTable(f: SuiteFigures): string {
     [MIXED, s.mixed],
     ["POST /v1/activations (durable)", s.activate],
     ["POST /v1/deactivations (by lease)", s.deactivate],
+    ["POST /v1/seats (check-out, one floating pool, durable)", s.seatCheckOut],
+    ["POST /v1/seats/{id}/heartbeats", s.seatHeartbeat],
   ];
   return table(
     ["run (SQLite, 1 process)", "requests/s", "p50 ms", "p99 ms", "vs node:http floor"],
@@ -40,6 +42,8 @@ export function pgTable(f: SuiteFigures): string {
     ["lease", "POST /v1/validate by lease"],
     ["activate", "POST /v1/activations (durable)"],
     ["deactivate", "POST /v1/deactivations (by lease)"],
+    ["seatCheckOut", "POST /v1/seats (check-out)"],
+    ["seatHeartbeat", "POST /v1/seats/{id}/heartbeats"],
   ];
   const rows = routes.flatMap(([route, name]) =>
     f.pg.flatMap(({ workers, figures }) => {

@@ -16,6 +16,10 @@ export interface BackendFigures {
   readonly mixed?: Run;
   readonly activate: Run;
   readonly deactivate: Run;
+  /** `POST /v1/seats` of new machines on one floating pool (issue 15). */
+  readonly seatCheckOut: Run;
+  /** `POST /v1/seats/{id}/heartbeats` over the seats taken. */
+  readonly seatHeartbeat: Run;
   /** Growth over the measured activations: the devices they made, with their events. */
   readonly devices?: Growth;
   /** Growth over issuing extra keys. */

@@ -25,6 +25,8 @@ function pgKeys(out: Results, workers: number, f: BackendFigures, sqlite: Backen
   runKeys(out, name("validate"), f.lease, node);
   runKeys(out, name("activate"), f.activate, node);
   runKeys(out, name("deactivate"), f.deactivate);
+  runKeys(out, name("seat_checkout"), f.seatCheckOut, node);
+  runKeys(out, name("seat_heartbeat"), f.seatHeartbeat, node);
   out[`${name("validate")}_vs_sqlite`] = ratio(f.lease.rps, sqlite.lease.rps);
 }
 
@@ -41,6 +43,8 @@ export function resultKeys(f: SuiteFigures): Results {
   runKeys(out, "mixed", f.sqlite.mixed, node);
   runKeys(out, "activate", f.sqlite.activate, node);
   runKeys(out, "deactivate", f.sqlite.deactivate, node);
+  runKeys(out, "seat_checkout", f.sqlite.seatCheckOut, node);
+  runKeys(out, "seat_heartbeat", f.sqlite.seatHeartbeat, node);
   out.licenses = f.licenses;
   for (const { workers, figures } of f.pg) pgKeys(out, workers, figures, f.sqlite, node);
   const pg1 = f.pg.find((r) => r.workers === 1)?.figures;

@@ -3,7 +3,15 @@ import type { BackendBench, FloorBench } from "../http/suite.js";
 import type { BenchConfig } from "./config.js";
 import type { BackendFigures } from "./figures.js";
 
-type Route = "floor" | "lease" | "key" | "mixed" | "activate" | "deactivate";
+type Route =
+  | "floor"
+  | "lease"
+  | "key"
+  | "mixed"
+  | "activate"
+  | "deactivate"
+  | "seatCheckOut"
+  | "seatHeartbeat";
 
 /** The run with the median requests/s (its latencies with it). */
 export function medianRun(runs: readonly Run[]): Run {
@@ -52,6 +60,8 @@ export async function interleavedRounds(
       keep(bench, "activate", activate);
       keep(bench, "deactivate", deactivate);
     }
+    for (const { bench } of backends) keep(bench, "seatCheckOut", await bench.seats.checkOut(s));
+    for (const { bench } of backends) keep(bench, "seatHeartbeat", await bench.seats.heartbeat(s));
   }
   const median = (b: BackendBench, route: Route) => medianRun(runs.get(b)?.get(route) ?? []);
   const optional = (b: BackendBench, route: Route) =>
@@ -71,6 +81,8 @@ export async function interleavedRounds(
             ...(mixed ? { mixed } : {}),
             activate: median(b, "activate"),
             deactivate: median(b, "deactivate"),
+            seatCheckOut: median(b, "seatCheckOut"),
+            seatHeartbeat: median(b, "seatHeartbeat"),
             ...(b.devices.rows > 0 ? { devices: { ...b.devices } } : {}),
           },
         ];
