@@ -183,7 +183,11 @@ export function decideCheckOut(input: CheckOutInput): Result<CheckOutDecision> {
  * @example
  * if (decided.value.outcome === "full") return noSeatAvailable(decided.value.explanation, await seats.listHeld(id, now), now);
  */
-export function noSeatAvailable(explanation: SeatExplanation, held: readonly Seat[], now: Date): Result<never> {
+export function noSeatAvailable(
+  explanation: SeatExplanation,
+  held: readonly Seat[],
+  now: Date,
+): Result<never> {
   const nextFreeAt = held.map(seatEnd).sort()[0] ?? now.toISOString();
   return fail(
     "NO_SEAT_AVAILABLE",

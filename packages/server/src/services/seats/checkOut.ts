@@ -1,7 +1,6 @@
 import {
   type CheckOutDecision,
   decideCheckOut,
-  noSeatAvailable,
   type Fingerprint,
   fail,
   isSeatChannel,
@@ -9,6 +8,7 @@ import {
   type License,
   type LicenseEvent,
   newId,
+  noSeatAvailable,
   ok,
   type Policy,
   presentedDigest,
