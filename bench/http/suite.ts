@@ -38,10 +38,10 @@ export class FloorBench {
 }
 
 /**
- * What a validation answers when it comes back right: `valid: true` (200), or, by key once validation by key
- * asks a device for its proof (issue 10), DEVICE_PROOF_REQUIRED (the bench sends none): its status is then
- * counted as this route's answer. Anything else stops the bench: a bench of refusals would measure nothing.
- * (A busy server is waited for.)
+ * What a validation answers when it comes back right: `valid: true` (200), or, by key, DEVICE_PROOF_REQUIRED
+ * (a seed whose devices registered no key cannot prove itself by key): its status is then counted as this
+ * route's answer. Anything else stops the bench: a bench of refusals would measure nothing. (A busy server is
+ * waited for.)
  */
 async function expectedStatus(url: string, body: () => string, what: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
@@ -58,7 +58,7 @@ async function expectedStatus(url: string, body: () => string, what: string): Pr
     if (res.status === 200 && answer.valid === true) return 200;
     if ((answer.error ?? answer.problem)?.code === "DEVICE_PROOF_REQUIRED" && what === "by key") {
       console.log(
-        `bench: validation by key answers ${res.status} DEVICE_PROOF_REQUIRED (no device proof sent)`,
+        `bench: validation by key answers ${res.status} DEVICE_PROOF_REQUIRED (the device has no key to prove)`,
       );
       return res.status;
     }

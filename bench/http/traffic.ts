@@ -1,5 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { createPrivateKey, type KeyObject, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { signDeviceProof } from "@ninsho/core";
 import { randomFingerprint } from "./fixtures.js";
 
 /** One request of a load run: where it goes and what it says. */
@@ -18,22 +19,28 @@ export const MIX = { lease: 0.95, key: 0.04, activate: 0.01 } as const;
 /**
  * The requests clients of a seeded data set send, each over a license picked at random among all of them (not
  * a hot handful): validation by lease (what the SDK sends), by key, and activations of new machines on the
- * volume keys. Every body carries a fresh nonce, as a real client's would.
+ * volume keys. Every body carries a fresh nonce, as a real client's would, and a validation carries the
+ * device's proof (an Ed25519 signature by its device key over the route, the body and the time), as the SDK's
+ * does: the server verifies one per validation.
  */
 export class Traffic {
   private readonly keys: string[] = [];
   private readonly leases: string[] = [];
   private readonly fingerprints: string[] = [];
+  private readonly deviceKeys: string[] = [];
+  /** Device keys parsed once each, when first used (as the SDK reads its key once per client). */
+  private readonly signers = new Map<number, KeyObject>();
   private readonly volumeKeys: string[];
   private activations = 0;
 
   constructor(holdersFile: string, volumeFile: string) {
     for (const line of readFileSync(holdersFile, "utf8").split("\n")) {
       if (line === "") continue;
-      const [key = "", lease = "", fingerprint = ""] = line.split("\t");
+      const [key = "", lease = "", fingerprint = "", deviceKey = ""] = line.split("\t");
       this.keys.push(key);
       this.leases.push(lease);
       this.fingerprints.push(fingerprint);
+      this.deviceKeys.push(deviceKey);
     }
     this.volumeKeys = readFileSync(volumeFile, "utf8").split("\n").filter(Boolean);
     if (this.keys.length === 0 || this.volumeKeys.length === 0) throw new Error("empty bench seed");
@@ -47,14 +54,31 @@ export class Traffic {
     return Math.floor(Math.random() * this.keys.length);
   }
 
+  private signer(i: number): KeyObject {
+    let key = this.signers.get(i);
+    if (!key) {
+      const der = Buffer.from(this.deviceKeys[i] ?? "", "base64");
+      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+      this.signers.set(i, key);
+    }
+    return key;
+  }
+
+  /** A validation body of holder `i`, signed as its device. */
+  private proven(i: number, by: { lease: string } | { key: string }): string {
+    const body = { ...by, fingerprint: JSON.parse(this.fingerprints[i] ?? "{}") as unknown, nonce: nonce() };
+    const proof = signDeviceProof(this.signer(i), { path: "/v1/validate", body, at: new Date() });
+    return JSON.stringify({ ...body, proof });
+  }
+
   readonly byLease = (): string => {
     const i = this.pick();
-    return `{"lease":"${this.leases[i]}","fingerprint":${this.fingerprints[i]},"nonce":"${nonce()}"}`;
+    return this.proven(i, { lease: this.leases[i] ?? "" });
   };
 
   readonly byKey = (): string => {
     const i = this.pick();
-    return `{"key":"${this.keys[i]}","fingerprint":${this.fingerprints[i]},"nonce":"${nonce()}"}`;
+    return this.proven(i, { key: this.keys[i] ?? "" });
   };
 
   /** A new machine on one of the volume keys (each takes any number of devices). */

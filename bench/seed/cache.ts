@@ -7,9 +7,10 @@ import { type SeedParams, seedStore } from "./dataset.js";
 
 /**
  * The layout of a seed; bump it whenever what a seed holds changes, so an older seed is never reused.
- * (1: one device with 7 components per license, its lease; volume keys. 2: components stored keyed.)
+ * (1: one device with 7 components per license, its lease; volume keys. 2: components stored keyed. 3: each
+ * device with a registered device key, its private half in the holders file.)
  */
-const SEED_FORMAT = 2;
+const SEED_FORMAT = 3;
 
 /**
  * A seed is reused while its devices' leases are young: a validation re-issues a lease once a quarter of it
@@ -22,7 +23,7 @@ export interface Seed {
   readonly dir: string;
   readonly params: SeedParams;
   readonly adminToken: string;
-  /** key, lease, fingerprint JSON per line. */
+  /** key, lease, fingerprint JSON, device private key per line. */
   readonly holdersFile: string;
   /** One volume key per line. */
   readonly volumeFile: string;

@@ -1,5 +1,13 @@
+import { generateKeyPairSync } from "node:crypto";
 import { appendFileSync, writeFileSync } from "node:fs";
-import { type Device, fingerprintDigest, issueNextLease, keyComponents, newId } from "@ninsho/core";
+import {
+  type Device,
+  devicePublicKeyText,
+  fingerprintDigest,
+  issueNextLease,
+  keyComponents,
+  newId,
+} from "@ninsho/core";
 import { createStore } from "@ninsho/store";
 import { pino } from "pino";
 import { buildDeps } from "../../packages/server/dist/index.js";
@@ -16,12 +24,17 @@ export interface SeedParams {
   readonly volumeKeys: number;
 }
 
-/** One activated license as a client holds it: its key, its device's lease, the fingerprint it reports. */
+/**
+ * One activated license as a client holds it: its key, its device's lease, the fingerprint it reports and the
+ * device key it signs its requests with (device proof).
+ */
 export interface Holder {
   readonly key: string;
   readonly lease: string;
   /** The fingerprint as JSON text (sent as it is). */
   readonly fingerprint: string;
+  /** The device's Ed25519 private key, PKCS#8 DER in base64 (as the SDK's key stores keep it). */
+  readonly deviceKey: string;
 }
 
 export interface SeedOutcome {
@@ -34,8 +47,9 @@ const silent = pino({ level: "silent" });
  * Seed a store directly (no HTTP): the first start's admin token, a product with a retail policy, `licenses`
  * keys issued by the server's own bulk issue (digest, sealed key, short id, events) and one device each,
  * inserted through the store's repositories in one transaction per batch, its lease signed by the product's
- * key as an activation would; then the volume keys. Holders go to `holdersFile` (one tab-separated line
- * each: key, lease, fingerprint JSON) and the volume keys to `volumeFile`, so nothing is held in memory.
+ * key as an activation would, with a device key registered as the SDK's activation registers one; then the
+ * volume keys. Holders go to `holdersFile` (one tab-separated line each: key, lease, fingerprint JSON, device
+ * private key) and the volume keys to `volumeFile`, so nothing is held in memory.
  */
 export async function seedStore(
   url: string,
@@ -77,6 +91,7 @@ export async function seedStore(
       const at = deps.clock().toISOString();
       const devices = batch.map(({ license }) => {
         const fingerprint = randomFingerprint();
+        const keys = generateKeyPairSync("ed25519");
         const device: Device = {
           id: newId("device"),
           licenseId: license.id,
@@ -90,15 +105,17 @@ export async function seedStore(
           lastSeenAt: at,
           leaseCounters: issueNextLease({ issued: 0, issuedFrom: 0 }),
           activatedAt: at,
+          deviceKey: devicePublicKeyText(keys.publicKey),
         };
-        return { license, device, fingerprint };
+        const deviceKey = keys.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+        return { license, device, fingerprint, deviceKey };
       });
       await store.transaction(async (tx) => {
         for (const { device } of devices) await tx.devices.insert(device);
       });
-      const lines = devices.map(({ license, device, fingerprint }, i) => {
+      const lines = devices.map(({ license, device, fingerprint, deviceKey }, i) => {
         const lease = deps.leases.lease(signingKey, license, policy.value, device).token;
-        return `${batch[i]?.key ?? ""}\t${lease}\t${JSON.stringify(fingerprint)}\n`;
+        return `${batch[i]?.key ?? ""}\t${lease}\t${JSON.stringify(fingerprint)}\t${deviceKey}\n`;
       });
       appendFileSync(files.holders, lines.join(""));
       done += batch.length;

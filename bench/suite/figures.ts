@@ -11,7 +11,7 @@ export interface BackendFigures {
   readonly lease: Run;
   /** By key and the mixed run: measured on SQLite only. */
   readonly key?: Run;
-  /** What validation by key answers: 200, or DEVICE_PROOF_REQUIRED's status (no device proof sent). */
+  /** What validation by key answers: 200 (the device's proof verified), or DEVICE_PROOF_REQUIRED's status. */
   readonly keyStatus?: number;
   readonly mixed?: Run;
   readonly activate: Run;

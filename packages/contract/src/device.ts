@@ -101,6 +101,54 @@ export const ProductKeyInput = z.string().min(1).max(200).meta({
 });
 
 /**
+ * A device's Ed25519 public key, base64url of its 32 bytes, made on the device (see `deviceProof.ts` in core).
+ *
+ * @example
+ * DeviceKeySchema.parse("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
+ */
+export const DeviceKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/)
+  .meta({
+    description:
+      "The device's Ed25519 public key, base64url of its 32 bytes, made on the device; registered with the device",
+    example: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+  });
+
+/**
+ * Proof that a request comes from the device holding the device key.
+ *
+ * @example
+ * DeviceProofSchema.parse({ at: "2026-12-01T00:00:00.000Z", sig: "…86 base64url characters…" });
+ */
+export const DeviceProofSchema = z
+  .object({
+    at: z
+      .string()
+      .max(40)
+      .meta({ format: "date-time", description: "When the proof was made (ISO instant)" }),
+    sig: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{86}$/)
+      .meta({
+        description:
+          'Ed25519 signature, base64url, by the device key over "ninsho.device-proof.v1\\n" ‖ path ‖ "\\n" ‖ at ‖ "\\n" ‖ hex SHA-256 of the RFC 8785 JSON of the request body without `proof`',
+      }),
+  })
+  .strict()
+  .meta({
+    id: "DeviceProof",
+    description:
+      "Required on every request that acts as a device with a registered key; good for 10 minutes around the server's time",
+  });
+
+/** The fields of device proof a request may carry. */
+export const DeviceProofFields = {
+  deviceKey: DeviceKeySchema.optional(),
+  proof: DeviceProofSchema.optional(),
+};
+
+/**
  * A fresh random value from the client, echoed in the signed answer so an old answer cannot be replayed.
  *
  * @example
@@ -204,6 +252,7 @@ export const ActivationRequestSchema = z
         "The lease this machine holds, if any: its lineage goes on. Without it a recognised device starts a new lineage, and every earlier lease of the device is refused with LEASE_SUPERSEDED",
     }),
     nonce: NonceSchema.optional(),
+    ...DeviceProofFields,
   })
   .strict()
   .meta({ id: "ActivationRequest" });
@@ -225,6 +274,10 @@ export const ActivationSchema = z
     ...LeaseTimesFields,
     decision: DecisionSchema,
     nonce: z.string().optional(),
+    fingerprintDigest: z.string().meta({
+      description:
+        "SHA-256 (hex) of the RFC 8785 JSON of the request's fingerprint (collector, components, previous): the SDK refuses an answer to another machine's fingerprint",
+    }),
     ...SignedFields,
   })
   .meta({ id: "Activation" });
@@ -244,6 +297,7 @@ export const ValidationRequestSchema = z
     lease: z.string().min(1).max(8192).optional().meta({ description: "The lease the device holds" }),
     fingerprint: FingerprintSchema,
     nonce: NonceSchema,
+    ...DeviceProofFields,
   })
   .strict()
   .refine((body) => (body.key === undefined) !== (body.lease === undefined), {
@@ -279,6 +333,10 @@ export const ValidationSchema = z
     graceEndsAt: IsoInstant.optional(),
     decision: MatchSchema.optional(),
     nonce: z.string().meta({ description: "The client's nonce, echoed under the signature" }),
+    fingerprintDigest: z.string().meta({
+      description:
+        "SHA-256 (hex) of the RFC 8785 JSON of the request's fingerprint (collector, components, previous): the SDK refuses an answer to another machine's fingerprint",
+    }),
     ...SignedFields,
   })
   .meta({ id: "Validation" });
@@ -299,6 +357,7 @@ export const TransferRequestSchema = z
     fingerprint: FingerprintSchema,
     device: DeviceInfoSchema,
     nonce: NonceSchema.optional(),
+    ...DeviceProofFields,
   })
   .strict()
   .meta({ id: "TransferRequest" });
@@ -319,6 +378,10 @@ export const TransferSchema = z
     transfersLeft: z.number().int().meta({ description: "Self-service transfers left in the last 365 days" }),
     ...LeaseTimesFields,
     nonce: z.string().optional(),
+    fingerprintDigest: z.string().meta({
+      description:
+        "SHA-256 (hex) of the RFC 8785 JSON of the request's fingerprint (collector, components, previous): the SDK refuses an answer to another machine's fingerprint",
+    }),
     ...SignedFields,
   })
   .meta({ id: "Transfer" });
@@ -333,7 +396,7 @@ export type Transfer = z.infer<typeof TransferSchema>;
  * const request: DeactivationRequest = { lease, nonce };
  */
 export const DeactivationRequestSchema = z
-  .object({ lease: z.string().min(1).max(8192), nonce: NonceSchema.optional() })
+  .object({ lease: z.string().min(1).max(8192), nonce: NonceSchema.optional(), ...DeviceProofFields })
   .strict()
   .meta({ id: "DeactivationRequest" });
 

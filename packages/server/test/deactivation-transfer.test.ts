@@ -60,12 +60,36 @@ describe("deactivation", () => {
       });
     });
 
-    it("an expired lease still proves which device asks", async () => {
+    it("a lease past its grace, or superseded by a newer one, no longer stands for the device", async () => {
       const t = await servers.start();
       const c = await t.catalogue({ leaseSeconds: 3600, graceSeconds: 0 });
       const { lease } = await t.activated(c.key, machine("old-lease"));
       t.clock.advance(30 * DAY);
-      expect((await post(t.app, "/v1/deactivations", { lease })).status).toBe(200);
+      const expired = await post(t.app, "/v1/deactivations", { lease });
+      expect(expired.status).toBe(401);
+      expect(expired.body).toMatchObject({
+        error: { code: "LEASE_INVALID", details: { reason: "expired" } },
+      });
+
+      const fresh = await t.catalogue({ leaseSeconds: 3600, graceSeconds: 3600 });
+      const first = await t.activated(fresh.key, machine("superseded"));
+      t.clock.advance(1200_000);
+      const refreshed = await t.validate({ lease: first.lease }, machine("superseded"), newNonce());
+      expect(str(refreshed.body, "lease")).not.toBe(first.lease);
+      t.clock.advance(1200_000);
+      await t.validate({ lease: str(refreshed.body, "lease") }, machine("superseded"), newNonce());
+      const superseded = await post(t.app, "/v1/deactivations", { lease: first.lease });
+      expect(superseded.status).toBe(401);
+      expect(superseded.body).toMatchObject({ error: { details: { reason: "superseded" } } });
+      // The current lease still does.
+      const current = await t.validate(
+        { lease: str(refreshed.body, "lease") },
+        machine("superseded"),
+        newNonce(),
+      );
+      expect((await post(t.app, "/v1/deactivations", { lease: str(current.body, "lease") })).status).toBe(
+        200,
+      );
     });
 
     it("support deactivates a device for a customer; the slot is free at once", async () => {

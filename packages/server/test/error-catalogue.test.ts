@@ -2,10 +2,12 @@
  * Every server error code of the catalogue, produced through HTTP by a real request, in Japanese. The last test
  * compares the codes seen with the catalogue, so a code added to the catalogue without a way to reach it fails.
  */
+import { generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
 import {
   describe as describeCode,
   deviceErrorCodes,
+  devicePublicKeyText,
   type ErrorCode,
   generateProductKey,
   httpStatus,
@@ -224,6 +226,19 @@ describe("error catalogue", () => {
     OFFLINE_FILE_INVALID: () =>
       post(t.app, "/v1/offline/license-files", { requestFile: "not a request file" }, { headers: JA }),
     LEASE_INVALID: () => t.validate({ lease: "e30.e30.AAAA" }, machine("m"), newNonce(), { headers: JA }),
+    DEVICE_PROOF_INVALID: () =>
+      post(
+        t.app,
+        "/v1/activations",
+        {
+          key: c.key,
+          fingerprint: machine("proof"),
+          device: aDevice(),
+          deviceKey: devicePublicKeyText(generateKeyPairSync("ed25519").publicKey),
+          proof: { at: new Date().toISOString(), sig: "A".repeat(86) },
+        },
+        { headers: JA },
+      ),
     PRODUCT_NOT_FOUND: () => get(t.app, `/v1/admin/products/${MISSING}`, { token: t.admin, headers: JA }),
     POLICY_NOT_FOUND: () => get(t.app, `/v1/admin/policies/${MISSING}`, { token: t.admin, headers: JA }),
     TOKEN_NOT_FOUND: () =>

@@ -1,4 +1,6 @@
 import {
+  DEFAULT_MATCH_THRESHOLD,
+  defaultComponentWeights,
   fingerprintDigest,
   fromBase64Url,
   generateSigningKeyPair,
@@ -66,6 +68,7 @@ describe("leases", () => {
         lxp: now + 7 * 86_400,
         exp: now + 10 * 86_400,
         ctr: 1,
+        fpm: { t: DEFAULT_MATCH_THRESHOLD, w: defaultComponentWeights },
       } satisfies LeaseClaims);
       expect(verified.value.lxp).toBe(seconds(body.leaseExpiresAt));
       expect(verified.value.exp).toBe(seconds(body.graceEndsAt));

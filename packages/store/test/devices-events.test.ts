@@ -76,6 +76,7 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
         leaseIssuedAt: at(700),
         lastSeenAt: at(701),
         deactivatedAt: at(702),
+        deviceKey: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
       } as const;
       await t.store.devices.update(device.id, patch);
       expect(await t.store.devices.findById(device.id)).toStrictEqual({ ...device, ...patch });
@@ -86,6 +87,17 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
         ...bystander,
         leaseCounters: { issued: 3, issuedFrom: 2 },
       });
+    });
+
+    it("round-trips a device key (device proof); a device without one has none", async () => {
+      const { license } = await seedLicense(t.store);
+      const keyed = aDevice(license.id, { deviceKey: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" });
+      const bare = aDevice(license.id);
+      await t.store.devices.insert(keyed);
+      await t.store.devices.insert(bare);
+      expect(await t.store.devices.findById(keyed.id)).toStrictEqual(keyed);
+      expect(await t.store.devices.findById(bare.id)).not.toHaveProperty("deviceKey");
+      expect((await t.store.devices.findWithLicense(keyed.id))?.device.deviceKey).toBe(keyed.deviceKey);
     });
 
     it("touchMany moves last_seen forward, never backwards, for many devices at once", async () => {

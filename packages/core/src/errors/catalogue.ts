@@ -265,6 +265,18 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
       remedy: "代わりにプロダクトキーで検証するか、このデバイスを再アクティベートしてください。",
     },
   },
+  DEVICE_PROOF_INVALID: {
+    en: {
+      message: "This request does not prove it comes from the activated device: {reason}",
+      remedy:
+        "Use the app on the machine it was activated on; if this is that machine and its device key was lost, activate it again with the product key.",
+    },
+    ja: {
+      message: "この要求がアクティベート済みのデバイスから送られたことを証明できません: {reason}",
+      remedy:
+        "アクティベートしたマシンでアプリを使ってください。そのマシンでデバイス鍵を失った場合は、プロダクトキーで再アクティベートしてください。",
+    },
+  },
   PRODUCT_NOT_FOUND: {
     en: { message: "No product {productId} exists.", remedy: "List products to find the right id." },
     ja: {

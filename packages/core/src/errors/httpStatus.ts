@@ -26,6 +26,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "INVALID_CREDENTIALS":
     case "SIGN_IN_EXPIRED":
     case "TOTP_CODE_INVALID":
+    case "DEVICE_PROOF_INVALID":
       return 401;
     case "FORBIDDEN":
     case "LICENSE_SUSPENDED":

@@ -147,6 +147,34 @@ export const reasonTexts = {
     en: "the product key installed on the device is for another product",
     ja: "デバイスにインストールされたプロダクトキーは別の製品のものです",
   },
+  // Device proof (DEVICE_PROOF_INVALID).
+  PROOF_MISSING: { en: "it carries no device proof", ja: "デバイス証明がありません" },
+  PROOF_MALFORMED: { en: "its device proof is malformed", ja: "デバイス証明の形式が正しくありません" },
+  PROOF_STALE: {
+    en: "its device proof was made too long ago or too far ahead (check the clock)",
+    ja: "デバイス証明の時刻が離れすぎています（時計を確認してください）",
+  },
+  PROOF_BAD_SIGNATURE: {
+    en: "its device proof is not signed by this device's key",
+    ja: "デバイス証明がこのデバイスの鍵で署名されていません",
+  },
+  PROOF_UNKNOWN_KEY: {
+    en: "its device key is not an Ed25519 public key",
+    ja: "デバイス鍵が Ed25519 公開鍵ではありません",
+  },
+  PROOF_ANOTHER_KEY: {
+    en: "it offers another device key than the one this device registered",
+    ja: "このデバイスに登録された鍵とは別のデバイス鍵が示されています",
+  },
+  // A lease that no longer stands for its device (LEASE_INVALID on a deactivation).
+  LEASE_SUPERSEDED: {
+    en: "it is not this device's newest lease (a copy or an old backup cannot deactivate it)",
+    ja: "このデバイスの最新のリースではありません（複製や古いバックアップからは無効化できません）",
+  },
+  LEASE_PAST_GRACE: {
+    en: "its grace period has ended, so it no longer stands for the device",
+    ja: "猶予期間が終わっているため、デバイスを表しません",
+  },
   // The device CLI's test fingerprint file (BAD_FINGERPRINT_FILE's cause).
   FINGERPRINT_FILE_NO_SET: {
     en: "it has no collector and components",

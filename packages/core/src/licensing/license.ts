@@ -45,6 +45,12 @@ export interface Device {
    * moves the license off the device or support deactivates it: every path answers DEVICE_FORKED meanwhile.
    */
   readonly forkedAt?: string;
+  /**
+   * The device's public key (see `deviceProof.ts`), base64url: made on the device at activation; requests that
+   * act as the device must be signed with its private half. Absent on a device activated before device keys
+   * (it registers one at its next refresh by lease) or by a client that sends none.
+   */
+  readonly deviceKey?: string;
 }
 
 /** The state a license is in at an instant, as a client sees it. */

@@ -1,5 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import { reason } from "../errors/reasons.js";
+import { isMatchRule, type MatchRule } from "../matching/binding.js";
 import { fail, ok, type Result } from "../result.js";
 import { fromBase64Url } from "./base64url.js";
 import { type PublicKeys, type SigningKey, signCompactJws, verifyCompactJws } from "./jws.js";
@@ -38,6 +39,8 @@ export interface LeaseClaims {
   readonly ctr: number;
   /** License expiry, when the license has one. */
   readonly lex?: number;
+  /** The policy's match rule, so a device checks `fpd` against its machine as the server would (`leaseBinding`). */
+  readonly fpm?: MatchRule;
 }
 
 /** Sign a lease. */
@@ -53,7 +56,8 @@ const isLeaseClaims = (value: unknown): value is LeaseClaims => {
     ["iat", "lxp", "exp", "ctr"].every((k) => typeof c[k] === "number") &&
     Array.isArray(c.ent) &&
     c.ent.every((e) => typeof e === "string") &&
-    (c.lex === undefined || typeof c.lex === "number")
+    (c.lex === undefined || typeof c.lex === "number") &&
+    (c.fpm === undefined || isMatchRule(c.fpm))
   );
 };
 

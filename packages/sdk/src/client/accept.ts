@@ -1,5 +1,5 @@
 import type { LicenseView } from "@ninsho/contract";
-import type { Fingerprint } from "@ninsho/core";
+import { type Fingerprint, fingerprintDigest } from "@ninsho/core";
 import { acceptedRecord } from "./accepted.js";
 import type { PreparedLease } from "./lease.js";
 import type { OnlineContext } from "./online.js";
@@ -68,6 +68,11 @@ export async function acceptLease(
   delete state.verdict;
   delete state.releasedAt;
   if (sent) state.accepted = acceptedRecord(sent, ctx.now());
+  // The components this lease names: those sent (the usual case), else the basis kept, if it is still that.
+  const fpd = lease.claims.fpd;
+  if (sent && fingerprintDigest(sent.components) === fpd)
+    state.basis = sent.components.map((c) => ({ ...c }));
+  else if (state.basis && fingerprintDigest(state.basis) !== fpd) delete state.basis;
   const facts = factsOf(license, lease);
   if (facts) state.license = facts;
   const length = lease.leaseExpiresAtMs - lease.issuedAtMs;
@@ -123,6 +128,7 @@ export async function acceptRelease(
   delete state.licenseId;
   delete state.license;
   delete state.accepted;
+  delete state.basis;
   delete state.nextOnlineAt;
   // The slot is given back: a phone confirmation of this machine ends with it.
   if (state.offline?.phone) delete state.offline.phone;

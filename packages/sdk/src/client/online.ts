@@ -1,7 +1,9 @@
-import type { Fingerprint, Locale } from "@ninsho/core";
+import type { KeyObject } from "node:crypto";
+import { type Fingerprint, type Locale, signDeviceProof } from "@ninsho/core";
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffDelay } from "./backoff.js";
+import type { DeviceSigner } from "./deviceKey/signer.js";
 import type { ClientEmitter } from "./events.js";
-import { type Exchange, postSigned, type Transport } from "./http/transport.js";
+import { type Exchange, type Prover, postSigned, type Transport } from "./http/transport.js";
 import { type PreparedLease, prepareLease } from "./lease.js";
 import { explain, type ProblemSeed, seed } from "./problem.js";
 import type { Session } from "./session.js";
@@ -25,6 +27,8 @@ export interface OnlineContext {
   readonly refreshFraction: number;
   readonly backoff: BackoffOptions;
   readonly events: ClientEmitter;
+  /** The device's key (device proof): signs every request that acts as this device. */
+  readonly signer: DeviceSigner;
 }
 
 /**
@@ -55,11 +59,38 @@ export async function exchange(
   ctx: OnlineContext,
   path: string,
   payload: Record<string, unknown>,
+  deviceKey?: KeyObject,
 ): Promise<Extract<Exchange, { ok: true }> | Extract<StepResult<never>, { ok: false }>> {
-  const answer = await postSigned(ctx.transport, path, payload);
+  let answer = await postSigned(ctx.transport, path, payload, deviceKey && prover(ctx, deviceKey));
+  // A proof refused as stale: this clock is off. Once, with the server's time it named (it can only make
+  // this request fail, which a network that lies can do anyway).
+  const serverTime = staleProofServerTime(answer);
+  if (deviceKey && serverTime !== undefined) {
+    const offsetMs = serverTime - ctx.now();
+    answer = await postSigned(ctx.transport, path, payload, prover(ctx, deviceKey, offsetMs));
+  }
   if (answer.ok) return answer;
   await recordFailure(ctx, answer.seed, answer.connection, answer.retryAfterMs);
   return { ok: false, seed: answer.seed, connection: answer.connection };
+}
+
+/** The server's time as this device last saw it: its clock plus the offset of the last signed answer. */
+function serverOffsetMs(ctx: OnlineContext): number {
+  const { lastServerTimeMs, lastContactAt } = ctx.session.state;
+  return lastServerTimeMs === undefined || lastContactAt === undefined ? 0 : lastServerTimeMs - lastContactAt;
+}
+
+const prover =
+  (ctx: OnlineContext, key: KeyObject, offsetMs = serverOffsetMs(ctx)): Prover =>
+  (path, body) =>
+    signDeviceProof(key, { path, body, at: new Date(ctx.now() + offsetMs) });
+
+function staleProofServerTime(answer: Exchange): number | undefined {
+  if (answer.ok || answer.seed.code !== "DEVICE_PROOF_INVALID") return undefined;
+  const details = answer.seed.details as { reason?: unknown; serverTime?: unknown } | undefined;
+  if (details?.reason !== "stale" || typeof details.serverTime !== "string") return undefined;
+  const at = Date.parse(details.serverTime);
+  return Number.isFinite(at) ? at : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { openOfflineCertificate } from "../offline/offlineKey.js";
 import { openPhoneRecord } from "../offline/phoneLease.js";
+import { DeviceSigner } from "./deviceKey/signer.js";
 import type { ClientEmitter } from "./events.js";
 import type { OnlineContext } from "./online.js";
 import type { ResolvedOptions } from "./options.js";
@@ -23,6 +24,8 @@ export async function openDevice(
   events: ClientEmitter,
 ): Promise<{ session: Session; context: OnlineContext }> {
   const session = new Session(await store.load(), store, o.clockToleranceMs, o.refreshFraction);
+  // Every lease is checked against the machine it runs on: read it once now (the reading is memoized).
+  session.observeMachine(await o.fingerprint().catch(() => undefined));
   loadPhone(session, o, keys);
   if (session.state.key === undefined) {
     const found = await discoverPreinstalledKey(o.preinstalledKey, o);
@@ -40,6 +43,7 @@ export async function openDevice(
     refreshFraction: o.refreshFraction,
     backoff: o.backoff,
     events,
+    signer: new DeviceSigner(o.deviceKeys),
   };
   return { session, context };
 }

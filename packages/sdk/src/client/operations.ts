@@ -1,5 +1,5 @@
 import type { Validation } from "@ninsho/contract";
-import type { ErrorCode } from "@ninsho/core";
+import { type ErrorCode, type Fingerprint, fingerprintBinding } from "@ninsho/core";
 import { acceptLease, acceptRelease, acceptVerdict, decisionAt } from "./accept.js";
 import { readAnswer } from "./http/answers.js";
 import {
@@ -46,8 +46,19 @@ function verdictOf(v: Validation, locale: OnlineContext["locale"]): Omit<ServerV
   };
 }
 
+/** The public half of a key being registered, as the request carries it. */
+const deviceKeyField = (fresh: { readonly publicText: string } | undefined) =>
+  fresh ? { deviceKey: fresh.publicText } : {};
+
 const spoofed = (ctx: OnlineContext, reason: string) =>
   recordFailure(ctx, seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason }), "spoofed");
+
+/**
+ * Genuinely signed, but an answer to another machine's fingerprint: a relay swapped one registered machine in
+ * for this one. The answer names the digest of the fingerprint its request carried; it must be this one's.
+ */
+const answersAnother = (answer: { readonly fingerprintDigest?: string }, sent: Fingerprint): boolean =>
+  answer.fingerprintDigest !== fingerprintBinding(sent);
 
 /**
  * Activate this machine with a key: a new device in a free slot, or this device recognised again.
@@ -64,13 +75,16 @@ export async function activateOnline(
   // The lease this machine holds keeps its lineage going; without one the server starts a new lineage, and
   // every other copy's lease is refused from then on (LEASE_SUPERSEDED).
   const held = ctx.session.lease ? { lease: ctx.session.lease.token } : {};
-  const body = { key, fingerprint, device: ctx.device, ...held };
-  const answer = await exchange(ctx, "/v1/activations", body);
+  // The device key (made now if this machine has none) is registered with the device the server settles on.
+  const signing = await ctx.signer.forRegistration();
+  const payload = { key, fingerprint, device: ctx.device, ...held, ...deviceKeyField(signing) };
+  const answer = await exchange(ctx, "/v1/activations", payload, signing?.privateKey);
   if (!answer.ok) return answer;
   const activation = readAnswer.activation(answer.body);
   if (!activation) return invalid(ctx, "not an activation");
   // Genuinely signed, but about another product: the server signs anyone's answers, so this is a replay.
   if (activation.license.productId !== ctx.productId) return spoofed(ctx, "an answer about another product");
+  if (answersAnother(activation, fingerprint)) return spoofed(ctx, "an answer to another machine's request");
   const lease = await verifiedLease(ctx, activation.lease, activation.device.id);
   if (!lease.ok) return lease;
   const decision = decisionAt(ctx, "activation", activation.decision.outcome, activation.decision);
@@ -89,11 +103,16 @@ export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ v
   const current = ctx.session.lease;
   if (!current) return recordFailure(ctx, seed("NOT_ACTIVATED"), "refused");
   const fingerprint = await ctx.fingerprint();
-  const answer = await exchange(ctx, "/v1/validate", { lease: current.token, fingerprint });
+  // The device signs its refresh; a device activated before device keys makes one now and registers it.
+  const held = await ctx.signer.current();
+  const fresh = held ? undefined : await ctx.signer.fresh();
+  const payload = { lease: current.token, fingerprint, ...deviceKeyField(fresh) };
+  const answer = await exchange(ctx, "/v1/validate", payload, held ?? fresh?.privateKey);
   if (!answer.ok) return answer;
   const v = readAnswer.validation(answer.body);
   if (!v) return invalid(ctx, "not a validation");
   if (v.license.productId !== ctx.productId) return spoofed(ctx, "an answer about another product");
+  if (answersAnother(v, fingerprint)) return spoofed(ctx, "an answer to another machine's request");
   const deviceId = v.device?.id ?? current.claims.sub;
   if (deviceId !== current.claims.sub) return spoofed(ctx, "an answer about another device");
   if (v.valid) {
@@ -125,7 +144,12 @@ export async function deactivateOnline(
 ): Promise<StepResult<{ deviceId: string; deactivatedAt: string }>> {
   const current = ctx.session.lease;
   if (!current) return recordFailure(ctx, seed("NOT_ACTIVATED"), "refused");
-  const answer = await exchange(ctx, "/v1/deactivations", { lease: current.token });
+  const answer = await exchange(
+    ctx,
+    "/v1/deactivations",
+    { lease: current.token },
+    await ctx.signer.current(),
+  );
   if (!answer.ok) return answer;
   const d = readAnswer.deactivation(answer.body);
   if (!d) return invalid(ctx, "not a deactivation");
@@ -147,11 +171,14 @@ export async function transferOnline(
   fromDeviceId: string,
 ): Promise<StepResult<{ deviceId: string; transfersLeft: number }>> {
   const fingerprint = await ctx.fingerprint();
-  const answer = await exchange(ctx, "/v1/transfers", { key, fromDeviceId, fingerprint, device: ctx.device });
+  const signing = await ctx.signer.forRegistration();
+  const payload = { key, fromDeviceId, fingerprint, device: ctx.device, ...deviceKeyField(signing) };
+  const answer = await exchange(ctx, "/v1/transfers", payload, signing?.privateKey);
   if (!answer.ok) return answer;
   const t = readAnswer.transfer(answer.body);
   if (!t) return invalid(ctx, "not a transfer");
   if (t.fromDeviceId !== fromDeviceId) return spoofed(ctx, "an answer about another transfer");
+  if (answersAnother(t, fingerprint)) return spoofed(ctx, "an answer to another machine's request");
   const lease = await verifiedLease(ctx, t.lease, t.device.id);
   if (!lease.ok) return lease;
   const match = { fromDeviceId, transfersLeft: t.transfersLeft };

@@ -4,6 +4,8 @@ import { collectFingerprint } from "../fingerprint/index.js";
 import { checkOfflineOption, type OfflineKey } from "../offline/phoneLease.js";
 import type { BackoffOptions } from "./backoff.js";
 import { DEFAULT_CLOCK_TOLERANCE_MS } from "./clockMarks.js";
+import { platformKeyStore } from "./deviceKey/platform.js";
+import type { DeviceKeyStore } from "./deviceKey/store.js";
 import type { PreinstalledKeyOptions } from "./preinstalled/discover.js";
 import { type RegistryReader, readRegistryWithReg } from "./preinstalled/registry.js";
 import type { PublicKeysInput } from "./publicKeys.js";
@@ -73,9 +75,17 @@ export interface ClientOptions {
   readonly readRegistry?: RegistryReader;
   /**
    * The product's number and offline public key (`GET /v1/products/{id}/offline-key`), shipped with the app
-   * like `publicKeys`, for phone activation. Without it the SDK fetches them once and pins them in the folder.
+   * like `publicKeys`, for phone activation. Without it the SDK fetches them once, certified with the product's signing key, and uses
+   * them only while that certificate verifies with `publicKeys`; with neither, phone activation is refused
+   * (OFFLINE_KEY_NOT_SHIPPED).
    */
   readonly offline?: OfflineKey;
+  /**
+   * Where the device's private key is kept (default: DPAPI on Windows, the login key chain on macOS, a 0600
+   * file `device.key` in `storageDir` elsewhere). The key is made at activation; requests that act as this
+   * device are signed with it.
+   */
+  readonly deviceKeyStore?: DeviceKeyStore;
 }
 
 /**
@@ -105,6 +115,7 @@ export interface ResolvedOptions {
   readonly platform: string;
   readonly readRegistry: RegistryReader;
   readonly offline?: OfflineKey;
+  readonly deviceKeys: DeviceKeyStore;
 }
 
 const PLATFORM_NAMES: Record<string, string> = { win32: "windows", darwin: "macos", linux: "linux" };
@@ -164,5 +175,13 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     platform,
     readRegistry: options.readRegistry ?? readRegistryWithReg,
     ...(options.offline === undefined ? {} : { offline: checkOfflineOption(options.offline) }),
+    // The OS's own, not `platform` (which only says where to look for a preinstalled key).
+    deviceKeys:
+      options.deviceKeyStore ??
+      platformKeyStore({
+        platform: process.platform,
+        storageDir: options.storageDir,
+        productId: options.productId,
+      }),
   };
 }

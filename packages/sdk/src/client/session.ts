@@ -1,3 +1,4 @@
+import { type Fingerprint, type LeaseBinding, leaseBinding } from "@ninsho/core";
 import type { PhoneLease } from "../offline/phoneLease.js";
 import { observeServerTime, rollbackFloor, seenAt } from "./clockMarks.js";
 import { bestVerdict, grantsOf } from "./grants.js";
@@ -36,6 +37,16 @@ const TRANSPORT_FAULTS: ReadonlySet<string> = new Set([
   "RESPONSE_SIGNATURE_INVALID",
 ]);
 
+/** A lease issued for another machine: no rights here until the server says this machine is that device. */
+const unboundVerdict = (binding: Extract<LeaseBinding, { bound: false }>): Verdict => {
+  const params = { score: Math.round(binding.score * 100) / 100, threshold: binding.threshold };
+  return {
+    state: "mismatch",
+    valid: false,
+    seed: seed("FINGERPRINT_MISMATCH", params, { ...params, local: true }),
+  };
+};
+
 /** A failed write keeps the app running from memory; the store remembers it for the status. */
 const ignoreWriteError = () => undefined;
 
@@ -62,6 +73,10 @@ export class Session {
   /** A preinstalled key that was found but is malformed, and where. */
   keyProblem: { readonly seed: ProblemSeed; readonly source: KeySource } | undefined;
   private floorMs = 0;
+  /** This machine's fingerprint, read once when the client opened; `undefined` when it could not be read. */
+  private machine: Fingerprint | undefined;
+  /** How the lease relates to this machine (computed when the lease, the basis or the machine change). */
+  private binding: LeaseBinding | undefined;
   /** Bumped on every change that a status shows, so the status can cache what did not change. */
   version = 0;
   private persistedLocalMarkMs: number;
@@ -83,6 +98,23 @@ export class Session {
     // A lease's issue time is a signed server time too: with the state file lost, it still bounds a rollback.
     if (this.lease) this.state.serverMarkMs = Math.max(this.state.serverMarkMs, this.lease.issuedAtMs);
     this.refreshFloor();
+  }
+
+  /** Note this machine's fingerprint (read when the client opens): every lease is checked against it. */
+  observeMachine(machine: Fingerprint | undefined): void {
+    this.version += 1;
+    this.machine = machine;
+    this.binding = undefined;
+  }
+
+  /** Whether the lease is this machine's (see `leaseBinding`); a machine that could not be read is not. */
+  bindingOf(lease: PreparedLease): LeaseBinding {
+    if (this.binding) return this.binding;
+    const { fpd, fpm } = lease.claims;
+    this.binding = this.machine
+      ? leaseBinding(fpd, fpm, this.state.basis, this.machine)
+      : { bound: false, score: 0, threshold: fpm?.t ?? 0 };
+    return this.binding;
   }
 
   private refreshFloor(): void {
@@ -114,6 +146,8 @@ export class Session {
     }
     const verdict = this.state.verdict;
     if (verdict) return { state: verdict.state, valid: false, seed: verdict.seed };
+    const binding = lease && this.bindingOf(lease);
+    if (binding && !binding.bound) return unboundVerdict(binding);
     if (phone || !lease) return bestVerdict(grantsOf(lease, phone), nowMs);
     if (nowMs < lease.leaseExpiresAtMs) return { state: "active", valid: true };
     if (nowMs < lease.graceEndsAtMs) return { state: "grace", valid: true };
@@ -147,7 +181,9 @@ export class Session {
     const { nextOnlineAt, failures } = this.state;
     const lease = this.lease;
     // A clock set back makes every local schedule meaningless; only a signed server time can settle it.
-    if (!lease || this.stateProblem || this.leaseProblem || clockSetBack) {
+    // A lease this machine is not bound to: only the server can say whether it is this device.
+    const unbound = lease !== undefined && !this.bindingOf(lease).bound;
+    if (!lease || this.stateProblem || this.leaseProblem || clockSetBack || unbound) {
       return failures > 0 && nextOnlineAt !== undefined ? nextOnlineAt : 0;
     }
     if (nextOnlineAt !== undefined) return nextOnlineAt;
@@ -178,6 +214,7 @@ export class Session {
   async takeLease(lease: PreparedLease): Promise<void> {
     this.version += 1;
     this.lease = lease;
+    this.binding = undefined;
     this.leaseProblem = undefined;
     this.state.deviceId = lease.claims.sub;
     this.state.licenseId = lease.claims.lic;
@@ -234,6 +271,7 @@ export class Session {
       "licenseId",
       "license",
       "accepted",
+      "basis",
       "verdict",
       "nextOnlineAt",
     ] as const) {

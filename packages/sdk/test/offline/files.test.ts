@@ -87,9 +87,9 @@ describe("USB activation: request file out, license file in", () => {
     });
     expect(installed.status.lastDecision).toMatchObject({ by: "activation", outcome: "license_file" });
 
-    // It survives a restart with no network at all.
+    // It survives a restart with no network at all (on the same machine: the lease names its components).
     const network = countingFetch();
-    const restarted = clientFor(server, dir, { fetch: network.fetch });
+    const restarted = clientFor(server, dir, { fetch: network.fetch, machineName: "usb-pc" });
     expect(await restarted.validate()).toMatchObject({ state: "active", deviceId: answer.device.id });
     await restarted.idle();
     expect(network.calls()).toBe(0);

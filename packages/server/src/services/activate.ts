@@ -27,6 +27,8 @@ export interface ActivationRequest {
   readonly device: { readonly name: string; readonly platform: string };
   /** The lease the machine holds, if any: its lineage goes on instead of being superseded. */
   readonly lease?: string | undefined;
+  /** The device key this machine made, its possession already proven (`proveNewKey`); it replaces an older one. */
+  readonly deviceKey?: string | undefined;
 }
 
 export interface Activation {
@@ -106,17 +108,26 @@ function onlineWrite(
     case "forked":
       return { kind: "forked", device: decision.device, next: decision.next, event: decision.event };
     case "recognized": {
-      const device: Device = { ...decision.next, ...request.device };
+      const device: Device = { ...decision.next, ...request.device, ...keyOf(request) };
       return { kind: "recognized", device, explanation: decision.explanation, lineage: decision };
     }
     case "new_device": {
       const info = { ...request.device, collector: request.fingerprint.collector };
       const bound = presentedDigest(request.fingerprint);
       const device = newDeviceRecord(licenseId, info, request.fingerprint.components, bound, now);
-      return { kind: "new", device, closest: decision.closest };
+      return { kind: "new", device: { ...device, ...keyOf(request) }, closest: decision.closest };
     }
   }
 }
+
+/**
+ * The device key a request registers, as a device field: a new activation's key replaces the one before (a
+ * client without device keys leaves the registered one, so it cannot take a keyed device's proof away).
+ * @example
+ * const device: Device = { ...recognised, ...keyOf(request) };
+ */
+export const keyOf = (request: { readonly deviceKey?: string | undefined }): { deviceKey?: string } =>
+  request.deviceKey === undefined ? {} : { deviceKey: request.deviceKey };
 
 /**
  * The lease an activating machine sent, if it is a genuine lease of this license: which device and counter.

@@ -1,5 +1,16 @@
-import { type Device, fail, newId, ok, type Result, verifyProductLease } from "@ninsho/core";
+import {
+  checkLeaseCounter,
+  type Device,
+  fail,
+  type LeaseClaims,
+  newId,
+  ok,
+  type Result,
+  reason,
+  verifyProductLease,
+} from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
+import { type ProvenRequest, proveDevice } from "./deviceProof.js";
 
 /** Who asked for a deactivation: the device itself (proved by its lease) or an admin token. */
 export type Deactivator = { readonly kind: "device" } | { readonly kind: "admin"; readonly tokenId: string };
@@ -38,9 +49,33 @@ export async function deactivateDevice(
   });
 }
 
-/** A device deactivating itself: its lease is the proof, whatever its age (an expired lease still names it). */
-export async function deactivateByLease(deps: ServerDeps, lease: string): Promise<Result<Device>> {
+const STALE_LEASE = { superseded: "LEASE_SUPERSEDED", expired: "LEASE_PAST_GRACE" } as const;
+
+/** Whether a lease still stands for its device: the newest of its line (or its parent, a lost reply) and not past grace. */
+function staleness(claims: LeaseClaims, device: Device, now: Date): "superseded" | "expired" | undefined {
+  const seconds = Math.floor(now.getTime() / 1000);
+  if (seconds >= claims.exp) return "expired";
+  const check = checkLeaseCounter(device.leaseCounters, claims.ctr, seconds, 0);
+  return check === "current" || check === "retry" ? undefined : "superseded";
+}
+
+/**
+ * A device deactivating itself: the request carries the device's current lease (a superseded lease, or one
+ * past its grace, no longer stands for the device) and, for a device with a key, the device's proof.
+ */
+export async function deactivateByLease(
+  deps: ServerDeps,
+  lease: string,
+  proven: ProvenRequest,
+): Promise<Result<Device>> {
   const claims = verifyProductLease(lease, await deps.keyring.leaseVerifiers());
   if (!claims.ok) return claims;
+  const now = deps.clock();
+  const device = await deps.store.devices.findById(claims.value.sub);
+  if (!device) return fail("DEVICE_NOT_FOUND", { deviceId: claims.value.sub });
+  const stale = device.deactivatedAt === undefined ? staleness(claims.value, device, now) : undefined;
+  if (stale) return fail("LEASE_INVALID", { reason: reason(STALE_LEASE[stale]) }, { reason: stale });
+  const proof = proveDevice(device, proven, now);
+  if (!proof.ok) return proof;
   return deactivateDevice(deps, claims.value.sub, { kind: "device" }, "deactivated from the device");
 }

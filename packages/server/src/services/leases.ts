@@ -53,6 +53,7 @@ export class LeaseIssuer {
       lxp: seconds(window.leaseExpiresAt),
       exp: seconds(window.graceEndsAt),
       ctr: device.leaseCounters.issued,
+      fpm: { t: policy.matchThreshold, w: policy.componentWeights },
       ...(license.expiresAt === undefined ? {} : { lex: seconds(new Date(license.expiresAt)) }),
     });
     const issued: IssuedLease = {

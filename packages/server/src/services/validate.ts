@@ -16,13 +16,17 @@ import {
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
-import { deviceProofHolds } from "./deviceProof.js";
+import { deviceProofHolds, type ProvenRequest, proveDevice } from "./deviceProof.js";
 import { appendLineageEvent } from "./deviceRecords.js";
 import type { IssuedLease } from "./leases.js";
 import { findLicenseByKey } from "./licenseByKey.js";
 
-export type ValidationRequest = { readonly fingerprint: Fingerprint } & (
-  | { readonly key: string; readonly lease?: undefined; readonly proof?: unknown }
+export type ValidationRequest = {
+  readonly fingerprint: Fingerprint;
+  /** The request as the device signed it (see `deviceProof.ts`); without it a device with a key is refused. */
+  readonly proven?: ProvenRequest | undefined;
+} & (
+  | { readonly key: string; readonly lease?: undefined }
   | { readonly lease: string; readonly key?: undefined }
 );
 
@@ -39,8 +43,14 @@ export interface Validation {
   readonly problem?: Problem;
 }
 
-/** Who asks: the device a verified lease names (and its counter), or whoever typed the key. */
-type Subject = { readonly license: License; readonly held?: { device: Device; counter: number } };
+/**
+ * Who asks: the device a verified lease names (its counter, and a device key it registers with its proof), or
+ * whoever typed the key.
+ */
+type Subject = {
+  readonly license: License;
+  readonly held?: { device: Device; counter: number; register?: string | undefined };
+};
 
 /**
  * Validate a device by its lease (refreshing the lease when it is due) or by its product key (the license's
@@ -56,15 +66,19 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   const now = deps.clock();
   const decideOn = (tx: Pick<Repositories, "devices">, current: License, device?: Device) =>
     decideFor(deps, request, { license: current, policy, now, held, device }, tx);
-  let decision = await decideOn(deps.store, license, held?.device);
+  const first = await decideOn(deps.store, license, held?.device);
+  if (!first.ok) return first;
+  let decision = first.value;
   if (decision.kind === "strike" || (decision.kind === "serve" && (decision.next || decision.event))) {
-    decision = await deps.store.transaction(async (tx) => {
-      const locked = (await tx.licenses.lockById(license.id)) ?? license;
+    const locked = await deps.store.transaction(async (tx) => {
+      const current = (await tx.licenses.lockById(license.id)) ?? license;
       const fresh = held ? await tx.devices.findById(held.device.id) : undefined;
-      const again = await decideOn(tx, locked, fresh ?? held?.device);
-      await write(tx, locked, again, now);
+      const again = await decideOn(tx, current, fresh ?? held?.device);
+      if (again.ok) await write(tx, current, again.value, now);
       return again;
     });
+    if (!locked.ok) return locked;
+    decision = locked.value;
   }
   if (decision.kind !== "serve") {
     const { problem, device, explanation } = decision;
@@ -105,8 +119,14 @@ async function subjectOf(deps: ServerDeps, request: ValidationRequest): Promise<
   if (!found || found.license.id !== claims.value.lic || found.license.productId !== claims.value.aud) {
     return fail("LEASE_INVALID", { reason: unknownLeaseSubject });
   }
-  return ok({ license: found.license, held: { device: found.device, counter: claims.value.ctr } });
+  // A copied lease is not the device: whoever presents it must hold the device's key (DEVICE_PROOF_INVALID).
+  const proven = proveDevice(found.device, request.proven ?? unproven, deps.clock());
+  if (!proven.ok) return proven;
+  const held = { device: found.device, counter: claims.value.ctr, register: proven.value.register };
+  return ok({ license: found.license, held });
 }
+
+const unproven: ProvenRequest = { path: "/v1/validate", body: {} };
 
 interface Situation {
   readonly license: License;
@@ -116,13 +136,16 @@ interface Situation {
   readonly device: Device | undefined;
 }
 
-/** Read what the rule needs (the license's devices, for a key) and decide; by key, check a proof if one came. */
+/**
+ * Read what the rule needs (the license's devices, for a key) and decide; by key, check a proof if one came (a
+ * failing one is DEVICE_PROOF_INVALID); by lease, register the key a device without one proved, once served.
+ */
 async function decideFor(
   deps: ServerDeps,
   request: ValidationRequest,
   s: Situation,
   tx: Pick<Repositories, "devices">,
-): Promise<ValidationDecision> {
+): Promise<Result<ValidationDecision>> {
   const input = {
     license: s.license,
     policy: s.policy,
@@ -130,15 +153,29 @@ async function decideFor(
     now: s.now,
     leaseDue: (device: Device) => deps.leases.isDue(device, s.policy, s.now),
   };
-  if (s.held && s.device)
-    return decideValidation({ ...input, held: { device: s.device, counter: s.held.counter } });
+  if (s.held && s.device) {
+    const decision = decideValidation({ ...input, held: { device: s.device, counter: s.held.counter } });
+    return ok(withKey(decision, s.held.register));
+  }
   const devices = await tx.devices.listActive(s.license.id);
   const decision = decideValidation({ ...input, devices });
-  if (request.lease !== undefined || request.proof === undefined) return decision;
+  if (request.lease !== undefined || request.proven?.proof === undefined) return ok(decision);
   if (decision.kind !== "refuse" || decision.problem.code !== "DEVICE_PROOF_REQUIRED" || !decision.device)
-    return decision;
-  const proven = await deviceProofHolds(deps, decision.device, request.proof);
-  return proven ? decideValidation({ ...input, devices, proven }) : decision;
+    return ok(decision);
+  const proven = deviceProofHolds(decision.device, request.proven, s.now);
+  if (!proven.ok) return proven;
+  return ok(proven.value ? decideValidation({ ...input, devices, proven: true }) : decision);
+}
+
+/**
+ * A served device without a key takes the one its request proved (a device activated before device keys, or
+ * by phone or file, on its first refresh by lease with a key): only while it has none, so the first key stays.
+ */
+function withKey(decision: ValidationDecision, register: string | undefined): ValidationDecision {
+  if (register === undefined || decision.kind !== "serve") return decision;
+  const device = decision.next ?? decision.device;
+  if (device.deviceKey !== undefined) return decision;
+  return { ...decision, next: { ...device, deviceKey: register } };
 }
 
 /** Write what a decision asks: the device as it is now, and its timeline entry. */

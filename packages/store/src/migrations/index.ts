@@ -8,6 +8,7 @@ import * as keyedDigests from "./0006_keyed_component_digests.js";
 import * as lineage from "./0007_lineage.js";
 import * as seats from "./0008_seats.js";
 import * as accounts from "./0009_accounts.js";
+import * as deviceKey from "./0010_device_key.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "0007_lineage": lineage,
   "0008_seats": seats,
   "0009_accounts": accounts,
+  "0010_device_key": deviceKey,
 };
 
 export const migrationProvider: MigrationProvider = {

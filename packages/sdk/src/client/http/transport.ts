@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readError } from "@ninsho/contract";
-import { isRecord, type Locale, verifySignedResponse } from "@ninsho/core";
+import { type DeviceProof, isRecord, type Locale, verifySignedResponse } from "@ninsho/core";
 import type { ProblemSeed } from "../problem.js";
 import { seed } from "../problem.js";
 import type { KeySet } from "../publicKeys.js";
@@ -108,9 +108,18 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
 }
 
 /**
+ * Signs a request body as the device (see `deviceProof.ts` in core): the proof goes in the body's `proof`.
+ *
+ * @example
+ * const prove: Prover = (path, body) => signDeviceProof(privateKey, { path, body, at: new Date() });
+ */
+export type Prover = (path: string, body: Record<string, unknown>) => DeviceProof;
+
+/**
  * POST a request with a fresh random nonce and return the answer only if it is signed by the product's key
  * and echoes that nonce, so neither a fake server nor a replayed old answer is ever taken for the server.
- * Every failure is a value, one per kind of fault: down, slow, 5xx, garbage, not signed, refused.
+ * With a `prove`, the body (nonce included) is signed with the device's key. Every failure is a value, one
+ * per kind of fault: down, slow, 5xx, garbage, not signed, refused.
  *
  * @example
  * const answer = await postSigned(transport, "/v1/deactivations", { lease: token });
@@ -120,8 +129,11 @@ export async function postSigned(
   t: Transport,
   path: string,
   payload: Record<string, unknown>,
+  prove?: Prover,
 ): Promise<Exchange> {
   const nonce = randomBytes(24).toString("base64url");
+  const unsigned = { ...payload, nonce };
+  const sent = prove ? { ...unsigned, proof: prove(path, unsigned) } : unsigned;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), t.timeoutMs);
   let status: number;
@@ -135,7 +147,7 @@ export async function postSigned(
         accept: "application/json",
         "accept-language": t.locale,
       },
-      body: JSON.stringify({ ...payload, nonce }),
+      body: JSON.stringify(sent),
       signal: controller.signal,
     });
     status = response.status;

@@ -59,6 +59,11 @@ export interface StoredState {
   lastServerTimeMs?: number;
   /** The fingerprint the server last accepted from this machine. */
   accepted?: AcceptedRecord;
+  /**
+   * The components the current lease was issued for (their digest is its `fpd`): what this machine is
+   * compared with, by the lease's match rule, when its components drift (see `leaseBinding` in core).
+   */
+  basis?: AcceptedRecord["components"];
   lastAttemptAt?: number;
   /** Online attempts that failed in a row; drives the backoff. */
   failures: number;
@@ -131,7 +136,11 @@ function isStoredState(v: unknown): v is StoredState {
   const failure = v.lastFailure === undefined || isSeed(v.lastFailure);
   const offline = v.offline === undefined || isOfflineState(v.offline);
   const accepted = v.accepted === undefined || isAcceptedRecord(v.accepted);
-  return numbers && strings && times && objects && verdict && failure && offline && accepted;
+  const basis =
+    v.basis === undefined ||
+    (Array.isArray(v.basis) &&
+      v.basis.every((c) => isRecord(c) && typeof c.kind === "string" && typeof c.digest === "string"));
+  return numbers && strings && times && objects && verdict && failure && offline && accepted && basis;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { ActivationRequestSchema, ActivationSchema } from "@ninsho/contract";
-import { keyFingerprint } from "@ninsho/core";
+import { fingerprintBinding, keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
@@ -8,6 +8,7 @@ import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { activate } from "../../services/activate.js";
+import { proveNewKey } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { licenseView } from "./views.js";
 
@@ -17,27 +18,31 @@ const route = createRoute({
   tags: ["device"],
   summary: "Activate this machine with a product key",
   description:
-    "Recognises the machine if a device of the license matches its fingerprint at or above the policy threshold (200), takes a free slot otherwise (201), or refuses with DEVICE_LIMIT_REACHED listing the devices (409). Every outcome explains the match.",
+    "Recognises the machine if a device of the license matches its fingerprint at or above the policy threshold (200), takes a free slot otherwise (201), or refuses with DEVICE_LIMIT_REACHED listing the devices (409). Every outcome explains the match. A `deviceKey` (the Ed25519 public key the machine made) is registered with the device when its `proof` verifies (DEVICE_PROOF_INVALID, 401, when not); the signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
   request: {
     body: jsonBody(ActivationRequestSchema, "The key as typed, the machine's fingerprint and a name for it"),
   },
   responses: {
     200: jsonResponse(ActivationSchema, "The same device recognised; a fresh lease"),
     201: jsonResponse(ActivationSchema, "A new device in a free slot"),
-    ...errorResponses(400, 403, 404, 409, 413, 415, 429),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
   },
 });
 
 export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // The device key the machine made: registered with the device once its proof of possession verifies.
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const key = proveNewKey(proven, deps.clock());
+    if (!key.ok) return respondProblem(c, key.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const result = await guardKeyLookup(
       deps,
       c,
       () => probeKey(deps, body.key),
-      () => activate(deps, { ...body, fingerprint }),
+      () => activate(deps, { ...body, ...key.value, fingerprint }),
     );
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, device, lease, decision, created } = result.value;
@@ -55,6 +60,7 @@ export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       graceEndsAt: lease.graceEndsAt,
       decision,
       ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+      fingerprintDigest: fingerprintBinding(body.fingerprint),
       serverTime: now.toISOString(),
     });
     return c.json(answer, created ? 201 : 200);

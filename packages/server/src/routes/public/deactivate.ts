@@ -12,7 +12,12 @@ const route = createRoute({
   path: "/v1/deactivations",
   tags: ["device"],
   summary: "Deactivate this machine, freeing its slot",
-  request: { body: jsonBody(DeactivationRequestSchema, "The device's lease proves which device asks") },
+  request: {
+    body: jsonBody(
+      DeactivationRequestSchema,
+      "The device's current lease names the device, and its device proof shows the device asks",
+    ),
+  },
   responses: {
     200: jsonResponse(DeactivationSchema, "The device no longer holds a slot"),
     ...errorResponses(400, 401, 403, 404, 413, 415),
@@ -22,7 +27,8 @@ const route = createRoute({
 export function registerDeactivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    const result = await deactivateByLease(deps, body.lease);
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const result = await deactivateByLease(deps, body.lease, proven);
     if (!result.ok) return respondProblem(c, result.error);
     const device = result.value;
     const license = await deps.store.licenses.findById(device.licenseId);

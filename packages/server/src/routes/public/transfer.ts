@@ -1,12 +1,13 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { TransferRequestSchema, TransferSchema } from "@ninsho/contract";
-import { keyFingerprint } from "@ninsho/core";
+import { fingerprintBinding, keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { proveNewKey } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { transfer } from "../../services/transfer.js";
 
@@ -16,24 +17,28 @@ const route = createRoute({
   tags: ["device"],
   summary: "Move the license from an old machine to this one",
   description:
-    "Self-service, for whoever holds the key, within the policy's transfer allowance (e.g. 3 per 365 days). The old device is deactivated in the same transaction; its lease runs out on its own.",
+    "Self-service, for whoever holds the key, within the policy's transfer allowance (e.g. 3 per 365 days). The old device is deactivated in the same transaction; its lease runs out on its own. The new machine registers its `deviceKey` with a `proof` made within 10 minutes of the server's time (else DEVICE_PROOF_INVALID, 401).",
   request: { body: jsonBody(TransferRequestSchema, "The key, the device to replace, and this machine") },
   responses: {
     201: jsonResponse(TransferSchema, "This machine now holds the slot"),
-    ...errorResponses(400, 403, 404, 409, 413, 415, 429),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
   },
 });
 
 export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // The new machine's device key, registered with its new device once its proof of possession verifies.
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const key = proveNewKey(proven, deps.clock(), true);
+    if (!key.ok) return respondProblem(c, key.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const result = await guardKeyLookup(
       deps,
       c,
       () => probeKey(deps, body.key),
-      () => transfer(deps, { ...body, fingerprint }),
+      () => transfer(deps, { ...body, ...key.value, fingerprint }),
     );
     if (!result.ok) return respondProblem(c, result.error);
     const { device, lease, fromDeviceId, transfersLeft, productId } = result.value;
@@ -45,6 +50,7 @@ export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       leaseExpiresAt: lease.leaseExpiresAt,
       graceEndsAt: lease.graceEndsAt,
       ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+      fingerprintDigest: fingerprintBinding(body.fingerprint),
       serverTime: deps.clock().toISOString(),
     });
     return c.json(answer, 201);

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { ValidationRequestSchema, ValidationSchema } from "@ninsho/contract";
-import { keyFingerprint } from "@ninsho/core";
+import { fingerprintBinding, keyFingerprint } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
@@ -18,7 +18,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "Check a license on this machine and refresh its lease",
   description:
-    "Answers the license state and a refreshed lease, echoing the client's nonce, the whole answer signed with the product key. A license that is suspended, revoked or expired, a deactivated device or another machine's fingerprint give `valid: false` with the problem — still signed. A lease of a lineage a re-activation replaced gets LEASE_SUPERSEDED, and a device whose copies were found running on one activation DEVICE_FORKED on every path. By key the answer is the license's state: a lease (and `valid: true`) only for a device that proves itself, else DEVICE_PROOF_REQUIRED.",
+    "Answers the license state and a refreshed lease, echoing the client's nonce, the whole answer signed with the product key. A license that is suspended, revoked or expired, a deactivated device or another machine's fingerprint give `valid: false` with the problem — still signed. A lease of a lineage a re-activation replaced gets LEASE_SUPERSEDED, and a device whose copies were found running on one activation DEVICE_FORKED on every path. By key the answer is the license's state: a lease (and `valid: true`) only for a device that proves itself with its `proof`, else DEVICE_PROOF_REQUIRED. A device with a registered key must send its `proof` (an Ed25519 signature by its device key over the route, the body and the time, within 10 minutes of the server's clock) with its lease, or a failing proof by key: DEVICE_PROOF_INVALID (401), nothing issued. The signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
   request: {
     body: jsonBody(ValidationRequestSchema, "A key or a lease, the fingerprint, and a fresh nonce"),
   },
@@ -31,10 +31,14 @@ const route = createRoute({
 export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // The request as the device signed it (see services/deviceProof.ts).
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const request = (
-      body.lease === undefined ? { key: body.key ?? "", fingerprint } : { lease: body.lease, fingerprint }
+      body.lease === undefined
+        ? { key: body.key ?? "", fingerprint, proven }
+        : { lease: body.lease, fingerprint, proven }
     ) satisfies ValidationRequest;
     // A lease is signed and cannot be guessed: only key lookups count against (and read) the guessing limits.
     const result =
@@ -59,6 +63,7 @@ export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
         : {}),
       ...(v.explanation ? { decision: { ...v.explanation } } : {}),
       nonce: body.nonce,
+      fingerprintDigest: fingerprintBinding(body.fingerprint),
       serverTime: now.toISOString(),
     });
     return c.json(answer, 200);

@@ -99,7 +99,10 @@ function againstLease(e: Evidence): Finding | undefined {
 export function checkFingerprint(e: Evidence): Finding {
   const { m, locale, machine } = e;
   const s = current(e);
-  if (s.state === "mismatch") {
+  // The SDK's own refusal of a lease that does not name this machine (`details.local`) is no server verdict:
+  // the doctor explains it from the components, as it does any drift.
+  const local = (s.problem?.details as { local?: unknown } | undefined)?.local === true;
+  if (s.state === "mismatch" && !local) {
     const match = serverMatch(s.lastDecision?.match ?? s.problem?.details);
     const lines = match
       ? [
