@@ -76,12 +76,19 @@ const anotherMachine = { reason: "an answer to another machine's request" };
 describe("attack: a lease or an answer used on another machine", () => {
   it("a state folder copied to a machine with another fingerprint is not active, even with the device key", async () => {
     const victim = await activatedDevice(server, { machineName: "licensed-pc" });
-    const copy = copyFolder(victim.dir);
     const down: typeof fetch = async () => {
       throw new TypeError("fetch failed");
     };
-    const offline = await clientFor(server, copy, { machineName: "other-pc", fetch: down }).validate();
+    // A whole-disk copy: the same paths (the state folder and the SDK's records beside it), other hardware.
+    const cloned = clientFor(server, victim.dir, { machineName: "other-pc", fetch: down });
+    const offline = await cloned.validate();
     expect(offline).toMatchObject({ valid: false, state: "mismatch", code: "FINGERPRINT_MISMATCH" });
+    await cloned.close();
+    const owner = clientFor(server, victim.dir, { machineName: "licensed-pc", fetch: down });
+    expect(await owner.validate()).toMatchObject({ state: "active", valid: true });
+    await owner.close();
+    // A copy of the folder alone, online: the server names the mismatch.
+    const copy = copyFolder(victim.dir);
     const online = await clientFor(server, copy, { machineName: "other-pc" }).validate({ online: "force" });
     expect(online.valid).toBe(false);
   });
@@ -123,8 +130,7 @@ describe("attack: acting as a device without its key", () => {
     const leaseBefore = readFile(copy, STATE_FILES.lease);
 
     const s = await clientFor(server, copy, { machineName: "vm-original" }).validate({ online: "force" });
-    expect(s.code).toBe("DEVICE_PROOF_INVALID");
-    expect(s.connection.state).toBe("refused");
+    expect(s.connection).toMatchObject({ state: "refused", problem: { code: "DEVICE_PROOF_INVALID" } });
     expect(readFile(copy, STATE_FILES.lease)).toBe(leaseBefore);
     // The paying device is untouched.
     const owner = await clientFor(server, victim.dir, { machineName: "vm-original" }).validate({

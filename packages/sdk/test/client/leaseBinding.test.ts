@@ -66,12 +66,13 @@ describe("lease binding: honest drift keeps the device", () => {
 describe("lease binding: another machine is not the device", () => {
   it("a folder copied to a machine with another fingerprint is not active, offline or online", async () => {
     const { dir } = await activatedDevice(server, { machineName: "owner-pc" });
-    const copy = tempDir("ninsho-sdk-copy-");
-    cpSync(dir, copy, { recursive: true });
-    const away = clientFor(server, copy, { fetch: offline, machineName: "other-pc" });
+    // A whole-disk copy keeps the paths (the state folder and the SDK's records beside it): the same folder.
+    const away = clientFor(server, dir, { fetch: offline, machineName: "other-pc" });
     const s = await away.validate();
     expect(s).toMatchObject({ valid: false, state: "mismatch", code: "FINGERPRINT_MISMATCH" });
     await away.close();
+    const copy = tempDir("ninsho-sdk-copy-");
+    cpSync(dir, copy, { recursive: true });
     const online = clientFor(server, copy, { machineName: "other-pc" });
     expect((await online.validate({ online: "force" })).valid).toBe(false);
     await online.close();
