@@ -306,7 +306,13 @@ describe("client: answers that are not the server's", () => {
     const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: PublicJwk[] };
     const unnamed = { keys: jwks.keys.map(({ prd: _prd, ...key }) => key) };
     const swapping: typeof fetch = (_input, init) => {
-      const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
+      // The swapped body no longer matches the device's proof: the relay drops it (as a client without device
+      // keys would send), or the server refuses it with DEVICE_PROOF_INVALID.
+      const {
+        proof: _proof,
+        deviceKey: _deviceKey,
+        ...body
+      } = JSON.parse(String(init?.body)) as Record<string, unknown>;
       return fetch(`${server.url}/v1/activations`, {
         ...init,
         body: JSON.stringify({ ...body, key: otherKey }),
