@@ -218,6 +218,10 @@ describe("error catalogue", () => {
         { headers: JA },
       );
     },
+    LICENSE_USES_SEATS: async () => {
+      const pool = await t.catalogue({ channel: "floating", seats: 1 });
+      return t.activate(pool.key, machine("m"), aDevice(), { headers: JA });
+    },
     BORROW_NOT_ALLOWED: async () => {
       const pool = await t.catalogue({ channel: "floating", seats: 1, borrowMaxDays: 3 });
       const body = { key: pool.key, fingerprint: machine("m"), device: aDevice(), borrowDays: 30 };

@@ -56,6 +56,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "LICENSE_STATE_CONFLICT":
     case "NO_SEAT_AVAILABLE":
     case "SEAT_CHANNEL_REQUIRED":
+    case "LICENSE_USES_SEATS":
     case "TOTP_STATE_CONFLICT":
     case "LICENSE_OWNED_ELSEWHERE":
       return 409;

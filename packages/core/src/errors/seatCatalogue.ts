@@ -10,6 +10,7 @@ export type SeatErrorCode = Extract<
   | "SEAT_CHANNEL_REQUIRED"
   | "SEAT_REQUEST_INVALID"
   | "BORROW_NOT_ALLOWED"
+  | "LICENSE_USES_SEATS"
 >;
 
 /**
@@ -94,6 +95,19 @@ export const seatCatalogue: CodeTexts<SeatErrorCode> = {
         "{maxDays, plural, =0 {このライセンスのポリシーでは席を借り出せません。} other {このライセンスのポリシーで席を借り出せるのは最大 {maxDays} 日です（{requested} 日が要求されました）。}}",
       remedy:
         "{maxDays, plural, =0 {席を使う間はマシンをオンラインにしてください。} other {{maxDays} 日以下で借り出し、戻ったら早めに返却してください。}}",
+    },
+  },
+  LICENSE_USES_SEATS: {
+    en: {
+      message:
+        "This is a {channel} license: it is used by checking a seat out while the app runs, not by activating a device.",
+      remedy: "Check a seat out with POST /v1/seats (the SDK's createSeatClient) instead of activating.",
+    },
+    ja: {
+      message:
+        "これは {channel} ライセンスです。デバイスのアクティベーションではなく、アプリの実行中に席を取得して使います。",
+      remedy:
+        "アクティベーションの代わりに POST /v1/seats（SDK の createSeatClient）で席を取得してください。",
     },
   },
 };

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from "../result.js";
 import { startLineage } from "./leaseCounter.js";
 import { type Device, type License, licenseRefusal } from "./license.js";
 import { judgeLease, type LineageEvent, refreshedDevice, withFork } from "./lineage.js";
-import type { Policy } from "./policy.js";
+import { isSeatChannel, type Policy } from "./policy.js";
 import { compareWithDevice } from "./recognition.js";
 
 /** Everything the activation rule looks at, read inside one transaction with the license row locked. */
@@ -139,6 +139,9 @@ export function decideActivationBy(
   input: Omit<ActivationInput, "fingerprint">,
   explain: (device: Device) => MatchExplanation,
 ): Result<ActivationDecision> {
+  // A floating or workload license is a pool of seats: a device activated on it would run outside the pool.
+  if (isSeatChannel(input.policy.channel))
+    return fail("LICENSE_USES_SEATS", { channel: input.policy.channel });
   const refusal = licenseRefusal(input.license, input.now);
   if (refusal) return { ok: false, error: refusal };
   const closest = closestDeviceBy(input.devices, explain);

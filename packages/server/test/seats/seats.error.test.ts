@@ -16,6 +16,16 @@ describe("seat errors", () => {
     expect(errorOf(res).code).toBe("SEAT_CHANNEL_REQUIRED");
   });
 
+  it("a floating or workload key cannot be activated on a device (it would run outside the pool): LICENSE_USES_SEATS", async () => {
+    const t = await servers.start();
+    for (const channel of ["floating", "workload"] as const) {
+      const c = await t.catalogue({ channel, seats: 1 });
+      const res = await t.activate(c.key, machine(`device-${channel}`));
+      expect(res.status).toBe(409);
+      expect(errorOf(res).code).toBe("LICENSE_USES_SEATS");
+    }
+  });
+
   it("a floating check-out without a fingerprint, or a workload one without an identity: SEAT_REQUEST_INVALID", async () => {
     const t = await servers.start();
     const floating = await seatCatalogue(t, {});
