@@ -135,7 +135,7 @@ export class BackendBench {
     const url = this.server.url;
     if (s.warmup > 0)
       await run(url, "/v1/activations", this.traffic.activation, { ...s, seconds: s.warmup, warmup: 0 });
-    const leases = new Leases();
+    const leases = new Leases(this.traffic.deviceKeyFor);
     const before = await this.size?.();
     const activate = await run(
       url,

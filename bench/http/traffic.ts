@@ -1,6 +1,6 @@
-import { createPrivateKey, type KeyObject, randomBytes } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { signDeviceProof } from "@ninsho/core";
+import { devicePublicKeyText, fingerprintBinding, signDeviceProof } from "@ninsho/core";
 import { randomFingerprint } from "./fixtures.js";
 
 /** One request of a load run: where it goes and what it says. */
@@ -32,6 +32,8 @@ export class Traffic {
   private readonly signers = new Map<number, KeyObject>();
   private readonly volumeKeys: string[];
   private activations = 0;
+  /** The device key each activation registered, by the digest of its fingerprint (its answer names it). */
+  private readonly registered = new Map<string, KeyObject>();
 
   constructor(holdersFile: string, volumeFile: string) {
     for (const line of readFileSync(holdersFile, "utf8").split("\n")) {
@@ -81,13 +83,30 @@ export class Traffic {
     return this.proven(i, { key: this.keys[i] ?? "" });
   };
 
-  /** A new machine on one of the volume keys (each takes any number of devices). */
-  readonly activation = (): string =>
-    JSON.stringify({
-      key: this.volumeKeys[this.activations++ % this.volumeKeys.length],
-      fingerprint: randomFingerprint(),
+  /**
+   * A new machine on one of the volume keys (each takes any number of devices), registering the device key it
+   * makes, as the SDK's activation does.
+   */
+  readonly activation = (): string => {
+    const fingerprint = randomFingerprint();
+    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+    const body = {
+      key: this.volumeKeys[this.activations++ % this.volumeKeys.length] ?? "",
+      fingerprint,
       device: { name: "bench", platform: "linux" },
-    });
+      deviceKey: devicePublicKeyText(publicKey),
+    };
+    this.registered.set(fingerprintBinding(fingerprint), privateKey);
+    const proof = signDeviceProof(privateKey, { path: "/v1/activations", body, at: new Date() });
+    return JSON.stringify({ ...body, proof });
+  };
+
+  /** The device key an activation of this run registered, by its answer's `fingerprintDigest` (taken once). */
+  readonly deviceKeyFor = (fingerprintDigest: string): KeyObject | undefined => {
+    const key = this.registered.get(fingerprintDigest);
+    this.registered.delete(fingerprintDigest);
+    return key;
+  };
 
   /** The mixed run's next request. */
   readonly mixed = (): Shot => {
