@@ -21,6 +21,7 @@ let productId: string;
 let jwks: unknown;
 let adminToken: string;
 let policyId: string;
+let productSalt: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "ninsho-example-server-"));
@@ -32,6 +33,10 @@ beforeAll(async () => {
   adminToken = server.seeded.adminToken;
   policyId = server.seeded.policyId;
   jwks = await (await fetch(`${url}/.well-known/jwks.json`)).json();
+  const product = await fetch(`${url}/v1/admin/products/${productId}`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  productSalt = ((await product.json()) as { fingerprintSalt?: string }).fingerprintSalt ?? "";
 });
 afterAll(async () => {
   await server?.close();
@@ -130,6 +135,7 @@ describe("the example desktop app against a real server", () => {
     const run = await runMain([await newKey()], {
       NINSHO_URL: url,
       NINSHO_PRODUCT: productId,
+      NINSHO_SALT: productSalt,
       EXAMPLE_LICENSE_DIR: storageDir,
       EXAMPLE_JWKS: jwksFile,
       NINSHO_CONTAINER_ID: "example-test",

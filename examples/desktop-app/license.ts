@@ -22,6 +22,11 @@ export interface LicenseSetup {
   readonly log: (line: string) => void;
   /** Tests move the clock; an app leaves it out. */
   readonly now?: () => number;
+  /**
+   * The product's fingerprint salt (`fingerprintSalt` of the admin API's product), shipped with the app like
+   * the JWKS; the SDK's collector needs it. Tests that pass `fingerprint` leave it out.
+   */
+  readonly productSalt?: string;
   /** Tests pass a fixed machine; an app leaves it out (the SDK reads this machine's hardware). */
   readonly fingerprint?: Parameters<typeof createClient>[0]["fingerprint"];
 }
@@ -57,6 +62,7 @@ export function openLicense(setup: LicenseSetup): NinshoClient {
     storageDir: setup.storageDir,
     locale: "en",
     ...(setup.now ? { now: setup.now } : {}),
+    ...(setup.productSalt ? { productSalt: setup.productSalt } : {}),
     ...(setup.fingerprint ? { fingerprint: setup.fingerprint } : {}),
   });
   license.on("state", (status, previous) =>

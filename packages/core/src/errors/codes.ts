@@ -142,6 +142,7 @@ export const sdkErrorCodes = [
   "LICENSE_FILE_INVALID",
   "PUBLIC_KEYS_MISSING",
   "OFFLINE_KEY_NOT_SHIPPED",
+  "PRODUCT_SALT_MISSING",
 ] as const;
 
 /** A code of the SDK's (see `sdkErrorCodes`). */

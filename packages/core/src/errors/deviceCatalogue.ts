@@ -195,6 +195,20 @@ export const deviceCatalogue: CodeTexts<SdkErrorCode> = {
         "アプリを更新するか、販売元にお問い合わせください。（販売元の方へ: アプリに同梱したサーバーの /.well-known/jwks.json を、製品の公開鍵として createClient の publicKeys に渡してください。）",
     },
   },
+  PRODUCT_SALT_MISSING: {
+    en: {
+      message:
+        "This app was set up without the product's fingerprint salt, so it cannot describe this machine without exposing its hardware identifiers.",
+      remedy:
+        "Update the app or contact its vendor. (Vendor: ship the product's fingerprintSalt, from the admin API's answer about the product, as productSalt to createClient.)",
+    },
+    ja: {
+      message:
+        "このアプリは製品のフィンガープリント用ソルトなしで設定されているため、ハードウェア識別子を守ったままこのマシンを識別できません。",
+      remedy:
+        "アプリを更新するか、販売元にお問い合わせください。（販売元の方へ: 管理 API が返す製品情報の fingerprintSalt を、createClient の productSalt としてアプリに同梱してください。）",
+    },
+  },
   OFFLINE_KEY_NOT_SHIPPED: {
     en: {
       message:

@@ -15,6 +15,7 @@ import { KeySet } from "./publicKeys.js";
  *   url: "https://activation.example.com",
  *   productId: "prd_01M7Y06QAFRMGX66H6FV39GP2Y",
  *   publicKeys: jwks,
+ *   productSalt: FINGERPRINT_SALT, // the product's fingerprintSalt, shipped with the app like the JWKS
  *   storageDir: join(os.homedir(), ".acme-editor", "license"),
  *   preinstalledKey: { env: "ACME_PRODUCT_KEY" },
  * });

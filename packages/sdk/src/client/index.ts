@@ -26,6 +26,7 @@ export {
 } from "./preinstalled/registry.js";
 export type { ClientProblem, ProblemSeed } from "./problem.js";
 export type { PublicKeyInput, PublicKeysInput } from "./publicKeys.js";
+export { ClientOptionError } from "./salt.js";
 export { STATE_FILES } from "./storage/deviceStore.js";
 export { writeAtomic } from "./storage/files.js";
 export type {

@@ -9,11 +9,12 @@ import type { DeviceKeyStore } from "./deviceKey/store.js";
 import type { PreinstalledKeyOptions } from "./preinstalled/discover.js";
 import { type RegistryReader, readRegistryWithReg } from "./preinstalled/registry.js";
 import type { PublicKeysInput } from "./publicKeys.js";
+import { fingerprintSalt } from "./salt.js";
 import { defaultRecordDir } from "./storage/verdictRecord.js";
 
 /**
- * Options of `createClient`. Only `url`, `productId` and `storageDir` are required, and `publicKeys` for
- * anything that verifies (a lease, an answer); the rest have defaults that suit a desktop app, and the injectable parts (`fetch`, `now`, `fingerprint`, `env`,
+ * Options of `createClient`. Only `url`, `productId`, `storageDir` and `productSalt` are required (the salt
+ * unless `fingerprint` is given), and `publicKeys` for anything that verifies (a lease, an answer); the rest have defaults that suit a desktop app, and the injectable parts (`fetch`, `now`, `fingerprint`, `env`,
  * `platform`, `readRegistry`, `backoff.random`) exist for tests and unusual hosts.
  *
  * @example
@@ -21,6 +22,7 @@ import { defaultRecordDir } from "./storage/verdictRecord.js";
  *   url: "https://activation.example.com",
  *   productId: "prd_01M7Y06QAFRMGX66H6FV39GP2Y",
  *   publicKeys: jwks, // the server's /.well-known/jwks.json, shipped inside the app
+ *   productSalt: FINGERPRINT_SALT, // the product's fingerprintSalt, shipped inside the app too
  *   storageDir: join(appDataDir, "license"),
  * };
  */
@@ -44,7 +46,11 @@ export interface ClientOptions {
    * `%LOCALAPPDATA%\Ninsho Verdicts` or `~/Library/Application Support/Ninsho Verdicts`).
    */
   readonly recordDir?: string;
-  /** Salt of the fingerprint's digests (default: the product id). */
+  /**
+   * Salt of the fingerprint's digests: the product's `fingerprintSalt` (admin API), shipped with the app.
+   * Required unless `fingerprint` is given; without it `createClient` throws PRODUCT_SALT_MISSING (the public
+   * product id is no salt: anyone could search a digest for the MAC address or serial behind it).
+   */
   readonly productSalt?: string;
   /** How to read this machine's fingerprint (default: the SDK's collectors). */
   readonly fingerprint?: () => Promise<Fingerprint>;
@@ -147,7 +153,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     throw new TypeError(`url must be an http(s) URL, not "${options.url}"`);
   const fraction = options.refreshFraction ?? 0.5;
   if (!(fraction > 0 && fraction <= 1)) throw new RangeError("refreshFraction must be in (0, 1]");
-  const salt = options.productSalt ?? options.productId;
+  const salt = fingerprintSalt(options, options.locale ?? systemLocale());
   const now = options.now;
   const platform = options.platform ?? process.platform;
   return {

@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
-import { backoffDelay, createClient, STATE_FILES } from "../../src/index.js";
+import { backoffDelay, ClientOptionError, createClient, STATE_FILES } from "../../src/index.js";
 import {
   activatedDevice,
   clientFor,
   countingFetch,
   DAY,
+  machine,
   readState,
   tempDir,
   testClock,
@@ -61,11 +62,37 @@ describe("client: bad input", () => {
       productId: server.productId,
       publicKeys: server.jwks,
       storageDir: tempDir(),
+      productSalt: "a-salt-shipped-with-the-app",
     };
     expect(() => createClient({ ...base, url: "activation.example.com" })).toThrow(TypeError);
     expect(() => createClient({ ...base, publicKeys: [] })).toThrow(/empty/);
     expect(() => createClient({ ...base, publicKeys: { kty: "RSA", kid: "k" } })).toThrow(/Ed25519/);
     expect(() => createClient({ ...base, refreshFraction: 1.5 })).toThrow(RangeError);
+  });
+
+  it("refuses to collect the machine's fingerprint without the product's salt: a coded error, at once", () => {
+    const { productSalt: _salt, ...options } = {
+      url: server.url,
+      productId: server.productId,
+      publicKeys: server.jwks,
+      storageDir: tempDir(),
+      productSalt: "",
+    };
+    for (const given of [options, { ...options, productSalt: "  " }]) {
+      let thrown: unknown;
+      try {
+        createClient({ ...given, locale: "ja" });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ClientOptionError);
+      const problem = thrown instanceof ClientOptionError ? thrown.problem : undefined;
+      expect(problem?.code).toBe("PRODUCT_SALT_MISSING");
+      expect(problem?.remedy).toContain("productSalt");
+      expect(problem?.message).toMatch(/ソルト/);
+    }
+    // A client that reads the machine its own way salts nothing here.
+    expect(() => createClient({ ...options, fingerprint: async () => machine("m") })).not.toThrow();
   });
 
   it("reports activation without a key, deactivation without a lease", async () => {

@@ -259,7 +259,10 @@ describe("client: happy paths", () => {
 
   it("uses the SDK's own fingerprint collector by default", async () => {
     const { key } = await server.newLicense();
-    const client = clientFor(server, tempDir(), { fingerprint: undefined as never });
+    const client = clientFor(server, tempDir(), {
+      fingerprint: undefined as never,
+      productSalt: "a-salt-shipped-with-the-app",
+    });
     await client.installKey(key);
     const activated = await client.activate();
     expect(activated.ok).toBe(true);

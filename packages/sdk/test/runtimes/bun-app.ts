@@ -17,6 +17,8 @@ const options = {
   productId: env("NINSHO_PRODUCT"),
   publicKeys: JSON.parse(env("NINSHO_JWKS")) as PublicKeysInput,
   storageDir: mkdtempSync(join(tmpdir(), "ninsho-bun-")),
+  // The SDK's own collector reads the machine: it needs the product's salt, as a shipped app has it.
+  productSalt: "bun-test-product-salt",
   autoActivate: false,
 };
 const client = createClient(options);
