@@ -163,4 +163,39 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     expect(await page.locator("#license dl").textContent()).toContain("aiko@example.com");
     expect(errors).toEqual([]);
   });
+
+  it("shows a floating license's seats: who holds one, until when, and the peak per day, in Japanese", async () => {
+    const product = await web.call("POST", "/v1/admin/products", { name: "CAD floating" });
+    const policy = await web.call("POST", "/v1/admin/policies", {
+      productId: product.body.id,
+      name: "Floating 5",
+      channel: "floating",
+      seats: 5,
+      heartbeatTimeoutSeconds: 600,
+    });
+    const issued = await web.call("POST", "/v1/admin/licenses", { policyId: policy.body.id, count: 1 });
+    const license = (issued.body.licenses as { id: string; key: string }[])[0];
+    if (!license) throw new Error("no license");
+    const seat = await web.call("POST", "/v1/seats", {
+      key: license.key,
+      fingerprint: { collector: "test/1", components: [{ kind: "board", digest: "0123456789abcdef0123" }] },
+      device: { name: "CAD-Station-7", platform: "windows" },
+    });
+    expect(seat.status).toBe(201);
+    const agent = await tokenWithRole(web, "support");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/console/licenses?lang=ja`);
+    await page.locator("#token").fill(agent.token);
+    await page.locator("#sign-in-form button[type=submit]").click();
+    await page.locator("#query").fill(license.key);
+    await page.locator("#lookup button[type=submit]").click();
+    await page.locator("#license .seats").waitFor();
+    expect(await page.locator("#license h3").first().textContent()).toBe("現在使用中の席: 5 席中 1 席");
+    expect(await page.locator("#license .seats").textContent()).toContain("CAD-Station-7");
+    expect(await page.locator("#license .peaks tbody tr").first().textContent()).toMatch(/1$/);
+    await fitsPhone(page);
+    await screenshot(page, "console-seats");
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
-import type { AdminDevice, AdminLicense, LicenseDetail, LicenseEvent } from "@ninsho/contract";
+import type { AdminDevice, AdminLicense, LicenseDetail, LicenseEvent, SeatUsage } from "@ninsho/contract";
 import { el, type PageLanguage } from "./dom.js";
 import { fill, formatDay, formatInstant } from "./format.js";
+import { seatSection } from "./seats.js";
 import type { ClientText } from "./text.js";
 
 const stateWord = (text: ClientText, state: string): string =>
@@ -62,7 +63,8 @@ function timeline(events: readonly LicenseEvent[], text: ClientText, language: P
 }
 
 /**
- * A license as support reads it: its facts, its devices (deactivated ones too) and its timeline.
+ * A license as support reads it: its facts, its devices (deactivated ones too), its seats when it is a floating
+ * or workload license, and its timeline.
  * @example
  * renderLicense(section, detail, events, text, "en");
  */
@@ -72,12 +74,14 @@ export function renderLicense(
   events: readonly LicenseEvent[],
   text: ClientText,
   language: PageLanguage,
+  seats?: SeatUsage,
 ): void {
   section.replaceChildren(
     el("h2", {}, fill(text.licenseHeading, { id: license.id })),
     facts(license, text, language),
-    el("h3", {}, text.devicesHeading),
-    deviceList(license.devices, text, language),
+    ...(seats === undefined || seats.seats === 0
+      ? [el("h3", {}, text.devicesHeading), deviceList(license.devices, text, language)]
+      : seatSection(seats, text, language)),
     el("h3", {}, text.timelineHeading),
     timeline(events, text, language),
   );

@@ -68,6 +68,17 @@ export interface ClientText {
   /** {date} */
   readonly deactivatedAt: string;
   readonly timelineHeading: string;
+  /** {held}, {seats} */
+  readonly seatsHeading: string;
+  /** {name}, {platform}, {kind}, {checkedOut}, {expires} */
+  readonly seatSummary: string;
+  readonly seatOverage: string;
+  /** How a seat is held, as the admin API names it. */
+  readonly seatKinds: Readonly<Record<"floating" | "workload" | "borrowed", string>>;
+  readonly noSeats: string;
+  readonly peaksHeading: string;
+  readonly peakDay: string;
+  readonly peakCount: string;
   /** {actor} */
   readonly byActor: string;
   /** States of a license as the admin API names them. */

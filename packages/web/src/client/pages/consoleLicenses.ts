@@ -4,6 +4,7 @@ import {
   LicenseListSchema,
   readAs,
   type Schema,
+  SeatUsageSchema,
   TimelineSchema,
 } from "@ninsho/contract";
 import { type ApiAnswer, callApi } from "../api.js";
@@ -52,7 +53,10 @@ async function open(id: string): Promise<void> {
   const license = bodyOf(detail, await get(path), LicenseDetailSchema);
   if (!license) return;
   const timeline = bodyOf(detail, await get(`${path}/timeline?limit=200`), TimelineSchema);
-  renderLicense(detail, license, timeline?.events ?? [], text, language);
+  // Seats of a floating or workload license; a device license answers a pool of 0 and shows its devices.
+  const seats = await get(`${path}/seats?days=14`);
+  const usage = seats.kind === "ok" ? readAs(SeatUsageSchema, seats.body) : undefined;
+  renderLicense(detail, license, timeline?.events ?? [], text, language, usage);
   reveal(detail);
 }
 
