@@ -1,0 +1,94 @@
+import { type Role, roles } from "@ninsho/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, get } from "./support/http.js";
+import { type TestServer, useServers } from "./support/server.js";
+
+interface Operation {
+  readonly method: string;
+  readonly path: string;
+  readonly role: Role;
+  readonly security: unknown;
+}
+
+interface OpenApiDocument {
+  readonly paths: Record<string, Record<string, { description?: string; security?: unknown }>>;
+}
+
+const rank: Record<Role, number> = { readonly: 0, support: 1, admin: 2 };
+
+/** Every admin operation of the OpenAPI document, with the role its description states. */
+function adminOperations(doc: OpenApiDocument): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    if (!path.startsWith("/v1/admin")) continue;
+    for (const [method, operation] of Object.entries(methods)) {
+      const role = /Requires role: (\w+)/.exec(operation.description ?? "")?.[1];
+      if (!roles.includes(role as Role)) throw new Error(`${method} ${path} states no role`);
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        role: role as Role,
+        security: operation.security,
+      });
+    }
+  }
+  return operations;
+}
+
+/** A concrete URL for an OpenAPI path: path parameters get an id that exists nowhere. */
+const concrete = (path: string) => path.replace(/\{[^}]+\}/g, "x_01JNOWHERE");
+
+describe("admin roles", () => {
+  const servers = useServers("all");
+  let t: TestServer;
+  let operations: Operation[];
+  const tokens = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    t = await servers.start();
+    const doc = await get<OpenApiDocument>(t.app, "/openapi.json");
+    operations = adminOperations(doc.body);
+    for (const role of roles) tokens[role] = (await t.token(role)).token;
+  });
+
+  const send = (op: Operation, headers: Record<string, string>) =>
+    call(
+      t.app,
+      op.method,
+      concrete(op.path),
+      op.method === "GET" || op.method === "DELETE" ? undefined : {},
+      {
+        headers,
+      },
+    );
+
+  describe("happy", () => {
+    it("the document lists every admin route, each with the bearer scheme and a role", () => {
+      expect(operations.length).toBeGreaterThanOrEqual(20);
+      for (const op of operations)
+        expect(op.security, `${op.method} ${op.path}`).toEqual([{ adminToken: [] }]);
+      // The key lookup is a POST only so the key travels in the body, not the URL: it reads, and readonly may.
+      const readsByPost = new Set(["/v1/admin/licenses/lookup"]);
+      const writes = operations.filter((op) => op.method !== "GET" && !readsByPost.has(op.path));
+      expect(writes.every((op) => op.role !== "readonly")).toBe(true);
+    });
+
+    it("a token with the route's role (or higher) gets past authentication and authorisation", async () => {
+      for (const op of operations) {
+        for (const role of roles.filter((r) => rank[r] >= rank[op.role])) {
+          const res = await send(op, { authorization: `Bearer ${tokens[role]}` });
+          expect([401, 403], `${role} on ${op.method} ${op.path}: ${res.text}`).not.toContain(res.status);
+          expect(res.status, `${role} on ${op.method} ${op.path}`).toBeLessThan(500);
+        }
+      }
+    });
+
+    it("whoami tells each token its role", async () => {
+      for (const role of roles) {
+        const res = await get(t.app, "/v1/admin/whoami", { token: tokens[role] });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ role });
+      }
+    });
+  });
+});
