@@ -1,4 +1,5 @@
 import type { ErrorCode } from "@ninsho/core";
+import { documentedMismatches, isDocumented } from "../../../../testing/openapi.js";
 
 /** Anything with Hono's `request` (the app under test). */
 export interface Requestable {
@@ -31,7 +32,26 @@ export interface CallOptions {
   readonly raw?: string | Uint8Array;
 }
 
-/** Send a request and read its answer. */
+/**
+ * Fail when a JSON answer of a documented route disagrees with the committed OpenAPI document for its status:
+ * a field the document does not declare, a missing or mistyped one (ajv, every object closed; see
+ * testing/openapi.ts). `call` runs it on every answer, so each route test checks the contract as it goes.
+ * @example
+ * expectMatchesContract("GET", "/healthz", await get(app, "/healthz"));
+ */
+export function expectMatchesContract(method: string, path: string, answer: Answer<unknown>): void {
+  if (!isDocumented(method, path)) return;
+  if (answer.text === "" || !(answer.headers.get("content-type") ?? "").startsWith("application/json"))
+    return;
+  const mismatches = documentedMismatches(method, path, answer.status, JSON.parse(answer.text));
+  if (mismatches.length > 0) {
+    throw new Error(
+      `the answer breaks the OpenAPI document:\n${mismatches.join("\n")}\n${answer.text.slice(0, 500)}`,
+    );
+  }
+}
+
+/** Send a request and read its answer, checked against the OpenAPI document (`expectMatchesContract`). */
 export async function call<T = Record<string, unknown>>(
   app: Requestable,
   method: string,
@@ -55,7 +75,9 @@ export async function call<T = Record<string, unknown>>(
   } catch {
     parsed = {};
   }
-  return { status: res.status, headers: res.headers, text, body: parsed as T };
+  const answer: Answer<T> = { status: res.status, headers: res.headers, text, body: parsed as T };
+  expectMatchesContract(method, path, answer);
+  return answer;
 }
 
 export const post = <T = Record<string, unknown>>(
