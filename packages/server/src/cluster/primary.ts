@@ -18,6 +18,7 @@ import type { StartOptions } from "../serve.js";
 import {
   type ExtensionModule,
   isListeningMessage,
+  isStartFailedMessage,
   WORKER_OPTIONS_ENV,
   type WorkerOptions,
 } from "./protocol.js";
@@ -103,7 +104,9 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     live.add(worker);
     return new Promise<string>((ready, refuse) => {
       let listening = false;
+      let failure: string | undefined;
       worker.on("message", (message: unknown) => {
+        if (isStartFailedMessage(message)) failure = message.code;
         if (!isListeningMessage(message)) return;
         listening = true;
         ready(message.url);
@@ -111,7 +114,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       worker.once("exit", (code, signal) => {
         live.delete(worker);
         const how = signal ?? `code ${code}`;
-        if (!listening) return refuse(new Error(`a worker exited (${how}) before it could serve`));
+        if (!listening) return refuse(workerStartError(how, failure));
         if (closing) return;
         logger.warn({ worker: worker.process.pid, exit: how }, "worker died; starting another");
         setTimeout(() => {
@@ -155,6 +158,18 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     pids: () => [...live].flatMap((worker) => (worker.process.pid === undefined ? [] : [worker.process.pid])),
     close,
   };
+}
+
+/**
+ * Why the cluster could not start: a worker's own error code (EADDRINUSE when the port is taken) travels with
+ * the error as `code`, as a single process's listen error does, so the caller tells both cases alike.
+ */
+function workerStartError(how: string, code: string | undefined): Error {
+  const error: Error & { code?: string } = new Error(
+    `a worker exited (${how}) before it could serve${code === undefined ? "" : ` (${code})`}`,
+  );
+  if (code !== undefined) error.code = code;
+  return error;
 }
 
 /** SIGTERM, then SIGKILL if it has not exited in time. */

@@ -36,3 +36,15 @@ export const isListeningMessage = (message: unknown): message is ListeningMessag
   message !== null &&
   (message as { type?: unknown }).type === "ninsho:listening" &&
   typeof (message as { url?: unknown }).url === "string";
+
+/** A worker tells the primary why it could not start (a Node error code such as EADDRINUSE), then exits. */
+export interface StartFailedMessage {
+  readonly type: "ninsho:start-failed";
+  readonly code: string;
+}
+
+export const isStartFailedMessage = (message: unknown): message is StartFailedMessage =>
+  typeof message === "object" &&
+  message !== null &&
+  (message as { type?: unknown }).type === "ninsho:start-failed" &&
+  typeof (message as { code?: unknown }).code === "string";

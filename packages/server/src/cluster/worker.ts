@@ -6,7 +6,12 @@
 import type { AppExtension } from "../app.js";
 import { createLogger } from "../logger.js";
 import { startServer } from "../serve.js";
-import { type ListeningMessage, WORKER_OPTIONS_ENV, type WorkerOptions } from "./protocol.js";
+import {
+  type ListeningMessage,
+  type StartFailedMessage,
+  WORKER_OPTIONS_ENV,
+  type WorkerOptions,
+} from "./protocol.js";
 
 const { extensionModules = [], ...options } = JSON.parse(
   process.env[WORKER_OPTIONS_ENV] ?? "{}",
@@ -24,10 +29,15 @@ const server = await startServer({
   seed: false,
   logger,
   print: () => undefined,
-}).catch((error: unknown) => {
-  // Said once, plainly; the primary then reports that a worker could not start.
+}).catch((error: unknown): Promise<never> => {
+  // Said once, plainly; the primary then reports that a worker could not start, and why when Node named it
+  // (EADDRINUSE: the command line then says which port is busy and how to choose another).
   logger.fatal({ err: error }, "worker could not start");
-  process.exit(1);
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  if (typeof code !== "string" || !process.send) process.exit(1);
+  const failed: StartFailedMessage = { type: "ninsho:start-failed", code };
+  // Exit once the message is handed over; until then nothing else runs here.
+  return new Promise<never>(() => process.send?.(failed, () => process.exit(1)));
 });
 const listening: ListeningMessage = { type: "ninsho:listening", url: server.url };
 process.send?.(listening);
