@@ -2,7 +2,7 @@
  * A seat pool is never exceeded, under any concurrency: 40 machines contend for a 20-seat pool round after
  * round (checking out, heartbeating, returning, crashing), on a SQLite file and on PostgreSQL, and after every
  * round exactly 20 seats are held, counted straight from the database. (Several server processes on one
- * PostgreSQL: multiprocess/seats.slow.test.ts.)
+ * PostgreSQL: multiprocess/seats.happy.slow.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { backends, useBackendServers } from "../support/backends.js";
