@@ -142,8 +142,15 @@ export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ v
 export async function deactivateOnline(
   ctx: OnlineContext,
 ): Promise<StepResult<{ deviceId: string; deactivatedAt: string }>> {
-  const current = ctx.session.lease;
+  let current = ctx.session.lease;
   if (!current) return recordFailure(ctx, seed("NOT_ACTIVATED"), "refused");
+  // A lease past its grace no longer stands for the device on the server: refresh it first (as the device,
+  // with its proof), so a machine that was off for weeks can still give its slot back.
+  if (ctx.now() >= current.graceEndsAtMs) {
+    const refreshed = await validateOnline(ctx);
+    if (!refreshed.ok) return refreshed;
+    current = ctx.session.lease ?? current;
+  }
   const answer = await exchange(
     ctx,
     "/v1/deactivations",

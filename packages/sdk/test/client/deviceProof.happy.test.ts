@@ -43,6 +43,24 @@ describe("device proof: happy paths", () => {
   });
 });
 
+describe("device proof: deactivation", () => {
+  it("a machine whose lease is past its grace refreshes it first, then gives its slot back", async () => {
+    const { dir } = await activatedDevice(server, { machineName: "long-off" });
+    const network = countingFetch();
+    const later = clientFor(server, dir, {
+      machineName: "long-off",
+      fetch: network.fetch,
+      now: () => Date.now() + 30 * 24 * HOUR,
+    });
+    const released = await later.deactivate();
+    expect(released.ok).toBe(true);
+    expect(released.status.state).toBe("not_activated");
+    // The refresh (its proof stamped with a clock 30 days off, then with the server's time), then the release.
+    expect(network.calls()).toBe(3);
+    await later.close();
+  });
+});
+
 describe("device proof: a device that lost its key", () => {
   it("is refused (DEVICE_PROOF_INVALID) until it activates again with the product key", async () => {
     const { dir } = await activatedDevice(server, { machineName: "wiped" });
