@@ -2,6 +2,7 @@ import type { DeviceCliErrorCode, Locale, ProblemParams } from "@ninsho/core";
 import type { Command, CommanderError } from "commander";
 import { CliError } from "./admin/errors.js";
 import { ExitCode } from "./admin/exit.js";
+import { usageReason } from "./usageReason.js";
 
 /** commander's own parse errors, by its error code, with what its (English) message tells. */
 const PATTERNS: Readonly<
@@ -81,7 +82,9 @@ export function usageProblem(error: CommanderError, command: Command, locale: Lo
     const value = params[name];
     if (typeof value === "string" && /^[\w-]+$/.test(value)) params[name] = `<${value}>`;
   }
-  // The parser's reason ("expected a whole number …") as a sentence.
-  if (typeof params.reason === "string") params.reason = params.reason.replace(/^./, (c) => c.toUpperCase());
+  // The parser's reason in the user's language ("Expected a whole number …"), as a sentence.
+  if (typeof params.reason === "string") {
+    params.reason = usageReason(params.reason, locale).replace(/^./, (c) => c.toUpperCase());
+  }
   return CliError.of(ExitCode.usage, known.code, locale, params as ProblemParams);
 }

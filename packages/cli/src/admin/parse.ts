@@ -1,17 +1,17 @@
 import type { ExpiryRule } from "@ninsho/core";
-import { InvalidArgumentError } from "commander";
+import { refuse } from "../usageReason.js";
 import { parseDuration } from "./duration.js";
 
 /**
- * Commander argument parsers: each returns the value or throws `InvalidArgumentError`, which commander
- * prints with the option's name and turns into a usage exit (2).
+ * Commander argument parsers: each returns the value or refuses it (`refuse`: commander's `InvalidArgumentError`
+ * with a reason from the command's messages), which becomes USAGE_INVALID_VALUE in the user's language, exit 2.
  * @example
  * command.option("--max-devices <n>", "devices at once", positiveInt);
  */
 export function positiveInt(text: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidArgumentError("expected a whole number of 1 or more.");
+    refuse("usage.reason.positiveInt");
   }
   return value;
 }
@@ -33,7 +33,7 @@ export function wholeNumber(text: string): number {
 export function fraction(text: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value <= 0 || value > 1) {
-    throw new InvalidArgumentError("expected a number above 0 and at most 1, e.g. 0.55.");
+    refuse("usage.reason.fraction");
   }
   return value;
 }
@@ -45,7 +45,7 @@ export function fraction(text: string): number {
  */
 export function duration(text: string): number {
   const seconds = parseDuration(text);
-  if (seconds === undefined) throw new InvalidArgumentError("expected a duration such as 7d, 12h or 30m.");
+  if (seconds === undefined) refuse("usage.reason.duration");
   return seconds;
 }
 
@@ -59,9 +59,7 @@ export function weights(text: string): Record<string, number> {
   for (const part of text.split(",")) {
     const match = /^\s*([a-z][a-z0-9-]*)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
     if (!match?.[1] || match[2] === undefined) {
-      throw new InvalidArgumentError(
-        "expected kind=weight pairs separated by commas, e.g. board=30,disk=20.",
-      );
+      refuse("usage.reason.weights");
     }
     result[match[1]] = Number(match[2]);
   }
@@ -79,10 +77,10 @@ export function instant(text: string): string {
   const withTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed);
   const time = Date.parse(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
   if ((!dateOnly && !withTime) || Number.isNaN(time)) {
-    throw new InvalidArgumentError("expected a date (2027-01-01) or an ISO time with offset.");
+    refuse("usage.reason.instant");
   }
   const iso = new Date(time).toISOString();
-  if (dateOnly && !iso.startsWith(trimmed)) throw new InvalidArgumentError("no such date.");
+  if (dateOnly && !iso.startsWith(trimmed)) refuse("usage.reason.noSuchDate");
   return iso;
 }
 
@@ -99,6 +97,6 @@ export function expiry(text: string): ExpiryRule {
   try {
     return { kind: "fixed", at: instant(text) };
   } catch {
-    throw new InvalidArgumentError("expected none, a date (2027-01-01) or a duration (365d).");
+    refuse("usage.reason.expiry");
   }
 }

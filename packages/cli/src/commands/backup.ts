@@ -2,6 +2,8 @@ import { chmodSync, constants, copyFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { defaultIo, type Io, line } from "../admin/io.js";
+import { detectLocale } from "../admin/locale.js";
+import { cliText } from "../i18n/index.js";
 import { dataLocation, runLocal, UsageProblem } from "./local.js";
 
 interface BackupOptions {
@@ -42,26 +44,16 @@ async function backup(io: Io, options: BackupOptions): Promise<void> {
   }
   const { backupSqlite } = await import("@ninsho/store");
   const info = await backupSqlite(where.databaseUrl, out);
-  line(io.stdout, `backed up ${where.databaseUrl} to ${out}`);
-  line(
-    io.stdout,
-    `  ${info.licenses} licenses, ${info.devices} devices; schema ${info.migrations.at(-1) ?? "?"}`,
-  );
+  const say = cliText(detectLocale(io.env));
+  line(io.stdout, say("local.backedUp", { from: where.databaseUrl, to: out }));
+  const schema = info.migrations.at(-1) ?? "?";
+  line(io.stdout, say("local.backupHolds", { licenses: info.licenses, devices: info.devices, schema }));
   if (options.withMasterKey) {
     copyFileSync(keyFile, `${out}.master.key`, constants.COPYFILE_EXCL);
     chmodSync(`${out}.master.key`, 0o600);
-    line(
-      io.stdout,
-      `master key copied to ${out}.master.key (mode 0600): store it as carefully as the key itself`,
-    );
+    line(io.stdout, say("local.masterKeyCopied", { path: `${out}.master.key` }));
   } else {
-    line(
-      io.stdout,
-      `the master key is NOT in the backup: keep ${keyFile} (or NINSHO_MASTER_KEY) safe and apart from it;`,
-    );
-    line(
-      io.stdout,
-      "  without it the backup's signing keys and product keys cannot be opened (--with-master-key copies it)",
-    );
+    line(io.stdout, say("local.masterKeyApart", { keyFile }));
+    line(io.stdout, say("local.masterKeyWhy"));
   }
 }

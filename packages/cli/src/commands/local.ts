@@ -1,9 +1,9 @@
 import { join, resolve } from "node:path";
 import { describe, type ErrorCode, type ProblemParams } from "@ninsho/core";
-import { InvalidArgumentError } from "commander";
-import { ExitCode, ExitError } from "../admin/exit.js";
+import { ExitCode, type ExitCodeValue, ExitError } from "../admin/exit.js";
 import { type Io, line } from "../admin/io.js";
 import { detectLocale } from "../admin/locale.js";
+import { refuse } from "../usageReason.js";
 
 /** Where the server's data lives, as `serve`, `migrate`, `backup` and `restore` all resolve it. */
 export interface DataLocation {
@@ -40,7 +40,7 @@ export async function runLocal(io: Io, command: string, work: () => Promise<void
       const { message, remedy } = describe(error.code, detectLocale(io.env), error.params);
       line(io.stderr, `ninsho ${command}: ${message} (${error.code})`);
       line(io.stderr, `  ${remedy}`);
-      throw new ExitError(ExitCode.usage);
+      throw new ExitError(error.exit);
     }
     const message = error instanceof Error ? error.message : String(error);
     line(io.stderr, `ninsho ${command}: ${message}`);
@@ -49,8 +49,9 @@ export async function runLocal(io: Io, command: string, work: () => Promise<void
 }
 
 /**
- * A problem with how the command was called, caught before doing anything (exit code 2): a code of the one
- * catalogue, worded in the operator's language when printed.
+ * A problem with how the command was called, caught before doing anything (exit code 2), or a failure it found
+ * (exit 1, e.g. a master key that does not open the backup): a code of the one catalogue, worded in the
+ * operator's language when printed.
  * @example
  * throw new UsageProblem("BACKUP_NOT_FOUND", { path: "/backups/x.db" });
  */
@@ -58,6 +59,8 @@ export class UsageProblem extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: ProblemParams = {},
+    /** The exit code: `usage` (2) for how the command was called, `failure` (1) for what it found. */
+    readonly exit: ExitCodeValue = ExitCode.usage,
   ) {
     super(code);
   }
@@ -73,7 +76,7 @@ export const wholeNumber =
   (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+      refuse("usage.reason.range", { name, min, max });
     }
     return n;
   };

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { defaultIo, type Io, line } from "../admin/io.js";
+import { detectLocale } from "../admin/locale.js";
+import { cliText } from "../i18n/index.js";
 import { dataLocation, runLocal } from "./local.js";
 
 /**
@@ -23,8 +25,9 @@ export function registerMigrate(program: Command, io: Io = defaultIo()): void {
         try {
           const applied = await store.migrate();
           const target = where.postgres ? "PostgreSQL" : where.databaseUrl;
-          if (applied.length === 0) line(io.stdout, `${target}: up to date, nothing to apply`);
-          else line(io.stdout, `${target}: applied ${applied.join(", ")}`);
+          const say = cliText(detectLocale(io.env));
+          if (applied.length === 0) line(io.stdout, say("local.upToDate", { target }));
+          else line(io.stdout, say("local.applied", { target, migrations: applied.join(", ") }));
         } finally {
           await store.close();
         }

@@ -2,7 +2,10 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "
 import { join, resolve } from "node:path";
 import { deriveSecrets, unseal } from "@ninsho/core";
 import type { Command } from "commander";
+import { ExitCode } from "../admin/exit.js";
 import { defaultIo, type Io, line } from "../admin/io.js";
+import { detectLocale } from "../admin/locale.js";
+import { cliText } from "../i18n/index.js";
 import { dataLocation, runLocal, UsageProblem } from "./local.js";
 
 interface RestoreOptions {
@@ -59,27 +62,25 @@ async function restore(io: Io, options: RestoreOptions): Promise<void> {
     try {
       unseal(deriveSecrets(key), sample.sealedPrivateKey, sample.kid);
     } catch {
-      throw new Error(
-        `the master key from ${keySource ?? "NINSHO_MASTER_KEY"} does not open this backup; find the one it was made with`,
-      );
+      const source = keySource ?? "NINSHO_MASTER_KEY";
+      throw new UsageProblem("BACKUP_KEY_MISMATCH", { source }, ExitCode.failure);
     }
   }
   assertSqliteIdle(where.databaseUrl);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const kept = await restoreSqlite(from, where.databaseUrl, stamp);
-  line(
-    io.stdout,
-    `restored ${from} to ${where.databaseUrl}: ${info.licenses} licenses, ${info.devices} devices`,
-  );
-  if (kept) line(io.stdout, `  the database it replaced is kept as ${kept}`);
+  const say = cliText(detectLocale(io.env));
+  const counts = { licenses: info.licenses, devices: info.devices };
+  line(io.stdout, say("local.restored", { from, to: where.databaseUrl, ...counts }));
+  if (kept) line(io.stdout, say("local.databaseKept", { path: kept }));
   const installed = existsSync(dataKey) ? readFileSync(dataKey, "utf8").trim() : undefined;
   if (keySource !== undefined && keySource !== dataKey && installed !== keyText) {
     if (installed !== undefined) {
       renameSync(dataKey, `${dataKey}.before-restore-${stamp}`);
-      line(io.stdout, `  the master key it replaced is kept as ${dataKey}.before-restore-${stamp}`);
+      line(io.stdout, say("local.masterKeyKept", { path: `${dataKey}.before-restore-${stamp}` }));
     }
     writeFileSync(dataKey, `${key.toString("hex")}\n`, { mode: 0o600 });
     chmodSync(dataKey, 0o600);
-    line(io.stdout, `  master key from ${keySource} installed as ${dataKey}`);
+    line(io.stdout, say("local.masterKeyInstalled", { source: keySource, path: dataKey }));
   }
 }

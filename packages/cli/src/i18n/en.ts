@@ -199,6 +199,32 @@ export const en = {
     "Take it to the vendor's portal (or POST it to /v1/offline/license-files), bring back the license file, then: ninsho device install-file <license file>",
   "offline.fileInstalled":
     "Installed the license file{sealed, select, yes { (sealed to this machine)} other {}}: this machine is device {deviceId} on license {licenseId}.",
+
+  "usage.reason.positiveInt": "Expected a whole number of 1 or more.",
+  "usage.reason.fraction": "Expected a number above 0 and at most 1, e.g. 0.55.",
+  "usage.reason.duration": "Expected a duration such as 7d, 12h or 30m.",
+  "usage.reason.weights": "Expected kind=weight pairs separated by commas, e.g. board=30,disk=20.",
+  "usage.reason.instant": "Expected a date (2027-01-01) or an ISO time with offset.",
+  "usage.reason.noSuchDate": "No such date.",
+  "usage.reason.expiry": "Expected none, a date (2027-01-01) or a duration (365d).",
+  "usage.reason.range": "{name} must be a whole number from {min} to {max}.",
+
+  "local.backedUp": "Backed up {from} to {to}.",
+  "local.backupHolds":
+    "  {licenses, plural, one {# license} other {# licenses}}, {devices, plural, one {# device} other {# devices}}; schema {schema}",
+  "local.masterKeyCopied":
+    "Master key copied to {path} (mode 0600): store it as carefully as the key itself.",
+  "local.masterKeyApart":
+    "The master key is NOT in the backup: keep {keyFile} (or NINSHO_MASTER_KEY) safe and apart from it;",
+  "local.masterKeyWhy":
+    "  without it the backup's signing keys and product keys cannot be opened (--with-master-key copies it).",
+  "local.restored":
+    "Restored {from} to {to}: {licenses, plural, one {# license} other {# licenses}}, {devices, plural, one {# device} other {# devices}}.",
+  "local.databaseKept": "  The database it replaced is kept as {path}.",
+  "local.masterKeyKept": "  The master key it replaced is kept as {path}.",
+  "local.masterKeyInstalled": "  Master key from {source} installed as {path}.",
+  "local.upToDate": "{target}: up to date, nothing to apply.",
+  "local.applied": "{target}: applied {migrations}.",
 } as const;
 
 /** A key of the command's messages. */

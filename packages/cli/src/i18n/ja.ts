@@ -195,4 +195,28 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
     "ベンダーのポータルに持ち込み（または /v1/offline/license-files に POST し）、受け取ったライセンスファイルで次を実行してください: ninsho device install-file <ライセンスファイル>",
   "offline.fileInstalled":
     "ライセンスファイルをインストールしました{sealed, select, yes {（このマシン宛てに暗号化）} other {}}: このマシンはライセンス {licenseId} のデバイス {deviceId} です。",
+
+  "usage.reason.positiveInt": "1 以上の整数を指定してください。",
+  "usage.reason.fraction": "0 より大きく 1 以下の数を指定してください（例: 0.55）。",
+  "usage.reason.duration": "7d、12h、30m のような期間を指定してください。",
+  "usage.reason.weights": "種類=重み をカンマで区切って指定してください（例: board=30,disk=20）。",
+  "usage.reason.instant": "日付（2027-01-01）またはオフセット付きの ISO 時刻を指定してください。",
+  "usage.reason.noSuchDate": "その日付は存在しません。",
+  "usage.reason.expiry": "none、日付（2027-01-01）、または期間（365d）を指定してください。",
+  "usage.reason.range": "{name} には {min} から {max} までの整数を指定してください。",
+
+  "local.backedUp": "{from} を {to} にバックアップしました。",
+  "local.backupHolds": "  ライセンス {licenses} 件、デバイス {devices} 台、スキーマ {schema}",
+  "local.masterKeyCopied":
+    "マスターキーを {path} にコピーしました（モード 0600）。キーそのものと同じく厳重に保管してください。",
+  "local.masterKeyApart":
+    "マスターキーはバックアップに含まれていません。{keyFile}（または NINSHO_MASTER_KEY）をバックアップとは別の安全な場所に保管してください。",
+  "local.masterKeyWhy":
+    "  それがないと、バックアップの署名鍵とプロダクトキーを開けません（--with-master-key でコピーできます）。",
+  "local.restored": "{from} を {to} に復元しました: ライセンス {licenses} 件、デバイス {devices} 台。",
+  "local.databaseKept": "  置き換えたデータベースは {path} として残してあります。",
+  "local.masterKeyKept": "  置き換えたマスターキーは {path} として残してあります。",
+  "local.masterKeyInstalled": "  {source} のマスターキーを {path} として設置しました。",
+  "local.upToDate": "{target}: 最新です。適用するものはありません。",
+  "local.applied": "{target}: {migrations} を適用しました。",
 };

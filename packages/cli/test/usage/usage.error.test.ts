@@ -72,6 +72,30 @@ describe("usage errors in the catalogue's words (exit 2, before any request)", (
     );
   });
 
+  it("the reason an option's value is refused is in the user's language too", async () => {
+    const count = await runCli(["keys", "generate", "--policy", "pol_x", "--count", "many"], ja);
+    expect(count.code).toBe(2);
+    expect(count.stderr).toBe(
+      reported("USAGE_INVALID_VALUE", "ja", {
+        value: "many",
+        target: "--count <n>",
+        command: "ninsho keys generate",
+        reason: "1 以上の整数を指定してください。",
+      }),
+    );
+    const weights = await runCli(
+      ["policies", "create", "--product", "prd_x", "--name", "P", "--weights", "x"],
+      ja,
+    );
+    expect(weights.stderr).toContain("種類=重み をカンマで区切って指定してください");
+    const workers = await runCli(["serve", "--workers", "0"], ja);
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toContain("--workers には 1 から 256 までの整数を指定してください。");
+    for (const run of [count, weights, workers]) expect(run.stderr).not.toMatch(/[Ee]xpected|must be/);
+    const english = await runCli(["serve", "--workers", "0"], en);
+    expect(english.stderr).toContain("What to do: --workers must be a whole number from 1 to 256.");
+  });
+
   it("prints the problem as JSON on stderr when --json was given", async () => {
     const run = await runCli(["products", "list", "--json", "--bogus"], en);
     expect(run.code).toBe(2);

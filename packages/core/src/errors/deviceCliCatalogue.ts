@@ -359,6 +359,18 @@ export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
         "--master-key-file を指定するか NINSHO_MASTER_KEY を設定してください。マスターキーがないとデータを読めません。",
     },
   },
+  BACKUP_KEY_MISMATCH: {
+    en: {
+      message: "The master key from {source} does not open this backup.",
+      remedy:
+        "Give the master key the backup was made with: --master-key-file, the <backup>.master.key file beside it, or NINSHO_MASTER_KEY. Nothing was restored.",
+    },
+    ja: {
+      message: "{source} のマスターキーではこのバックアップを開けません。",
+      remedy:
+        "バックアップを作成したときのマスターキーを指定してください（--master-key-file、バックアップの隣の <backup>.master.key、または NINSHO_MASTER_KEY）。何も復元していません。",
+    },
+  },
   // How `ninsho` was called: commander's parse errors, worded here ({command} is the command path, e.g.
   // "ninsho products list"; {suggestion} is commander's nearest name, or "none").
   USAGE_UNKNOWN_COMMAND: {

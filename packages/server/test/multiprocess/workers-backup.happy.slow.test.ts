@@ -101,7 +101,7 @@ describe("ninsho backup and restore (SQLite)", () => {
     const out = join(processes.folder(), "ninsho-backup.db");
     const backup = await processes.run(["backup", "--data", source, "--out", out, "--with-master-key"], env);
     expect(backup.code, backup.stderr).toBe(0);
-    expect(backup.stdout).toContain("1 licenses, 1 devices");
+    expect(backup.stdout).toContain("1 license, 1 device;");
     const again = await processes.run(["backup", "--data", source, "--out", out], env);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("(BACKUP_TARGET_EXISTS)");
@@ -141,6 +141,6 @@ describe("ninsho backup and restore (SQLite)", () => {
       NINSHO_MASTER_KEY: "00".repeat(32),
     });
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain("does not open this backup");
+    expect(wrong.stderr).toContain("does not open this backup. (BACKUP_KEY_MISMATCH)");
   });
 });
