@@ -2,6 +2,8 @@ import * as z from "zod";
 import { IsoInstant, SignableText, SignedFields } from "./common.js";
 import {
   DeviceInfoSchema,
+  DeviceKeySchema,
+  DeviceProofSchema,
   FingerprintSchema,
   LicenseViewSchema,
   NonceSchema,
@@ -40,6 +42,11 @@ export const SeatCheckOutRequestSchema = z
       description:
         "Borrow the seat offline for this many days (floating policies that allow it): no heartbeats, returned early or lapsing by itself",
     }),
+    deviceKey: DeviceKeySchema.optional().meta({
+      description:
+        "The holder's Ed25519 public key (made by the holder; the SDK makes one per process): the seat is then renewed and returned with the holder's proof instead of its secret",
+    }),
+    proof: DeviceProofSchema.optional(),
     nonce: NonceSchema.optional(),
   })
   .strict()
@@ -121,7 +128,7 @@ export type SeatCheckOut = z.infer<typeof SeatCheckOutSchema>;
  * const request: SeatHeartbeatRequest = { nonce };
  */
 export const SeatHeartbeatRequestSchema = z
-  .object({ nonce: NonceSchema.optional() })
+  .object({ nonce: NonceSchema.optional(), proof: DeviceProofSchema.optional() })
   .strict()
   .meta({ id: "SeatHeartbeatRequest" });
 
@@ -146,6 +153,20 @@ export const SeatHeartbeatSchema = z
 
 /** @example const until = (answer satisfies SeatHeartbeat).seat.expiresAt; */
 export type SeatHeartbeat = z.infer<typeof SeatHeartbeatSchema>;
+
+/**
+ * The optional body of `DELETE /v1/seats/{id}`: the holder's proof, for a seat checked out with a device key.
+ *
+ * @example
+ * const request: SeatReturnRequest = { proof };
+ */
+export const SeatReturnRequestSchema = z
+  .object({ proof: DeviceProofSchema.optional() })
+  .strict()
+  .meta({ id: "SeatReturnRequest" });
+
+/** @example const request: SeatReturnRequest = {}; */
+export type SeatReturnRequest = z.input<typeof SeatReturnRequestSchema>;
 
 /**
  * The answer of `DELETE /v1/seats/{id}`.

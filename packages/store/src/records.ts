@@ -87,4 +87,6 @@ export interface SeatRenewal {
   readonly endsBy?: string;
   /** A new secret: the holder checked out again (it may have lost the old one in a crash). */
   readonly secretDigest?: string;
+  /** The new holder's device key (null: a seat kept by its secret from now on). */
+  readonly deviceKey?: string | null;
 }

@@ -30,6 +30,11 @@ export interface Seat {
   /** A hard end no heartbeat moves (end of a borrowing or of an overage window). */
   readonly endsBy?: string;
   readonly returnedAt?: string;
+  /**
+   * The holder's device key (issue 10's Ed25519 device proof), when it registered one at check-out: the seat is
+   * then renewed and returned only with the holder's proof over the request, not with its secret.
+   */
+  readonly deviceKey?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { verifySeatLease } from "@ninsho/core";
+import { generateKeyPairSync } from "node:crypto";
+import { devicePublicKeyText, signDeviceProof, verifySeatLease } from "@ninsho/core";
 import { backoffDelay } from "../client/backoff.js";
 import { explain, seed } from "../client/problem.js";
 import { releaseOnExit } from "./exitHooks.js";
@@ -62,6 +63,18 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
   };
   const emit = (event: SeatEvent) => options.onEvent?.(event);
   let held: { seat: HeldSeat; secret: string } | undefined;
+  // The holder's device key, made for this process and kept in its memory only: the seat is renewed and
+  // returned with proofs signed by it (issue 10's device proof), never with a secret that travels.
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const deviceKey = devicePublicKeyText(publicKey);
+  /** Server time minus ours, from the last signed answer: proofs are stamped with the server's clock. */
+  let skewMs = 0;
+  const prove = (path: string, body: Record<string, unknown>) =>
+    signDeviceProof(privateKey, { path, body, at: new Date(now() + skewMs) });
+  const learnTime = (answer: Record<string, unknown>) => {
+    const at = typeof answer.serverTime === "string" ? Date.parse(answer.serverTime) : Number.NaN;
+    if (Number.isFinite(at)) skewMs = at - now();
+  };
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let failures = 0;
@@ -95,14 +108,17 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
       key: options.productKey,
       ...options.holder,
       ...(options.borrowDays === undefined ? {} : { borrowDays: options.borrowDays }),
+      deviceKey,
     };
     const answer = await sendSeatRequest(transport, {
       method: "POST",
       path: "/v1/seats",
       body,
       signed: true,
+      prove,
     });
     if (!answer.ok) return answer;
+    learnTime(answer.value);
     const seat = seatFrom(answer.value);
     const secret = answer.value.secret;
     if (!seat || typeof secret !== "string") return invalid();
@@ -115,8 +131,16 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
     if (!held) return checkOut();
     const { seat, secret } = held;
     const path = `/v1/seats/${encodeURIComponent(seat.id)}/heartbeats`;
-    const answer = await sendSeatRequest(transport, { method: "POST", path, body: {}, secret, signed: true });
+    const request = { method: "POST", path, body: {}, secret, signed: true, prove } as const;
+    let answer = await sendSeatRequest(transport, request);
+    const stale = answer.ok ? undefined : staleTime(answer.problem);
+    if (stale !== undefined) {
+      // Our clock is off from the server's: take its time once and prove again.
+      skewMs = Date.parse(stale) - now();
+      answer = await sendSeatRequest(transport, request);
+    }
     if (answer.ok) {
+      learnTime(answer.value);
       const renewed = seatFrom(answer.value);
       if (!renewed) return invalid();
       held = { seat: renewed, secret };
@@ -174,7 +198,14 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
       if (!held) return { ok: false, problem: explain(seed("SEAT_NOT_FOUND", { seatId: "—" }), locale) };
       const { seat, secret } = held;
       const path = `/v1/seats/${encodeURIComponent(seat.id)}`;
-      const answer = await sendSeatRequest(transport, { method: "DELETE", path, secret, signed: false });
+      const answer = await sendSeatRequest(transport, {
+        method: "DELETE",
+        path,
+        body: {},
+        secret,
+        signed: false,
+        prove,
+      });
       if (!answer.ok) return answer;
       held = undefined;
       emit({ type: "released", seatId: seat.id });
@@ -185,4 +216,11 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
     releaseOnExit: () => releaseOnExit(client),
   };
   return client;
+}
+
+/** The server's time a stale-proof refusal carries, if any. */
+function staleTime(problem: { readonly code: string; readonly details?: unknown }): string | undefined {
+  if (problem.code !== "DEVICE_PROOF_INVALID") return undefined;
+  const time = (problem.details as { serverTime?: unknown } | undefined)?.serverTime;
+  return typeof time === "string" ? time : undefined;
 }

@@ -17,6 +17,8 @@ export interface SeatRequest {
   readonly secret?: string;
   /** The answer must be signed by the product's key and echo the nonce (false for DELETE's plain answer). */
   readonly signed: boolean;
+  /** Sign the request as the holder (its device proof over the path and the final body, nonce included). */
+  readonly prove?: (path: string, body: Record<string, unknown>) => unknown;
 }
 
 export interface SeatTransport {
@@ -38,8 +40,12 @@ export async function sendSeatRequest(
   request: SeatRequest,
 ): Promise<SeatResult<Record<string, unknown>>> {
   const nonce = request.signed ? randomBytes(18).toString("base64url") : undefined;
-  const body =
+  const unproven =
     request.body === undefined ? undefined : { ...request.body, ...(nonce === undefined ? {} : { nonce }) };
+  const body =
+    unproven === undefined || request.prove === undefined
+      ? unproven
+      : { ...unproven, proof: request.prove(request.path, unproven) };
   const url = `${transport.serverUrl.replace(/\/+$/, "")}${request.path}`;
   let res: Response;
   try {

@@ -51,8 +51,12 @@ export async function heldSeat(
   };
 }
 
-export const heartbeatSeat = (t: TestServer, id: string, secret: string | undefined, body: unknown = {}) =>
-  call(t.app, "POST", `/v1/seats/${id}/heartbeats`, body, secretHeader(secret));
+export const heartbeatSeat = (
+  t: TestServer,
+  id: string,
+  secret: string | undefined,
+  body: Record<string, unknown> = {},
+) => call(t.app, "POST", `/v1/seats/${id}/heartbeats`, body, secretHeader(secret));
 
 export const returnSeat = (t: TestServer, id: string, secret: string | undefined) =>
   call(t.app, "DELETE", `/v1/seats/${id}`, undefined, secretHeader(secret));

@@ -9,6 +9,7 @@ import * as lineage from "./0007_lineage.js";
 import * as seats from "./0008_seats.js";
 import * as accounts from "./0009_accounts.js";
 import * as deviceKey from "./0010_device_key.js";
+import * as seatDeviceKey from "./0011_seat_device_key.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0008_seats": seats,
   "0009_accounts": accounts,
   "0010_device_key": deviceKey,
+  "0011_seat_device_key": seatDeviceKey,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -73,6 +73,7 @@ export class KyselySeatRepository implements SeatRepository {
         ...(patch.kind === undefined ? {} : { kind: patch.kind }),
         ...(patch.endsBy === undefined ? {} : { ends_by: patch.endsBy }),
         ...(patch.secretDigest === undefined ? {} : { secret_digest: patch.secretDigest }),
+        ...(patch.deviceKey === undefined ? {} : { device_key: patch.deviceKey }),
       })
       .where("id", "=", id)
       .execute();
@@ -102,6 +103,7 @@ const toRow = (seat: Seat): SeatsTable => ({
   expires_at: seat.expiresAt,
   ends_by: seat.endsBy ?? null,
   returned_at: seat.returnedAt ?? null,
+  device_key: seat.deviceKey ?? null,
 });
 
 const toSeat = (row: SeatsTable): Seat => ({
@@ -118,4 +120,5 @@ const toSeat = (row: SeatsTable): Seat => ({
   expiresAt: row.expires_at,
   ...present("endsBy", row.ends_by),
   ...present("returnedAt", row.returned_at),
+  ...present("deviceKey", row.device_key),
 });

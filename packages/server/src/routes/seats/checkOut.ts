@@ -6,6 +6,7 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { proveNewKey } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { checkOut } from "../../services/seats/checkOut.js";
 import { heartbeatInterval, seatView } from "../../services/seats/seatLeases.js";
@@ -23,18 +24,22 @@ const route = createRoute({
   },
   responses: {
     201: jsonResponse(SeatCheckOutSchema, "A seat, its secret (shown once) and its signed lease"),
-    ...errorResponses(400, 403, 404, 409, 413, 415, 429),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
   },
 });
 
 export function registerSeatCheckOut(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
+    // A device key the holder made: kept with the seat once its proof of possession verifies.
+    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const key = proveNewKey(proven, deps.clock());
+    if (!key.ok) return respondProblem(c, key.error);
     const result = await guardKeyLookup(
       deps,
       c,
       () => probeKey(deps, body.key),
-      () => checkOut(deps, body),
+      () => checkOut(deps, { ...body, deviceKey: key.value.deviceKey }),
     );
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, seat, secret, lease, explanation } = result.value;

@@ -16,7 +16,7 @@ const route = createRoute({
   tags: ["seats"],
   summary: "Keep a seat: its expiry moves to the policy's heartbeat timeout ahead",
   description:
-    "Only the holder (Authorization: Bearer <the seat's secret>) renews a seat; anyone else is told SEAT_NOT_FOUND. A seat returned or lapsed is SEAT_EXPIRED (410): check a seat out again.",
+    "Only the holder renews a seat: with its device proof over this request when it checked out with a device key, else with Authorization: Bearer <the seat's secret>; anyone else is told SEAT_NOT_FOUND. A seat returned or lapsed is SEAT_EXPIRED (410): check a seat out again.",
   request: {
     params: SeatIdParam,
     headers: SeatSecretHeader,
@@ -24,7 +24,7 @@ const route = createRoute({
   },
   responses: {
     200: jsonResponse(SeatHeartbeatSchema, "The seat's new expiry and a fresh lease"),
-    ...errorResponses(400, 403, 404, 410, 413, 415),
+    ...errorResponses(400, 401, 403, 404, 410, 413, 415),
   },
 });
 
@@ -32,7 +32,9 @@ export function registerSeatHeartbeat(app: OpenAPIHono<AppEnv>, deps: ServerDeps
   app.openapi(route, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const result = await heartbeat(deps, id, bearerSecret(c.req.valid("header").authorization));
+    const secret = bearerSecret(c.req.valid("header").authorization);
+    const credentials = { secret, path: c.req.path, body, proof: body.proof };
+    const result = await heartbeat(deps, id, credentials);
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, seat, lease } = result.value;
     const answer = await signBody(deps, license.productId, {

@@ -31,6 +31,8 @@ export interface CheckOutRequest {
   readonly device?: { readonly name: string; readonly platform: string } | undefined;
   readonly workload?: { readonly id: string; readonly kind?: string | undefined } | undefined;
   readonly borrowDays?: number | undefined;
+  /** The holder's device key, proven at the route: the seat is then kept by proofs, not by its secret. */
+  readonly deviceKey?: string | undefined;
 }
 
 export interface CheckedOut {
@@ -59,7 +61,7 @@ export async function checkOut(deps: ServerDeps, request: CheckOutRequest): Prom
   if (!holder.ok) return holder;
   const secret = newSeatSecret();
   const outcome = await deps.store.transaction((tx) =>
-    decideAndPersist(deps, tx, found.value.id, policy, holder.value, request.borrowDays, secret),
+    decideAndPersist(deps, tx, found.value.id, policy, holder.value, request, secret),
   );
   if (!outcome.ok) return outcome;
   const { license, seat, explanation } = outcome.value;
@@ -93,9 +95,10 @@ async function decideAndPersist(
   licenseId: string,
   policy: Policy,
   holder: Holder,
-  borrowDays: number | undefined,
+  request: CheckOutRequest,
   secret: string,
 ): Promise<Result<{ license: License; seat: Seat; explanation: SeatExplanation }>> {
+  const borrowDays = request.borrowDays;
   const now = deps.clock();
   const license = await tx.licenses.lockById(licenseId);
   if (!license) return fail("KEY_NOT_FOUND");
@@ -114,7 +117,8 @@ async function decideAndPersist(
   // Who holds the pool is read only for a refusal, which lists them: a check-out itself only counts.
   if (decided.value.outcome === "full")
     return noSeatAvailable(decided.value.explanation, await tx.seats.listHeld(licenseId, at), now);
-  const seat = await persist(tx, license, holder, decided.value, seatSecretDigest(secret), now);
+  const credentials = { secretDigest: seatSecretDigest(secret), deviceKey: request.deviceKey };
+  const seat = await persist(tx, license, holder, decided.value, credentials, now);
   const events: LicenseEvent[] = seatEvents(license, seat, decided.value, borrowDays, now);
   if (events.length > 0) await tx.events.append(...events);
   // A license's first seat starts it as a first activation does (and the expiry its policy counts from it).
@@ -127,9 +131,10 @@ async function persist(
   license: License,
   holder: Holder,
   decision: Exclude<CheckOutDecision, { outcome: "full" }>,
-  secretDigest: string,
+  credentials: { readonly secretDigest: string; readonly deviceKey?: string | undefined },
   now: Date,
 ): Promise<Seat> {
+  const { secretDigest, deviceKey } = credentials;
   const at = now.toISOString();
   if (decision.outcome === "same_holder") {
     const renewal = {
@@ -137,11 +142,14 @@ async function persist(
       expiresAt: decision.expiresAt,
       kind: decision.kind,
       secretDigest,
+      // A new holder process: its key (or none, then its secret) keeps the seat from now on.
+      deviceKey: deviceKey ?? null,
       ...(decision.endsBy === undefined ? {} : { endsBy: decision.endsBy }),
     };
     await tx.seats.renew(decision.seat.id, renewal);
-    const { endsBy: _old, ...rest } = decision.seat;
-    return { ...rest, ...renewal };
+    const { endsBy: _old, deviceKey: _key, ...rest } = decision.seat;
+    const { deviceKey: _stored, ...kept } = renewal;
+    return { ...rest, ...kept, ...(deviceKey === undefined ? {} : { deviceKey }) };
   }
   const seat: Seat = {
     id: newId("seat"),
@@ -154,6 +162,7 @@ async function persist(
     heartbeatAt: at,
     expiresAt: decision.expiresAt,
     ...(decision.endsBy === undefined ? {} : { endsBy: decision.endsBy }),
+    ...(deviceKey === undefined ? {} : { deviceKey }),
   };
   await tx.seats.insert(seat);
   return seat;

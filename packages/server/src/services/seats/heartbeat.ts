@@ -1,6 +1,6 @@
 import { decideHeartbeat, fail, type License, ok, type Policy, type Result, type Seat } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
-import { holdsSeat } from "./credentials.js";
+import { holderProven, type SeatCredentials } from "./holder.js";
 import { seatLease } from "./seatLeases.js";
 
 export interface Renewed {
@@ -13,15 +13,17 @@ export interface Renewed {
 /**
  * A heartbeat from the seat's holder (its secret): the seat's expiry moves to the timeout ahead. Decided with
  * the license row locked, as check-outs are, so a seat that lapsed and was given to another machine can never
- * come back to life beside it. A wrong secret is answered as an unknown seat: a stranger learns nothing.
+ * come back to life beside it. Only the holder renews it (its secret, or its device proof: `holderProven`).
  */
 export async function heartbeat(
   deps: ServerDeps,
   seatId: string,
-  secret: string | undefined,
+  credentials: SeatCredentials,
 ): Promise<Result<Renewed>> {
   const found = await deps.store.seats.findById(seatId);
-  if (!found || !holdsSeat(found, secret)) return fail("SEAT_NOT_FOUND", { seatId });
+  if (!found) return fail("SEAT_NOT_FOUND", { seatId });
+  const proven = holderProven(found, credentials, deps.clock());
+  if (!proven.ok) return proven;
   const license = await deps.store.licenses.findById(found.licenseId);
   if (!license) throw new Error(`seat ${seatId} has no license`);
   const policy = await deps.policies.get(license.policyId);
@@ -32,7 +34,9 @@ export async function heartbeat(
     // The time is read once the lock is held: a check-out that saw this seat lapsed has committed by then.
     const now = deps.clock();
     const seat = await tx.seats.findById(seatId);
-    if (!locked || !seat || !holdsSeat(seat, secret)) return fail("SEAT_NOT_FOUND", { seatId });
+    // The holder again, on the row as locked: a check-out in between may have handed the seat on.
+    if (!locked || !seat || seat.secretDigest !== found.secretDigest || seat.deviceKey !== found.deviceKey)
+      return fail("SEAT_NOT_FOUND", { seatId });
     const decided = decideHeartbeat(seat, policy, locked, now);
     if (!decided.ok) return decided;
     const renewal = { heartbeatAt: now.toISOString(), expiresAt: decided.value };

@@ -1,6 +1,6 @@
 import { fail, newId, ok, type Result, type Seat } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
-import { holdsSeat } from "./credentials.js";
+import { holderProven, type SeatCredentials } from "./holder.js";
 
 /**
  * Return a seat (its holder's secret): it is free at once. Returning a seat again, or one that already lapsed,
@@ -10,17 +10,20 @@ import { holdsSeat } from "./credentials.js";
 export async function releaseSeat(
   deps: ServerDeps,
   seatId: string,
-  secret: string | undefined,
+  credentials: SeatCredentials,
 ): Promise<Result<{ readonly seat: Seat; readonly productId: string }>> {
   const found = await deps.store.seats.findById(seatId);
-  if (!found || !holdsSeat(found, secret)) return fail("SEAT_NOT_FOUND", { seatId });
+  if (!found) return fail("SEAT_NOT_FOUND", { seatId });
+  const proven = holderProven(found, credentials, deps.clock());
+  if (!proven.ok) return proven;
   const license = await deps.store.licenses.findById(found.licenseId);
   if (!license) throw new Error(`seat ${seatId} has no license`);
   return deps.store.transaction(async (tx) => {
     const now = deps.clock().toISOString();
     await tx.licenses.lockById(license.id);
     const seat = await tx.seats.findById(seatId);
-    if (!seat || !holdsSeat(seat, secret)) return fail("SEAT_NOT_FOUND", { seatId });
+    if (!seat || seat.secretDigest !== found.secretDigest || seat.deviceKey !== found.deviceKey)
+      return fail("SEAT_NOT_FOUND", { seatId });
     if (seat.returnedAt !== undefined) return ok({ seat, productId: license.productId });
     await tx.seats.markReturned(seat.id, now);
     if (seat.kind === "borrowed" && seat.expiresAt > now) {
