@@ -3,10 +3,12 @@
  * back a copy of `state.json` kept from before (a backup, a snapshot of the folder), and turn the clock back.
  * Attack: after the server's signed `revoked`, restore the older `state.json` or delete it, so the lease still
  * in the folder is judged with no verdict; during a clock rollback, delete `state.json` so the time it had
- * seen is forgotten and the lease's grace counts again; delete every record the device keeps and try offline.
+ * seen is forgotten and the lease's grace counts again; delete every record the device keeps and try offline;
+ * type in again a license file (USB activation) kept from before the revocation.
  * Expected outcome: the newest signed verdict and the clock's high-water marks are also kept in a record outside
  * the state folder (per user, under its own MAC), and the newest and strictest of the two wins: a restored or
- * deleted `state.json` stays `revoked`, a rollback stays `clock_rollback`. With every record gone the lease is
+ * deleted `state.json` stays `revoked`, a rollback stays `clock_rollback`, and a license file signed before the
+ * verdict is refused with it (LICENSE_REVOKED). With every record gone the lease is
  * not trusted offline (STATE_UNCONFIRMED): the SDK asks the server, which still says `revoked`, and an honest
  * machine that lost its files recovers to `active` from that same question. Before the fix the restored or
  * deleted state gave `active`, and the deleted one turned `clock_rollback` into `grace`.
@@ -131,5 +133,37 @@ describe("honest path: a machine that lost its files", () => {
     await client.close();
     // The answer wrote a new record: the next start runs offline again.
     expect(await d.open(unreachable).validate()).toMatchObject({ state: "active", valid: true });
+  });
+});
+
+describe("attack: a license file kept from before, typed in again after a revocation", () => {
+  it("the older file is refused with the verdict; the machine stays revoked", async () => {
+    const clock = testClock();
+    const options: DeviceOptions = { now: clock.now, recordDir: tempDir("ninsho-attack-records-") };
+    const dir = tempDir();
+    const license = await server.newLicense();
+    const first = clientFor(server, dir, { ...options, autoActivate: false });
+    expect((await first.installKey(license.key)).ok).toBe(true);
+    const request = await first.offlineRequest();
+    if (!request.ok) throw new Error(`offlineRequest: ${request.problem.code}`);
+    const answer = await fetch(`${server.url}/v1/offline/license-files`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ requestFile: request.requestFile.contents }),
+    });
+    const { licenseFile } = (await answer.json()) as { licenseFile: string };
+    expect((await first.installLicenseFile(licenseFile)).ok).toBe(true);
+    await first.close();
+    await server.admin("POST", `/v1/admin/licenses/${license.id}/revoke`, { reason: "chargeback" });
+    const told = clientFor(server, dir, options);
+    expect(await told.validate({ online: "force" })).toMatchObject({ state: "revoked" });
+    await told.close();
+
+    const again = await clientFor(server, dir, { ...options, ...unreachable }).installLicenseFile(
+      licenseFile,
+    );
+    expect(again.ok).toBe(false);
+    expect(!again.ok && again.problem.code).toBe("LICENSE_REVOKED");
+    expect(again.status).toMatchObject({ state: "revoked", valid: false });
   });
 });

@@ -59,6 +59,9 @@ export async function installLicenseFileOn(
   }
   const lease = prepared.lease;
   const { state } = session;
+  // A file signed before the newest signed "no" this machine has seen (a revocation, a deactivation) is an
+  // older word than that verdict: typing it in again must not undo the verdict.
+  if (state.verdict && lease.issuedAtMs <= (state.lastServerTimeMs ?? 0)) return failed(state.verdict.seed);
   const now = o.now();
   delete state.verdict;
   delete state.releasedAt;
