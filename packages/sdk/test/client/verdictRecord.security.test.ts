@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,15 @@ const offline = { url: "http://127.0.0.1:9" };
 
 /** The record files of a record folder (its secret left out). */
 const recordFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".json"));
+
+/** Rewrite fields of a record under a valid MAC, with the secret of its folder (as someone who read it can). */
+function rewriteRecord(recordDir: string, path: string, fields: Record<string, unknown>): void {
+  const secret = Buffer.from(readFileSync(join(recordDir, "records.secret"), "utf8").trim(), "base64url");
+  const outer = JSON.parse(readFileSync(path, "utf8")) as { body: string };
+  const body = JSON.stringify({ ...(JSON.parse(outer.body) as object), ...fields });
+  const mac = createHmac("sha256", secret).update(body).digest("base64url");
+  writeFileSync(path, JSON.stringify({ format: "ninsho-verdict-record/1", body, mac }));
+}
 
 async function recordedDevice() {
   const recordDir = tempDir("ninsho-sdk-records-");
@@ -44,7 +54,7 @@ describe("the verdict record outside the state folder", () => {
     expect(again).toMatchObject({ state: "active", valid: true });
   });
 
-  it("a record put back from before a verdict adds nothing and removes nothing: the newer state.json wins", async () => {
+  it("a record put back from before the last answer went backwards: no offline rights, the server decides", async () => {
     const d = await recordedDevice();
     const before = readFileSync(d.recordPath, "utf8");
     await server.admin("POST", `/v1/admin/licenses/${d.license.id}/suspend`, { reason: "payment review" });
@@ -52,11 +62,14 @@ describe("the verdict record outside the state folder", () => {
     await d.client.idle();
 
     writeFileSync(d.recordPath, before);
-    const restarted = await clientFor(server, d.dir, { recordDir: d.recordDir, ...offline }).validate();
-    expect(restarted).toMatchObject({ state: "suspended", valid: false, code: "LICENSE_SUSPENDED" });
+    const offlineStatus = await clientFor(server, d.dir, { recordDir: d.recordDir, ...offline }).validate();
+    expect(offlineStatus).toMatchObject({ valid: false, code: "STATE_UNCONFIRMED" });
+    expect(offlineStatus.problem?.details).toMatchObject({ reason: "it is older than state.json" });
+    const asked = await clientFor(server, d.dir, { recordDir: d.recordDir }).validate();
+    expect(asked).toMatchObject({ state: "suspended", valid: false, code: "LICENSE_SUSPENDED" });
   });
 
-  it("a lifted suspension stays lifted when the record of the suspension is put back", async () => {
+  it("a lifted suspension: its old record put back asks the server, which says active", async () => {
     const d = await recordedDevice();
     await server.admin("POST", `/v1/admin/licenses/${d.license.id}/suspend`, { reason: "payment review" });
     expect(await d.client.validate({ online: "force" })).toMatchObject({ state: "suspended" });
@@ -67,8 +80,18 @@ describe("the verdict record outside the state folder", () => {
     await d.client.close();
 
     writeFileSync(d.recordPath, suspended);
-    const restarted = await clientFor(server, d.dir, { recordDir: d.recordDir, ...offline }).validate();
-    expect(restarted).toMatchObject({ state: "active", valid: true });
+    const client = clientFor(server, d.dir, { recordDir: d.recordDir });
+    expect(await client.validate()).toMatchObject({ state: "active", valid: true });
+  });
+
+  it("a record that never saw the lease in the folder (rewritten with its secret) asks the server", async () => {
+    const d = await recordedDevice();
+    rewriteRecord(d.recordDir, d.recordPath, { serverMarkMs: 0, answeredAtMs: 0, localMarkMs: 0 });
+    rmSync(join(d.dir, STATE_FILES.state));
+
+    const status = await clientFor(server, d.dir, { recordDir: d.recordDir, ...offline }).validate();
+    expect(status).toMatchObject({ valid: false, code: "STATE_UNCONFIRMED" });
+    expect(status.problem?.details).toMatchObject({ reason: "it is older than the lease" });
   });
 
   it("a folder put back after deactivate(): its lease was given back, so it is deactivated", async () => {

@@ -17,9 +17,10 @@ const released = (r: VerdictRecord): ServerVerdict => ({
  * Merge the record kept outside the state folder into what the folder held. The clock marks take the higher
  * of the two. The newest signed answer wins: when the record saw an answer at least as new as `state.json`
  * did, and the lease in the folder is no newer than that answer, the record's verdict (or release) holds,
- * whatever `state.json` says or whether it is there at all. A lease whose record is missing, damaged, or
- * names another device cannot be confirmed offline: it is `STATE_UNCONFIRMED` until the server answers
- * (a restored folder with its record deleted looks exactly like that, so it must ask the server too).
+ * whatever `state.json` says or whether it is there at all. A lease whose record is missing, damaged, names
+ * another device, or went backwards (it never saw the lease, or is older than `state.json`) cannot be confirmed
+ * offline: it is `STATE_UNCONFIRMED` until the server answers (a restored folder with its record deleted or put
+ * back looks exactly like that, so it must ask the server too).
  *
  * @example
  * const loaded = reconcileRecord(await store.load(), await records.read());
@@ -30,11 +31,18 @@ export function reconcileRecord(loaded: LoadedDevice, read: RecordRead): LoadedD
   let reason: string | undefined;
   if (read.kind === "ok") {
     const r = read.record;
+    const stateAt = state.lastServerTimeMs ?? 0;
     state.serverMarkMs = Math.max(state.serverMarkMs, r.serverMarkMs);
     state.localMarkMs = Math.max(state.localMarkMs, r.localMarkMs);
-    const stateAt = state.lastServerTimeMs ?? 0;
-    const leaseIsOlder = lease === undefined || lease.issuedAtMs <= r.answeredAtMs;
-    if (r.answeredAtMs > 0 && r.answeredAtMs >= stateAt && leaseIsOlder) {
+    // Every lease and answer the device takes is recorded before `state.json` is written: a record that has not
+    // seen the lease in the folder, or is older than `state.json`, went backwards (put back, or a write failed).
+    if (lease && lease.issuedAtMs > r.serverMarkMs) reason = "it is older than the lease";
+    else if (lease && stateAt > r.answeredAtMs) reason = "it is older than state.json";
+    else if (
+      r.answeredAtMs > 0 &&
+      r.answeredAtMs >= stateAt &&
+      (!lease || lease.issuedAtMs <= r.answeredAtMs)
+    ) {
       if (lease && r.deviceId !== undefined && r.deviceId !== lease.claims.sub) {
         reason = `it names device ${r.deviceId}, the lease ${lease.claims.sub}`;
       } else {
