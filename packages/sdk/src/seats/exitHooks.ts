@@ -1,4 +1,12 @@
-import type { SeatClient } from "./seatClient.js";
+/**
+ * What `releaseOnExit` needs of a seat client: to return its seat, and whether it holds one.
+ * @example
+ * const releasable: Releasable = seats;
+ */
+export interface Releasable {
+  release(): Promise<unknown>;
+  current(): unknown;
+}
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
@@ -17,7 +25,7 @@ const RELEASE_WAIT_MS = 3_000;
  * // … later, if the app manages its own shutdown:
  * undo();
  */
-export function releaseOnExit(client: Pick<SeatClient, "release" | "current">): () => void {
+export function releaseOnExit(client: Releasable): () => void {
   let releasing: Promise<unknown> | undefined;
   const release = () => {
     releasing ??= Promise.race([

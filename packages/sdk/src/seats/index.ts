@@ -1,4 +1,4 @@
-export { releaseOnExit } from "./exitHooks.js";
+export { type Releasable, releaseOnExit } from "./exitHooks.js";
 export { createSeatClient, type SeatClient } from "./seatClient.js";
 export type {
   HeldSeat,
