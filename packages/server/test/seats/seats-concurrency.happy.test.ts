@@ -94,4 +94,27 @@ describe.each(backends)("seat pool on $name", ({ name, skip }) => {
       }
     },
   );
+
+  it.skipIf(skip)(
+    `${MACHINES} machines at once on ${SEATS} seats with a 10% overage: exactly ${SEATS + 2} held`,
+    async () => {
+      const t = await start();
+      const c = await seatCatalogue(t, {
+        seats: SEATS,
+        heartbeatTimeoutSeconds: 30,
+        overage: { percent: 10, hours: 24 },
+      });
+      const answers = await Promise.all(
+        Array.from({ length: MACHINES }, (_, i) =>
+          checkOutSeat(t, c.key, { fingerprint: machine(`over-${name}-${i}`) }),
+        ),
+      );
+      const taken = answers.filter((a) => a.status === 201);
+      expect(taken).toHaveLength(SEATS + 2);
+      expect(taken.filter((a) => (a.body.seat as { overage: boolean }).overage)).toHaveLength(2);
+      for (const refused of answers.filter((a) => a.status !== 201))
+        expect(errorOf(refused).code).toBe("NO_SEAT_AVAILABLE");
+      expect(await heldInDatabase(t, c.licenseId)).toBe(SEATS + 2);
+    },
+  );
 });
