@@ -243,3 +243,64 @@ export const LinkLicenseRequestSchema = z
   .object({ key: ProductKeyInput })
   .strict()
   .meta({ id: "LinkLicenseRequest" });
+
+/**
+ * The body of `POST /v1/device-codes`: a device asks to be activated with a signed-in owner's license.
+ *
+ * @example
+ * DeviceCodeRequestSchema.parse({ productId: "prd_…" });
+ */
+export const DeviceCodeRequestSchema = z
+  .object({ productId: z.string().min(1).max(64) })
+  .strict()
+  .meta({ id: "DeviceCodeRequest" });
+
+/**
+ * What `POST /v1/device-codes` answers (RFC 8628's fields, in camelCase): the device keeps `deviceCode` to
+ * itself and shows `userCode` and `verificationUri` to its user.
+ *
+ * @example
+ * const { userCode, verificationUri } = DeviceCodeSchema.parse(body);
+ */
+export const DeviceCodeSchema = z
+  .object({
+    deviceCode: z.string().meta({ description: "Secret: the device polls with it, never shows it" }),
+    userCode: z.string().meta({ example: "BCDF-GHJK" }),
+    verificationUri: z.string(),
+    verificationUriComplete: z.string().meta({ description: "The URI with the code in it, for a QR code" }),
+    expiresIn: z.number().int().meta({ description: "Seconds the code waits for approval" }),
+    interval: z.number().int().meta({ description: "Seconds between two polls" }),
+  })
+  .meta({ id: "DeviceCode" });
+
+/**
+ * The body of `POST /v1/me/device-codes/approve`: the code the device shows, and the license it gets.
+ *
+ * @example
+ * DeviceCodeApprovalSchema.parse({ userCode: "bcdf ghjk", licenseId: "lic_…" });
+ */
+export const DeviceCodeApprovalSchema = z
+  .object({ userCode: z.string().min(1).max(32), licenseId: z.string().min(1).max(64) })
+  .strict()
+  .meta({ id: "DeviceCodeApproval" });
+
+/**
+ * The body of `POST /v1/device-codes/token`: the device polls with its code.
+ *
+ * @example
+ * DeviceCodeTokenRequestSchema.parse({ deviceCode });
+ */
+export const DeviceCodeTokenRequestSchema = z
+  .object({ deviceCode: z.string().min(16).max(128) })
+  .strict()
+  .meta({ id: "DeviceCodeTokenRequest" });
+
+/**
+ * What an approved device code gives, once: the license and its product key, to activate with as usual.
+ *
+ * @example
+ * const { key } = DeviceCodeGrantSchema.parse(body);
+ */
+export const DeviceCodeGrantSchema = z
+  .object({ licenseId: z.string(), key: z.string() })
+  .meta({ id: "DeviceCodeGrant" });

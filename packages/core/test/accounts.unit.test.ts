@@ -1,5 +1,6 @@
 /** The pure decisions of accounts: password policy, hash format, sign-in gate, token lifetimes, TOTP steps. */
 import {
+  canonicalUserCode,
   DEFAULT_SCRYPT_COST,
   defaultSignInLimits,
   formatPasswordHash,
@@ -65,6 +66,13 @@ describe("accounts", () => {
         code: "PASSWORD_TOO_WEAK",
         params: { reason, min: 10, max: 256 },
       });
+    });
+
+    it("reads a device's user code however it is typed, and refuses what cannot be one", () => {
+      expect(canonicalUserCode("bcdf ghjk")).toBe("BCDF-GHJK");
+      expect(canonicalUserCode("BCDF-GHJK")).toBe("BCDF-GHJK");
+      expect(canonicalUserCode("BCDF-GHJ")).toBeUndefined();
+      expect(canonicalUserCode("BCDF-GHJA")).toBeUndefined();
     });
 
     it("reads no hash it did not make", () => {

@@ -73,3 +73,23 @@ export interface OutboxMail {
   readonly sealedMessage: string;
   readonly createdAt: string;
 }
+
+/** Where a device-code sign-in stands (RFC 8628's flow): asked, approved by a signed-in owner, or handed out. */
+export type DeviceCodeStatus = "pending" | "approved" | "used";
+
+/**
+ * A device-code sign-in: a device asks for a code, its owner signs in elsewhere and approves it for one of their
+ * licenses, and the device collects that license's key once. Kept by the digest of the device's secret code.
+ */
+export interface DeviceCodeRecord {
+  /** SHA-256 of the device code (256 random bits the device holds). */
+  readonly digest: string;
+  /** The short code the user types, e.g. `BCDF-GHJK`. */
+  readonly userCode: string;
+  readonly productId: string;
+  readonly status: DeviceCodeStatus;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly accountId?: string;
+  readonly licenseId?: string;
+}

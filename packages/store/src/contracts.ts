@@ -19,6 +19,7 @@ import type {
   AccountPatch,
   AccountRecord,
   AccountTokenRecord,
+  DeviceCodeRecord,
   LicenseLink,
   OutboxMail,
   SessionRecord,
@@ -205,4 +206,15 @@ export interface OutboxRepository {
   /** Newest first. */
   list(limit: number): Promise<OutboxMail[]>;
   findById(id: string): Promise<OutboxMail | undefined>;
+}
+
+/** Device-code sign-ins (`ninsho device activate --account`), by the digest of the device code. */
+export interface DeviceCodeRepository {
+  insert(code: DeviceCodeRecord): Promise<void>;
+  findByDigest(digest: string): Promise<DeviceCodeRecord | undefined>;
+  findByUserCode(userCode: string): Promise<DeviceCodeRecord | undefined>;
+  /** Approve a pending, unexpired code for a license (compare and set); true when this call approved it. */
+  approve(digest: string, accountId: string, licenseId: string, at: string): Promise<boolean>;
+  /** Hand an approved code out once (compare and set); true when this call did. */
+  markUsed(digest: string): Promise<boolean>;
 }

@@ -22,6 +22,7 @@ export interface Database {
   sessions: SessionsTable;
   account_licenses: AccountLicensesTable;
   outbox: OutboxTable;
+  device_codes: DeviceCodesTable;
 }
 
 export interface ProductsTable {
@@ -244,4 +245,16 @@ export interface OutboxTable {
   language: string;
   sealed_message: string;
   created_at: string;
+}
+
+/** Device-code sign-ins (migration 0012), by the digest of the device's code; the user code is unique. */
+export interface DeviceCodesTable {
+  digest: string;
+  user_code: string;
+  product_id: string;
+  status: string;
+  created_at: string;
+  expires_at: string;
+  account_id: string | null;
+  license_id: string | null;
 }

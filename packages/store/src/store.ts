@@ -4,6 +4,7 @@ import type {
   AccountRepository,
   AccountTokenRepository,
   AuditRepository,
+  DeviceCodeRepository,
   DeviceRepository,
   EventRepository,
   LicenseRepository,
@@ -23,6 +24,7 @@ import { KyselyAccountLicenseRepository, KyselyOutboxRepository } from "./reposi
 import { KyselyAccountRepository } from "./repositories/accounts.js";
 import { KyselyAccountTokenRepository } from "./repositories/accountTokens.js";
 import { KyselyAuditRepository } from "./repositories/audit.js";
+import { KyselyDeviceCodeRepository } from "./repositories/deviceCodes.js";
 import { KyselyDeviceRepository } from "./repositories/devices.js";
 import { KyselyEventRepository } from "./repositories/events.js";
 import type { Dialect } from "./repositories/executor.js";
@@ -59,6 +61,7 @@ export interface Repositories {
   readonly accountTokens: AccountTokenRepository;
   readonly accountLicenses: AccountLicenseRepository;
   readonly outbox: OutboxRepository;
+  readonly deviceCodes: DeviceCodeRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -104,6 +107,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   accountTokens: new KyselyAccountTokenRepository(db),
   accountLicenses: new KyselyAccountLicenseRepository(db),
   outbox: new KyselyOutboxRepository(db),
+  deviceCodes: new KyselyDeviceCodeRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

@@ -528,6 +528,40 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
         "お送りした確認リンクを開いてから（期限切れの場合は再送を依頼してください）、もう一度お試しください。",
     },
   },
+  DEVICE_CODE_PENDING: {
+    en: {
+      message: "Waiting for you to approve this device: code {userCode}.",
+      remedy:
+        "On a phone or computer, open {verificationUri}, sign in, enter the code {userCode} and choose the license; this device then continues by itself.",
+    },
+    ja: {
+      message: "このデバイスの承認を待っています（コード {userCode}）。",
+      remedy:
+        "スマートフォンやパソコンで {verificationUri} を開いてサインインし、コード {userCode} を入力してライセンスを選んでください。その後、このデバイスは自動的に続行します。",
+    },
+  },
+  DEVICE_CODE_EXPIRED: {
+    en: {
+      message: "This device sign-in has expired or was already completed.",
+      remedy: "Start again on the device to get a new code, and approve it within 10 minutes.",
+    },
+    ja: {
+      message: "このデバイスのサインインは有効期限が切れたか、すでに完了しています。",
+      remedy: "デバイスでもう一度始めて新しいコードを受け取り、10 分以内に承認してください。",
+    },
+  },
+  USER_CODE_NOT_FOUND: {
+    en: {
+      message: "There is no device waiting with this code, or it has expired.",
+      remedy:
+        "Type the code exactly as the device shows it (eight letters, e.g. BCDF-GHJK); if the device shows a new one, use that.",
+    },
+    ja: {
+      message: "このコードで待っているデバイスはないか、有効期限が切れています。",
+      remedy:
+        "デバイスに表示されたとおりにコード（8 文字、例: BCDF-GHJK）を入力してください。新しいコードが表示されている場合はそちらを使ってください。",
+    },
+  },
   LICENSE_OWNED_ELSEWHERE: {
     en: {
       message: "This license belongs to another account or was bought with another email address.",

@@ -59,6 +59,9 @@ export const serverErrorCodes = [
   "TOTP_STATE_CONFLICT",
   "EMAIL_NOT_VERIFIED",
   "LICENSE_OWNED_ELSEWHERE",
+  "DEVICE_CODE_PENDING",
+  "DEVICE_CODE_EXPIRED",
+  "USER_CODE_NOT_FOUND",
 ] as const;
 
 /**

@@ -18,6 +18,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "OFFLINE_FILE_INVALID":
     case "SEAT_REQUEST_INVALID":
     case "PASSWORD_TOO_WEAK":
+    case "DEVICE_CODE_PENDING":
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":
@@ -46,6 +47,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "POLICY_NOT_FOUND":
     case "TOKEN_NOT_FOUND":
     case "INSTALLATION_ID_NOT_FOUND":
+    case "USER_CODE_NOT_FOUND":
     case "SEAT_NOT_FOUND":
       return 404;
     case "DEVICE_LIMIT_REACHED":
@@ -63,6 +65,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "OFFLINE_REQUEST_EXPIRED":
     case "SEAT_EXPIRED":
     case "LINK_EXPIRED":
+    case "DEVICE_CODE_EXPIRED":
       return 410;
     case "BODY_TOO_LARGE":
       return 413;

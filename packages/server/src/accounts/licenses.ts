@@ -48,7 +48,8 @@ export async function myLicenseView(deps: ServerDeps, license: License, via: Lic
   const perYear = policy?.transfersPerYear ?? 0;
   const since = new Date(now.getTime() - YEAR_MS + 1).toISOString();
   const recent = await deps.store.events.listTypesSince(license.id, ["device.transferred"], since);
-  const left = Math.max(0, perYear - recent.length);
+  const allowed = policy?.transferable ?? false;
+  const left = allowed ? Math.max(0, perYear - recent.length) : 0;
   const oldest = recent[0]?.createdAt;
   return {
     id: license.id,
@@ -62,10 +63,10 @@ export async function myLicenseView(deps: ServerDeps, license: License, via: Lic
     maxDevices: policy?.maxDevices ?? 0,
     devices: devices.map(myDeviceView),
     transfers: {
-      allowed: policy?.transferable ?? false,
+      allowed,
       perYear,
       left,
-      ...(left === 0 && oldest !== undefined
+      ...(allowed && left === 0 && oldest !== undefined
         ? { nextAt: new Date(Date.parse(oldest) + YEAR_MS).toISOString() }
         : {}),
     },

@@ -133,7 +133,7 @@ export async function confirmTotp(
 }
 
 /**
- * Turn the second factor off with a current code (or a recovery code): its secret and recovery codes go.
+ * Turn the second factor off with a current code from the app: its secret and recovery codes go.
  * @example
  * const off = await disableTotp(deps, account, "123456");
  */
@@ -143,10 +143,7 @@ export async function disableTotp(
   code: string,
 ): Promise<Result<void>> {
   if (account.totpEnabledAt === undefined) return fail("TOTP_STATE_CONFLICT", { state: "disabled" });
-  const proven = /^\d{6}$/.test(code)
-    ? await useTotpCode(deps, account, code)
-    : await useRecoveryCode(deps, account, code);
-  if (!proven) return fail("TOTP_CODE_INVALID");
+  if (!(await useTotpCode(deps, account, code))) return fail("TOTP_CODE_INVALID");
   const at = deps.clock().toISOString();
   await deps.store.transaction(async (tx) => {
     await tx.accounts.update(account.id, {

@@ -67,6 +67,26 @@ export function accountProducers(server: () => TestServer, headers: Record<strin
       )?.[1];
       return accountCall(t, "POST", "/v1/me/totp", {}, opts(cookie));
     },
+    DEVICE_CODE_PENDING: async () => {
+      const t = server();
+      const c = await t.catalogue();
+      const asked = await accountCall(t, "POST", "/v1/device-codes", { productId: c.productId }, opts());
+      const deviceCode = (asked.body as { deviceCode?: string }).deviceCode ?? "";
+      return accountCall(t, "POST", "/v1/device-codes/token", { deviceCode }, opts());
+    },
+    DEVICE_CODE_EXPIRED: () =>
+      accountCall(server(), "POST", "/v1/device-codes/token", { deviceCode: "x".repeat(43) }, opts()),
+    USER_CODE_NOT_FOUND: async () => {
+      const t = server();
+      const cookie = await signedIn(t, "device-code@example.jp");
+      return accountCall(
+        t,
+        "POST",
+        "/v1/me/device-codes/approve",
+        { userCode: "BBBB-BBBB", licenseId: "lic_x" },
+        opts(cookie),
+      );
+    },
     LICENSE_OWNED_ELSEWHERE: async () => {
       const t = server();
       const c = await t.catalogue();

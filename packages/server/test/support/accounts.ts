@@ -99,3 +99,15 @@ export async function signedIn(t: TestServer, email: string, password = PASSWORD
 /** The current code of a TOTP secret (base32) at the test clock's time, as an authenticator app shows it. */
 export const totp = (secret: string, t: TestServer): string =>
   TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: t.clock.now().getTime() });
+
+/** A device asks for a device code for a product; its secret code, the user code, and the whole answer. */
+export async function askedDeviceCode(t: TestServer, productId: string) {
+  const res = await call(t.app, "POST", "/v1/device-codes", { productId });
+  if (res.status !== 200) throw new Error(`device code: ${res.status} ${res.text}`);
+  const body = res.body as { deviceCode: string; userCode: string };
+  return { deviceCode: body.deviceCode, userCode: body.userCode, body: res.body };
+}
+
+/** The device polls with its code. */
+export const pollDeviceCode = (t: TestServer, deviceCode: string) =>
+  call(t.app, "POST", "/v1/device-codes/token", { deviceCode });

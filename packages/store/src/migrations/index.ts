@@ -10,6 +10,7 @@ import * as seats from "./0008_seats.js";
 import * as accounts from "./0009_accounts.js";
 import * as deviceKey from "./0010_device_key.js";
 import * as seatDeviceKey from "./0011_seat_device_key.js";
+import * as deviceCodes from "./0012_device_codes.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0009_accounts": accounts,
   "0010_device_key": deviceKey,
   "0011_seat_device_key": seatDeviceKey,
+  "0012_device_codes": deviceCodes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,9 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { SESSION_COOKIE } from "../../accounts/session.js";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
+import { registerDeviceCodeApprove } from "./deviceCodeApprove.js";
+import { registerDeviceCodeRequest } from "./deviceCodeRequest.js";
+import { registerDeviceCodeToken } from "./deviceCodeToken.js";
 import { registerLinkLicense } from "./linkLicense.js";
 import { registerMe } from "./me.js";
 import { registerMyLicense } from "./myLicense.js";
@@ -41,4 +44,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps
   registerMyLicenses(app, deps);
   registerMyLicense(app, deps);
   registerLinkLicense(app, deps);
+  registerDeviceCodeRequest(app, deps);
+  registerDeviceCodeApprove(app, deps);
+  registerDeviceCodeToken(app, deps);
 }
