@@ -74,6 +74,20 @@ describe("attack: deleting or restoring files does not undo a verdict", () => {
     expect(status).toMatchObject({ state: "revoked", valid: false, code: "LICENSE_REVOKED" });
   });
 
+  it("the key uninstalled after a revocation, then the older folder put back: still revoked, offline", async () => {
+    const d = await device();
+    const before = { state: readFile(d.dir, STATE_FILES.state), lease: readFile(d.dir, STATE_FILES.lease) };
+    await revoke(d);
+    const client = d.open(unreachable);
+    await client.uninstallKey(); // forgets the verdict in state.json, and the lease
+    await client.close();
+
+    writeFile(d.dir, STATE_FILES.state, before.state);
+    writeFile(d.dir, STATE_FILES.lease, before.lease);
+    const status = await d.open(unreachable).validate();
+    expect(status).toMatchObject({ state: "revoked", valid: false, code: "LICENSE_REVOKED" });
+  });
+
   it("state.json deleted after a revocation: still revoked, offline", async () => {
     const d = await device();
     await revoke(d);

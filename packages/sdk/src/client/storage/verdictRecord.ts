@@ -128,7 +128,13 @@ export class VerdictRecords {
     return parseRecord(text.text, secret, this.productId);
   }
 
-  async write(record: VerdictRecord): Promise<void> {
+  /**
+   * Write `record` over the one kept, never backwards: another process of the same app may hold an older state
+   * in memory, and its write must not take a newer answer or a higher clock mark out of the record.
+   */
+  async write(next: VerdictRecord): Promise<void> {
+    const kept = await this.read();
+    const record = kept.kind === "ok" ? newestOf(kept.record, next) : next;
     const secret = this.secret ?? (await this.ensureSecret());
     const body = JSON.stringify(record);
     const text = JSON.stringify({ format: FORMAT, body, mac: mac(secret, body).toString("base64url") });
@@ -155,6 +161,34 @@ export class VerdictRecords {
     this.secret = fresh;
     return fresh;
   }
+}
+
+/**
+ * The record to keep of two: the answer of the newer one (an equal time is the same answer, as this process
+ * now sees it: a license file typed in since may have cleared its verdict) and the higher server mark. The
+ * local mark is the higher one too, unless this process holds the newest answer: a fresh signed time may
+ * rightly have lowered it (a clock that ran fast and was corrected, see `observeServerTime`).
+ *
+ * @example
+ * newestOf(kept, next).answeredAtMs === Math.max(kept.answeredAtMs, next.answeredAtMs); // true
+ */
+export function newestOf(kept: VerdictRecord, next: VerdictRecord): VerdictRecord {
+  const serverMarkMs = Math.max(kept.serverMarkMs, next.serverMarkMs);
+  if (next.answeredAtMs > kept.answeredAtMs) return { ...next, serverMarkMs };
+  if (next.answeredAtMs < kept.answeredAtMs) {
+    return { ...kept, serverMarkMs, localMarkMs: Math.max(kept.localMarkMs, next.localMarkMs) };
+  }
+  // The same answer: only a grant signed after it (a license file) clears the verdict or release it carried;
+  // a local step (`uninstallKey()`) forgets it in `state.json`, never here.
+  if (next.serverMarkMs > kept.answeredAtMs) return { ...next, serverMarkMs };
+  const { verdict, released, deviceId } = kept;
+  return {
+    ...next,
+    serverMarkMs,
+    ...(verdict ? { verdict } : {}),
+    ...(released ? { released } : {}),
+    ...(next.deviceId === undefined && deviceId !== undefined ? { deviceId } : {}),
+  };
 }
 
 function decodeSecret(read: FileRead): Buffer | undefined {
