@@ -1,0 +1,123 @@
+/**
+ * Micro-benchmark of validation by lease: µs per `POST /v1/validate` through `app.request` (no socket, one
+ * request at a time, so the figure is the CPU and store time of one validation), on a SQLite file seeded with
+ * activated devices, each validated with its current lease, picked at random.
+ *
+ * Given several checkouts, it loads each one's server code and seeds each its own store, then runs them in
+ * interleaved rounds in one process, so a before/after comparison shares the machine's load:
+ *
+ *   mkdir /tmp/before && git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/
+ *   node --conditions=ninsho-source --import tsx bench/validateByLease.ts . /tmp/before
+ *
+ * Options by environment: LEASE_BENCH_DEVICES (default 2,000), LEASE_BENCH_ROUNDS (7), LEASE_BENCH_REQUESTS
+ * per round (2,000).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createStore } from "@ninsho/store";
+import { pino } from "pino";
+import { randomFingerprint } from "./http/fixtures.js";
+
+type AppModule = typeof import("../packages/server/src/app.js");
+type DepsModule = typeof import("../packages/server/src/buildDeps.js");
+type TokensModule = typeof import("../packages/server/src/services/admin/tokens.js");
+type App = ReturnType<AppModule["createApp"]>;
+
+const DEVICES = Number(process.env.LEASE_BENCH_DEVICES ?? 2000);
+const ROUNDS = Number(process.env.LEASE_BENCH_ROUNDS ?? 7);
+const REQUESTS = Number(process.env.LEASE_BENCH_REQUESTS ?? 2000);
+
+interface Seeded {
+  readonly root: string;
+  readonly app: App;
+  readonly held: readonly { lease: string; fingerprint: ReturnType<typeof randomFingerprint> }[];
+  readonly close: () => Promise<void>;
+}
+
+async function post(app: App, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  const res = await app.request(path, { method: "POST", headers, body: JSON.stringify(body) });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** One checkout's app on its own seeded SQLite file. */
+async function seed(root: string): Promise<Seeded> {
+  const server = join(root, "packages/server/src");
+  const { createApp } = (await import(join(server, "app.ts"))) as AppModule;
+  const { buildDeps } = (await import(join(server, "buildDeps.ts"))) as DepsModule;
+  const { createToken } = (await import(join(server, "services/admin/tokens.ts"))) as TokensModule;
+  const dir = mkdtempSync(join(tmpdir(), "ninsho-lease-bench-"));
+  const store = createStore({ url: join(dir, "ninsho.db") });
+  await store.migrate();
+  const deps = buildDeps({ store, masterKey: randomBytes(32), logger: pino({ level: "silent" }) });
+  const { token } = await createToken(deps, { name: "bench", role: "admin" });
+  const app = createApp(deps);
+  const product = await post(app, "/v1/admin/products", { name: "Bench" }, token);
+  const policy = await post(
+    app,
+    "/v1/admin/policies",
+    { productId: product.id, name: "Bench", channel: "volume", maxDevices: 1, leaseSeconds: 30 * 86_400 },
+    token,
+  );
+  const held: Seeded["held"][number][] = [];
+  while (held.length < DEVICES) {
+    const count = Math.min(1000, DEVICES - held.length);
+    const issued = await post(app, "/v1/admin/licenses", { policyId: policy.id, count }, token);
+    for (const { key } of issued.licenses as { key: string }[]) {
+      const fingerprint = randomFingerprint();
+      const device = { name: "bench", platform: "linux" };
+      const activated = await post(app, "/v1/activations", { key, fingerprint, device });
+      held.push({ lease: String(activated.lease), fingerprint });
+    }
+  }
+  const close = async () => {
+    await deps.lastSeen.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { root, app, held, close };
+}
+
+/**
+ * CPU µs (user + system, the whole process: SQLite runs in it) and wall µs per validation over one round of
+ * random devices; every answer must be a valid one. CPU time holds on a loaded machine, wall time does not.
+ */
+async function round(s: Seeded): Promise<{ cpu: number; wall: number }> {
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < REQUESTS; i++) {
+    const { lease, fingerprint } = s.held[Math.floor(Math.random() * s.held.length)] ?? s.held[0] ?? {};
+    const nonce = randomBytes(16).toString("base64url");
+    const res = await s.app.request("/v1/validate", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ lease, fingerprint, nonce }),
+    });
+    const text = await res.text();
+    if (res.status !== 200 || !text.includes('"valid":true')) throw new Error(`${res.status} ${text}`);
+  }
+  const used = process.cpuUsage(cpu);
+  const wall = Number(process.hrtime.bigint() - started) / 1000;
+  return { cpu: (used.user + used.system) / REQUESTS, wall: wall / REQUESTS };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+const roots = (process.argv.length > 2 ? process.argv.slice(2) : ["."]).map((r) => resolve(r));
+const seeded: Seeded[] = [];
+for (const root of roots) seeded.push(await seed(root));
+for (const s of seeded) await round(s); // warm-up: JIT, caches, the lease cache
+const figures = new Map<string, { cpu: number; wall: number }[]>(roots.map((r) => [r, []]));
+for (let r = 0; r < ROUNDS; r++) {
+  for (const s of seeded) figures.get(s.root)?.push(await round(s));
+}
+console.log(`${DEVICES} devices, ${ROUNDS} rounds of ${REQUESTS} validations by lease, µs per validation:`);
+const show = (xs: number[]) => `median ${median(xs).toFixed(1)}, min ${Math.min(...xs).toFixed(1)}`;
+for (const [root, us] of figures) {
+  console.log(`  ${root}: CPU ${show(us.map((u) => u.cpu))}; wall ${show(us.map((u) => u.wall))}`);
+}
+for (const s of seeded) await s.close();
