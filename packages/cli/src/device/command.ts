@@ -23,6 +23,10 @@ export function deviceCommand(parent: Command, nameAndArgs: string, description:
       "--public-key <keys>",
       "vendor's public keys: JWKS/JWK/PEM, inline or a file (default: NINSHO_PUBLIC_KEYS)",
     )
+    .option(
+      "--salt <salt>",
+      "the product's fingerprint salt the vendor ships (default: NINSHO_SALT, else the folder's)",
+    )
     .option("--key-file <path>", "where a preinstalled key may be (default: NINSHO_KEY_FILE)")
     .option("--json", "print JSON on stdout (errors as JSON on stderr)")
     .addHelpText("after", deviceExitCodesHelp());

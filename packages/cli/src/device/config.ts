@@ -20,6 +20,7 @@ export interface DeviceOptions {
   readonly product?: string;
   readonly publicKey?: string;
   readonly keyFile?: string;
+  readonly salt?: string;
   readonly json?: boolean;
 }
 
@@ -46,6 +47,8 @@ export interface DeviceConfig {
   readonly url: string;
   readonly dir: string;
   readonly productId: string;
+  /** The product's fingerprint salt the vendor ships (`--salt`, NINSHO_SALT or the folder's): the SDK's `productSalt`. */
+  readonly productSalt?: string;
   /** `--public-key` or NINSHO_PUBLIC_KEYS as given (a file path, inline JSON or PEM), if any. */
   readonly publicKeys?: string;
   readonly now: () => number;
@@ -72,13 +75,16 @@ export function defaultDir(productId: string, env: Env, platform: string = proce
   return join(set(env.XDG_STATE_HOME) ?? join(homedir(), ".local", "state"), "ninsho", productId);
 }
 
-async function storedSettings(dir: string): Promise<{ productId?: string; url?: string }> {
+async function storedSettings(
+  dir: string,
+): Promise<{ productId?: string; url?: string; productSalt?: string }> {
   const read = await readJson(join(dir, CLI_FILES.settings));
   if (read.kind !== "value" || !isRecord(read.value)) return {};
-  const { productId, url } = read.value;
+  const { productId, url, productSalt } = read.value;
   return {
     ...(typeof productId === "string" ? { productId } : {}),
     ...(typeof url === "string" ? { url } : {}),
+    ...(typeof productSalt === "string" ? { productSalt } : {}),
   };
 }
 
@@ -123,10 +129,14 @@ export async function resolveConfig(options: DeviceOptions, env: Env, locale: Lo
   }
   const publicKeys = set(options.publicKey) ?? set(env.NINSHO_PUBLIC_KEYS);
   const fingerprintFile = set(env[DEVICE_FINGERPRINT_ENV]);
+  // The folder's salt belongs to the folder's product only: naming another product needs its own salt.
+  const storedSalt = stored.productId === productId ? set(stored.productSalt) : undefined;
+  const productSalt = set(options.salt) ?? set(env.NINSHO_SALT) ?? storedSalt;
   return {
     url,
     dir,
     productId,
+    ...(productSalt === undefined ? {} : { productSalt }),
     ...(publicKeys === undefined ? {} : { publicKeys }),
     now,
     clockOverridden: nowText !== undefined,

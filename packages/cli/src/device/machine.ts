@@ -61,21 +61,28 @@ async function readOverride(path: string, locale: Locale): Promise<Machine> {
 
 /**
  * A reader of this machine, read at most once per command (a collector may start PowerShell on Windows).
- * The digests are salted with the product id, as the SDK's own default salts them.
+ * The digests are salted with the product's fingerprint salt the vendor ships (`--salt`, NINSHO_SALT or the
+ * folder's), as the SDK's `productSalt`: never with the public product id, from which anyone holding a digest
+ * could try candidate hardware ids. Without a salt it throws NO_PRODUCT_SALT (exit 2) before anything is read.
  * @example
  * const readMachine = machineReader(config, "en");
  * const { fingerprint } = await readMachine();
  */
 export function machineReader(config: DeviceConfig, locale: Locale): () => Promise<Machine> {
+  const file = config.fingerprintFile;
+  const salt = config.productSalt;
+  if (file === undefined && salt === undefined) {
+    throw DeviceFailure.of(DeviceExitCode.usage, "NO_PRODUCT_SALT", locale);
+  }
   let pending: Promise<Machine> | undefined;
   return () => {
     pending ??=
-      config.fingerprintFile === undefined
-        ? collectFingerprint({ productSalt: config.productId }).then((result) => ({
+      file === undefined
+        ? collectFingerprint({ productSalt: salt ?? "" }).then((result) => ({
             ...result,
             source: "collector" as const,
           }))
-        : readOverride(config.fingerprintFile, locale);
+        : readOverride(file, locale);
     return pending;
   };
 }

@@ -94,6 +94,9 @@ export async function openSession(ctx: DeviceContext, mode: SessionMode): Promis
         format: "ninsho-device-cli/1",
         productId: config.productId,
         url: config.url,
+        // The vendor's salt, as shipped with every copy of the app (not a secret of this machine): later
+        // commands on this folder salt the same way without being given it again.
+        ...(config.productSalt === undefined ? {} : { productSalt: config.productSalt }),
       });
     },
   };

@@ -74,6 +74,7 @@ export const serverErrorCodes = [
  */
 export const deviceCliErrorCodes = [
   "NO_PRODUCT",
+  "NO_PRODUCT_SALT",
   "BAD_URL",
   "BAD_PUBLIC_KEY",
   "NO_TRUSTED_KEYS",

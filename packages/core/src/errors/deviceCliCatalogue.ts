@@ -19,6 +19,20 @@ export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
         "--product prd_… を指定するか NINSHO_PRODUCT を設定してください（または以前に認証した --dir）。",
     },
   },
+  NO_PRODUCT_SALT: {
+    en: {
+      message:
+        "The vendor's fingerprint salt is missing from the app's configuration, so this machine cannot be described without exposing its hardware identifiers.",
+      remedy:
+        "Set NINSHO_SALT (or pass --salt) to the salt your software vendor supplied with the app, or ask the vendor for it (vendor: the product's fingerprintSalt from the admin API).",
+    },
+    ja: {
+      message:
+        "アプリの設定にベンダーのフィンガープリント用ソルトがないため、ハードウェア識別子を守ったままこのマシンを識別できません。",
+      remedy:
+        "ソフトウェアのベンダーがアプリと一緒に提供したソルトを NINSHO_SALT（または --salt）に設定するか、ベンダーにお問い合わせください（ベンダーの方へ: 管理 API が返す製品の fingerprintSalt です）。",
+    },
+  },
   BAD_URL: {
     en: {
       message: 'The server URL "{url}" is not an http or https URL.',
