@@ -4,7 +4,9 @@
  * const releasable: Releasable = seats;
  */
 export interface Releasable {
+  /** Return the seat to the pool (resolves once the server has it back, or it could not be reached). */
   release(): Promise<unknown>;
+  /** The seat held now, or undefined when none is: nothing to return on exit. */
   current(): unknown;
 }
 
