@@ -4,11 +4,13 @@
  * Attack: after the server's signed `revoked`, restore the older `state.json` or delete it, so the lease still
  * in the folder is judged with no verdict; during a clock rollback, delete `state.json` so the time it had
  * seen is forgotten and the lease's grace counts again; delete every record the device keeps and try offline;
- * type in again a license file (USB activation) kept from before the revocation.
+ * type in again a license file (USB activation) kept from before the revocation, or a phone confirmation ID
+ * with `state.json` put back as it was before the confirmation was typed.
  * Expected outcome: the newest signed verdict and the clock's high-water marks are also kept in a record outside
  * the state folder (per user, under its own MAC), and the newest and strictest of the two wins: a restored or
  * deleted `state.json` stays `revoked`, a rollback stays `clock_rollback`, and a license file signed before the
- * verdict is refused with it (LICENSE_REVOKED). With every record gone the lease is
+ * verdict is refused with it (LICENSE_REVOKED), as is a confirmation whose installation ID's day does not begin
+ * after the verdict (before the fix it cleared the verdict: `active`). With every record gone the lease is
  * not trusted offline (STATE_UNCONFIRMED): the SDK asks the server, which still says `revoked`, and an honest
  * machine that lost its files recovers to `active` from that same question. Before the fix the restored or
  * deleted state gave `active`, and the deleted one turned `clock_rollback` into `grace`.
@@ -170,7 +172,9 @@ describe("attack: a license file kept from before, typed in again after a revoca
     await first.close();
     await server.admin("POST", `/v1/admin/licenses/${license.id}/revoke`, { reason: "chargeback" });
     const told = clientFor(server, dir, options);
-    expect(await told.validate({ online: "force" })).toMatchObject({ state: "revoked" });
+    const v = await told.validate({ online: "force" });
+    console.log(JSON.stringify(v), JSON.stringify(await told.activate()));
+    expect(v).toMatchObject({ state: "revoked" });
     await told.close();
 
     const again = await clientFor(server, dir, { ...options, ...unreachable }).installLicenseFile(
@@ -179,5 +183,36 @@ describe("attack: a license file kept from before, typed in again after a revoca
     expect(again.ok).toBe(false);
     expect(!again.ok && again.problem.code).toBe("LICENSE_REVOKED");
     expect(again.status).toMatchObject({ state: "revoked", valid: false });
+  });
+});
+
+describe("attack: a phone confirmation kept from before, typed in again after a revocation", () => {
+  it("the older confirmation is refused with the verdict; the machine stays revoked", async () => {
+    const d = await device();
+    const first = d.open({ autoActivate: false });
+    const made = await first.installationId();
+    if (!made.ok) throw new Error(`installationId: ${made.problem.code}`);
+    await first.close();
+    // The folder as it was before the confirmation was typed: the installation ID kept, no phone grant yet.
+    const beforeConfirm = readFile(d.dir, STATE_FILES.state);
+    const answer = await fetch(`${server.url}/v1/offline/confirmations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ installationId: made.installationId.text }),
+    });
+    expect(answer.ok).toBe(true);
+    const { confirmationId } = (await answer.json()) as { confirmationId: string };
+    const confirming = d.open({ autoActivate: false });
+    expect((await confirming.confirm(confirmationId)).ok).toBe(true);
+    await confirming.close();
+    await revoke(d);
+
+    writeFile(d.dir, STATE_FILES.state, beforeConfirm);
+    const again = d.open(unreachable);
+    const retyped = await again.confirm(confirmationId);
+    expect(retyped.ok).toBe(false);
+    expect(!retyped.ok && retyped.problem.code).toBe("LICENSE_REVOKED");
+    expect(await again.validate({ online: "never" })).toMatchObject({ state: "revoked", valid: false });
+    await again.close();
   });
 });

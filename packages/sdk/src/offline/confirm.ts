@@ -13,7 +13,7 @@ import type { Session } from "../client/session.js";
 import { failed, type Step } from "./host.js";
 import { installedKey, machineUnchanged, pendingIds } from "./installationId.js";
 import { resolveOfflineKey } from "./offlineKey.js";
-import type { PhoneLease } from "./phoneLease.js";
+import { type PhoneLease, predatesVerdict } from "./phoneLease.js";
 
 /**
  * What a confirmation ID granted, as `confirm()` reports it.
@@ -52,7 +52,8 @@ const phoneLease = (iid: InstallationId, text: string, grant: ConfirmationGrant,
  * (CONFIRMATION_ID_MALFORMED) before anything else; the signature is verified with the product's offline
  * public key against the installation IDs this machine made and kept — never against digits typed in — and
  * the machine is read again: a confirmation for another machine, key or product, an altered one, or one
- * typed after the hardware changed is CONFIRMATION_INVALID. A confirmation typed twice is installed once.
+ * typed after the hardware changed is CONFIRMATION_INVALID. A confirmation typed twice is installed once. One
+ * that may predate the newest signed verdict held (see `predatesVerdict`) is refused with that verdict's code.
  *
  * @example
  * const confirmed = await confirmOn(options, keys, session, "100539-841618-…");
@@ -93,6 +94,9 @@ export async function confirmOn(
   if (!matched) return invalid("it was not issued for an installation ID this machine made");
   if (!machineUnchanged(matched.iid, await o.fingerprint()))
     return invalid("this machine changed after its installation ID was made");
+  // Typed in again after a newer signed "no" (say, with an older state.json put back): refused with that verdict.
+  const { verdict } = session.state;
+  if (verdict && predatesVerdict(session.state, matched.iid.day)) return failed(verdict.seed);
   const now = o.now();
   const fresh = phoneLease(matched.iid, parsed.value.text, matched.grant, now);
   const current = session.phone;

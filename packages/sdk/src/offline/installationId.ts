@@ -15,7 +15,7 @@ import type { KeySet } from "../client/publicKeys.js";
 import type { Session } from "../client/session.js";
 import { failed, type Step } from "./host.js";
 import { resolveOfflineKey } from "./offlineKey.js";
-import type { OfflineKey } from "./phoneLease.js";
+import { type OfflineKey, predatesVerdict } from "./phoneLease.js";
 import { MAX_PENDING } from "./state.js";
 
 /**
@@ -134,8 +134,13 @@ export async function makeInstallationId(
     components: await o.fingerprint(),
     at: new Date(now),
   });
+  // An ID from before a signed "no" is not shown again: its confirmation would be refused (`predatesVerdict`).
   const kept = pendingIds(session).find(
-    ({ iid }) => sameMachine(iid, fresh) && fresh.day >= iid.day && fresh.day - iid.day < REUSE_DAYS,
+    ({ iid }) =>
+      sameMachine(iid, fresh) &&
+      fresh.day >= iid.day &&
+      fresh.day - iid.day < REUSE_DAYS &&
+      !predatesVerdict(session.state, iid.day),
   );
   if (kept)
     return {

@@ -5,6 +5,7 @@ import {
   parseInstallationId,
   verifyConfirmationId,
 } from "@ninsho/core";
+import type { StoredState } from "../client/storage/stateFile.js";
 import type { PhoneRecord } from "./state.js";
 
 /**
@@ -86,4 +87,22 @@ export function openPhoneRecord(
       confirmedAtMs: record.confirmedAt,
     },
   };
+}
+
+/**
+ * Whether a phone confirmation for an installation ID of `day` may be older than the newest signed "no" the
+ * device holds (a revocation, a suspension it saw online). A confirmation carries no time of its own: it
+ * answers its installation ID, so it was issued on or after 00:00 UTC of that ID's day. Only an ID whose day
+ * begins after the verdict's signed time proves the confirmation is a later word than the verdict; any
+ * other one typed in again must not undo it (a verdict without a signed time refuses every confirmation).
+ *
+ * @example
+ * if (predatesVerdict(session.state, iid.day)) return failed(session.state.verdict.seed); // e.g. LICENSE_REVOKED
+ */
+export function predatesVerdict(
+  state: Pick<StoredState, "verdict" | "lastServerTimeMs">,
+  day: number,
+): boolean {
+  if (state.verdict === undefined) return false;
+  return dayStart(day).getTime() <= (state.lastServerTimeMs ?? Number.POSITIVE_INFINITY);
 }
