@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectFingerprint } from "@ninsho/sdk";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LiveServer, startLiveServer } from "../../../../testing/liveServer.js";
 import { json, testDevice } from "./support/device.js";
 
 // No server is reached: `status` of a machine with no key reads only the folder and the machine.
@@ -51,5 +52,27 @@ describe("the device commands salt this machine's digests with the vendor's salt
     const other = await device.run(["status", "--json"], { ...REAL_MACHINE, NINSHO_PRODUCT: "prd_01OTHER" });
     expect(other.code).toBe(2);
     expect(JSON.parse(other.stderr).error.code).toBe("NO_PRODUCT_SALT");
+  });
+});
+
+describe("an activation remembers the salt in the folder", () => {
+  let live: LiveServer;
+  beforeAll(async () => {
+    live = await startLiveServer();
+  });
+  afterAll(() => live.dispose());
+
+  it("cli.json keeps NINSHO_SALT after activate, so later commands need not be given it", async () => {
+    const device = testDevice(live, "salt-kept");
+    const license = await live.newLicense();
+    expect((await device.run(["install-key", license.key], { NINSHO_SALT: SALT })).code).toBe(0);
+    expect((await device.run(["activate"], { NINSHO_SALT: SALT })).code).toBe(0);
+    const settings = JSON.parse(readFileSync(join(device.dir, "cli.json"), "utf8")) as {
+      productSalt?: string;
+    };
+    expect(settings.productSalt).toBe(SALT);
+    const later = json<VerboseJson>(await device.run(["status", "--verbose", "--json"], REAL_MACHINE));
+    expect(later.verbose.machine.source).toBe("collector");
+    expect(digestsOf(later)).toEqual(await digestsWith(SALT));
   });
 });
