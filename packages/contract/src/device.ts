@@ -101,17 +101,18 @@ export const ProductKeyInput = z.string().min(1).max(200).meta({
 });
 
 /**
- * A device's Ed25519 public key, base64url of its 32 bytes, made on the device (see `deviceProof.ts` in core).
+ * A device secret, base64url of 32 random bytes made on the device (see `deviceProof.ts` in core): sent once,
+ * when it is registered, and kept by the server sealed under its master key.
  *
  * @example
- * DeviceKeySchema.parse("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
+ * DeviceSecretSchema.parse("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
  */
-export const DeviceKeySchema = z
+export const DeviceSecretSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{43}$/)
   .meta({
     description:
-      "The device's Ed25519 public key, base64url of its 32 bytes, made on the device; registered with the device",
+      "The device's secret, base64url of 32 random bytes made on the device; registered with the device (sealed at rest on the server, never answered back)",
     example: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
   });
 
@@ -119,7 +120,7 @@ export const DeviceKeySchema = z
  * Proof that a request comes from the device holding the device key.
  *
  * @example
- * DeviceProofSchema.parse({ at: "2026-12-01T00:00:00.000Z", sig: "…86 base64url characters…" });
+ * DeviceProofSchema.parse({ at: "2026-12-01T00:00:00.000Z", sig: "…43 base64url characters…" });
  */
 export const DeviceProofSchema = z
   .object({
@@ -129,22 +130,22 @@ export const DeviceProofSchema = z
       .meta({ format: "date-time", description: "When the proof was made (ISO instant)" }),
     sig: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{86}$/)
+      .regex(/^[A-Za-z0-9_-]{43}$/)
       .meta({
         description:
-          'Ed25519 signature, base64url, by the device key over "ninsho.device-proof.v1\\n" ‖ path ‖ "\\n" ‖ at ‖ "\\n" ‖ hex SHA-256 of the RFC 8785 JSON of the request body without `proof`',
+          'HMAC-SHA256, base64url, by the device secret over "ninsho.device-proof.v2\\n" ‖ path ‖ "\\n" ‖ at ‖ "\\n" ‖ hex SHA-256 of the RFC 8785 JSON of the request body without `proof`',
       }),
   })
   .strict()
   .meta({
     id: "DeviceProof",
     description:
-      "Required on every request that acts as a device with a registered key; good for 10 minutes around the server's time",
+      "Required on every request that acts as a device with a registered secret; good for 10 minutes around the server's time",
   });
 
 /** The fields of device proof a request may carry. */
 export const DeviceProofFields = {
-  deviceKey: DeviceKeySchema.optional(),
+  deviceSecret: DeviceSecretSchema.optional(),
   proof: DeviceProofSchema.optional(),
 };
 

@@ -26,8 +26,8 @@ export interface DevicePatch {
   readonly lastSeenAt?: string;
   readonly deactivatedAt?: string;
   readonly forkedAt?: string;
-  /** A device key registered or replaced (device proof, see `deviceProof.ts` in core). */
-  readonly deviceKey?: string;
+  /** A device secret registered or replaced, sealed (device proof, see `deviceProof.ts` in core). */
+  readonly deviceSecret?: string;
 }
 
 /** A license as issued: the domain license plus how its key is kept (a lookup digest and a sealed copy). */

@@ -106,7 +106,8 @@ export interface DevicesTable {
   /** When two live copies of the device were established (DEVICE_FORKED on every path until resolved). */
   forked_at: string | null;
   /** The device's Ed25519 public key, base64url (device proof); null on a device without one. */
-  device_key: string | null;
+  /** The device secret, sealed under the master key (never in clear). */
+  device_secret: string | null;
 }
 
 export interface EventsTable {

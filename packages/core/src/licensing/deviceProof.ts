@@ -1,32 +1,37 @@
-import { createHash, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import canonicalize from "canonicalize";
 import { fromBase64Url, isBase64Url, toBase64Url } from "../signing/base64url.js";
 
 /**
- * Device proof: a device holds an Ed25519 key pair made on the device at activation; the server keeps the
- * public half with the device, and every request that acts as that device (a refresh or validation by lease,
- * a deactivation) carries a signature over what it asks: the route, the whole body (the client's fresh nonce,
- * the lease, the fingerprint among it) and the time it was made. A copied lease without the key cannot
- * refresh, deactivate or move the device; a captured request cannot be sent again later or changed.
+ * Device proof: a device holds a 32-byte random secret made on the device at activation; the server keeps it
+ * with the device, sealed under its master key, and every request that acts as that device (a refresh or
+ * validation by lease, a deactivation, a transfer) carries an HMAC-SHA256 by that secret over what it asks:
+ * the route, the whole body (the client's fresh nonce, the lease, the fingerprint among it) and the time it
+ * was made. A copied lease without the secret cannot refresh, deactivate or move the device; a captured
+ * request cannot be sent again later or changed.
  *
- * Why Ed25519 and not a shared secret: the server keeps only public keys, so a stolen database or backup
- * signs nothing; a verification costs one Ed25519 verify (~0.1 ms) on a key object cached per device.
+ * Why a shared secret and not an Ed25519 key: the check runs on every validation, and one Ed25519 verify
+ * (~85–95 µs here) alone exceeds the whole request budget of the performance targets; an HMAC is ~2 µs.
+ * The price: the server holds something that can make proofs, so it is sealed at rest (docs/security.md).
  *
  * @example
- * const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+ * const secret = newDeviceSecret();
  * const body = { lease, fingerprint, nonce };
- * const proof = signDeviceProof(privateKey, { path: "/v1/validate", body, at: new Date() });
- * checkDeviceProof({ publicKey, path: "/v1/validate", body, proof, now: new Date() }); // { ok: true }
+ * const proof = signDeviceProof(secret, { path: "/v1/validate", body, at: new Date() });
+ * checkDeviceProof({ secret, path: "/v1/validate", body, proof, now: new Date() }); // { ok: true }
  */
 export interface DeviceProof {
   /** When the device made the proof (ISO instant, by its best estimate of the server's clock). */
   readonly at: string;
-  /** Ed25519 signature over `deviceProofMessage`, base64url. */
+  /** HMAC-SHA256 by the device secret over `deviceProofMessage`, base64url (43 characters). */
   readonly sig: string;
 }
 
-/** Domain separation: a device proof can never be taken for a lease, an answer or anything else signed. */
-const PROOF_CONTEXT = "ninsho.device-proof.v1";
+/** Domain separation: a device proof can never be taken for a lease, an answer or anything else keyed. */
+const PROOF_CONTEXT = "ninsho.device-proof.v2";
+
+/** A device secret's length: 256 random bits, as long as the HMAC-SHA256 key can use. */
+export const DEVICE_SECRET_BYTES = 32;
 
 /**
  * How far a proof's time may be from the server's: a proof is good for this long, so a request captured
@@ -40,7 +45,7 @@ export const DEVICE_PROOF_WINDOW_MS = 10 * 60_000;
 
 /**
  * Why a proof is refused: none where one is needed, not shaped like one, made too long ago (or ahead), or
- * not signed by the device's key over this very request.
+ * not made with the device's secret over this very request.
  *
  * @example
  * const reason: DeviceProofRefusal = "stale";
@@ -48,33 +53,65 @@ export const DEVICE_PROOF_WINDOW_MS = 10 * 60_000;
 export type DeviceProofRefusal = "missing" | "malformed" | "stale" | "bad_signature";
 
 /**
- * The bytes a device signs: the context, the route, the time and the SHA-256 of the RFC 8785 JSON of the
- * request body without its `proof`.
+ * A new device secret, from the OS's CSPRNG.
+ *
+ * @example
+ * const secret = newDeviceSecret(); // 32 bytes
+ */
+export const newDeviceSecret = (): Buffer => randomBytes(DEVICE_SECRET_BYTES);
+
+/**
+ * A device secret as it travels (once, at registration, over TLS) and as the stores keep it: base64url.
+ *
+ * @example
+ * deviceSecretText(newDeviceSecret()); // "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+ */
+export const deviceSecretText = (secret: Buffer): string => toBase64Url(secret);
+
+/**
+ * Parse a device secret (`deviceSecretText`), or `undefined` when it is not 32 bytes of base64url.
+ *
+ * @example
+ * const secret = parseDeviceSecret(body.deviceSecret);
+ * if (!secret) refuse("DEVICE_PROOF_INVALID");
+ */
+export function parseDeviceSecret(text: string): Buffer | undefined {
+  if (!isBase64Url(text)) return undefined;
+  const bytes = fromBase64Url(text);
+  return bytes.length === DEVICE_SECRET_BYTES ? bytes : undefined;
+}
+
+/**
+ * The bytes a device's HMAC covers: the context, the route, the time and the SHA-256 of the RFC 8785 JSON of
+ * the request body without its `proof` (canonical, so that the server hashes the body it parsed, whatever
+ * spacing or key order the client's JSON had).
  *
  * @example
  * deviceProofMessage("/v1/deactivations", { lease, nonce }, "2026-12-01T00:00:00.000Z");
  */
-export function deviceProofMessage(path: string, body: Record<string, unknown>, at: string): Buffer {
+export function deviceProofMessage(path: string, body: Record<string, unknown>, at: string): string {
   const { proof: _proof, ...signed } = body;
   const text = canonicalize(signed);
   if (text === undefined) throw new TypeError("a request body cannot be canonicalized");
   const digest = createHash("sha256").update(text, "utf8").digest("hex");
-  return Buffer.from(`${PROOF_CONTEXT}\n${path}\n${at}\n${digest}`, "utf8");
+  return `${PROOF_CONTEXT}\n${path}\n${at}\n${digest}`;
 }
 
+const mac = (secret: Buffer, message: string): Buffer =>
+  createHmac("sha256", secret).update(message, "utf8").digest();
+
 /**
- * Sign a request as the device.
+ * Make a request's proof as the device.
  *
  * @example
- * const proof = signDeviceProof(privateKey, { path: "/v1/validate", body: { lease, fingerprint, nonce }, at: new Date() });
+ * const proof = signDeviceProof(secret, { path: "/v1/validate", body: { lease, fingerprint, nonce }, at: new Date() });
  */
 export function signDeviceProof(
-  privateKey: KeyObject,
+  secret: Buffer,
   request: { readonly path: string; readonly body: Record<string, unknown>; readonly at: Date },
 ): DeviceProof {
   const at = request.at.toISOString();
-  const sig = sign(null, deviceProofMessage(request.path, request.body, at), privateKey);
-  return { at, sig: toBase64Url(sig) };
+  return { at, sig: toBase64Url(mac(secret, deviceProofMessage(request.path, request.body, at))) };
 }
 
 const isProof = (v: unknown): v is DeviceProof =>
@@ -84,15 +121,15 @@ const isProof = (v: unknown): v is DeviceProof =>
   typeof (v as Record<string, unknown>).sig === "string";
 
 /**
- * Check a request's proof against the device's public key. `window: false` skips the time check, for a key
- * being registered (an activation or transfer), where sending the same request again changes nothing.
+ * Check a request's proof against the device's secret, in constant time. `window: false` skips the time
+ * check, for a secret being registered (an activation), where sending the same request again changes nothing.
  *
  * @example
- * const checked = checkDeviceProof({ publicKey, path: "/v1/validate", body, proof: body.proof, now: new Date() });
+ * const checked = checkDeviceProof({ secret, path: "/v1/validate", body, proof: body.proof, now: new Date() });
  * if (!checked.ok) console.log(checked.reason); // "stale"
  */
 export function checkDeviceProof(input: {
-  readonly publicKey: KeyObject;
+  readonly secret: Buffer;
   readonly path: string;
   readonly body: Record<string, unknown>;
   readonly proof: unknown;
@@ -107,45 +144,10 @@ export function checkDeviceProof(input: {
     return { ok: false, reason: "malformed" };
   if (input.window !== false && Math.abs(at - input.now.getTime()) > DEVICE_PROOF_WINDOW_MS)
     return { ok: false, reason: "stale" };
-  const message = deviceProofMessage(input.path, input.body, proof.at);
-  return verifies(message, input.publicKey, fromBase64Url(proof.sig))
+  const presented = fromBase64Url(proof.sig);
+  const expected = mac(input.secret, deviceProofMessage(input.path, input.body, proof.at));
+  // timingSafeEqual throws on unequal lengths; the length of a MAC is public, so comparing it first leaks nothing.
+  return presented.length === expected.length && timingSafeEqual(presented, expected)
     ? { ok: true }
     : { ok: false, reason: "bad_signature" };
-}
-
-/** An Ed25519 verification; a key or signature OpenSSL will not even try (a point off the curve) is no proof. */
-function verifies(message: Buffer, publicKey: KeyObject, signature: Buffer): boolean {
-  try {
-    return verify(null, message, publicKey, signature);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A device's public key as it travels and is stored: the 32 raw bytes, base64url (the `x` of its JWK).
- *
- * @example
- * devicePublicKeyText(generateKeyPairSync("ed25519").publicKey); // "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
- */
-export function devicePublicKeyText(publicKey: KeyObject): string {
-  const jwk = publicKey.export({ format: "jwk" });
-  if (jwk.crv !== "Ed25519" || typeof jwk.x !== "string") throw new TypeError("not an Ed25519 public key");
-  return jwk.x;
-}
-
-/**
- * Parse a device public key (`devicePublicKeyText`), or `undefined` when it is not one.
- *
- * @example
- * const key = parseDevicePublicKey(device.publicKey);
- * if (!key) refuse("DEVICE_PROOF_INVALID");
- */
-export function parseDevicePublicKey(text: string): KeyObject | undefined {
-  if (!isBase64Url(text) || fromBase64Url(text).length !== 32) return undefined;
-  try {
-    return createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: text }, format: "jwk" });
-  } catch {
-    return undefined;
-  }
 }

@@ -46,11 +46,11 @@ export interface Device {
    */
   readonly forkedAt?: string;
   /**
-   * The device's public key (see `deviceProof.ts`), base64url: made on the device at activation; requests that
-   * act as the device must be signed with its private half. Absent on a device activated before device keys
-   * (it registers one at its next refresh by lease) or by a client that sends none.
+   * The device's secret (see `deviceProof.ts`), sealed under the server's master key: made on the device at
+   * activation; requests that act as the device carry an HMAC by it. Absent on a device activated before
+   * device secrets (it registers one at its next refresh by lease) or by a client that sends none.
    */
-  readonly deviceKey?: string;
+  readonly deviceSecret?: string;
 }
 
 /** The state a license is in at an instant, as a client sees it. */

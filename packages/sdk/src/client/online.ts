@@ -1,4 +1,3 @@
-import type { KeyObject } from "node:crypto";
 import { type Fingerprint, type Locale, signDeviceProof } from "@ninsho/core";
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffDelay } from "./backoff.js";
 import type { DeviceSigner } from "./deviceKey/signer.js";
@@ -59,15 +58,15 @@ export async function exchange(
   ctx: OnlineContext,
   path: string,
   payload: Record<string, unknown>,
-  deviceKey?: KeyObject,
+  deviceSecret?: Buffer,
 ): Promise<Extract<Exchange, { ok: true }> | Extract<StepResult<never>, { ok: false }>> {
-  let answer = await postSigned(ctx.transport, path, payload, deviceKey && prover(ctx, deviceKey));
+  let answer = await postSigned(ctx.transport, path, payload, deviceSecret && prover(ctx, deviceSecret));
   // A proof refused as stale: this clock is off. Once, with the server's time it named (it can only make
   // this request fail, which a network that lies can do anyway).
   const serverTime = staleProofServerTime(answer);
-  if (deviceKey && serverTime !== undefined) {
+  if (deviceSecret && serverTime !== undefined) {
     const offsetMs = serverTime - ctx.now();
-    answer = await postSigned(ctx.transport, path, payload, prover(ctx, deviceKey, offsetMs));
+    answer = await postSigned(ctx.transport, path, payload, prover(ctx, deviceSecret, offsetMs));
   }
   if (answer.ok) return answer;
   await recordFailure(ctx, answer.seed, answer.connection, answer.retryAfterMs);
@@ -81,9 +80,9 @@ function serverOffsetMs(ctx: OnlineContext): number {
 }
 
 const prover =
-  (ctx: OnlineContext, key: KeyObject, offsetMs = serverOffsetMs(ctx)): Prover =>
+  (ctx: OnlineContext, secret: Buffer, offsetMs = serverOffsetMs(ctx)): Prover =>
   (path, body) =>
-    signDeviceProof(key, { path, body, at: new Date(ctx.now() + offsetMs) });
+    signDeviceProof(secret, { path, body, at: new Date(ctx.now() + offsetMs) });
 
 function staleProofServerTime(answer: Exchange): number | undefined {
   if (answer.ok || answer.seed.code !== "DEVICE_PROOF_INVALID") return undefined;

@@ -46,9 +46,9 @@ function verdictOf(v: Validation, locale: OnlineContext["locale"]): Omit<ServerV
   };
 }
 
-/** The public half of a key being registered, as the request carries it. */
-const deviceKeyField = (fresh: { readonly publicText: string } | undefined) =>
-  fresh ? { deviceKey: fresh.publicText } : {};
+/** A secret being registered, as the request carries it (once; the server keeps it sealed). */
+const deviceSecretField = (fresh: { readonly secretText: string } | undefined) =>
+  fresh ? { deviceSecret: fresh.secretText } : {};
 
 const spoofed = (ctx: OnlineContext, reason: string) =>
   recordFailure(ctx, seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason }), "spoofed");
@@ -77,8 +77,8 @@ export async function activateOnline(
   const held = ctx.session.lease ? { lease: ctx.session.lease.token } : {};
   // The device key (made now if this machine has none) is registered with the device the server settles on.
   const signing = await ctx.signer.forRegistration();
-  const payload = { key, fingerprint, device: ctx.device, ...held, ...deviceKeyField(signing) };
-  const answer = await exchange(ctx, "/v1/activations", payload, signing?.privateKey);
+  const payload = { key, fingerprint, device: ctx.device, ...held, ...deviceSecretField(signing) };
+  const answer = await exchange(ctx, "/v1/activations", payload, signing?.secret);
   if (!answer.ok) return answer;
   const activation = readAnswer.activation(answer.body);
   if (!activation) return invalid(ctx, "not an activation");
@@ -103,11 +103,11 @@ export async function validateOnline(ctx: OnlineContext): Promise<StepResult<{ v
   const current = ctx.session.lease;
   if (!current) return recordFailure(ctx, seed("NOT_ACTIVATED"), "refused");
   const fingerprint = await ctx.fingerprint();
-  // The device signs its refresh; a device activated before device keys makes one now and registers it.
+  // The device proves its refresh; a device activated before device secrets makes one now and registers it.
   const held = await ctx.signer.current();
   const fresh = held ? undefined : await ctx.signer.fresh();
-  const payload = { lease: current.token, fingerprint, ...deviceKeyField(fresh) };
-  const answer = await exchange(ctx, "/v1/validate", payload, held ?? fresh?.privateKey);
+  const payload = { lease: current.token, fingerprint, ...deviceSecretField(fresh) };
+  const answer = await exchange(ctx, "/v1/validate", payload, held ?? fresh?.secret);
   if (!answer.ok) return answer;
   const v = readAnswer.validation(answer.body);
   if (!v) return invalid(ctx, "not a validation");
@@ -179,8 +179,8 @@ export async function transferOnline(
 ): Promise<StepResult<{ deviceId: string; transfersLeft: number }>> {
   const fingerprint = await ctx.fingerprint();
   const signing = await ctx.signer.forRegistration();
-  const payload = { key, fromDeviceId, fingerprint, device: ctx.device, ...deviceKeyField(signing) };
-  const answer = await exchange(ctx, "/v1/transfers", payload, signing?.privateKey);
+  const payload = { key, fromDeviceId, fingerprint, device: ctx.device, ...deviceSecretField(signing) };
+  const answer = await exchange(ctx, "/v1/transfers", payload, signing?.secret);
   if (!answer.ok) return answer;
   const t = readAnswer.transfer(answer.body);
   if (!t) return invalid(ctx, "not a transfer");

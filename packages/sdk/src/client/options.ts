@@ -87,9 +87,9 @@ export interface ClientOptions {
    */
   readonly offline?: OfflineKey;
   /**
-   * Where the device's private key is kept (default: DPAPI on Windows, the login key chain on macOS, a 0600
-   * file `device.key` in `storageDir` elsewhere). The key is made at activation; requests that act as this
-   * device are signed with it.
+   * Where the device's secret is kept (default: DPAPI on Windows, the login key chain on macOS, a 0600
+   * file `device.key` in `storageDir` elsewhere). The secret (32 random bytes) is made at activation and sent
+   * to the server once, to register it; requests that act as this device carry an HMAC by it.
    */
   readonly deviceKeyStore?: DeviceKeyStore;
 }

@@ -10,12 +10,14 @@ import {
   type Policy,
   presentedDigest,
   type Result,
+  type Secrets,
   verifyProductLease,
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { type ActivationWrite, newDeviceRecord, writeActivation } from "./activationWrite.js";
 import type { DecisionView } from "./deviceRecords.js";
+import { sealDeviceSecret } from "./deviceSecrets.js";
 import type { IssuedLease } from "./leases.js";
 import { findLicenseByKey } from "./licenseByKey.js";
 
@@ -27,8 +29,8 @@ export interface ActivationRequest {
   readonly device: { readonly name: string; readonly platform: string };
   /** The lease the machine holds, if any: its lineage goes on instead of being superseded. */
   readonly lease?: string | undefined;
-  /** The device key this machine made, its possession already proven (`proveNewKey`); it replaces an older one. */
-  readonly deviceKey?: string | undefined;
+  /** The device secret this machine made, in clear (a proof by it checked by `proveNewSecret`); sealed here. */
+  readonly deviceSecret?: string | undefined;
 }
 
 export interface Activation {
@@ -88,7 +90,7 @@ async function decideAndPersist(
     held,
   });
   const record = { tx, license: locked, policy, now, actor: (d: Device) => `device:${d.id}` };
-  const written = await writeActivation(record, onlineWrite(request, decided, licenseId, now));
+  const written = await writeActivation(record, onlineWrite(deps.secrets, request, decided, licenseId, now));
   if (!written.ok) return written;
   const { license, device, created, decision } = written.value;
   if (!decision) throw new Error("an online activation is always a recognition or a new device");
@@ -97,6 +99,7 @@ async function decideAndPersist(
 
 /** What an online decision writes: a refusal, the recognised device as it now is, a new device, or a fork. */
 function onlineWrite(
+  secrets: Secrets,
   request: ActivationRequest,
   decided: Result<OnlineActivationDecision>,
   licenseId: string,
@@ -108,26 +111,31 @@ function onlineWrite(
     case "forked":
       return { kind: "forked", device: decision.device, next: decision.next, event: decision.event };
     case "recognized": {
-      const device: Device = { ...decision.next, ...request.device, ...keyOf(request) };
+      const device: Device = { ...decision.next, ...request.device, ...secretOf(secrets, request, decision.next.id) };
       return { kind: "recognized", device, explanation: decision.explanation, lineage: decision };
     }
     case "new_device": {
       const info = { ...request.device, collector: request.fingerprint.collector };
       const bound = presentedDigest(request.fingerprint);
       const device = newDeviceRecord(licenseId, info, request.fingerprint.components, bound, now);
-      return { kind: "new", device: { ...device, ...keyOf(request) }, closest: decision.closest };
+      return { kind: "new", device: { ...device, ...secretOf(secrets, request, device.id) }, closest: decision.closest };
     }
   }
 }
 
 /**
- * The device key a request registers, as a device field: a new activation's key replaces the one before (a
- * client without device keys leaves the registered one, so it cannot take a keyed device's proof away).
+ * The device secret a request registers, sealed for the device, as a device field: a new activation's secret
+ * replaces the one before (a client without device secrets leaves the registered one, so it cannot take a
+ * device's proof away).
  * @example
- * const device: Device = { ...recognised, ...keyOf(request) };
+ * const device: Device = { ...recognised, ...secretOf(deps.secrets, request, recognised.id) };
  */
-export const keyOf = (request: { readonly deviceKey?: string | undefined }): { deviceKey?: string } =>
-  request.deviceKey === undefined ? {} : { deviceKey: request.deviceKey };
+export const secretOf = (
+  secrets: Secrets,
+  request: { readonly deviceSecret?: string | undefined },
+  deviceId: string,
+): { deviceSecret?: string } =>
+  request.deviceSecret === undefined ? {} : { deviceSecret: sealDeviceSecret(secrets, request.deviceSecret, deviceId) };
 
 /**
  * The lease an activating machine sent, if it is a genuine lease of this license: which device and counter.

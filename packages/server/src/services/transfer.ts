@@ -1,6 +1,6 @@
 import { type Device, fail, licenseRefusal, ok, presentedDigest, type Result } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
-import { type ActivationRequest, keyOf } from "./activate.js";
+import { type ActivationRequest, secretOf } from "./activate.js";
 import { newDeviceRecord, writeActivation } from "./activationWrite.js";
 import type { IssuedLease } from "./leases.js";
 import { findLicenseByKey } from "./licenseByKey.js";
@@ -39,8 +39,8 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
     const info = { ...request.device, collector: request.fingerprint.collector };
     const bound = presentedDigest(request.fingerprint);
     const created = newDeviceRecord(license.id, info, request.fingerprint.components, bound, now);
-    // The new machine's own device key (proven by the route): the old device's key moves nowhere.
-    const device: Device = { ...created, ...keyOf(request) };
+    // The new machine's own device secret (its proof checked by the route): the old device's moves nowhere.
+    const device: Device = { ...created, ...secretOf(deps.secrets, request, created.id) };
     const record = { tx, license, policy, now, actor: (d: Device) => `device:${d.id}` };
     const reason = "self-service transfer";
     return writeActivation(record, { kind: "transfer", device, fromDeviceId: request.fromDeviceId, reason });

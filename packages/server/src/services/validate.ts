@@ -177,8 +177,8 @@ async function decideFor(
 function withKey(decision: ValidationDecision, register: string | undefined): ValidationDecision {
   if (register === undefined || decision.kind !== "serve") return decision;
   const device = decision.next ?? decision.device;
-  if (device.deviceKey !== undefined) return decision;
-  return { ...decision, next: { ...device, deviceKey: register } };
+  if (device.deviceSecret !== undefined) return decision;
+  return { ...decision, next: { ...device, deviceSecret: register } };
 }
 
 /** Write what a decision asks: the device as it is now, and its timeline entry. */

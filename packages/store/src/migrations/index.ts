@@ -11,6 +11,7 @@ import * as accounts from "./0009_accounts.js";
 import * as deviceKey from "./0010_device_key.js";
 import * as seatDeviceKey from "./0011_seat_device_key.js";
 import * as deviceCodes from "./0012_device_codes.js";
+import * as deviceSecret from "./0013_device_secret.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   "0010_device_key": deviceKey,
   "0011_seat_device_key": seatDeviceKey,
   "0012_device_codes": deviceCodes,
+  "0013_device_secret": deviceSecret,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -143,7 +143,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
     if (patch.lastSeenAt !== undefined) set.last_seen_at = patch.lastSeenAt;
     if (patch.deactivatedAt !== undefined) set.deactivated_at = patch.deactivatedAt;
     if (patch.forkedAt !== undefined) set.forked_at = patch.forkedAt;
-    if (patch.deviceKey !== undefined) set.device_key = patch.deviceKey;
+    if (patch.deviceSecret !== undefined) set.device_secret = patch.deviceSecret;
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("devices").set(set).where("id", "=", id).execute();
   }
@@ -194,7 +194,7 @@ const toRow = (d: Device): DevicesTable => ({
   last_seen_at: d.lastSeenAt,
   deactivated_at: d.deactivatedAt ?? null,
   forked_at: d.forkedAt ?? null,
-  device_key: d.deviceKey ?? null,
+  device_secret: d.deviceSecret ?? null,
 });
 
 export const toDevice = (row: DevicesTable): Device => ({
@@ -217,7 +217,7 @@ export const toDevice = (row: DevicesTable): Device => ({
   lastSeenAt: row.last_seen_at,
   ...present("deactivatedAt", row.deactivated_at),
   ...present("forkedAt", row.forked_at),
-  ...present("deviceKey", row.device_key),
+  ...present("deviceSecret", row.device_secret),
 });
 
 export type { DevicePatch } from "../records.js";

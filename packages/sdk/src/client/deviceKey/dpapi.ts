@@ -1,6 +1,5 @@
-import type { KeyObject } from "node:crypto";
 import { readOptional, removeFile, writeAtomic } from "../storage/files.js";
-import { type DeviceKeyStore, exportKey, importKey } from "./store.js";
+import { type DeviceKeyStore, exportSecret, importSecret } from "./store.js";
 import { runTool, type ToolCommand, type ToolRunner } from "./tool.js";
 
 /** Entropy mixed into the protection: a blob of another program's, protected by the same user, is not ours. */
@@ -18,7 +17,7 @@ const script = (call: "Protect" | "Unprotect") =>
 
 /**
  * The PowerShell commands of the Windows store: DPAPI (`ProtectedData`, CurrentUser scope) protects and
- * unprotects the key, which travels on stdin and stdout, never in the arguments.
+ * unprotects the secret, which travels on stdin and stdout, never in the arguments.
  *
  * @example
  * dpapiCommands().protect("MC4CAQAw…").args; // ["-NoProfile", "-NonInteractive", "-Command", "…Protect…"]
@@ -30,13 +29,13 @@ export function dpapiCommands() {
     input,
   });
   return {
-    protect: (key: string) => powershell("Protect", key),
+    protect: (secret: string) => powershell("Protect", secret),
     unprotect: (blob: string) => powershell("Unprotect", blob),
   };
 }
 
 /**
- * The device key protected with DPAPI for the current Windows user, the protected blob in a file of the state
+ * The device secret protected with DPAPI for the current Windows user, the protected blob in a file of the state
  * folder: a copy of the folder on another machine or account cannot unprotect it.
  *
  * @example
@@ -46,16 +45,16 @@ export function dpapiKeyStore(path: string, run: ToolRunner = runTool): DeviceKe
   const commands = dpapiCommands();
   return {
     kind: "dpapi",
-    async load(): Promise<KeyObject | undefined> {
+    async load(): Promise<Buffer | undefined> {
       const read = await readOptional(path);
       if (read.kind !== "text") return undefined;
       const opened = await run(commands.unprotect(read.text.trim()));
-      return opened.code === 0 ? importKey(opened.stdout) : undefined;
+      return opened.code === 0 ? importSecret(opened.stdout) : undefined;
     },
-    async save(privateKey) {
-      const sealed = await run(commands.protect(exportKey(privateKey)));
+    async save(secret) {
+      const sealed = await run(commands.protect(exportSecret(secret)));
       if (sealed.code !== 0 || sealed.stdout.trim() === "")
-        throw new Error(`DPAPI refused the device key (powershell exit ${sealed.code})`);
+        throw new Error(`DPAPI refused the device secret (powershell exit ${sealed.code})`);
       await writeAtomic(path, `${sealed.stdout.trim()}\n`);
     },
     remove: () => removeFile(path),

@@ -1,11 +1,10 @@
-import type { KeyObject } from "node:crypto";
 import { join } from "node:path";
 import { STATE_FILES } from "../storage/deviceStore.js";
 import { readOptional, removeFile, writeAtomic } from "../storage/files.js";
-import { type DeviceKeyStore, exportKey, importKey } from "./store.js";
+import { type DeviceKeyStore, exportSecret, importSecret } from "./store.js";
 
 /**
- * The device key in a file of the state folder, private to the user (0600, in a 0700 folder): where the OS
+ * The device secret in a file of the state folder, private to the user (0600, in a 0700 folder): where the OS
  * has no key store the SDK can reach (Linux and other systems). Whoever can read the user's files can copy
  * it with the folder: docs/security.md says what that leaves.
  *
@@ -15,11 +14,11 @@ import { type DeviceKeyStore, exportKey, importKey } from "./store.js";
 export function fileKeyStore(path: string): DeviceKeyStore {
   return {
     kind: "file",
-    async load(): Promise<KeyObject | undefined> {
+    async load(): Promise<Buffer | undefined> {
       const read = await readOptional(path);
-      return read.kind === "text" ? importKey(read.text) : undefined;
+      return read.kind === "text" ? importSecret(read.text) : undefined;
     },
-    save: (privateKey) => writeAtomic(path, `${exportKey(privateKey)}\n`),
+    save: (secret) => writeAtomic(path, `${exportSecret(secret)}\n`),
     remove: () => removeFile(path),
   };
 }

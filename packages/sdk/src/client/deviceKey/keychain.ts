@@ -1,12 +1,12 @@
-import { createHash, type KeyObject } from "node:crypto";
-import { type DeviceKeyStore, exportKey, importKey } from "./store.js";
+import { createHash } from "node:crypto";
+import { type DeviceKeyStore, exportSecret, importSecret } from "./store.js";
 import { runTool, type ToolCommand, type ToolRunner } from "./tool.js";
 
 const SECURITY = "/usr/bin/security";
 const SERVICE = "ninsho-device-key";
 
 /**
- * The login key chain item that holds one state folder's device key: one service for Ninsho, and an account
+ * The login key chain item that holds one state folder's device secret: one service for Ninsho, and an account
  * per product and folder (a hash of the folder's path: two installs of one product keep two keys).
  *
  * @example
@@ -16,7 +16,7 @@ export const keychainAccount = (productId: string, storageDir: string): string =
   `${productId}:${createHash("sha256").update(storageDir).digest("hex").slice(0, 32)}`;
 
 /**
- * The `security` commands of the macOS key chain store. The key is written through `security -i`, which reads
+ * The `security` commands of the macOS key chain store. The secret is written through `security -i`, which reads
  * its command on stdin, so the secret never appears in a process's arguments.
  *
  * @example
@@ -36,7 +36,7 @@ export function keychainCommands(account: string) {
 }
 
 /**
- * The device key in the user's login key chain (macOS): kept encrypted by the OS, readable by this user's
+ * The device secret in the user's login key chain (macOS): kept encrypted by the OS, readable by this user's
  * processes once the key chain is unlocked, and not carried by a copy of the state folder.
  *
  * @example
@@ -46,14 +46,14 @@ export function keychainKeyStore(account: string, run: ToolRunner = runTool): De
   const commands = keychainCommands(account);
   return {
     kind: "keychain",
-    async load(): Promise<KeyObject | undefined> {
+    async load(): Promise<Buffer | undefined> {
       const found = await run(commands.find);
-      return found.code === 0 ? importKey(found.stdout) : undefined;
+      return found.code === 0 ? importSecret(found.stdout) : undefined;
     },
-    async save(privateKey) {
-      const added = await run(commands.add(exportKey(privateKey)));
+    async save(secret) {
+      const added = await run(commands.add(exportSecret(secret)));
       if (added.code !== 0)
-        throw new Error(`the key chain refused the device key (security exit ${added.code})`);
+        throw new Error(`the key chain refused the device secret (security exit ${added.code})`);
     },
     async remove() {
       await run(commands.remove);

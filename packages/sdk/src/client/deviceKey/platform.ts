@@ -6,7 +6,7 @@ import type { DeviceKeyStore } from "./store.js";
 import type { ToolRunner } from "./tool.js";
 
 /**
- * The device key store of this OS: DPAPI on Windows, the login key chain on macOS, a 0600 file elsewhere.
+ * The device secret store of this OS: DPAPI on Windows, the login key chain on macOS, a 0600 file elsewhere.
  *
  * @example
  * const store = platformKeyStore({ platform: process.platform, storageDir, productId });

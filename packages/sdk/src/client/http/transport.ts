@@ -108,10 +108,10 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
 }
 
 /**
- * Signs a request body as the device (see `deviceProof.ts` in core): the proof goes in the body's `proof`.
+ * Proves a request body is the device's: an HMAC by its secret (see `deviceProof.ts` in core), in the body's `proof`.
  *
  * @example
- * const prove: Prover = (path, body) => signDeviceProof(privateKey, { path, body, at: new Date() });
+ * const prove: Prover = (path, body) => signDeviceProof(secret, { path, body, at: new Date() });
  */
 export type Prover = (path: string, body: Record<string, unknown>) => DeviceProof;
 

@@ -18,7 +18,7 @@ export const STATE_FILES = {
   lease: "lease.jwt",
   secret: "install.secret",
   key: "product.key",
-  /** The device's private key, where the OS has no key store (see `deviceKey/platform.ts`). */
+  /** The device's secret, where the OS has no key store (see `deviceKey/platform.ts`). */
   deviceKey: "device.key",
 } as const;
 

@@ -8,7 +8,7 @@ import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { activate } from "../../services/activate.js";
-import { proveNewKey } from "../../services/deviceProof.js";
+import { proveNewSecret } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { licenseView } from "./views.js";
 
@@ -18,7 +18,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "Activate this machine with a product key",
   description:
-    "Recognises the machine if a device of the license matches its fingerprint at or above the policy threshold (200), takes a free slot otherwise (201), or refuses with DEVICE_LIMIT_REACHED listing the devices (409). Every outcome explains the match. A `deviceKey` (the Ed25519 public key the machine made) is registered with the device when its `proof` verifies (DEVICE_PROOF_INVALID, 401, when not); the signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
+    "Recognises the machine if a device of the license matches its fingerprint at or above the policy threshold (200), takes a free slot otherwise (201), or refuses with DEVICE_LIMIT_REACHED listing the devices (409). Every outcome explains the match. A `deviceSecret` (32 random bytes the machine made) is registered with the device, sealed at rest, when its `proof` (an HMAC by it) checks (DEVICE_PROOF_INVALID, 401, when not); the signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
   request: {
     body: jsonBody(ActivationRequestSchema, "The key as typed, the machine's fingerprint and a name for it"),
   },
@@ -32,17 +32,23 @@ const route = createRoute({
 export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    // The device key the machine made: registered with the device once its proof of possession verifies.
-    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
-    const key = proveNewKey(proven, deps.clock());
-    if (!key.ok) return respondProblem(c, key.error);
+    // The device secret the machine made: sealed and registered with the device once a proof by it checks.
+    const proven = {
+      path: route.path,
+      body,
+      proof: body.proof,
+      deviceSecret: body.deviceSecret,
+      secrets: deps.secrets,
+    };
+    const secret = proveNewSecret(proven, deps.clock());
+    if (!secret.ok) return respondProblem(c, secret.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const result = await guardKeyLookup(
       deps,
       c,
       () => probeKey(deps, body.key),
-      () => activate(deps, { ...body, ...key.value, fingerprint }),
+      () => activate(deps, { ...body, ...secret.value, fingerprint }),
     );
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, device, lease, decision, created } = result.value;

@@ -27,7 +27,13 @@ const route = createRoute({
 export function registerDeactivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const proven = {
+      path: route.path,
+      body,
+      proof: body.proof,
+      deviceSecret: body.deviceSecret,
+      secrets: deps.secrets,
+    };
     const result = await deactivateByLease(deps, body.lease, proven);
     if (!result.ok) return respondProblem(c, result.error);
     const device = result.value;

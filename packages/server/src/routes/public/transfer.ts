@@ -7,7 +7,7 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
-import { proveNewKey } from "../../services/deviceProof.js";
+import { proveNewSecret } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { transfer } from "../../services/transfer.js";
 
@@ -17,7 +17,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "Move the license from an old machine to this one",
   description:
-    "Self-service, for whoever holds the key, within the policy's transfer allowance (e.g. 3 per 365 days). The old device is deactivated in the same transaction; its lease runs out on its own. The new machine registers its `deviceKey` with a `proof` made within 10 minutes of the server's time (else DEVICE_PROOF_INVALID, 401).",
+    "Self-service, for whoever holds the key, within the policy's transfer allowance (e.g. 3 per 365 days). The old device is deactivated in the same transaction; its lease runs out on its own. The new machine registers its `deviceSecret` with a `proof` made within 10 minutes of the server's time (else DEVICE_PROOF_INVALID, 401).",
   request: { body: jsonBody(TransferRequestSchema, "The key, the device to replace, and this machine") },
   responses: {
     201: jsonResponse(TransferSchema, "This machine now holds the slot"),
@@ -28,17 +28,23 @@ const route = createRoute({
 export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    // The new machine's device key, registered with its new device once its proof of possession verifies.
-    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
-    const key = proveNewKey(proven, deps.clock(), true);
-    if (!key.ok) return respondProblem(c, key.error);
+    // The new machine's device secret, sealed and registered with its new device once a proof by it checks.
+    const proven = {
+      path: route.path,
+      body,
+      proof: body.proof,
+      deviceSecret: body.deviceSecret,
+      secrets: deps.secrets,
+    };
+    const secret = proveNewSecret(proven, deps.clock(), true);
+    if (!secret.ok) return respondProblem(c, secret.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const result = await guardKeyLookup(
       deps,
       c,
       () => probeKey(deps, body.key),
-      () => transfer(deps, { ...body, ...key.value, fingerprint }),
+      () => transfer(deps, { ...body, ...secret.value, fingerprint }),
     );
     if (!result.ok) return respondProblem(c, result.error);
     const { device, lease, fromDeviceId, transfersLeft, productId } = result.value;

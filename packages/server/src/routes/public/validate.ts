@@ -18,7 +18,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "Check a license on this machine and refresh its lease",
   description:
-    "Answers the license state and a refreshed lease, echoing the client's nonce, the whole answer signed with the product key. A license that is suspended, revoked or expired, a deactivated device or another machine's fingerprint give `valid: false` with the problem — still signed. A lease of a lineage a re-activation replaced gets LEASE_SUPERSEDED, and a device whose copies were found running on one activation DEVICE_FORKED on every path. By key the answer is the license's state: a lease (and `valid: true`) only for a device that proves itself with its `proof`, else DEVICE_PROOF_REQUIRED. A device with a registered key must send its `proof` (an Ed25519 signature by its device key over the route, the body and the time, within 10 minutes of the server's clock) with its lease, or a failing proof by key: DEVICE_PROOF_INVALID (401), nothing issued. The signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
+    "Answers the license state and a refreshed lease, echoing the client's nonce, the whole answer signed with the product key. A license that is suspended, revoked or expired, a deactivated device or another machine's fingerprint give `valid: false` with the problem — still signed. A lease of a lineage a re-activation replaced gets LEASE_SUPERSEDED, and a device whose copies were found running on one activation DEVICE_FORKED on every path. By key the answer is the license's state: a lease (and `valid: true`) only for a device that proves itself with its `proof`, else DEVICE_PROOF_REQUIRED. A device with a registered key must send its `proof` (an HMAC-SHA256 by its device secret over the route, the body and the time, within 10 minutes of the server's clock) with its lease, or a failing proof by key: DEVICE_PROOF_INVALID (401), nothing issued. The signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
   request: {
     body: jsonBody(ValidationRequestSchema, "A key or a lease, the fingerprint, and a fresh nonce"),
   },
@@ -32,7 +32,13 @@ export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     // The request as the device signed it (see services/deviceProof.ts).
-    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
+    const proven = {
+      path: route.path,
+      body,
+      proof: body.proof,
+      deviceSecret: body.deviceSecret,
+      secrets: deps.secrets,
+    };
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const request = (
