@@ -10,12 +10,12 @@
  * Expected: the SDK checks every lease and answer against the fingerprint it reads itself (the lease names its
  * machine and the policy's match rule; a signed answer carries the digest of its request's fingerprint next to
  * the nonce), so neither is `active` elsewhere. Every request that acts as a device with a registered key
- * carries the device's proof, a signature over this very request made with the key the device registered at
- * activation: without it, with another key, over another body or too late, the server answers
+ * carries the device's proof, an HMAC over this very request by the secret the device registered at activation
+ * (kept sealed by the server): without it, with another secret, over another body or too late, the server answers
  * DEVICE_PROOF_INVALID and issues nothing. A superseded lease, or one past its grace, no longer deactivates the
  * device (LEASE_INVALID), even with the key.
  */
-import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { DEVICE_PROOF_WINDOW_MS, signDeviceProof } from "@ninsho/core";
@@ -56,17 +56,12 @@ async function postJson(path: string, body: Record<string, unknown>) {
 const errorOf = (answer: { body: Record<string, unknown> }) =>
   answer.body.error as { code?: string; details?: { reason?: string } } | undefined;
 
-/** The device key as the state folder keeps it on Linux (the 0600 `device.key`). */
-const keyOf = (dir: string) =>
-  createPrivateKey({
-    key: Buffer.from(readFile(dir, STATE_FILES.deviceKey).trim(), "base64"),
-    format: "der",
-    type: "pkcs8",
-  });
+/** The device secret as the state folder keeps it on Linux (the 0600 `device.key`). */
+const keyOf = (dir: string) => Buffer.from(readFile(dir, STATE_FILES.deviceKey).trim(), "base64");
 
 /** The fingerprint a relay swaps in for `name`'s, and the proof it makes again with `key` (when it has one). */
-const swapIn = (name: string, key?: KeyObject) => (path: string, body: Record<string, unknown>) => {
-  const { proof: _proof, deviceKey: _deviceKey, ...rest } = body;
+const swapIn = (name: string, key?: Buffer) => (path: string, body: Record<string, unknown>) => {
+  const { proof: _proof, deviceSecret: _deviceSecret, ...rest } = body;
   const swapped = { ...rest, fingerprint: machine(name) };
   return key ? { ...swapped, proof: signDeviceProof(key, { path, body: swapped, at: new Date() }) } : swapped;
 };
@@ -149,7 +144,7 @@ describe("attack: acting as a device without its key", () => {
     expect(errorOf(refresh)?.code).toBe("DEVICE_PROOF_INVALID");
     expect(refresh.body.lease).toBeUndefined();
 
-    const stranger = generateKeyPairSync("ed25519").privateKey;
+    const stranger = randomBytes(32);
     const body = { lease, nonce: nonce() };
     const proof = signDeviceProof(stranger, { path: "/v1/deactivations", body, at: new Date() });
     const deactivation = await postJson("/v1/deactivations", { ...body, proof });

@@ -67,7 +67,7 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
         leaseIssuedAt: at(700),
         lastSeenAt: at(701),
         deactivatedAt: at(702),
-        deviceKey: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+        deviceSecret: "v1.sealed-iv.sealed-secret.sealed-tag",
       } as const;
       await t.store.devices.update(device.id, patch);
       expect(await t.store.devices.findById(device.id)).toStrictEqual({ ...device, ...patch });
@@ -80,15 +80,15 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
       });
     });
 
-    it("round-trips a device key (device proof); a device without one has none", async () => {
+    it("round-trips a device's sealed secret (device proof); a device without one has none", async () => {
       const { license } = await seedLicense(t.store);
-      const keyed = aDevice(license.id, { deviceKey: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" });
+      const keyed = aDevice(license.id, { deviceSecret: "v1.sealed-iv.sealed-secret.sealed-tag" });
       const bare = aDevice(license.id);
       await t.store.devices.insert(keyed);
       await t.store.devices.insert(bare);
       expect(await t.store.devices.findById(keyed.id)).toStrictEqual(keyed);
-      expect(await t.store.devices.findById(bare.id)).not.toHaveProperty("deviceKey");
-      expect((await t.store.devices.findWithLicense(keyed.id))?.device.deviceKey).toBe(keyed.deviceKey);
+      expect(await t.store.devices.findById(bare.id)).not.toHaveProperty("deviceSecret");
+      expect((await t.store.devices.findWithLicense(keyed.id))?.device.deviceSecret).toBe(keyed.deviceSecret);
     });
 
     it("touchMany moves last_seen forward, never backwards, for many devices at once", async () => {

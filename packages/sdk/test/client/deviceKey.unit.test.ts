@@ -1,8 +1,8 @@
 /**
- * The device key stores: the 0600 file (run for real), and the macOS key chain and Windows DPAPI stores tested
+ * The device secret stores: the 0600 file (run for real), and the macOS key chain and Windows DPAPI stores tested
  * by the commands they build (a recording runner stands in for `security` and PowerShell, which this OS lacks).
  */
-import { generateKeyPairSync } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,9 +20,9 @@ import {
   type ToolRunner,
 } from "../../src/index.js";
 
-const newKey = () => generateKeyPairSync("ed25519").privateKey;
-const pkcs8 = (key: ReturnType<typeof newKey>) =>
-  key.export({ format: "der", type: "pkcs8" }).toString("base64");
+/** A device secret, and the text the stores keep it as (one base64 line). */
+const newKey = () => randomBytes(32);
+const pkcs8 = (secret: Buffer) => secret.toString("base64");
 const dir = () => mkdtempSync(join(tmpdir(), "ninsho-device-key-"));
 
 /** A runner that records each command and answers from `reply`. */
@@ -55,6 +55,9 @@ describe("device key: the file store (Linux and other systems)", () => {
     await fileKeyStore(deviceKeyPath(folder)).save(newKey());
     const { writeFileSync } = await import("node:fs");
     writeFileSync(deviceKeyPath(folder), "not a key");
+    expect(await store.load()).toBeUndefined();
+    // What an older SDK kept there (an Ed25519 PKCS#8 key, 48 bytes) is no secret either: a new one is registered.
+    writeFileSync(deviceKeyPath(folder), `${randomBytes(48).toString("base64")}\n`);
     expect(await store.load()).toBeUndefined();
   });
 

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import {
   checkDeviceProof,
   type Device,
@@ -61,6 +62,12 @@ function check(secret: Buffer | undefined, request: ProvenRequest, now: Date, wi
   return checked.ok ? ok(true) : refuse(checked.reason, now);
 }
 
+/** A device's registered secret is never replaced by one a request offers; compared in constant time. */
+function sameSecret(offered: string, secret: Buffer | undefined): boolean {
+  const parsed = parseDeviceSecret(offered);
+  return parsed !== undefined && secret !== undefined && timingSafeEqual(parsed, secret);
+}
+
 /**
  * A request that acts as an existing device (a refresh or validation by lease, a deactivation). A device
  * with a secret must prove it; a device without one (activated before device secrets, or by phone or file) is
@@ -81,13 +88,10 @@ export function proveDevice(
   if (sealed !== undefined) {
     if (request.proof === undefined) return refuse("missing", now);
     const secret = secrets && openDeviceSecret(secrets, sealed, device.id);
-    const checked = check(secret, request, now, true);
-    if (!checked.ok) return checked;
-    // Compared only once the proof holds, so only the secret's holder ever learns anything from the answer.
-    const offered = request.deviceSecret;
-    if (offered !== undefined && !(secret && parseDeviceSecret(offered)?.equals(secret)))
+    if (request.deviceSecret !== undefined && !sameSecret(request.deviceSecret, secret))
       return refuse("another_key", now);
-    return ok({});
+    const checked = check(secret, request, now, true);
+    return checked.ok ? ok({}) : checked;
   }
   if (request.deviceSecret === undefined || !secrets) return ok({});
   const checked = check(parseDeviceSecret(request.deviceSecret), request, now, true);

@@ -27,13 +27,14 @@ export const adminLicenseView = (license: License, now: Date) => ({
 });
 
 /**
- * A device as an admin API answer shows it: never its lease bookkeeping, and its component digests (keyed,
- * yet still the hardware's stand-ins) only to the admin role; support and readonly tokens see the kinds alone.
+ * A device as an admin API answer shows it: never its lease bookkeeping nor its device secret (sealed, yet what
+ * makes its proofs: no token of any role needs it), and its component digests (keyed, yet still the hardware's
+ * stand-ins) only to the admin role; support and readonly tokens see the kinds alone.
  * @example
  * return c.json(deviceView(device, c.get("principal").role), 200);
  */
 export function deviceView(device: Device, role: Role) {
-  const { leaseCounters: _c, leaseIssuedAt: _i, fingerprintDigest: _f, ...shown } = device;
+  const { leaseCounters: _c, leaseIssuedAt: _i, fingerprintDigest: _f, deviceSecret: _s, ...shown } = device;
   if (role === "admin") return shown;
   return { ...shown, components: device.components.map(({ kind }) => ({ kind })) };
 }
