@@ -1,18 +1,18 @@
-import { type KeyObject, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { signDeviceProof } from "@ninsho/core";
 
 const nonce = () => randomBytes(16).toString("base64url");
 
 /**
- * Keeps the lease of each activated device from the activation answers, with the device key its activation
+ * Keeps the lease of each activated device from the activation answers, with the device secret its activation
  * registered (found by the answer's `fingerprintDigest`), to deactivate them later as the SDK does: each
- * deactivation signed with the device's key.
+ * deactivation proven with the device's secret.
  */
 export class Leases {
-  private readonly leases: { readonly lease: string; readonly key: KeyObject | undefined }[] = [];
+  private readonly leases: { readonly lease: string; readonly key: Buffer | undefined }[] = [];
   private used = 0;
 
-  constructor(private readonly deviceKeyFor: (fingerprintDigest: string) => KeyObject | undefined) {}
+  constructor(private readonly deviceKeyFor: (fingerprintDigest: string) => Buffer | undefined) {}
 
   readonly keep = (answer: string): void => {
     const lease = /"lease":"([^"]+)"/.exec(answer)?.[1];

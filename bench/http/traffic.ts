@@ -1,6 +1,12 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { devicePublicKeyText, fingerprintBinding, signDeviceProof } from "@ninsho/core";
+import {
+  deviceSecretText,
+  fingerprintBinding,
+  newDeviceSecret,
+  parseDeviceSecret,
+  signDeviceProof,
+} from "@ninsho/core";
 import { randomFingerprint } from "./fixtures.js";
 
 /** One request of a load run: where it goes and what it says. */
@@ -20,29 +26,27 @@ export const MIX = { lease: 0.95, key: 0.04, activate: 0.01 } as const;
  * The requests clients of a seeded data set send, each over a license picked at random among all of them (not
  * a hot handful): validation by lease (what the SDK sends), by key, and activations of new machines on the
  * volume keys. Every body carries a fresh nonce, as a real client's would, and a validation carries the
- * device's proof (an Ed25519 signature by its device key over the route, the body and the time), as the SDK's
- * does: the server verifies one per validation.
+ * device's proof (an HMAC-SHA256 by its device secret over the route, the body and the time), as the SDK's
+ * does: the server checks one per validation.
  */
 export class Traffic {
   private readonly keys: string[] = [];
   private readonly leases: string[] = [];
   private readonly fingerprints: string[] = [];
-  private readonly deviceKeys: string[] = [];
-  /** Device keys parsed once each, when first used (as the SDK reads its key once per client). */
-  private readonly signers = new Map<number, KeyObject>();
+  private readonly deviceSecrets: string[] = [];
   private readonly volumeKeys: string[];
   private activations = 0;
-  /** The device key each activation registered, by the digest of its fingerprint (its answer names it). */
-  private readonly registered = new Map<string, KeyObject>();
+  /** The device secret each activation registered, by the digest of its fingerprint (its answer names it). */
+  private readonly registered = new Map<string, Buffer>();
 
   constructor(holdersFile: string, volumeFile: string) {
     for (const line of readFileSync(holdersFile, "utf8").split("\n")) {
       if (line === "") continue;
-      const [key = "", lease = "", fingerprint = "", deviceKey = ""] = line.split("\t");
+      const [key = "", lease = "", fingerprint = "", deviceSecret = ""] = line.split("\t");
       this.keys.push(key);
       this.leases.push(lease);
       this.fingerprints.push(fingerprint);
-      this.deviceKeys.push(deviceKey);
+      this.deviceSecrets.push(deviceSecret);
     }
     this.volumeKeys = readFileSync(volumeFile, "utf8").split("\n").filter(Boolean);
     if (this.keys.length === 0 || this.volumeKeys.length === 0) throw new Error("empty bench seed");
@@ -56,14 +60,10 @@ export class Traffic {
     return Math.floor(Math.random() * this.keys.length);
   }
 
-  private signer(i: number): KeyObject {
-    let key = this.signers.get(i);
-    if (!key) {
-      const der = Buffer.from(this.deviceKeys[i] ?? "", "base64");
-      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
-      this.signers.set(i, key);
-    }
-    return key;
+  private signer(i: number): Buffer {
+    const secret = parseDeviceSecret(this.deviceSecrets[i] ?? "");
+    if (!secret) throw new Error(`bench seed holder ${i} has no device secret`);
+    return secret;
   }
 
   /** A validation body of holder `i`, signed as its device. */
@@ -84,25 +84,25 @@ export class Traffic {
   };
 
   /**
-   * A new machine on one of the volume keys (each takes any number of devices), registering the device key it
+   * A new machine on one of the volume keys (each takes any number of devices), registering the device secret it
    * makes, as the SDK's activation does.
    */
   readonly activation = (): string => {
     const fingerprint = randomFingerprint();
-    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+    const secret = newDeviceSecret();
     const body = {
       key: this.volumeKeys[this.activations++ % this.volumeKeys.length] ?? "",
       fingerprint,
       device: { name: "bench", platform: "linux" },
-      deviceKey: devicePublicKeyText(publicKey),
+      deviceSecret: deviceSecretText(secret),
     };
-    this.registered.set(fingerprintBinding(fingerprint), privateKey);
-    const proof = signDeviceProof(privateKey, { path: "/v1/activations", body, at: new Date() });
+    this.registered.set(fingerprintBinding(fingerprint), secret);
+    const proof = signDeviceProof(secret, { path: "/v1/activations", body, at: new Date() });
     return JSON.stringify({ ...body, proof });
   };
 
-  /** The device key an activation of this run registered, by its answer's `fingerprintDigest` (taken once). */
-  readonly deviceKeyFor = (fingerprintDigest: string): KeyObject | undefined => {
+  /** The device secret an activation of this run registered, by its answer's `fingerprintDigest` (taken once). */
+  readonly deviceKeyFor = (fingerprintDigest: string): Buffer | undefined => {
     const key = this.registered.get(fingerprintDigest);
     this.registered.delete(fingerprintDigest);
     return key;

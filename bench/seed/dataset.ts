@@ -1,11 +1,11 @@
-import { generateKeyPairSync } from "node:crypto";
 import { appendFileSync, writeFileSync } from "node:fs";
 import {
   type Device,
-  devicePublicKeyText,
+  deviceSecretText,
   fingerprintDigest,
   issueNextLease,
   keyComponents,
+  newDeviceSecret,
   newId,
 } from "@ninsho/core";
 import { createStore } from "@ninsho/store";
@@ -13,6 +13,7 @@ import { pino } from "pino";
 import { buildDeps } from "../../packages/server/dist/index.js";
 import { seedIfEmpty } from "../../packages/server/dist/seed.js";
 import { createPolicy, createProduct } from "../../packages/server/dist/services/admin/catalog.js";
+import { sealDeviceSecret } from "../../packages/server/dist/services/deviceSecrets.js";
 import { issueLicenses } from "../../packages/server/dist/services/admin/issueKeys.js";
 import { randomFingerprint } from "../http/fixtures.js";
 
@@ -33,8 +34,8 @@ export interface Holder {
   readonly lease: string;
   /** The fingerprint as JSON text (sent as it is). */
   readonly fingerprint: string;
-  /** The device's Ed25519 private key, PKCS#8 DER in base64 (as the SDK's key stores keep it). */
-  readonly deviceKey: string;
+  /** The device's secret, base64url (the server keeps it sealed). */
+  readonly deviceSecret: string;
 }
 
 export interface SeedOutcome {
@@ -91,9 +92,10 @@ export async function seedStore(
       const at = deps.clock().toISOString();
       const devices = batch.map(({ license }) => {
         const fingerprint = randomFingerprint();
-        const keys = generateKeyPairSync("ed25519");
+        const deviceSecret = deviceSecretText(newDeviceSecret());
+        const id = newId("device");
         const device: Device = {
-          id: newId("device"),
+          id,
           licenseId: license.id,
           name: "bench",
           platform: "linux",
@@ -105,17 +107,17 @@ export async function seedStore(
           lastSeenAt: at,
           leaseCounters: issueNextLease({ issued: 0, issuedFrom: 0 }),
           activatedAt: at,
-          deviceKey: devicePublicKeyText(keys.publicKey),
+          // Sealed as an activation seals it: the database never holds a device secret in clear.
+          deviceSecret: sealDeviceSecret(deps.secrets, deviceSecret, id),
         };
-        const deviceKey = keys.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
-        return { license, device, fingerprint, deviceKey };
+        return { license, device, fingerprint, deviceSecret };
       });
       await store.transaction(async (tx) => {
         for (const { device } of devices) await tx.devices.insert(device);
       });
-      const lines = devices.map(({ license, device, fingerprint, deviceKey }, i) => {
+      const lines = devices.map(({ license, device, fingerprint, deviceSecret }, i) => {
         const lease = deps.leases.lease(signingKey, license, policy.value, device).token;
-        return `${batch[i]?.key ?? ""}\t${lease}\t${JSON.stringify(fingerprint)}\t${deviceKey}\n`;
+        return `${batch[i]?.key ?? ""}\t${lease}\t${JSON.stringify(fingerprint)}\t${deviceSecret}\n`;
       });
       appendFileSync(files.holders, lines.join(""));
       done += batch.length;
