@@ -13,8 +13,8 @@ import { pino } from "pino";
 import { buildDeps } from "../../packages/server/dist/index.js";
 import { seedIfEmpty } from "../../packages/server/dist/seed.js";
 import { createPolicy, createProduct } from "../../packages/server/dist/services/admin/catalog.js";
-import { sealDeviceSecret } from "../../packages/server/dist/services/deviceSecrets.js";
 import { issueLicenses } from "../../packages/server/dist/services/admin/issueKeys.js";
+import { sealDeviceSecret } from "../../packages/server/dist/services/deviceSecrets.js";
 import { randomFingerprint } from "../http/fixtures.js";
 
 /** What a data set holds; two seeds with equal parameters are interchangeable. */

@@ -48,9 +48,15 @@ describe("device proof", () => {
     expect(check({ at: now.toISOString() })).toEqual({ ok: false, reason: "malformed" });
     expect(check({ at: "2026-12-01", sig: "A".repeat(43) })).toEqual({ ok: false, reason: "malformed" });
     expect(check({ at: now.toISOString(), sig: "!".repeat(43) })).toEqual({ ok: false, reason: "malformed" });
-    expect(check({ at: now.toISOString(), sig: "A".repeat(43) })).toEqual({ ok: false, reason: "bad_signature" });
+    expect(check({ at: now.toISOString(), sig: "A".repeat(43) })).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     // A MAC of another length (an Ed25519 signature of an older client, a truncated one) is refused, not thrown on.
-    expect(check({ at: now.toISOString(), sig: "A".repeat(86) })).toEqual({ ok: false, reason: "bad_signature" });
+    expect(check({ at: now.toISOString(), sig: "A".repeat(86) })).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     expect(check({ at: now.toISOString(), sig: "" })).toEqual({ ok: false, reason: "bad_signature" });
   });
 

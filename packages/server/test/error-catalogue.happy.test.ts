@@ -8,8 +8,8 @@ import {
   deviceSecretText,
   type ErrorCode,
   generateProductKey,
-  newDeviceSecret,
   httpStatus,
+  newDeviceSecret,
   serverErrorCodes,
 } from "@ninsho/core";
 import { beforeAll, describe, expect, it } from "vitest";

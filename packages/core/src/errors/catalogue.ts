@@ -269,12 +269,12 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
     en: {
       message: "This request does not prove it comes from the activated device: {reason}",
       remedy:
-        "Use the app on the machine it was activated on; if this is that machine and its device key was lost, activate it again with the product key.",
+        "Use the app on the machine it was activated on; if this is that machine and its device secret was lost, activate it again with the product key.",
     },
     ja: {
       message: "この要求がアクティベート済みのデバイスから送られたことを証明できません: {reason}",
       remedy:
-        "アクティベートしたマシンでアプリを使ってください。そのマシンでデバイス鍵を失った場合は、プロダクトキーで再アクティベートしてください。",
+        "アクティベートしたマシンでアプリを使ってください。そのマシンでデバイスシークレットを失った場合は、プロダクトキーで再アクティベートしてください。",
     },
   },
   PRODUCT_NOT_FOUND: {

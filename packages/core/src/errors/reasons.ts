@@ -155,16 +155,16 @@ export const reasonTexts = {
     ja: "デバイス証明の時刻が離れすぎています（時計を確認してください）",
   },
   PROOF_BAD_SIGNATURE: {
-    en: "its device proof is not signed by this device's key",
-    ja: "デバイス証明がこのデバイスの鍵で署名されていません",
+    en: "its device proof was not made with this device's secret over this request",
+    ja: "デバイス証明がこのデバイスのシークレットでこのリクエストに対して作られていません",
   },
   PROOF_UNKNOWN_KEY: {
-    en: "its device key is not an Ed25519 public key",
-    ja: "デバイス鍵が Ed25519 公開鍵ではありません",
+    en: "there is no device secret to check it with (none registered, or not a 32-byte secret)",
+    ja: "確認に使うデバイスシークレットがありません（未登録、または 32 バイトのシークレットではありません）",
   },
   PROOF_ANOTHER_KEY: {
-    en: "it offers another device key than the one this device registered",
-    ja: "このデバイスに登録された鍵とは別のデバイス鍵が示されています",
+    en: "it offers another device secret than the one this device registered",
+    ja: "このデバイスに登録されたものとは別のデバイスシークレットが示されています",
   },
   // A lease that no longer stands for its device (LEASE_INVALID on a deactivation).
   LEASE_SUPERSEDED: {

@@ -19,7 +19,7 @@ export interface ValidationInput {
   /** By key: the license's devices that hold an activation now. */
   readonly devices?: readonly Device[] | undefined;
   /**
-   * By key: whether the device proved it holds its device key. Until the device proof exists nothing proves
+   * By key: whether the device proved it holds its device secret. Until the device proof exists nothing proves
    * it, so a validation by key answers the license's state and never a lease (see `validateByKey`).
    */
   readonly proven?: boolean | undefined;

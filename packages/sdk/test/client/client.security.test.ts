@@ -266,7 +266,7 @@ describe("client: answers that are not the server's", () => {
       // device keys would send (otherwise the server refuses it with DEVICE_PROOF_INVALID).
       const {
         proof: _proof,
-        deviceKey: _deviceKey,
+        deviceSecret: _deviceSecret,
         ...body
       } = JSON.parse(String(init?.body)) as Record<string, unknown>;
       return fetch(`${server.url}/v1/activations`, {
@@ -310,7 +310,7 @@ describe("client: answers that are not the server's", () => {
       // keys would send), or the server refuses it with DEVICE_PROOF_INVALID.
       const {
         proof: _proof,
-        deviceKey: _deviceKey,
+        deviceSecret: _deviceSecret,
         ...body
       } = JSON.parse(String(init?.body)) as Record<string, unknown>;
       return fetch(`${server.url}/v1/activations`, {

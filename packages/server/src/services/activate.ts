@@ -111,14 +111,22 @@ function onlineWrite(
     case "forked":
       return { kind: "forked", device: decision.device, next: decision.next, event: decision.event };
     case "recognized": {
-      const device: Device = { ...decision.next, ...request.device, ...secretOf(secrets, request, decision.next.id) };
+      const device: Device = {
+        ...decision.next,
+        ...request.device,
+        ...secretOf(secrets, request, decision.next.id),
+      };
       return { kind: "recognized", device, explanation: decision.explanation, lineage: decision };
     }
     case "new_device": {
       const info = { ...request.device, collector: request.fingerprint.collector };
       const bound = presentedDigest(request.fingerprint);
       const device = newDeviceRecord(licenseId, info, request.fingerprint.components, bound, now);
-      return { kind: "new", device: { ...device, ...secretOf(secrets, request, device.id) }, closest: decision.closest };
+      return {
+        kind: "new",
+        device: { ...device, ...secretOf(secrets, request, device.id) },
+        closest: decision.closest,
+      };
     }
   }
 }
@@ -135,7 +143,9 @@ export const secretOf = (
   request: { readonly deviceSecret?: string | undefined },
   deviceId: string,
 ): { deviceSecret?: string } =>
-  request.deviceSecret === undefined ? {} : { deviceSecret: sealDeviceSecret(secrets, request.deviceSecret, deviceId) };
+  request.deviceSecret === undefined
+    ? {}
+    : { deviceSecret: sealDeviceSecret(secrets, request.deviceSecret, deviceId) };
 
 /**
  * The lease an activating machine sent, if it is a genuine lease of this license: which device and counter.
