@@ -11,7 +11,8 @@ import { fromBase64Url, isBase64Url, toBase64Url } from "../signing/base64url.js
  * request cannot be sent again later or changed.
  *
  * Why a shared secret and not an Ed25519 key: the check runs on every validation, and one Ed25519 verify
- * (~85–95 µs here) alone exceeds the whole request budget of the performance targets; an HMAC is ~2 µs.
+ * (73–83 µs here) nearly fills the whole request budget of the performance targets; an HMAC is ~3 µs
+ * (`bench/proof/cost.ts`).
  * The price: the server holds something that can make proofs, so it is sealed at rest (docs/security.md).
  *
  * @example

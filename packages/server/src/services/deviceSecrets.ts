@@ -16,8 +16,8 @@ export const sealDeviceSecret = (secrets: Secrets, secretText: string, deviceId:
 
 const CACHE_LIMIT = 50_000;
 /**
- * Unsealed secrets by device and sealed text. An unseal costs ~5.5 µs, about as much as the rest of a proof
- * check (HMAC and body digest); a device validates often, so a hit saves it. Keyed by the sealed text too, so
+ * Unsealed secrets by device and sealed text. An unseal costs 6–12 µs, a third to a half again of the rest of a
+ * proof check (17–27 µs, `bench/proof/cost.ts`); a device validates often, so a hit saves it. Keyed by the sealed text too, so
  * a new registration (a new sealed text) never meets the old secret. Only sealed values read from device
  * records enter it, never anything a request offers. The process holds the master key that opens them all
  * anyway, so keeping some open in memory exposes nothing more.
