@@ -1,7 +1,18 @@
 import { type DestinationStream, type Logger, pino } from "pino";
 
-/** Field names that hold a product key, a lease, a token or the master key wherever they appear. */
-const secretFields = ["key", "lease", "token", "authorization", "masterKey"] as const;
+/**
+ * Field names that hold a product key, a lease, a token, the master key or a device secret (in clear as a
+ * registration sends it, or sealed as a device record holds it) wherever they appear.
+ */
+const secretFields = [
+  "key",
+  "lease",
+  "token",
+  "authorization",
+  "masterKey",
+  "deviceSecret",
+  "device_secret",
+] as const;
 
 /** How deep in a logged object a secret field is still found (a request's `req.headers.authorization` is 3). */
 const REDACT_DEPTH = 6;

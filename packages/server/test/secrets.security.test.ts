@@ -78,12 +78,13 @@ describe("security", () => {
       expect(bytes.includes(t.deps.secrets.keyLookup.toString("latin1"))).toBe(false);
     });
 
-    it("redacts keys, leases, tokens and authorization headers from log lines, at any depth", () => {
+    it("redacts keys, leases, tokens, device secrets and authorization headers from log lines, at any depth", () => {
       const sink = captured();
       const logger = createLogger("info", sink.stream);
       const key = "K7QXM-2H9RB-CDFGH-JKMPQ-RTVWX";
       const lease = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJkZXYifQ.c2lnbmF0dXJl";
       const token = "nsh_admin_SECRETSECRETSECRETSECRETSECRETSECRETSEC";
+      const deviceSecret = "DEVICESECRETDEVICESECRETDEVICESECRETDEVICES";
       logger.info(
         { key, lease, token, authorization: `Bearer ${token}`, masterKey: "00ff".repeat(16) },
         "flat",
@@ -94,18 +95,23 @@ describe("security", () => {
             method: "POST",
             url: "/v1/activations",
             headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-            body: { key, lease, fingerprint: { collector: "x" } },
+            body: { key, lease, deviceSecret, fingerprint: { collector: "x" } },
           },
         },
         "a whole request, logged by mistake",
       );
       logger.warn(
-        { body: { key }, nested: { deeper: { token, lease, a: { b: { c: { key } } } } } },
+        {
+          body: { key },
+          nested: { deeper: { token, lease, a: { b: { c: { key } } } } },
+          device: { device_secret: `v1.${deviceSecret}` },
+        },
         "nested",
       );
       const text = sink.text();
       expect(text.split("\n").filter(Boolean)).toHaveLength(3);
-      for (const secret of [key, lease, token, "00ff".repeat(16)]) expect(text).not.toContain(secret);
+      for (const secret of [key, lease, token, deviceSecret, "00ff".repeat(16)])
+        expect(text).not.toContain(secret);
       expect(text).toContain("[redacted]");
       expect(text).toContain("/v1/activations");
       expect(text).toContain("a whole request, logged by mistake");
