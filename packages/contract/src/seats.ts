@@ -3,8 +3,8 @@ import { IsoInstant, SignableText, SignedFields } from "./common.js";
 import {
   DeviceInfoSchema,
   DeviceKeySchema,
-  DeviceProofSchema,
   FingerprintSchema,
+  KeyProofSchema,
   LicenseViewSchema,
   NonceSchema,
   ProductKeyInput,
@@ -46,7 +46,7 @@ export const SeatCheckOutRequestSchema = z
       description:
         "The holder's Ed25519 public key (made by the holder; the SDK makes one per process): the seat is then renewed and returned with the holder's proof instead of its secret",
     }),
-    proof: DeviceProofSchema.optional(),
+    proof: KeyProofSchema.optional(),
     nonce: NonceSchema.optional(),
   })
   .strict()
@@ -128,7 +128,7 @@ export type SeatCheckOut = z.infer<typeof SeatCheckOutSchema>;
  * const request: SeatHeartbeatRequest = { nonce };
  */
 export const SeatHeartbeatRequestSchema = z
-  .object({ nonce: NonceSchema.optional(), proof: DeviceProofSchema.optional() })
+  .object({ nonce: NonceSchema.optional(), proof: KeyProofSchema.optional() })
   .strict()
   .meta({ id: "SeatHeartbeatRequest" });
 
@@ -161,7 +161,7 @@ export type SeatHeartbeat = z.infer<typeof SeatHeartbeatSchema>;
  * const request: SeatReturnRequest = { proof };
  */
 export const SeatReturnRequestSchema = z
-  .object({ proof: DeviceProofSchema.optional() })
+  .object({ proof: KeyProofSchema.optional() })
   .strict()
   .meta({ id: "SeatReturnRequest" });
 

@@ -8,6 +8,7 @@ export * from "./licensing/activation.js";
 export * from "./licensing/adminToken.js";
 export * from "./licensing/deviceProof.js";
 export * from "./licensing/event.js";
+export * from "./licensing/keyProof.js";
 export * from "./licensing/leaseCounter.js";
 export * from "./licensing/license.js";
 export * from "./licensing/lineage.js";

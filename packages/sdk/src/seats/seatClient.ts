@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { devicePublicKeyText, signDeviceProof, verifySeatLease } from "@ninsho/core";
+import { devicePublicKeyText, signKeyProof, verifySeatLease } from "@ninsho/core";
 import { backoffDelay } from "../client/backoff.js";
 import { explain, seed } from "../client/problem.js";
 import { releaseOnExit } from "./exitHooks.js";
@@ -70,7 +70,7 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
   /** Server time minus ours, from the last signed answer: proofs are stamped with the server's clock. */
   let skewMs = 0;
   const prove = (path: string, body: Record<string, unknown>) =>
-    signDeviceProof(privateKey, { path, body, at: new Date(now() + skewMs) });
+    signKeyProof(privateKey, { path, body, at: new Date(now() + skewMs) });
   const learnTime = (answer: Record<string, unknown>) => {
     const at = typeof answer.serverTime === "string" ? Date.parse(answer.serverTime) : Number.NaN;
     if (Number.isFinite(at)) skewMs = at - now();

@@ -4,7 +4,7 @@
  * someone with the database, who must find no seat secret in it.
  */
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
-import { devicePublicKeyText, signDeviceProof } from "@ninsho/core";
+import { devicePublicKeyText, signKeyProof } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
 import { machine } from "../support/fingerprints.js";
 import { call, errorOf, post, str } from "../support/http.js";
@@ -70,7 +70,7 @@ describe("seats kept by the holder's device proof", () => {
   };
   const proved = (privateKey: KeyObject, path: string, body: Record<string, unknown>, at: Date) => ({
     ...body,
-    proof: signDeviceProof(privateKey, { path, body, at }),
+    proof: signKeyProof(privateKey, { path, body, at }),
   });
 
   it("a seat checked out with a device key is renewed and returned only with the holder's proof", async () => {

@@ -6,9 +6,9 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
-import { proveNewKey } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { checkOut } from "../../services/seats/checkOut.js";
+import { proveHolderKey } from "../../services/seats/keyProof.js";
 import { heartbeatInterval, seatView } from "../../services/seats/seatLeases.js";
 import { licenseView } from "../public/views.js";
 
@@ -33,7 +33,7 @@ export function registerSeatCheckOut(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     const body = c.req.valid("json");
     // A device key the holder made: kept with the seat once its proof of possession verifies.
     const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
-    const key = proveNewKey(proven, deps.clock());
+    const key = proveHolderKey(proven);
     if (!key.ok) return respondProblem(c, key.error);
     const result = await guardKeyLookup(
       deps,

@@ -1,12 +1,4 @@
-import {
-  checkDeviceProof,
-  fail,
-  ok,
-  parseDevicePublicKey,
-  type Result,
-  reason,
-  type Seat,
-} from "@ninsho/core";
+import { checkKeyProof, fail, ok, parseDevicePublicKey, type Result, reason, type Seat } from "@ninsho/core";
 import { holdsSeat } from "./credentials.js";
 
 /**
@@ -45,8 +37,8 @@ export function holderProven(seat: Seat, credentials: SeatCredentials, now: Date
     now,
   };
   // The signature first: only the holder may learn that its clock is off.
-  if (!checkDeviceProof({ ...request, window: false }).ok) return unknown;
-  if (checkDeviceProof(request).ok) return ok(true);
+  if (!checkKeyProof({ ...request, window: false }).ok) return unknown;
+  if (checkKeyProof(request).ok) return ok(true);
   return fail(
     "DEVICE_PROOF_INVALID",
     { reason: reason("PROOF_STALE") },
