@@ -45,7 +45,7 @@ export interface Validation {
 }
 
 /**
- * Who asks: the device a verified lease names (its counter, and a device key it registers with its proof), or
+ * Who asks: the device a verified lease names (its counter, and a device secret it registers with its proof), or
  * whoever typed the key.
  */
 type Subject = {
@@ -158,7 +158,7 @@ async function decideFor(
   };
   if (s.held && s.device) {
     const decision = decideValidation({ ...input, held: { device: s.device, counter: s.held.counter } });
-    return ok(withKey(decision, s.held.register));
+    return ok(withSecret(decision, s.held.register));
   }
   const devices = await tx.devices.listActive(s.license.id);
   const decision = decideValidation({ ...input, devices });
@@ -171,10 +171,10 @@ async function decideFor(
 }
 
 /**
- * A served device without a key takes the one its request proved (a device activated before device keys, or
- * by phone or file, on its first refresh by lease with a key): only while it has none, so the first key stays.
+ * A served device without a secret takes the one its request proved (a device activated before device secrets,
+ * or by phone or file, on its first refresh by lease with a secret): only while it has none, so the first stays.
  */
-function withKey(decision: ValidationDecision, register: string | undefined): ValidationDecision {
+function withSecret(decision: ValidationDecision, register: string | undefined): ValidationDecision {
   if (register === undefined || decision.kind !== "serve") return decision;
   const device = decision.next ?? decision.device;
   if (device.deviceSecret !== undefined) return decision;
