@@ -30,6 +30,18 @@ export interface ProvenRequest {
   readonly secrets?: Secrets;
 }
 
+/**
+ * The request as the device signed it, from a device route's validated body: what every route that takes a
+ * proof (activation, validation, deactivation, transfer) hands to the services.
+ * @example
+ * const proven = provenRequest(route.path, c.req.valid("json"), deps.secrets);
+ */
+export const provenRequest = (
+  path: string,
+  body: Record<string, unknown> & { readonly proof?: unknown; readonly deviceSecret?: string | undefined },
+  secrets: Secrets,
+): ProvenRequest => ({ path, body, proof: body.proof, deviceSecret: body.deviceSecret, secrets });
+
 type Refusal = DeviceProofRefusal | "unknown_key" | "another_key";
 
 const REASONS: Record<Refusal, ReasonCode> = {

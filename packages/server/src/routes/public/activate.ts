@@ -8,7 +8,7 @@ import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { activate } from "../../services/activate.js";
-import { proveNewSecret } from "../../services/deviceProof.js";
+import { proveNewSecret, provenRequest } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { licenseView } from "./views.js";
 
@@ -33,13 +33,7 @@ export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     // The device secret the machine made: sealed and registered with the device once a proof by it checks.
-    const proven = {
-      path: route.path,
-      body,
-      proof: body.proof,
-      deviceSecret: body.deviceSecret,
-      secrets: deps.secrets,
-    };
+    const proven = provenRequest(route.path, body, deps.secrets);
     const secret = proveNewSecret(proven, deps.clock());
     if (!secret.ok) return respondProblem(c, secret.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.

@@ -6,6 +6,7 @@ import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { deactivateByLease } from "../../services/deactivate.js";
+import { provenRequest } from "../../services/deviceProof.js";
 
 const route = createRoute({
   method: "post",
@@ -27,13 +28,7 @@ const route = createRoute({
 export function registerDeactivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    const proven = {
-      path: route.path,
-      body,
-      proof: body.proof,
-      deviceSecret: body.deviceSecret,
-      secrets: deps.secrets,
-    };
+    const proven = provenRequest(route.path, body, deps.secrets);
     const result = await deactivateByLease(deps, body.lease, proven);
     if (!result.ok) return respondProblem(c, result.error);
     const device = result.value;

@@ -7,7 +7,7 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
-import { proveNewSecret } from "../../services/deviceProof.js";
+import { proveNewSecret, provenRequest } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { transfer } from "../../services/transfer.js";
 
@@ -29,13 +29,7 @@ export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     // The new machine's device secret, sealed and registered with its new device once a proof by it checks.
-    const proven = {
-      path: route.path,
-      body,
-      proof: body.proof,
-      deviceSecret: body.deviceSecret,
-      secrets: deps.secrets,
-    };
+    const proven = provenRequest(route.path, body, deps.secrets);
     const secret = proveNewSecret(proven, deps.clock(), true);
     if (!secret.ok) return respondProblem(c, secret.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.

@@ -8,6 +8,7 @@ import { problemBody } from "../../http/problem.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { provenRequest } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { type ValidationRequest, validate, validationState } from "../../services/validate.js";
 import { licenseView } from "./views.js";
@@ -32,13 +33,7 @@ export function registerValidate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     // The request as the device signed it (see services/deviceProof.ts).
-    const proven = {
-      path: route.path,
-      body,
-      proof: body.proof,
-      deviceSecret: body.deviceSecret,
-      secrets: deps.secrets,
-    };
+    const proven = provenRequest(route.path, body, deps.secrets);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
     const request = (
