@@ -1,81 +1,16 @@
-import {
-  type Component,
-  DEFAULT_MATCH_THRESHOLD,
-  type Device,
-  decideActivation,
-  defaultComponentWeights,
-  type Fingerprint,
-  fingerprintDigest,
-  type License,
-  leaseWindow,
-  type Policy,
-  type Problem,
-  policyDefaults,
-  type Result,
-  summarizeDevice,
-} from "@ninsho/core";
+import { type Device, decideActivation, leaseWindow, summarizeDevice } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
+import {
+  device,
+  fingerprintOf,
+  license,
+  machine,
+  NOW,
+  policy,
+  refusal,
+} from "./support/activationFixtures.js";
 
-const NOW = new Date("2026-03-01T12:00:00.000Z");
 const DAY_MS = 86_400_000;
-
-const policy = (overrides: Partial<Policy> = {}): Policy => ({
-  id: "pol_retail",
-  productId: "prd_app",
-  name: "Retail",
-  channel: "retail",
-  ...policyDefaults,
-  expiry: { kind: "none" },
-  matchThreshold: DEFAULT_MATCH_THRESHOLD,
-  componentWeights: defaultComponentWeights,
-  entitlements: ["pro"],
-  createdAt: "2026-01-01T00:00:00.000Z",
-  ...overrides,
-});
-
-const license = (overrides: Partial<License> = {}): License => ({
-  id: "lic_1",
-  productId: "prd_app",
-  policyId: "pol_retail",
-  status: "active",
-  keyHint: "Y234J",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  ...overrides,
-});
-
-/** A machine's components: every unit-level id derived from `unit`, model-level ids shared by all machines. */
-const machine = (unit: string): Component[] => [
-  { kind: "board", digest: `b-${unit}` },
-  { kind: "disk", digest: `d-${unit}` },
-  { kind: "mac", digest: `m-${unit}` },
-  { kind: "os-install", digest: `o-${unit}` },
-  { kind: "cpu", digest: "cpu-model" },
-  { kind: "gpu", digest: "gpu-model" },
-  { kind: "ram", digest: "16g" },
-];
-
-const device = (id: string, unit: string): Device => ({
-  id,
-  licenseId: "lic_1",
-  name: `PC ${unit}`,
-  platform: "windows",
-  collector: "windows/1",
-  components: machine(unit),
-  fingerprintDigest: fingerprintDigest(machine(unit)),
-  leaseCounters: { issued: 3, issuedFrom: 2 },
-  leaseIssuedAt: "2026-02-28T00:00:00.000Z",
-  activatedAt: "2026-01-02T00:00:00.000Z",
-  lastSeenAt: "2026-02-28T00:00:00.000Z",
-});
-
-const fingerprintOf = (components: readonly Component[]): Fingerprint => ({
-  collector: "windows/1",
-  components: [...components],
-});
-const refusal = <T>(result: Result<T>): Problem => {
-  if (result.ok) throw new Error("expected a refusal");
-  return result.error;
-};
 
 describe("decideActivation", () => {
   describe("security: limits hold", () => {
