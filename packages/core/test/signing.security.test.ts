@@ -1,18 +1,11 @@
-import { createHash, type KeyObject, sign } from "node:crypto";
+import { createHash, sign } from "node:crypto";
 import {
   deriveSecrets,
   fromBase64Url,
-  generateSigningKeyPair,
   isBase64Url,
   keyLookupDigest,
-  type LeaseClaims,
   merkleTree,
-  type Problem,
-  type PublicKeys,
-  privateKeyFromPem,
-  publicKeyFromJwk,
   type ResponseSignature,
-  type Result,
   responseLeaf,
   type SigningKey,
   seal,
@@ -26,58 +19,17 @@ import {
 } from "@ninsho/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  B64URL,
+  claims,
+  k1,
+  leaseRefusalReason,
+  makeKey,
+  segments,
+  trusted,
+} from "./support/signingFixtures.js";
 
-const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/** A product signing key made the way the server makes one: generated, PEM-parsed once, public half from the JWK. */
-const makeKey = (kid: string): { signing: SigningKey; publicKey: KeyObject } => {
-  const { privatePem, publicJwk } = generateSigningKeyPair(kid);
-  expect(publicJwk).toMatchObject({ kty: "OKP", crv: "Ed25519", kid, alg: "EdDSA", use: "sig" });
-  return {
-    signing: { kid, privateKey: privateKeyFromPem(privatePem) },
-    publicKey: publicKeyFromJwk(publicJwk),
-  };
-};
-
-const k1 = makeKey("k1");
-const k2 = makeKey("k2");
 const attacker = makeKey("k1"); // an attacker's own key under a trusted kid
-const trusted: PublicKeys = new Map([
-  ["k1", k1.publicKey],
-  ["k2", k2.publicKey],
-]);
-
-const claims: LeaseClaims = {
-  iss: "ninsho",
-  sub: "dev_01JD3M5X9QK4Y6W8ZB2C7N0PAT",
-  aud: "prd_01JD3M5X9QK4Y6W8ZB2C7N0PAA",
-  lic: "lic_01JD3M5X9QK4Y6W8ZB2C7N0PAB",
-  pol: "pol_01JD3M5X9QK4Y6W8ZB2C7N0PAC",
-  chn: "retail",
-  ent: ["pro", "export"],
-  fpd: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-  iat: 1_772_366_400,
-  lxp: 1_772_971_200,
-  exp: 1_774_180_800,
-  ctr: 4,
-  lex: 1_803_902_400,
-};
-
-const problemOf = <T>(result: Result<T>): Problem => {
-  if (result.ok) throw new Error("expected a refusal");
-  return result.error;
-};
-const leaseRefusalReason = (token: string): unknown => {
-  const problem = problemOf(verifyLease(token, trusted));
-  expect(problem.code).toBe("LEASE_INVALID");
-  return (problem.details as { reason?: unknown } | undefined)?.reason;
-};
-
-const segments = (token: string): [string, string, string] => {
-  const [h = "", p = "", s = ""] = token.split(".");
-  return [h, p, s];
-};
-
 describe("leases", () => {
   const token = signLease(k1.signing, claims);
 
