@@ -4,3 +4,4 @@ export * from "./common.js";
 export * from "./device.js";
 export * from "./offline.js";
 export * from "./seats.js";
+export * from "./relay.js";

@@ -13,6 +13,8 @@ export const idPrefixes = {
   seat: "seat",
   account: "acc",
   mail: "mail",
+  volumeGrant: "vgr",
+  usageReport: "urp",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -25,6 +25,7 @@ export * from "./matching/fingerprint.js";
 export * from "./matching/keyedDigest.js";
 export * from "./matching/match.js";
 export * from "./offline/index.js";
+export * from "./relay/index.js";
 export * from "./result.js";
 export * from "./signing/base64url.js";
 export * from "./signing/jws.js";

@@ -1,6 +1,7 @@
 import type { ErrorCode, ServerErrorCode } from "./codes.js";
 import { deviceCatalogue } from "./deviceCatalogue.js";
 import { deviceCliCatalogue } from "./deviceCliCatalogue.js";
+import { relayCatalogue } from "./relayCatalogue.js";
 import { seatCatalogue } from "./seatCatalogue.js";
 import type { CodeTexts } from "./text.js";
 
@@ -12,6 +13,7 @@ import type { CodeTexts } from "./text.js";
  */
 export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   ...seatCatalogue,
+  ...relayCatalogue,
   BODY_MALFORMED: {
     en: {
       message: "The request body is not valid JSON.",

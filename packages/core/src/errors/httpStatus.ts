@@ -19,6 +19,8 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "SEAT_REQUEST_INVALID":
     case "PASSWORD_TOO_WEAK":
     case "DEVICE_CODE_PENDING":
+    case "RELAY_GRANT_INVALID":
+    case "USAGE_REPORT_INVALID":
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":
@@ -38,6 +40,8 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "BORROW_NOT_ALLOWED":
     case "CROSS_ORIGIN_REFUSED":
     case "EMAIL_NOT_VERIFIED":
+    case "RELAY_GRANT_EXPIRED":
+    case "RELAY_GRANT_NOT_YET_VALID":
       return 403;
     case "ROUTE_NOT_FOUND":
     case "KEY_NOT_FOUND":
@@ -61,6 +65,10 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "LICENSE_USES_SEATS":
     case "TOTP_STATE_CONFLICT":
     case "LICENSE_OWNED_ELSEWHERE":
+    case "RELAY_GRANT_NOT_VOLUME":
+    case "RELAY_GRANT_FULL":
+    case "RELAY_CLOCK_ROLLBACK":
+    case "RELAY_STATE_ROLLBACK":
       return 409;
     case "OFFLINE_REQUEST_EXPIRED":
     case "SEAT_EXPIRED":

@@ -5,5 +5,6 @@ export * from "./deviceCatalogue.js";
 export * from "./deviceCliCatalogue.js";
 export * from "./httpStatus.js";
 export * from "./reasons.js";
+export * from "./relayCatalogue.js";
 export * from "./seatCatalogue.js";
 export * from "./text.js";

@@ -17,6 +17,8 @@ export const eventTypes = [
   "seat.overage",
   "seat.borrowed",
   "seat.returned",
+  "relay.grant_issued",
+  "relay.usage_reported",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -7,6 +7,7 @@ import { registerLicenseReads } from "./licenses.js";
 import { registerOfflineSupport } from "./offline.js";
 import { registerPolicies } from "./policies.js";
 import { registerProducts } from "./products.js";
+import { registerRelayAdmin } from "./relay.js";
 import { registerSeatUsage } from "./seatUsage.js";
 import { registerSigningKeys } from "./signingKeys.js";
 import { registerTokens } from "./tokens.js";
@@ -27,4 +28,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   registerTokens(app, deps);
   registerOfflineSupport(app, deps);
   registerSeatUsage(app, deps);
+  registerRelayAdmin(app, deps);
 }

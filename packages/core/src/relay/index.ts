@@ -1,0 +1,3 @@
+export * from "./grant.js";
+export * from "./relayLease.js";
+export * from "./usageReport.js";
