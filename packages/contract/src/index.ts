@@ -3,5 +3,5 @@ export * from "./admin.js";
 export * from "./common.js";
 export * from "./device.js";
 export * from "./offline.js";
-export * from "./seats.js";
 export * from "./relay.js";
+export * from "./seats.js";

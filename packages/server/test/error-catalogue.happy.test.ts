@@ -29,7 +29,16 @@ import { aDevice, type Catalogue, newNonce, type TestServer, useServers } from "
  * fails the last test. (LEASE_EXPIRED is a device code: the app's verdict on its own lease, which the server
  * refreshes for a device that is still active.)
  */
-const NOT_ANSWERED_BY_THIS_SERVER: readonly ErrorCode[] = [];
+const NOT_ANSWERED_BY_THIS_SERVER: readonly ErrorCode[] = [
+  // Answered by the on-premises relay (`ninsho relay`), which checks its grant, counts its devices and its clock:
+  // each is produced through its HTTP app in packages/relay/test.
+  "RELAY_GRANT_INVALID",
+  "RELAY_GRANT_EXPIRED",
+  "RELAY_GRANT_NOT_YET_VALID",
+  "RELAY_GRANT_FULL",
+  "RELAY_CLOCK_ROLLBACK",
+  "RELAY_STATE_ROLLBACK",
+];
 
 const JA = { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" };
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
@@ -220,6 +229,18 @@ describe("error catalogue", () => {
       const pool = await t.catalogue({ channel: "floating", seats: 1 });
       return t.activate(pool.key, machine("m"), aDevice(), { headers: JA });
     },
+    RELAY_GRANT_NOT_VOLUME: () => {
+      const relayKey = { kty: "OKP", crv: "Ed25519", x: "A".repeat(43) };
+      const body = {
+        licenseId: c.licenseId,
+        relayKey,
+        customer: "Plant",
+        expiresAt: "2099-01-01T00:00:00.000Z",
+      };
+      return post(t.app, "/v1/admin/volume-grants", body, { token: t.admin, headers: JA });
+    },
+    USAGE_REPORT_INVALID: () =>
+      post(t.app, "/v1/admin/usage-reports", { reportFile: "{}" }, { token: t.admin, headers: JA }),
     BORROW_NOT_ALLOWED: async () => {
       const pool = await t.catalogue({ channel: "floating", seats: 1, borrowMaxDays: 3 });
       const body = { key: pool.key, fingerprint: machine("m"), device: aDevice(), borrowDays: 30 };
