@@ -70,7 +70,9 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHo
   registerSeatRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerAccountRoutes(app, deps);
-  registerDocs(app);
+  // Extensions first: the first route registered for a path answers it, so the web's styled /docs/errors
+  // takes the place of the plain one, which stays for a server without the web pages.
   for (const extend of options.extensions ?? []) extend(app, deps);
+  registerDocs(app);
   return app;
 }

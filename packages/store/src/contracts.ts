@@ -87,6 +87,10 @@ export interface DeviceRepository {
   /** Replace a device's components only if they are still `from` (compare and set); true when replaced. */
   replaceComponents(id: string, from: readonly Component[], to: readonly Component[]): Promise<boolean>;
   update(id: string, patch: DevicePatch): Promise<void>;
+  /** Devices named `name` (case ignored), deactivated ones included, at most `limit`: support's search. */
+  findByName(name: string, limit: number): Promise<Device[]>;
+  /** How many licenses have n active devices, for every n ≥ 1 that occurs. */
+  activeDeviceHistogram(): Promise<{ devices: number; licenses: number }[]>;
   /** Record when devices were last seen, many at once (never moving a time backwards). */
   touchMany(seen: ReadonlyMap<string, string>): Promise<void>;
 }
@@ -98,6 +102,8 @@ export interface EventRepository {
   listByLicense(licenseId: string, options?: { after?: string; limit?: number }): Promise<LicenseEvent[]>;
   /** Events of some types for a license since an instant (e.g. transfers in the last 365 days). */
   listTypesSince(licenseId: string, types: readonly EventType[], since: string): Promise<LicenseEvent[]>;
+  /** Events of some types of every license since an instant, newest first, at most `limit` (the console's charts). */
+  listAllTypesSince(types: readonly EventType[], since: string, limit: number): Promise<LicenseEvent[]>;
 }
 
 /** Admin tokens, kept by digest only. */

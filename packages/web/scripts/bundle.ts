@@ -13,6 +13,8 @@ const scripts: Readonly<Record<ScriptEntry, string>> = {
   phone: at("../src/client/pages/phone.ts"),
   "console-phone": at("../src/client/pages/consolePhone.ts"),
   "console-licenses": at("../src/client/pages/consoleLicenses.ts"),
+  console: at("../src/client/app/console/main.tsx"),
+  portal: at("../src/client/app/portal/main.tsx"),
 };
 
 /**
@@ -34,8 +36,8 @@ const coreBrowserOnly: Plugin = {
  * @example
  * await bundleClient(); // dist/client/phone.js, console-phone.js, console-licenses.js, styles.css
  */
-export async function bundleClient(outdir: string = bundleDir): Promise<void> {
-  await build({
+export async function bundleClient(outdir: string = bundleDir): Promise<Record<string, number>> {
+  const result = await build({
     entryPoints: { ...scripts, styles: at("../src/client/styles.css") },
     outdir,
     bundle: true,
@@ -48,11 +50,22 @@ export async function bundleClient(outdir: string = bundleDir): Promise<void> {
     plugins: [coreBrowserOnly],
     // The workspace packages bundle from their sources, as the tests read them.
     conditions: ["ninsho-source"],
+    // Preact's automatic JSX runtime, as the client's tsconfig declares it.
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    metafile: true,
     logLevel: "warning",
   });
+  // Sizes of what a browser downloads, so a growing bundle is seen at build time.
+  const sizes: Record<string, number> = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs)) sizes[file] = output.bytes;
+  return sizes;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await bundleClient();
-  process.stdout.write(`@ninsho/web: pages' scripts bundled into ${bundleDir}\n`);
+  const sizes = await bundleClient();
+  const list = Object.entries(sizes).map(
+    ([file, bytes]) => `${file.split("/").pop()} ${(bytes / 1024).toFixed(1)} KiB`,
+  );
+  process.stdout.write(`@ninsho/web: pages' scripts bundled into ${bundleDir}: ${list.join(", ")}\n`);
 }

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The browser bundles the build makes (scripts/bundle.ts), one script per page and one stylesheet. */
-export const scriptEntries = ["phone", "console-phone", "console-licenses"] as const;
+/** The browser bundles the build makes (scripts/bundle.ts), one script per page (the console's and the portal's are Preact apps) and one stylesheet. */
+export const scriptEntries = ["phone", "console-phone", "console-licenses", "console", "portal"] as const;
 export type ScriptEntry = (typeof scriptEntries)[number];
 
 /**
@@ -52,6 +52,8 @@ export function loadAssets(dir: string = bundleDir): Assets {
     phone: load(dir, "phone", "js"),
     "console-phone": load(dir, "console-phone", "js"),
     "console-licenses": load(dir, "console-licenses", "js"),
+    console: load(dir, "console", "js"),
+    portal: load(dir, "portal", "js"),
   } satisfies Record<ScriptEntry, Asset>;
   const styles = load(dir, "styles", "css");
   const byPath = new Map([...Object.values(scripts), styles].map((asset) => [asset.path, asset]));

@@ -1,20 +1,39 @@
+import type { Locale } from "@ninsho/core";
 import type { AppExtension } from "@ninsho/server";
 import { type Assets, loadAssets } from "./assets.js";
 import { pageHeaders } from "./headers.js";
 import { pageLocale } from "./locale.js";
+import { appMain } from "./pages/appMain.js";
 import { consoleLicensesPage } from "./pages/consoleLicenses.js";
 import { consolePhonePage } from "./pages/consolePhone.js";
 import { CONSOLE_LICENSES_PATH, CONSOLE_PHONE_PATH } from "./pages/consoleShell.js";
+import { ERRORS_PATH, errorCodesMain } from "./pages/errorCodes.js";
+import { LANDING_PATH, landingMain } from "./pages/landing.js";
 import { PHONE_PATH, phonePage } from "./pages/phone.js";
+import { FAVICON_PATH, FAVICON_SVG, shell } from "./pages/shell.js";
+import { wordsFor } from "./words/index.js";
 
 export interface WebOptions {
   /** The bundles to serve (default: read from `dist/client` once, now). */
   readonly assets?: Assets;
 }
 
+const PAGE_PATHS = [
+  LANDING_PATH,
+  PHONE_PATH,
+  ERRORS_PATH,
+  FAVICON_PATH,
+  "/console",
+  "/console/*",
+  "/portal",
+  "/portal/*",
+  "/web/assets/*",
+];
+
 /**
- * The web pages as an app extension: the phone-activation page, the support console and their assets.
- * The server does not import this package; whoever starts it passes the registrar in.
+ * The web pages as an app extension: the landing page, the console (a Preact app, with the older phone and
+ * lookup pages), the portal, the phone-activation page, the error codes and their assets. The server does not
+ * import this package; whoever starts it passes the registrar in.
  * @example
  * startServer({ extensions: [registerWeb] });
  * createApp(deps, { extensions: [webPages({ assets })] });
@@ -23,13 +42,54 @@ export const webPages =
   (options: WebOptions = {}): AppExtension =>
   (app) => {
     const assets = options.assets ?? loadAssets();
-    for (const path of [PHONE_PATH, "/console", "/console/*", "/web/assets/*"]) app.use(path, pageHeaders);
+    for (const path of PAGE_PATHS) app.use(path, pageHeaders);
+    const text = (
+      path: string,
+      locale: Locale,
+      chosen: boolean,
+      title: string,
+      main: ReturnType<typeof landingMain>,
+    ) => shell({ locale, chosen, title, stylesPath: assets.styles.path, area: "public", main, path });
 
+    app.get(LANDING_PATH, (c) => {
+      const { locale, chosen } = pageLocale(c);
+      return c.html(text(LANDING_PATH, locale, chosen, wordsFor(locale).landing.title, landingMain(locale)));
+    });
+    app.get(ERRORS_PATH, (c) => {
+      const { locale, chosen } = pageLocale(c);
+      return c.html(text(ERRORS_PATH, locale, chosen, wordsFor(locale).docs.title, errorCodesMain(locale)));
+    });
+    app.get(FAVICON_PATH, (c) => {
+      c.header("cache-control", "public, max-age=86400");
+      return c.body(FAVICON_SVG, 200, { "content-type": "image/svg+xml" });
+    });
     app.get(PHONE_PATH, (c) => c.html(phonePage(assets, pageLocale(c))));
-    // Keep the query (a chosen `?lang=`) across the redirect.
-    app.get("/console", (c) => c.redirect(`${CONSOLE_PHONE_PATH}${new URL(c.req.url).search}`));
+    // The older single-purpose console pages keep their addresses; every other /console path is the app's.
     app.get(CONSOLE_PHONE_PATH, (c) => c.html(consolePhonePage(assets, pageLocale(c))));
     app.get(CONSOLE_LICENSES_PATH, (c) => c.html(consoleLicensesPage(assets, pageLocale(c))));
+    for (const [area, paths] of [
+      ["console", ["/console", "/console/*"]],
+      ["portal", ["/portal", "/portal/*"]],
+    ] as const) {
+      for (const path of paths)
+        app.get(path, (c) => {
+          const { locale, chosen } = pageLocale(c);
+          const words = wordsFor(locale);
+          const title = area === "console" ? words.nav.consoleName : words.nav.portalName;
+          return c.html(
+            shell({
+              locale,
+              chosen,
+              title,
+              area,
+              stylesPath: assets.styles.path,
+              scriptPath: assets.scripts[area].path,
+              main: appMain(locale),
+              path: c.req.path,
+            }),
+          );
+        });
+    }
     app.get("/web/assets/:file", (c) => {
       const asset = assets.byPath.get(c.req.path);
       if (!asset) return c.notFound();

@@ -123,10 +123,39 @@ describe("web pages over HTTP", () => {
     expect((await fetch(`${web.url}/web/assets/phone.000000000000.js`)).status).toBe(404);
   });
 
-  it("sends /console to the phone flow, keeping the chosen language", async () => {
-    const { res } = await page("/console?lang=ja");
-    expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/console/phone?lang=ja");
+  it("serves the console app at /console and below, in the chosen language", async () => {
+    for (const path of ["/console?lang=ja", "/console/licenses/lic_x?lang=ja", "/console/why?lang=ja"]) {
+      const { res, html } = await page(path);
+      expect(res.status).toBe(200);
+      expect(html).toContain('<html lang="ja" data-lang-chosen="true">');
+      expect(html).toMatch(/<script src="\/web\/assets\/console\.[0-9a-f]{12}\.js" defer>/);
+    }
+  });
+
+  it.each(["/", "/docs/errors", "/console", "/portal"])(
+    "%s: HTML with a strict CSP, a favicon, at most one script and no inline one",
+    async (path) => {
+      const { res, html } = await page(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+      expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
+      expect(scripts.length).toBeLessThanOrEqual(1);
+      for (const attributes of scripts) expect(attributes).toMatch(/src="\/web\/assets\//);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+      expect(html).not.toMatch(/\sstyle=/i);
+    },
+  );
+
+  it("lists every code of the catalogue on /docs/errors, in the page's language and the other", async () => {
+    const { html } = await page("/docs/errors?lang=ja");
+    for (const code of errorCodes) {
+      expect(html).toContain(`id="${code}"`);
+      expect(html).toContain(attribute(describeProblem(code, "ja").remedy));
+      expect(html).toContain(attribute(describeProblem(code, "en").remedy));
+    }
+    const favicon = await fetch(`${web.url}/favicon.svg`);
+    expect(favicon.headers.get("content-type")).toBe("image/svg+xml");
   });
 
   it("leaves the API as it was: JSON answers, no page headers", async () => {

@@ -152,6 +152,35 @@ export class KyselyDeviceRepository implements DeviceRepository {
    * Record when devices were last seen, many at once. Validation only notes the time in memory and a flusher
    * writes batches here, so answering a validation never waits on, or contends for, a device row.
    */
+  /** Devices named `name`, case ignored, deactivated ones included (support's search box). */
+  async findByName(name: string, limit: number): Promise<Device[]> {
+    const rows = await this.db
+      .selectFrom("devices")
+      .selectAll()
+      .where(sql<string>`lower(name)`, "=", name.toLowerCase())
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map(toDevice);
+  }
+
+  /** How many licenses have n active devices, for every n ≥ 1 that occurs, fewest devices first. */
+  async activeDeviceHistogram(): Promise<{ devices: number; licenses: number }[]> {
+    const perLicense = this.db
+      .selectFrom("devices")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("deactivated_at", "is", null)
+      .groupBy("license_id")
+      .as("per_license");
+    const rows = await this.db
+      .selectFrom(perLicense)
+      .select(["per_license.n", (eb) => eb.fn.countAll<number | string>().as("licenses")])
+      .groupBy("per_license.n")
+      .orderBy("per_license.n")
+      .execute();
+    return rows.map((row) => ({ devices: Number(row.n), licenses: Number(row.licenses) }));
+  }
+
   async touchMany(seen: ReadonlyMap<string, string>): Promise<void> {
     // In id order, so two processes flushing overlapping batches lock the rows in the same order.
     const entries = [...seen].sort(([a], [b]) => (a < b ? -1 : 1));

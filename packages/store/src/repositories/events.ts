@@ -48,6 +48,23 @@ export class KyselyEventRepository implements EventRepository {
       .execute();
     return rows.map(toEvent);
   }
+
+  /** Events of some types of every license since an instant, newest first, at most `limit`. */
+  async listAllTypesSince(
+    types: readonly EventType[],
+    since: string,
+    limit: number,
+  ): Promise<LicenseEvent[]> {
+    const rows = await this.db
+      .selectFrom("events")
+      .selectAll()
+      .where("type", "in", types)
+      .where("created_at", ">=", since)
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map(toEvent);
+  }
 }
 
 const toRow = (e: LicenseEvent): EventsTable => ({

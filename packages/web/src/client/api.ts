@@ -17,6 +17,8 @@ export interface CallOptions {
   readonly body?: unknown;
   /** An admin token, sent as a bearer token (the console). */
   readonly token?: string;
+  /** Send this site's cookies: the portal's session cookie (HTTP-only, so the page never reads it). */
+  readonly session?: boolean;
   readonly language: PageLanguage;
 }
 
@@ -25,7 +27,7 @@ export interface CallOptions {
  * message and remedy can be shown as they are.
  */
 export async function callApi(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PATCH" | "DELETE",
   path: string,
   options: CallOptions,
 ): Promise<ApiAnswer> {
@@ -38,12 +40,21 @@ export async function callApi(
       method,
       headers,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-      credentials: "omit",
+      credentials: options.session === true ? "same-origin" : "omit",
       cache: "no-store",
     });
   } catch {
     return { kind: "network" };
   }
+  return answerOf(response);
+}
+
+/**
+ * Read an answer of this server's API: its JSON body when ok, else the catalogue problem it carries.
+ * @example
+ * const answer = await answerOf(await fetch("/v1/admin/key-batches", init));
+ */
+export async function answerOf(response: Response): Promise<ApiAnswer> {
   let body: unknown;
   try {
     body = await response.json();

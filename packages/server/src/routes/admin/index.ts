@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
+import { registerConsoleReads } from "./console.js";
 import { registerKeys } from "./keys.js";
 import { registerLicenseActions } from "./licenseActions.js";
 import { registerLicenseReads } from "./licenses.js";
@@ -23,6 +24,8 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   registerSigningKeys(app, deps);
   registerPolicies(app, deps);
   registerKeys(app, deps);
+  // Before the license reads: /v1/admin/licenses/search must not be taken for a license id.
+  registerConsoleReads(app, deps);
   registerLicenseReads(app, deps);
   registerLicenseActions(app, deps);
   registerTokens(app, deps);

@@ -1,0 +1,154 @@
+import { LicenseDetailSchema, TimelineSchema } from "@ninsho/contract";
+import { useState } from "preact/hooks";
+import { useSpeech } from "../i18n.js";
+import { useLoad } from "../load.js";
+import { Link } from "../router.js";
+import { ProblemNote, Status } from "../ui.js";
+import { Action } from "./Action.js";
+import { useSession } from "./session.js";
+import { eventWords } from "./timeline.js";
+
+const DAY_MS = 86_400_000;
+
+/** A license: its facts, its devices (each with deactivate), actions with a reason, and its timeline in words. */
+export function LicensePage({ id }: { readonly id: string }) {
+  const session = useSession();
+  const speech = useSpeech();
+  const { words, t, when } = speech;
+  const w = words.license;
+  const license = useLoad(LicenseDetailSchema, () => session.call("GET", `/v1/admin/licenses/${id}`), [id]);
+  const timeline = useLoad(TimelineSchema, () => session.call("GET", `/v1/admin/licenses/${id}/timeline`), [
+    id,
+  ]);
+  const [status, setStatus] = useState<string | undefined>(undefined);
+  const [days, setDays] = useState("365");
+  const done = () => {
+    setStatus(w.actionDone);
+    license.reload();
+    timeline.reload();
+  };
+  const data = license.data;
+  const canAct = session.me.role !== "readonly";
+  return (
+    <>
+      <h1>{t(w.title, { id })}</h1>
+      <ProblemNote problem={license.problem ?? timeline.problem} />
+      <Status text={status} />
+      {data && (
+        <>
+          <dl class="facts">
+            <dt>{w.state}</dt>
+            <dd>{words.states[data.state]}</dd>
+            <dt>{w.product}</dt>
+            <dd>
+              <code>{data.productId}</code>
+            </dd>
+            <dt>{w.policy}</dt>
+            <dd>
+              <code>{data.policyId}</code>
+            </dd>
+            <dt>{w.owner}</dt>
+            <dd>{data.ownerEmail ?? "—"}</dd>
+            <dt>{w.created}</dt>
+            <dd>{when(data.createdAt)}</dd>
+            <dt>{w.expires}</dt>
+            <dd>{when(data.expiresAt)}</dd>
+          </dl>
+          <p>
+            <Link href={`/console/why/${id}`}>{w.why}</Link>
+          </p>
+          <section aria-labelledby="devices-heading">
+            <h2 id="devices-heading">{w.devicesHeading}</h2>
+            {data.devices.length === 0 && <p>{w.noDevices}</p>}
+            <ul class="devices">
+              {data.devices.map((d) => (
+                <li key={d.id} class={d.deactivatedAt === undefined ? "" : "gone"} data-device-id={d.id}>
+                  <span>
+                    <strong>{d.name}</strong> · {d.platform} · <code>{d.id}</code>
+                    <br />
+                    {w.activated} {when(d.activatedAt)} · {w.lastSeen} {when(d.lastSeenAt)}
+                    {d.deactivatedAt !== undefined && (
+                      <> · {t(w.deactivated, { date: when(d.deactivatedAt) })}</>
+                    )}
+                  </span>
+                  {canAct && d.deactivatedAt === undefined && (
+                    <Action
+                      id={`deactivate-${d.id}`}
+                      label={w.deactivate}
+                      path={`/v1/admin/devices/${d.id}/deactivate`}
+                      onDone={done}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+          {canAct && (
+            <section aria-labelledby="actions-heading">
+              <h2 id="actions-heading">{w.actionsHeading}</h2>
+              <div class="buttons">
+                <Action
+                  id="extend"
+                  label={w.extend}
+                  path={`/v1/admin/licenses/${id}/extend`}
+                  body={() => {
+                    const base = Math.max(
+                      Date.now(),
+                      data.expiresAt === undefined ? 0 : Date.parse(data.expiresAt),
+                    );
+                    return { expiresAt: new Date(base + Number(days) * DAY_MS).toISOString() };
+                  }}
+                  extra={
+                    <div class="field">
+                      <label for="extend-days">{w.extendDays}</label>
+                      <input
+                        id="extend-days"
+                        inputMode="numeric"
+                        value={days}
+                        onInput={(e) => setDays(e.currentTarget.value)}
+                      />
+                    </div>
+                  }
+                  onDone={done}
+                />
+                {data.status === "active" ? (
+                  <Action
+                    id="suspend"
+                    label={w.suspend}
+                    path={`/v1/admin/licenses/${id}/suspend`}
+                    onDone={done}
+                  />
+                ) : (
+                  <Action
+                    id="reinstate"
+                    label={w.reinstate}
+                    path={`/v1/admin/licenses/${id}/reinstate`}
+                    onDone={done}
+                  />
+                )}
+              </div>
+            </section>
+          )}
+        </>
+      )}
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{w.timelineHeading}</h2>
+        <ol class="timeline">
+          {[...(timeline.data?.events ?? [])].reverse().map((event) => {
+            const said = eventWords(event, speech);
+            return (
+              <li key={event.id} data-event={event.type}>
+                <strong>{said.what}</strong> <time dateTime={event.createdAt}>{when(event.createdAt)}</time>
+                {said.lines.map((line) => (
+                  <p key={line} class="hint">
+                    {line}
+                  </p>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </>
+  );
+}
