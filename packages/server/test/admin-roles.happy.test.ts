@@ -39,8 +39,9 @@ describe("admin roles", () => {
       expect(operations.length).toBeGreaterThanOrEqual(20);
       for (const op of operations)
         expect(op.security, `${op.method} ${op.path}`).toEqual([{ adminToken: [] }]);
-      // The key lookup is a POST only so the key travels in the body, not the URL: it reads, and readonly may.
-      const readsByPost = new Set(["/v1/admin/licenses/lookup"]);
+      // The key lookup and the search are POSTs only so a key travels in the body, not the URL: they read, and
+      // readonly may.
+      const readsByPost = new Set(["/v1/admin/licenses/lookup", "/v1/admin/licenses/search"]);
       const writes = operations.filter((op) => op.method !== "GET" && !readsByPost.has(op.path));
       expect(writes.every((op) => op.role !== "readonly")).toBe(true);
     });
