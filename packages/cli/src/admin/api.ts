@@ -32,6 +32,11 @@ import {
   type TokenList,
   TokenListSchema,
   TokenSchema,
+  type UsageReport,
+  UsageReportSchema,
+  type VolumeGrant,
+  type VolumeGrantRequest,
+  VolumeGrantSchema,
   type Whoami,
   WhoamiSchema,
 } from "@ninsho/contract";
@@ -165,6 +170,16 @@ export class AdminApi {
   /** @example (await api.createToken("ci", "readonly")).token; */
   createToken(name: string, role: Role): Promise<CreatedToken> {
     return this.http.json(CreatedTokenSchema, "POST", "/v1/admin/tokens", { body: { name, role } });
+  }
+
+  /** @example (await api.issueVolumeGrant({ licenseId, relayKey, customer, expiresAt })).grant; */
+  issueVolumeGrant(body: VolumeGrantRequest): Promise<VolumeGrant> {
+    return this.http.json(VolumeGrantSchema, "POST", "/v1/admin/volume-grants", { body });
+  }
+
+  /** @example (await api.importUsageReport(readFileSync("usage.json", "utf8"))).admitted; */
+  importUsageReport(reportFile: string): Promise<UsageReport> {
+    return this.http.json(UsageReportSchema, "POST", "/v1/admin/usage-reports", { body: { reportFile } });
   }
 
   /** @example (await api.listTokens()).tokens; */

@@ -4,6 +4,7 @@ import { registerKeys } from "./commands/keys.js";
 import { registerLicenses } from "./commands/licenses.js";
 import { registerPolicies } from "./commands/policies.js";
 import { registerProducts } from "./commands/products.js";
+import { registerRelayAdmin } from "./commands/relay.js";
 import { registerTokens } from "./commands/tokens.js";
 import { finishAdminCommands } from "./context.js";
 import type { Io } from "./io.js";
@@ -13,7 +14,7 @@ export { defaultIo, type Io } from "./io.js";
 
 /**
  * Register the admin side of `ninsho`, which drives the admin API over HTTP: products, policies, keys,
- * licenses, devices, tokens and whoami.
+ * licenses, devices, tokens, whoami, volume grants and usage reports.
  * @example
  * registerAdmin(program, defaultIo());
  */
@@ -24,5 +25,6 @@ export function registerAdmin(program: Command, io: Io): void {
   registerLicenses(program, io);
   registerDevices(program, io);
   registerTokens(program, io);
+  registerRelayAdmin(program, io);
   finishAdminCommands(program);
 }

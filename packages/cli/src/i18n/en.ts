@@ -209,6 +209,17 @@ export const en = {
   "usage.reason.expiry": "Expected none, a date (2027-01-01) or a duration (365d).",
   "usage.reason.range": "{name} must be a whole number from {min} to {max}.",
 
+  "relay.initialised":
+    "Relay key pair made. Send {request} to the vendor; start the relay with the grant file they send back.",
+  "relay.listening": "Relay listening on {url}: grant {grantId}, up to {max} devices.",
+  "relay.adminToken":
+    "Admin page {url} — admin token for this run (shown once, only its digest is kept): {token}",
+  "relay.reported":
+    "Signed usage report written to {out}. Send it to the vendor (ninsho usage-reports import).",
+  "admin.grantIssued":
+    "Grant {grantId} for {maxDevices} devices, {notBefore} to {expiresAt}, written to {out}.",
+  "admin.reportImported":
+    "{imported, select, true {Imported} other {Already imported}} report {reportId}: {admitted} of {maxDevices} devices, peak {peak}, {refused} refused, {renewals} renewals.",
   "local.backedUp": "Backed up {from} to {to}.",
   "local.backupHolds":
     "  {licenses, plural, one {# license} other {# licenses}}, {devices, plural, one {# device} other {# devices}}; schema {schema}",

@@ -205,6 +205,17 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "usage.reason.expiry": "none、日付（2027-01-01）、または期間（365d）を指定してください。",
   "usage.reason.range": "{name} には {min} から {max} までの整数を指定してください。",
 
+  "relay.initialised":
+    "リレーの鍵ペアを作成しました。{request} をベンダーに送り、返送された許諾ファイルでリレーを起動してください。",
+  "relay.listening": "リレーは {url} で待ち受けています: 許諾 {grantId}、最大 {max} 台。",
+  "relay.adminToken":
+    "管理ページ {url} — 今回の起動の管理トークン（一度だけ表示、ダイジェストのみ保存）: {token}",
+  "relay.reported":
+    "署名付き利用レポートを {out} に書き出しました。ベンダーに送ってください（ninsho usage-reports import）。",
+  "admin.grantIssued":
+    "許諾 {grantId}（{maxDevices} 台、{notBefore} から {expiresAt} まで）を {out} に書き出しました。",
+  "admin.reportImported":
+    "レポート {reportId} を{imported, select, true {取り込みました} other {既に取り込み済みです}}: {maxDevices} 台中 {admitted} 台、最大 {peak} 台、拒否 {refused} 件、更新 {renewals} 回。",
   "local.backedUp": "{from} を {to} にバックアップしました。",
   "local.backupHolds": "  ライセンス {licenses} 件、デバイス {devices} 台、スキーマ {schema}",
   "local.masterKeyCopied":
