@@ -233,6 +233,8 @@ export const en = {
     "seat.overage": "More seats in use than allowed",
     "seat.borrowed": "Seat borrowed for offline use",
     "seat.returned": "Borrowed seat returned",
+    "relay.grant_issued": "Volume grant issued for a relay",
+    "relay.usage_reported": "Relay usage report imported",
   },
   actors: {
     system: "the server",

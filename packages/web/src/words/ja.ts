@@ -232,6 +232,8 @@ export const ja: Shape<typeof en> = {
     "seat.overage": "許可数を超えるシートが使用中",
     "seat.borrowed": "オフライン用にシートを貸し出し",
     "seat.returned": "貸し出したシートを返却",
+    "relay.grant_issued": "リレーへのボリューム許諾を発行",
+    "relay.usage_reported": "リレーの利用レポートを取り込み",
   },
   actors: {
     system: "サーバー",
