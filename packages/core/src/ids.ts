@@ -15,6 +15,9 @@ export const idPrefixes = {
   mail: "mail",
   volumeGrant: "vgr",
   usageReport: "urp",
+  audit: "aud",
+  webhook: "whk",
+  delivery: "dlv",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -26,13 +26,20 @@ import type {
 } from "./accountRecords.js";
 import type {
   AuditEvent,
+  AuditFilter,
+  DeliveryAttempt,
+  DeliveryStatus,
   DevicePatch,
   IssuedLicense,
   LicenseFilter,
   LicensePatch,
   OfflineActivationRecord,
   OfflineKeyRecord,
+  ProductPatch,
   SeatRenewal,
+  WebhookDeliveryRecord,
+  WebhookEndpointPatch,
+  WebhookEndpointRecord,
 } from "./records.js";
 
 /** Products and their signing keys (public JWK and sealed private key). */
@@ -40,6 +47,7 @@ export interface ProductRepository {
   insert(product: Product): Promise<void>;
   findById(id: string): Promise<Product | undefined>;
   list(): Promise<Product[]>;
+  update(id: string, patch: ProductPatch): Promise<void>;
   insertSigningKey(key: SigningKeyRecord): Promise<void>;
   /** Every signing key, of one product or all, oldest first. */
   listSigningKeys(productId?: string): Promise<SigningKeyRecord[]>;
@@ -53,6 +61,8 @@ export interface PolicyRepository {
   insert(policy: Policy): Promise<void>;
   findById(id: string): Promise<Policy | undefined>;
   list(productId?: string): Promise<Policy[]>;
+  /** Write an edited policy (every field but id, product, channel and creation time). */
+  update(policy: Policy): Promise<void>;
 }
 
 /** Licenses, found by id or by the keyed digest of their product key. */
@@ -104,6 +114,8 @@ export interface EventRepository {
   listTypesSince(licenseId: string, types: readonly EventType[], since: string): Promise<LicenseEvent[]>;
   /** Events of some types of every license since an instant, newest first, at most `limit` (the console's charts). */
   listAllTypesSince(types: readonly EventType[], since: string, limit: number): Promise<LicenseEvent[]>;
+  /** Events by id, oldest first (what a webhook outbox row names). */
+  findMany(ids: readonly string[]): Promise<LicenseEvent[]>;
 }
 
 /** Admin tokens, kept by digest only. */
@@ -142,7 +154,7 @@ export interface OfflineRepository {
 /** The server's own audit log (changes to the server, not to a license): append-only. */
 export interface AuditRepository {
   append(event: AuditEvent): Promise<void>;
-  list(): Promise<AuditEvent[]>;
+  list(filter?: AuditFilter): Promise<AuditEvent[]>;
 }
 
 /**
@@ -223,4 +235,29 @@ export interface DeviceCodeRepository {
   approve(digest: string, accountId: string, licenseId: string, at: string): Promise<boolean>;
   /** Hand an approved code out once (compare and set); true when this call did. */
   markUsed(digest: string): Promise<boolean>;
+}
+
+/** Webhook endpoints, the outbox the event log fills in the same transaction, and the delivery log. */
+export interface WebhookRepository {
+  insertEndpoint(endpoint: WebhookEndpointRecord): Promise<void>;
+  findEndpoint(id: string): Promise<WebhookEndpointRecord | undefined>;
+  listEndpoints(): Promise<WebhookEndpointRecord[]>;
+  updateEndpoint(id: string, patch: WebhookEndpointPatch): Promise<void>;
+  peekOutbox(limit: number): Promise<{ id: string; eventIds: string[] }[]>;
+  takeOutbox(id: string): Promise<boolean>;
+  insertDeliveries(deliveries: readonly WebhookDeliveryRecord[]): Promise<void>;
+  dueDeliveries(now: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+  claimDelivery(id: string, dueAt: string, until: string): Promise<boolean>;
+  recordAttempt(id: string, attempt: DeliveryAttempt): Promise<void>;
+  requeueDelivery(id: string, at: string): Promise<void>;
+  findDelivery(id: string): Promise<WebhookDeliveryRecord | undefined>;
+  listDeliveries(
+    endpointId: string,
+    options?: { status?: DeliveryStatus; before?: string; limit?: number },
+  ): Promise<WebhookDeliveryRecord[]>;
+}
+
+/** Billing events already applied (idempotency by the sender's event id). */
+export interface BillingEventRepository {
+  insertIfAbsent(row: { id: string; licenseId: string | null; kind: string; at: string }): Promise<boolean>;
 }

@@ -21,6 +21,7 @@ export type {
   AccountRepository,
   AccountTokenRepository,
   AuditRepository,
+  BillingEventRepository,
   DeviceCodeRepository,
   DeviceRepository,
   EventRepository,
@@ -32,8 +33,18 @@ export type {
   SeatRepository,
   SettingsRepository,
   TokenRepository,
+  WebhookRepository,
 } from "./contracts.js";
-export type { SeatRenewal } from "./records.js";
+export type {
+  AuditFilter,
+  DeliveryAttempt,
+  DeliveryStatus,
+  ProductPatch,
+  SeatRenewal,
+  WebhookDeliveryRecord,
+  WebhookEndpointPatch,
+  WebhookEndpointRecord,
+} from "./records.js";
 export type { AuditEvent } from "./repositories/audit.js";
 export type { DevicePatch } from "./repositories/devices.js";
 export type { Dialect } from "./repositories/executor.js";

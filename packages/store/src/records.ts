@@ -2,7 +2,7 @@
  * The records the repositories take and give besides the domain's own types (patches, filters, offline
  * records, audit entries), apart from both the interfaces (`contracts.ts`) and their Kysely implementation.
  */
-import type { Component, Device, License, LicenseStatus, SeatKind } from "@ninsho/core";
+import type { Component, Device, License, LicenseOverrides, LicenseStatus, SeatKind } from "@ninsho/core";
 
 /** One change to the server itself (not to a license), e.g. `token.recovered`. */
 export interface AuditEvent {
@@ -12,6 +12,18 @@ export interface AuditEvent {
   readonly actor: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly createdAt: string;
+  /** What it is about (`pol_…`, `lic_…`, `tok_…`, `prd_…`, `whk_…`); absent for the server itself. */
+  readonly target?: string;
+  /** Why, in the actor's words. */
+  readonly reason?: string;
+}
+
+/** Which audit entries to read: about one target, after an id (paging), at most `limit`. */
+export interface AuditFilter {
+  readonly target?: string;
+  readonly type?: string;
+  readonly after?: string;
+  readonly limit?: number;
 }
 
 /** Fields that change when a device is recognised, refreshed, renamed or deactivated. */
@@ -46,6 +58,12 @@ export interface LicenseFilter {
   readonly limit?: number;
 }
 
+/** What an admin may change on a product; `archivedAt: null` restores it. */
+export interface ProductPatch {
+  readonly name?: string;
+  readonly archivedAt?: string | null;
+}
+
 /** Fields an admin action or an activation may change; expiry and reason may be cleared with `null`. */
 export interface LicensePatch {
   readonly status?: LicenseStatus;
@@ -53,6 +71,10 @@ export interface LicensePatch {
   readonly firstActivatedAt?: string;
   readonly expiresAt?: string | null;
   readonly ownerEmail?: string | null;
+  /** Move the license to another policy of its product. */
+  readonly policyId?: string;
+  /** Its overrides of the policy (`null`: none left). */
+  readonly overrides?: LicenseOverrides | null;
 }
 
 /** A product's number and offline (BLS) key pair as stored: the secret scalar sealed under the master key. */
@@ -89,4 +111,60 @@ export interface SeatRenewal {
   readonly secretDigest?: string;
   /** The new holder's device key (null: a seat kept by its secret from now on). */
   readonly deviceKey?: string | null;
+}
+
+/** A webhook endpoint as stored: its signing secret sealed under the master key, never in clear. */
+export interface WebhookEndpointRecord {
+  readonly id: string;
+  readonly url: string;
+  readonly description?: string;
+  /** Event types it receives; a `prefix.*` entry takes every type of that prefix, `*` every event. */
+  readonly eventTypes: readonly string[];
+  readonly sealedSecret: string;
+  readonly createdAt: string;
+  readonly disabledAt?: string;
+  /** Since when its deliveries have failed without one success in between; absent while it answers. */
+  readonly failingSince?: string;
+  readonly consecutiveFailures: number;
+}
+
+/** What changes on an endpoint: its settings, or its failure streak after an attempt. */
+export interface WebhookEndpointPatch {
+  readonly url?: string;
+  readonly eventTypes?: readonly string[];
+  readonly disabledAt?: string | null;
+  readonly failingSince?: string | null;
+  readonly consecutiveFailures?: number;
+}
+
+export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** One event to one endpoint: the delivery log's row. */
+export interface WebhookDeliveryRecord {
+  readonly id: string;
+  readonly endpointId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  /** The exact JSON body sent (and signed). */
+  readonly payload: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt?: string;
+  readonly lastAttemptAt?: string;
+  readonly lastStatus?: number;
+  readonly lastError?: string;
+  readonly deliveredAt?: string;
+  readonly createdAt: string;
+}
+
+/** The result of one attempt, written back to its delivery. */
+export interface DeliveryAttempt {
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly lastAttemptAt: string;
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+  readonly deliveredAt: string | null;
 }

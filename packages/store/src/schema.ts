@@ -23,12 +23,17 @@ export interface Database {
   account_licenses: AccountLicensesTable;
   outbox: OutboxTable;
   device_codes: DeviceCodesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_outbox: WebhookOutboxTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  billing_events: BillingEventsTable;
 }
 
 export interface ProductsTable {
   id: string;
   name: string;
   created_at: string;
+  archived_at?: string | null | undefined;
 }
 
 export interface SigningKeysTable {
@@ -63,6 +68,10 @@ export interface PoliciesTable {
   created_at: string;
   /** Seat channels: `{ seats, heartbeatTimeoutSeconds, overage?, borrowMaxDays? }` as JSON; null otherwise. */
   seat_rules: string | null;
+  /** When an admin archived it: it keeps its licenses and takes no new ones. */
+  archived_at?: string | null | undefined;
+  /** When an admin last edited it; the edit reaches its licenses at their next lease. */
+  updated_at?: string | null | undefined;
 }
 
 export interface LicensesTable {
@@ -81,6 +90,8 @@ export interface LicensesTable {
   created_at: string;
   first_activated_at: string | null;
   expires_at: string | null;
+  /** Overrides of the policy for this license alone (core's `LicenseOverrides` as JSON); null: none. */
+  overrides?: string | null | undefined;
 }
 
 export interface DevicesTable {
@@ -175,6 +186,56 @@ export interface AdminAuditTable {
   actor: string;
   data: string;
   created_at: string;
+  /** What the entry is about (`pol_…`, `lic_…`, `tok_…`, `prd_…`, `whk_…`); null for the server itself. */
+  target?: string | null | undefined;
+  /** Why, in the actor's words. */
+  reason?: string | null | undefined;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types (`license.*` style prefixes allowed); `["*"]`: every event. */
+  event_types: string;
+  sealed_secret: string;
+  created_at: string;
+  disabled_at: string | null;
+  failing_since: string | null;
+  consecutive_failures: number;
+}
+
+export interface WebhookOutboxTable {
+  /** The first event's id (ids sort by time). */
+  id: string;
+  /** JSON array of the ids of the events appended together. */
+  event_ids: string;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  /** `pending` (due at `next_attempt_at`), `delivered`, or `failed` (gave up after the last attempt). */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface BillingEventsTable {
+  /** `<source>:<the sender's event id>`. */
+  id: string;
+  license_id: string | null;
+  kind: string;
+  received_at: string;
 }
 
 /** One check-out of a seat (see core's `Seat`): held while not returned and `expires_at` is ahead. */

@@ -4,6 +4,7 @@ import type {
   AccountRepository,
   AccountTokenRepository,
   AuditRepository,
+  BillingEventRepository,
   DeviceCodeRepository,
   DeviceRepository,
   EventRepository,
@@ -15,6 +16,7 @@ import type {
   SeatRepository,
   SettingsRepository,
   TokenRepository,
+  WebhookRepository,
 } from "./contracts.js";
 import { openPostgres } from "./dialects/postgres.js";
 import { openSqlite } from "./dialects/sqlite.js";
@@ -36,6 +38,7 @@ import { KyselyRateLimitRepository, type RateLimitRepository } from "./repositor
 import { KyselySeatRepository } from "./repositories/seats.js";
 import { KyselySettingsRepository } from "./repositories/settings.js";
 import { KyselyTokenRepository } from "./repositories/tokens.js";
+import { KyselyBillingEventRepository, KyselyWebhookRepository } from "./repositories/webhooks.js";
 import { retryAborted } from "./retry.js";
 import type { Database } from "./schema.js";
 
@@ -62,6 +65,9 @@ export interface Repositories {
   readonly accountLicenses: AccountLicenseRepository;
   readonly outbox: OutboxRepository;
   readonly deviceCodes: DeviceCodeRepository;
+  /** Outbound webhooks (endpoints, outbox, delivery log) and inbound billing events already applied. */
+  readonly webhooks: WebhookRepository;
+  readonly billingEvents: BillingEventRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -108,6 +114,8 @@ const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
   accountLicenses: new KyselyAccountLicenseRepository(db),
   outbox: new KyselyOutboxRepository(db),
   deviceCodes: new KyselyDeviceCodeRepository(db),
+  webhooks: new KyselyWebhookRepository(db),
+  billingEvents: new KyselyBillingEventRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

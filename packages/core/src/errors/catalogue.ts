@@ -1,3 +1,4 @@
+import { adminCatalogue } from "./adminCatalogue.js";
 import type { ErrorCode, ServerErrorCode } from "./codes.js";
 import { deviceCatalogue } from "./deviceCatalogue.js";
 import { deviceCliCatalogue } from "./deviceCliCatalogue.js";
@@ -14,6 +15,7 @@ import type { CodeTexts } from "./text.js";
 export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   ...seatCatalogue,
   ...relayCatalogue,
+  ...adminCatalogue,
   BODY_MALFORMED: {
     en: {
       message: "The request body is not valid JSON.",

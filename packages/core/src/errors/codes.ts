@@ -70,6 +70,17 @@ export const serverErrorCodes = [
   "RELAY_CLOCK_ROLLBACK",
   "RELAY_STATE_ROLLBACK",
   "USAGE_REPORT_INVALID",
+  // Admin changes, billing and webhooks (adminCatalogue.ts).
+  "LAST_ADMIN_TOKEN",
+  "EXPIRY_IN_PAST",
+  "COMPONENT_KIND_UNKNOWN",
+  "WEIGHTS_UNREADABLE_IN_CONTAINER",
+  "POLICY_ARCHIVED",
+  "PRODUCT_ARCHIVED",
+  "POLICY_OF_OTHER_PRODUCT",
+  "WEBHOOK_NOT_FOUND",
+  "DELIVERY_NOT_FOUND",
+  "SIGNATURE_INVALID",
 ] as const;
 
 /**

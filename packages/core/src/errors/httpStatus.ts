@@ -18,6 +18,10 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "OFFLINE_FILE_INVALID":
     case "SEAT_REQUEST_INVALID":
     case "PASSWORD_TOO_WEAK":
+    case "EXPIRY_IN_PAST":
+    case "COMPONENT_KIND_UNKNOWN":
+    case "WEIGHTS_UNREADABLE_IN_CONTAINER":
+    case "POLICY_OF_OTHER_PRODUCT":
     case "DEVICE_CODE_PENDING":
     case "RELAY_GRANT_INVALID":
     case "USAGE_REPORT_INVALID":
@@ -30,6 +34,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "SIGN_IN_EXPIRED":
     case "TOTP_CODE_INVALID":
     case "DEVICE_PROOF_INVALID":
+    case "SIGNATURE_INVALID":
       return 401;
     case "FORBIDDEN":
     case "LICENSE_SUSPENDED":
@@ -53,6 +58,8 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "INSTALLATION_ID_NOT_FOUND":
     case "USER_CODE_NOT_FOUND":
     case "SEAT_NOT_FOUND":
+    case "WEBHOOK_NOT_FOUND":
+    case "DELIVERY_NOT_FOUND":
       return 404;
     case "DEVICE_LIMIT_REACHED":
     case "DEVICE_FORKED":
@@ -60,6 +67,9 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "FINGERPRINT_MISMATCH":
     case "TRANSFER_LIMIT_REACHED":
     case "LICENSE_STATE_CONFLICT":
+    case "LAST_ADMIN_TOKEN":
+    case "POLICY_ARCHIVED":
+    case "PRODUCT_ARCHIVED":
     case "NO_SEAT_AVAILABLE":
     case "SEAT_CHANNEL_REQUIRED":
     case "LICENSE_USES_SEATS":

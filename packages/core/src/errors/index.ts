@@ -1,3 +1,4 @@
+export * from "./adminCatalogue.js";
 export * from "./catalogue.js";
 export * from "./codes.js";
 export * from "./describe.js";

@@ -19,6 +19,15 @@ export const eventTypes = [
   "seat.returned",
   "relay.grant_issued",
   "relay.usage_reported",
+  // Admin changes (issue 13 point 7): a move to another policy, per-license overrides, a note for staff.
+  "license.policy_changed",
+  "license.overrides_changed",
+  "license.noted",
+  // Billing (issue 13 point 6), written by `applyBilling` through the billing endpoints.
+  "billing.renewed",
+  "billing.payment_failed",
+  "billing.canceled",
+  "billing.refunded",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -1,5 +1,6 @@
 import type { Problem } from "../result.js";
 import type { LeaseCounters } from "./leaseCounter.js";
+import type { LicenseOverrides } from "./overrides.js";
 
 export const licenseStatuses = ["active", "suspended", "revoked"] as const;
 /** What an admin set. Expiry is not a status: it follows from time and is computed by `licenseState`. */
@@ -22,6 +23,8 @@ export interface License {
   readonly firstActivatedAt?: string;
   /** ISO instant after which the license is expired; absent for perpetual licenses. */
   readonly expiresAt?: string;
+  /** What an admin changed on this license alone; decisions read `effectivePolicy(policy, license)`. */
+  readonly overrides?: LicenseOverrides;
 }
 
 /** A machine holding an activation on a license. */

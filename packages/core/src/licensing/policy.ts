@@ -71,6 +71,10 @@ export interface Policy {
   /** Floating: the longest a seat may be borrowed for offline use, in days; absent: no borrowing. */
   readonly borrowMaxDays?: number;
   readonly createdAt: string;
+  /** When an admin last edited it; an edit reaches its licenses from their next lease on. */
+  readonly updatedAt?: string;
+  /** When an admin archived it: its licenses keep it; no new key is issued under it, no license moves to it. */
+  readonly archivedAt?: string;
 }
 
 const DAY = 86_400;

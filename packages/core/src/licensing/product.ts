@@ -3,6 +3,8 @@ export interface Product {
   readonly id: string;
   readonly name: string;
   readonly createdAt: string;
+  /** When an admin archived it: its licenses keep working; it takes no new policies or keys. */
+  readonly archivedAt?: string;
 }
 
 /** A product's signing key as stored: the private half is sealed under the master key. */

@@ -12,6 +12,8 @@ import * as deviceKey from "./0010_device_key.js";
 import * as seatDeviceKey from "./0011_seat_device_key.js";
 import * as deviceCodes from "./0012_device_codes.js";
 import * as deviceSecret from "./0013_device_secret.js";
+import * as adminChanges from "./0014_admin_changes.js";
+import * as webhooks from "./0015_webhooks.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -31,6 +33,8 @@ const migrations: Record<string, Migration> = {
   "0011_seat_device_key": seatDeviceKey,
   "0012_device_codes": deviceCodes,
   "0013_device_secret": deviceSecret,
+  "0014_admin_changes": adminChanges,
+  "0015_webhooks": webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

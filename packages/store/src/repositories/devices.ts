@@ -47,6 +47,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
         "licenses.created_at as l_created_at",
         "licenses.first_activated_at as l_first_activated_at",
         "licenses.expires_at as l_expires_at",
+        "licenses.overrides as l_overrides",
       ])
       .where("devices.id", "=", id)
       .executeTakeFirst();
@@ -65,6 +66,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
       created_at: row.l_created_at,
       first_activated_at: row.l_first_activated_at,
       expires_at: row.l_expires_at,
+      overrides: row.l_overrides ?? null,
     });
     return { device: toDevice(row), license };
   }

@@ -15,6 +15,21 @@ export class KyselyEventRepository implements EventRepository {
   async append(...events: readonly LicenseEvent[]): Promise<void> {
     // Chunked: one INSERT must stay under SQLite's bound-parameter limit (7 columns × 1000 rows).
     await insertRows(this.db, this.dialect, "events", events.map(toRow), 1000);
+    // The webhook outbox, in the same transaction: what committed here is handed to the endpoints even if the
+    // process dies right after (see `WebhookRepository.takeOutbox`). One row per 1000 events, not per event.
+    for (let i = 0; i < events.length; i += 1000) {
+      const slice = events.slice(i, i + 1000);
+      const first = slice[0];
+      if (!first) break;
+      await this.db
+        .insertInto("webhook_outbox")
+        .values({
+          id: first.id,
+          event_ids: JSON.stringify(slice.map((e) => e.id)),
+          created_at: first.createdAt,
+        })
+        .execute();
+    }
   }
 
   /** A license's timeline, oldest first; ids sort by time. */
@@ -30,6 +45,18 @@ export class KyselyEventRepository implements EventRepository {
       .limit(options.limit ?? 500);
     if (options.after !== undefined) query = query.where("id", ">", options.after);
     return (await query.execute()).map(toEvent);
+  }
+
+  /** Events by id (what an outbox row names), oldest first. */
+  async findMany(ids: readonly string[]): Promise<LicenseEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("events")
+      .selectAll()
+      .where("id", "in", ids)
+      .orderBy("id")
+      .execute();
+    return rows.map(toEvent);
   }
 
   /** Events of some types for a license since an instant (e.g. transfers in the last 365 days). */

@@ -1,6 +1,6 @@
-import type { License, LicenseStatus } from "@ninsho/core";
+import type { License, LicenseOverrides, LicenseStatus } from "@ninsho/core";
 import type { LicenseRepository } from "../contracts.js";
-import { present } from "../json.js";
+import { parseJson, present } from "../json.js";
 import type { IssuedLicense, LicenseFilter, LicensePatch } from "../records.js";
 import type { LicensesTable } from "../schema.js";
 import { insertRows } from "./bulkInsert.js";
@@ -76,6 +76,9 @@ export class KyselyLicenseRepository implements LicenseRepository {
     if (patch.firstActivatedAt !== undefined) set.first_activated_at = patch.firstActivatedAt;
     if (patch.expiresAt !== undefined) set.expires_at = patch.expiresAt;
     if (patch.ownerEmail !== undefined) set.owner_email = patch.ownerEmail?.toLowerCase() ?? null;
+    if (patch.policyId !== undefined) set.policy_id = patch.policyId;
+    if (patch.overrides !== undefined)
+      set.overrides = patch.overrides === null ? null : JSON.stringify(patch.overrides);
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("licenses").set(set).where("id", "=", id).execute();
   }
@@ -103,6 +106,7 @@ const toRow = (l: IssuedLicense): LicensesTable => ({
   created_at: l.createdAt,
   first_activated_at: l.firstActivatedAt ?? null,
   expires_at: l.expiresAt ?? null,
+  overrides: l.overrides === undefined ? null : JSON.stringify(l.overrides),
 });
 
 export const toLicense = (row: LicensesTable): License => ({
@@ -117,6 +121,9 @@ export const toLicense = (row: LicensesTable): License => ({
   createdAt: row.created_at,
   ...present("firstActivatedAt", row.first_activated_at),
   ...present("expiresAt", row.expires_at),
+  ...(row.overrides === null || row.overrides === undefined
+    ? {}
+    : { overrides: parseJson<LicenseOverrides>(row.overrides) }),
 });
 
 export type { IssuedLicense, LicenseFilter, LicensePatch } from "../records.js";

@@ -1,6 +1,6 @@
 import type { Channel, ExpiryRule, Policy } from "@ninsho/core";
 import type { PolicyRepository } from "../contracts.js";
-import { parseJson } from "../json.js";
+import { parseJson, present } from "../json.js";
 import type { PoliciesTable } from "../schema.js";
 import type { Executor } from "./executor.js";
 
@@ -14,6 +14,11 @@ export class KyselyPolicyRepository implements PolicyRepository {
   async findById(id: string): Promise<Policy | undefined> {
     const row = await this.db.selectFrom("policies").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toPolicy(row);
+  }
+
+  async update(policy: Policy): Promise<void> {
+    const { id: _id, product_id: _p, channel: _c, created_at: _t, ...set } = toRow(policy);
+    await this.db.updateTable("policies").set(set).where("id", "=", policy.id).execute();
   }
 
   async list(productId?: string): Promise<Policy[]> {
@@ -42,6 +47,8 @@ const toRow = (p: Policy): PoliciesTable => ({
   base_policy_id: p.basePolicyId ?? null,
   created_at: p.createdAt,
   seat_rules: p.seats === undefined ? null : JSON.stringify(seatRulesOf(p)),
+  updated_at: p.updatedAt ?? null,
+  archived_at: p.archivedAt ?? null,
 });
 
 /** The seat fields of a policy, as its `seat_rules` column keeps them. */
@@ -77,6 +84,8 @@ export const toPolicy = (row: PoliciesTable): Policy => ({
   ...(row.base_policy_id === null ? {} : { basePolicyId: row.base_policy_id }),
   ...(row.seat_rules === null || row.seat_rules === undefined ? {} : parseJson<SeatRules>(row.seat_rules)),
   createdAt: row.created_at,
+  ...present("updatedAt", row.updated_at ?? null),
+  ...present("archivedAt", row.archived_at ?? null),
 });
 
 type SeatRules = Pick<Policy, "seats" | "heartbeatTimeoutSeconds" | "overage" | "borrowMaxDays">;

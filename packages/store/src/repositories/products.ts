@@ -1,7 +1,8 @@
 import type { Product, SigningKeyRecord } from "@ninsho/core";
 import type { ProductRepository } from "../contracts.js";
 import { parseJson, present } from "../json.js";
-import type { SigningKeysTable } from "../schema.js";
+import type { ProductPatch } from "../records.js";
+import type { ProductsTable, SigningKeysTable } from "../schema.js";
 import type { Executor } from "./executor.js";
 
 export class KyselyProductRepository implements ProductRepository {
@@ -16,12 +17,21 @@ export class KyselyProductRepository implements ProductRepository {
 
   async findById(id: string): Promise<Product | undefined> {
     const row = await this.db.selectFrom("products").selectAll().where("id", "=", id).executeTakeFirst();
-    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+    return row && toProduct(row);
+  }
+
+  /** Rename or archive (`archivedAt` null: restore). */
+  async update(id: string, patch: ProductPatch): Promise<void> {
+    const set: Partial<ProductsTable> = {};
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.archivedAt !== undefined) set.archived_at = patch.archivedAt;
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable("products").set(set).where("id", "=", id).execute();
   }
 
   async list(): Promise<Product[]> {
     const rows = await this.db.selectFrom("products").selectAll().orderBy("id").execute();
-    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    return rows.map(toProduct);
   }
 
   async insertSigningKey(key: SigningKeyRecord): Promise<void> {
@@ -75,4 +85,11 @@ const toSigningKey = (row: SigningKeysTable): SigningKeyRecord => ({
   createdAt: row.created_at,
   ...present("activeFrom", row.active_from),
   ...present("retiredAt", row.retired_at),
+});
+
+const toProduct = (row: ProductsTable): Product => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+  ...present("archivedAt", row.archived_at ?? null),
 });

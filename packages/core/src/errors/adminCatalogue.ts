@@ -1,0 +1,144 @@
+import type { ServerErrorCode } from "./codes.js";
+import type { CodeTexts } from "./text.js";
+
+/** The codes of admin changes, billing and webhooks (a part of the server catalogue, kept in its own file). */
+export type AdminErrorCode = Extract<
+  ServerErrorCode,
+  | "LAST_ADMIN_TOKEN"
+  | "EXPIRY_IN_PAST"
+  | "COMPONENT_KIND_UNKNOWN"
+  | "WEIGHTS_UNREADABLE_IN_CONTAINER"
+  | "POLICY_ARCHIVED"
+  | "PRODUCT_ARCHIVED"
+  | "POLICY_OF_OTHER_PRODUCT"
+  | "WEBHOOK_NOT_FOUND"
+  | "DELIVERY_NOT_FOUND"
+  | "SIGNATURE_INVALID"
+>;
+
+/**
+ * The words of the admin, billing and webhook codes in every locale, spread into `serverCatalogue`.
+ * @example
+ * adminCatalogue.LAST_ADMIN_TOKEN.ja.remedy;
+ */
+export const adminCatalogue: CodeTexts<AdminErrorCode> = {
+  LAST_ADMIN_TOKEN: {
+    en: {
+      message:
+        "Token {tokenId} is the last live admin token; revoking it would lock every administrator out.",
+      remedy: "Create another admin token first (POST /v1/admin/tokens), then revoke this one.",
+    },
+    ja: {
+      message:
+        "トークン {tokenId} は有効な最後の管理者トークンです。取り消すと管理者が誰も操作できなくなります。",
+      remedy:
+        "先に別の管理者トークンを作成（POST /v1/admin/tokens）してから、このトークンを取り消してください。",
+    },
+  },
+  EXPIRY_IN_PAST: {
+    en: {
+      message:
+        "The new expiry {expiresAt} is not in the future (now is {now}); it would end the license at once.",
+      remedy: "Give a later date; to stop a license now, suspend or revoke it with a reason.",
+    },
+    ja: {
+      message:
+        "新しい有効期限 {expiresAt} が未来ではありません（現在 {now}）。ライセンスが即座に終了します。",
+      remedy:
+        "より後の日時を指定してください。今すぐ止めるには、理由を添えて一時停止または取り消しを行ってください。",
+    },
+  },
+  COMPONENT_KIND_UNKNOWN: {
+    en: {
+      message: "No collector sends the component kind {kinds}; its weight would silently count for nothing.",
+      remedy: "Use the kinds {known}, or name a kind your own code sends vendor-… (e.g. vendor-dongle).",
+    },
+    ja: {
+      message: "部品の種類 {kinds} を送るコレクターはありません。その重みは何の効果もありません。",
+      remedy:
+        "{known} のいずれかを使うか、独自に送る種類は vendor-…（例: vendor-dongle）と名付けてください。",
+    },
+  },
+  WEIGHTS_UNREADABLE_IN_CONTAINER: {
+    en: {
+      message:
+        "A workload policy runs in containers, which read only {kinds}; none of them weighs anything here, so no container could be told from another.",
+      remedy: "Give os-install (the container id) a weight, e.g. os-install: 15.",
+    },
+    ja: {
+      message:
+        "ワークロードのポリシーはコンテナーで動き、コンテナーが読めるのは {kinds} だけですが、そのどれにも重みがありません。コンテナーを区別できません。",
+      remedy: "os-install（コンテナー ID）に重みを付けてください（例: os-install: 15）。",
+    },
+  },
+  POLICY_ARCHIVED: {
+    en: {
+      message: "Policy {policyId} is archived: it keeps its licenses but takes no new ones.",
+      remedy: "Choose a policy that is not archived (GET /v1/admin/policies), or restore this one.",
+    },
+    ja: {
+      message:
+        "ポリシー {policyId} はアーカイブ済みです。既存のライセンスは保たれますが、新しいライセンスは受け付けません。",
+      remedy:
+        "アーカイブされていないポリシーを選ぶ（GET /v1/admin/policies）か、このポリシーを元に戻してください。",
+    },
+  },
+  PRODUCT_ARCHIVED: {
+    en: {
+      message:
+        "Product {productId} is archived: its licenses keep working, but it takes no new policies or keys.",
+      remedy: "Restore the product first if you mean to sell it again.",
+    },
+    ja: {
+      message:
+        "製品 {productId} はアーカイブ済みです。既存のライセンスは使えますが、新しいポリシーやキーは作れません。",
+      remedy: "再び販売する場合は、先に製品を元に戻してください。",
+    },
+  },
+  POLICY_OF_OTHER_PRODUCT: {
+    en: {
+      message: "Policy {policyId} belongs to another product than license {licenseId}.",
+      remedy:
+        "Move a license only to a policy of its own product; a key of another product is a new license.",
+    },
+    ja: {
+      message: "ポリシー {policyId} はライセンス {licenseId} とは別の製品のものです。",
+      remedy:
+        "ライセンスは同じ製品のポリシーにのみ移せます。別の製品には新しいライセンスを発行してください。",
+    },
+  },
+  WEBHOOK_NOT_FOUND: {
+    en: {
+      message: "There is no webhook endpoint {webhookId}.",
+      remedy: "List the endpoints with GET /v1/admin/webhooks.",
+    },
+    ja: {
+      message: "Webhook エンドポイント {webhookId} はありません。",
+      remedy: "GET /v1/admin/webhooks でエンドポイントの一覧を確認してください。",
+    },
+  },
+  DELIVERY_NOT_FOUND: {
+    en: {
+      message: "There is no webhook delivery {deliveryId}.",
+      remedy: "List an endpoint's deliveries with GET /v1/admin/webhooks/<id>/deliveries.",
+    },
+    ja: {
+      message: "Webhook の配信 {deliveryId} はありません。",
+      remedy: "GET /v1/admin/webhooks/<id>/deliveries で配信の一覧を確認してください。",
+    },
+  },
+  SIGNATURE_INVALID: {
+    en: {
+      message:
+        "The request's signature is {cause, select, missing {missing} malformed {malformed} stale {too old (more than 5 minutes from our clock)} other {not made with the shared secret}}.",
+      remedy:
+        'Sign as documented: header t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body"> with the endpoint\'s secret, over the exact body sent.',
+    },
+    ja: {
+      message:
+        "リクエストの署名が{cause, select, missing {ありません} malformed {正しい形式ではありません} stale {古すぎます（当方の時計と 5 分以上ずれています）} other {共有シークレットで作られていません}}。",
+      remedy:
+        '文書のとおり、ヘッダー t=<UNIX 秒>,v1=<"t.本文" の HMAC-SHA256 の 16 進> を、送信する本文そのものに対し、エンドポイントのシークレットで付けてください。',
+    },
+  },
+};
