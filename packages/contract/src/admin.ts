@@ -10,7 +10,12 @@ import { ProductKeyInput } from "./device.js";
  * const product = ProductSchema.parse(body); // { id: "prd_…", name: "Photo Studio", createdAt: "…" }
  */
 export const ProductSchema = z
-  .object({ id: z.string(), name: z.string(), createdAt: IsoInstant })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: IsoInstant,
+    archivedAt: IsoInstant.optional().meta({ description: "Archived: no new policies or keys" }),
+  })
   .meta({ id: "Product" });
 
 /**
@@ -36,7 +41,8 @@ export const ExpirySchema = z
   ])
   .meta({ id: "Expiry", description: "none; a fixed date; or a duration from the first activation" });
 
-const policyFields = {
+/** The fields of a policy an admin sets, shared by the create and edit bodies. */
+export const policyFields = {
   name: z.string().min(1).max(200),
   channel: z.enum(channels),
   maxDevices: z.number().int().min(1).max(1_000_000),
@@ -125,6 +131,12 @@ export const PolicySchema = z
     basePolicyId: z.string().optional(),
     ...seatFields,
     createdAt: IsoInstant,
+    updatedAt: IsoInstant.optional().meta({
+      description: "Last edit; it reaches licenses at their next lease",
+    }),
+    archivedAt: IsoInstant.optional().meta({
+      description: "Archived: keeps its licenses, takes no new ones",
+    }),
   })
   .meta({ id: "Policy" });
 
@@ -148,6 +160,14 @@ export const LicenseSchema = z
     createdAt: IsoInstant,
     firstActivatedAt: IsoInstant.optional(),
     expiresAt: IsoInstant.optional(),
+    overrides: z
+      .object({
+        maxDevices: z.number().int().optional(),
+        transfersPerYear: z.number().int().optional(),
+        transferable: z.boolean().optional(),
+      })
+      .optional()
+      .meta({ description: "This license's own values in place of its policy's" }),
   })
   .meta({ id: "License" });
 
@@ -202,6 +222,13 @@ export const EventSchema = z
     reason: z.string().optional(),
     data: z.record(z.string(), z.unknown()),
     createdAt: IsoInstant,
+    code: z.string().optional().meta({
+      description: "What happened, for timelineMessage (the type, or policy.updated for a policy edit)",
+    }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .meta({ description: "The values timelineMessage words the code with" }),
   })
   .meta({ id: "Event" });
 

@@ -20,6 +20,8 @@ export * from "./licensing/recognition.js";
 export * from "./licensing/seat.js";
 export * from "./licensing/seatRules.js";
 export * from "./licensing/seatUsage.js";
+export * from "./licensing/timeline.js";
+export * from "./licensing/timelineText.js";
 export * from "./licensing/validation.js";
 export * from "./licensing/weights.js";
 export * from "./matching/binding.js";

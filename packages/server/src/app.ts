@@ -10,6 +10,7 @@ import { type TrustProxy, trustProxyProblem } from "./http/trustProxy.js";
 import { validationHook } from "./http/validation.js";
 import { registerAccountRoutes } from "./routes/account/index.js";
 import { registerAdminRoutes } from "./routes/admin/index.js";
+import { registerBillingRoutes } from "./routes/billing/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerPublicRoutes } from "./routes/public/index.js";
 import { registerSeatRoutes } from "./routes/seats/index.js";
@@ -70,6 +71,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): OpenAPIHo
   registerSeatRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerBillingRoutes(app, deps);
   // Extensions first: the first route registered for a path answers it, so the web's styled /docs/errors
   // takes the place of the plain one, which stays for a server without the web pages.
   for (const extend of options.extensions ?? []) extend(app, deps);

@@ -12,6 +12,7 @@ import { LastSeenRecorder } from "./services/lastSeen.js";
 import { LeaseIssuer } from "./services/leases.js";
 import { PolicyCache } from "./services/policyCache.js";
 import { BatchSigner } from "./signing/batchSigner.js";
+import { WebhookDispatcher } from "./webhooks/dispatcher.js";
 
 export interface DepsOptions {
   readonly store: Store;
@@ -49,6 +50,7 @@ export function buildDeps(options: DepsOptions): ServerDeps {
     limits: options.limits ?? RateLimits.inMemory(),
     logger,
     clock,
+    webhooks: new WebhookDispatcher({ store: options.store, secrets, logger, clock }),
     offline: {
       keys: new OfflineKeyring(options.store, secrets),
       requestMaxAgeDays: options.offlineRequestMaxAgeDays ?? 7,

@@ -9,6 +9,7 @@ import type { LastSeenRecorder } from "./services/lastSeen.js";
 import type { LeaseIssuer } from "./services/leases.js";
 import type { PolicyCache } from "./services/policyCache.js";
 import type { BatchSigner } from "./signing/batchSigner.js";
+import type { WebhookDispatcher } from "./webhooks/dispatcher.js";
 
 /** Everything the app needs from outside, passed in so tests build an app on any store without a socket. */
 export interface ServerDeps {
@@ -27,6 +28,8 @@ export interface ServerDeps {
   readonly offline: OfflineSettings;
   /** End-user accounts: public URL, mailer, derived keys, password cost, sign-in limits. */
   readonly accounts: AccountSettings;
+  /** Outbound webhooks: the background dispatcher (started by `startServer`; tests run it by hand). */
+  readonly webhooks: WebhookDispatcher;
 }
 
 export interface OfflineSettings {

@@ -166,6 +166,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await release();
     throw error;
   }
+  deps.webhooks.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   print(`Ninsho activation server listening on ${url}`);
@@ -186,6 +187,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Requests whose clients hung up may still be at work: let them finish before the store closes.
       await inflight.drained(DRAIN_TIMEOUT_MS);
       shedder?.close();
+      await deps.webhooks.close();
       await deps.lastSeen.close();
       await release();
     },

@@ -17,6 +17,7 @@ import { LoadShedder } from "../src/http/overload.js";
 import { RateLimits } from "../src/security/rateLimits.js";
 import { accountProducers } from "./accounts/producers.js";
 import { confirm, installationIdOf } from "./offline/support.js";
+import { adminProducers } from "./support/adminProducers.js";
 import { DAY } from "./support/clock.js";
 import { KINDS, machine, withChanged } from "./support/fingerprints.js";
 import { heldRoute } from "./support/held.js";
@@ -101,10 +102,10 @@ describe("error catalogue", () => {
       return t.activate(licenseAt(2).key, machine("r"), aDevice(), { headers: JA });
     },
     LICENSE_EXPIRED: async () => {
-      await t.adminPost(`/v1/admin/licenses/${licenseAt(3).id}/extend`, {
-        expiresAt: "2020-01-01T00:00:00Z",
-        reason: "x",
-      });
+      // An extension to a past date is refused (EXPIRY_IN_PAST): end it a minute ahead, then let time pass.
+      const soon = new Date(t.clock.now().getTime() + 60_000).toISOString();
+      await t.adminPost(`/v1/admin/licenses/${licenseAt(3).id}/extend`, { expiresAt: soon, reason: "x" });
+      t.clock.advance(120_000);
       return t.activate(licenseAt(3).key, machine("e"), aDevice(), { headers: JA });
     },
     LICENSE_STATE_CONFLICT: () =>
@@ -268,6 +269,7 @@ describe("error catalogue", () => {
       call(t.app, "DELETE", `/v1/admin/tokens/${MISSING}`, undefined, { token: t.admin, headers: JA }),
     UNAUTHENTICATED: () => get(t.app, "/v1/admin/whoami", { headers: JA }),
     ...accountProducers(() => t, JA),
+    ...adminProducers(() => t, JA),
     FORBIDDEN: async () => {
       const { token } = await t.token("readonly");
       return post(t.app, "/v1/admin/products", { name: "x" }, { token, headers: JA });

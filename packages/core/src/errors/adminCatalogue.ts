@@ -130,13 +130,13 @@ export const adminCatalogue: CodeTexts<AdminErrorCode> = {
   SIGNATURE_INVALID: {
     en: {
       message:
-        "The request's signature is {cause, select, missing {missing} malformed {malformed} stale {too old (more than 5 minutes from our clock)} other {not made with the shared secret}}.",
+        "The request's signature is {cause, select, missing {missing} malformed {malformed} stale {too old (more than 5 minutes from our clock)} unset {not checkable: no secret is set for this sender yet (an admin sets it)} other {not made with the shared secret}}.",
       remedy:
         'Sign as documented: header t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body"> with the endpoint\'s secret, over the exact body sent.',
     },
     ja: {
       message:
-        "リクエストの署名が{cause, select, missing {ありません} malformed {正しい形式ではありません} stale {古すぎます（当方の時計と 5 分以上ずれています）} other {共有シークレットで作られていません}}。",
+        "リクエストの署名が{cause, select, missing {ありません} malformed {正しい形式ではありません} stale {古すぎます（当方の時計と 5 分以上ずれています）} unset {確認できません。この送信元のシークレットがまだ設定されていません（管理者が設定します）} other {共有シークレットで作られていません}}。",
       remedy:
         '文書のとおり、ヘッダー t=<UNIX 秒>,v1=<"t.本文" の HMAC-SHA256 の 16 進> を、送信する本文そのものに対し、エンドポイントのシークレットで付けてください。',
     },

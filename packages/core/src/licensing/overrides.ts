@@ -43,7 +43,7 @@ export function effectivePolicy(policy: Policy, license: Pick<License, "override
  */
 export function mergeOverrides(
   current: LicenseOverrides | undefined,
-  patch: { readonly [F in keyof LicenseOverrides]?: LicenseOverrides[F] | null },
+  patch: { readonly [F in keyof LicenseOverrides]?: LicenseOverrides[F] | null | undefined },
 ): LicenseOverrides | undefined {
   const merged: { -readonly [F in keyof LicenseOverrides]: LicenseOverrides[F] } = { ...current };
   for (const field of overrideFields) {

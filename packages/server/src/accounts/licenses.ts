@@ -41,7 +41,7 @@ export async function ownedLicenses(
 export async function myLicenseView(deps: ServerDeps, license: License, via: LicenseLinkVia) {
   const now = deps.clock();
   const [policy, product, devices] = await Promise.all([
-    deps.policies.get(license.policyId),
+    deps.policies.forLicense(license),
     deps.store.products.findById(license.productId),
     deps.store.devices.listAll(license.id),
   ]);

@@ -50,7 +50,7 @@ export interface Activation {
 export async function activate(deps: ServerDeps, request: ActivationRequest): Promise<Result<Activation>> {
   const found = await findLicenseByKey(deps, request.key);
   if (!found.ok) return found;
-  const policy = await deps.policies.get(found.value.policyId);
+  const policy = await deps.policies.forLicense(found.value);
   const key = await deps.keyring.signingKeyFor(found.value.productId);
   if (!policy || !key) throw new Error(`license ${found.value.id} has no policy or signing key`);
   const held = await heldLease(deps, found.value, request.lease);

@@ -34,7 +34,7 @@ export async function currentLease(deps: ServerDeps, token: string): Promise<Cur
   // A lease dated ahead of the clock is not one we issue now (and could postdate a retirement): verify it.
   if (Date.parse(device.leaseIssuedAt) > deps.clock().getTime()) return undefined;
   const key = await deps.keyring.signingKeyFor(license.productId);
-  const policy = await deps.policies.get(license.policyId);
+  const policy = await deps.policies.forLicense(license);
   // Another key signed it (a lease from before a rotation, or a forgery): signing ours to compare is waste.
   if (!key || key.kid !== kid || !policy) return undefined;
   const issued = Buffer.from(deps.leases.lease(key, license, policy, device).token);

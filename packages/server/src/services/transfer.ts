@@ -26,7 +26,7 @@ export interface Transfer {
 export async function transfer(deps: ServerDeps, request: TransferRequest): Promise<Result<Transfer>> {
   const found = await findLicenseByKey(deps, request.key);
   if (!found.ok) return found;
-  const policy = await deps.policies.get(found.value.policyId);
+  const policy = await deps.policies.forLicense(found.value);
   const key = await deps.keyring.signingKeyFor(found.value.productId);
   if (!policy || !key) throw new Error(`license ${found.value.id} has no policy or signing key`);
   const now = deps.clock();

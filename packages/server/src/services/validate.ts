@@ -62,7 +62,7 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   const subject = await subjectOf(deps, request);
   if (!subject.ok) return subject;
   const { license, held } = subject.value;
-  const policy = await deps.policies.get(license.policyId);
+  const policy = await deps.policies.forLicense(license);
   if (!policy) throw new Error(`license ${license.id} has no policy ${license.policyId}`);
   const now = deps.clock();
   const decideOn = (tx: Pick<Repositories, "devices">, current: License, device?: Device) =>

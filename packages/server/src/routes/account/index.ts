@@ -9,6 +9,7 @@ import { registerLinkLicense } from "./linkLicense.js";
 import { registerMe } from "./me.js";
 import { registerMyLicense } from "./myLicense.js";
 import { registerMyLicenses } from "./myLicenses.js";
+import { registerMyLicenseTimeline } from "./myLicenseTimeline.js";
 import { registerResendVerification } from "./resendVerification.js";
 import { registerResetConfirm } from "./resetConfirm.js";
 import { registerResetRequest } from "./resetRequest.js";
@@ -43,6 +44,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps
   registerTotpDisable(app, deps);
   registerMyLicenses(app, deps);
   registerMyLicense(app, deps);
+  registerMyLicenseTimeline(app, deps);
   registerLinkLicense(app, deps);
   registerDeviceCodeRequest(app, deps);
   registerDeviceCodeApprove(app, deps);

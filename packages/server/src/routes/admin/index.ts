@@ -1,9 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
+import { registerAudit } from "./audit.js";
+import { registerCatalogEdits } from "./catalogEdits.js";
 import { registerConsoleReads } from "./console.js";
 import { registerKeys } from "./keys.js";
 import { registerLicenseActions } from "./licenseActions.js";
+import { registerLicenseChanges } from "./licenseChanges.js";
 import { registerLicenseReads } from "./licenses.js";
 import { registerOfflineSupport } from "./offline.js";
 import { registerPolicies } from "./policies.js";
@@ -12,6 +15,7 @@ import { registerRelayAdmin } from "./relay.js";
 import { registerSeatUsage } from "./seatUsage.js";
 import { registerSigningKeys } from "./signingKeys.js";
 import { registerTokens } from "./tokens.js";
+import { registerWebhooks } from "./webhooks.js";
 
 /** Routes under /v1/admin: each requires a bearer admin token with the role it names. */
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
@@ -32,4 +36,8 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   registerOfflineSupport(app, deps);
   registerSeatUsage(app, deps);
   registerRelayAdmin(app, deps);
+  registerCatalogEdits(app, deps);
+  registerLicenseChanges(app, deps);
+  registerAudit(app, deps);
+  registerWebhooks(app, deps);
 }

@@ -20,13 +20,15 @@ export function registerKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     },
     responses: {
       201: jsonResponse(IssuedLicensesSchema, "Issued"),
-      ...errorResponses(400, 401, 403, 404),
+      ...errorResponses(400, 401, 403, 404, 409),
     },
   });
   app.openapi(issue, async (c) => {
     const body = c.req.valid("json");
     const policy = await deps.policies.get(body.policyId);
     if (!policy) return respondProblem(c, { code: "POLICY_NOT_FOUND", params: { policyId: body.policyId } });
+    if (policy.archivedAt !== undefined)
+      return respondProblem(c, { code: "POLICY_ARCHIVED", params: { policyId: policy.id } });
     const now = deps.clock();
     const licenses: (ReturnType<typeof adminLicenseView> & { key: string })[] = [];
     const request = {
@@ -55,13 +57,15 @@ export function registerKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
         description: "CSV, one issued key per line after a header",
         content: { "text/csv": { schema: z.string() } },
       },
-      ...errorResponses(400, 401, 403, 404),
+      ...errorResponses(400, 401, 403, 404, 409),
     },
   });
   app.openapi(batch, async (c) => {
     const body = c.req.valid("json");
     const policy = await deps.policies.get(body.policyId);
     if (!policy) return respondProblem(c, { code: "POLICY_NOT_FOUND", params: { policyId: body.policyId } });
+    if (policy.archivedAt !== undefined)
+      return respondProblem(c, { code: "POLICY_ARCHIVED", params: { policyId: policy.id } });
     const batches = issueLicenses(deps, {
       policy,
       count: body.count,

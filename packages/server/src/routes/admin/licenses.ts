@@ -13,8 +13,10 @@ import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { recordAudit } from "../../services/admin/audit.js";
 import { findLicenseByKey } from "../../services/licenseByKey.js";
-import { adminLicenseView, adminRoute, deviceView } from "./shared.js";
+import { licenseTimeline } from "../../services/timeline.js";
+import { adminLicenseView, adminRoute, deviceView, tokenActor } from "./shared.js";
 
 export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const list = adminRoute(deps, "readonly", {
@@ -83,7 +85,7 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
   const timeline = adminRoute(deps, "readonly", {
     method: "get",
     path: "/v1/admin/licenses/{id}/timeline",
-    summary: "Every change to a license, oldest first, with actor and reason",
+    summary: "Every change to a license, oldest first, with actor and reason (edits of its policy included)",
     request: { params: IdParam("lic"), query: z.object(PageQuery) },
     responses: {
       200: jsonResponse(TimelineSchema, "The timeline"),
@@ -93,21 +95,20 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
   app.openapi(timeline, async (c) => {
     const { id } = c.req.valid("param");
     const { after, limit } = c.req.valid("query");
-    if (!(await deps.store.licenses.findById(id))) {
-      return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
-    }
-    const events = await deps.store.events.listByLicense(id, {
-      ...(after === undefined ? {} : { after }),
-      ...(limit === undefined ? {} : { limit }),
-    });
-    return c.json({ events: events.map((e) => ({ ...e, data: { ...e.data } })) }, 200);
+    const license = await deps.store.licenses.findById(id);
+    if (!license) return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
+    const entries = await licenseTimeline(deps, license, { after, limit });
+    return c.json(
+      { events: entries.map((e) => ({ ...e, data: { ...e.data }, params: { ...e.params } })) },
+      200,
+    );
   });
 
   const reveal = adminRoute(deps, "admin", {
     method: "get",
     path: "/v1/admin/licenses/{id}/key",
-    summary: "Read a license's product key again (unsealed with the master key)",
-    request: { params: IdParam("lic") },
+    summary: "Read a license's product key again (unsealed with the master key; written to the audit log)",
+    request: { params: IdParam("lic"), query: z.object({ reason: z.string().min(1).max(500).optional() }) },
     responses: {
       200: jsonResponse(RevealedKeySchema, "The key"),
       ...errorResponses(401, 403, 404),
@@ -118,6 +119,14 @@ export function registerLicenseReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     const sealed = await deps.store.licenses.sealedKey(id);
     if (sealed === undefined)
       return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
+    const { reason } = c.req.valid("query");
+    await recordAudit(deps.store, {
+      type: "license.key_revealed",
+      actor: tokenActor(c.get("principal").tokenId),
+      target: id,
+      ...(reason === undefined ? {} : { reason }),
+      at: deps.clock().toISOString(),
+    });
     c.header("cache-control", "no-store");
     return c.json({ key: unseal(deps.secrets, sealed, id) }, 200);
   });

@@ -5,7 +5,7 @@ import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { rotateSigningKey } from "../../services/admin/rotateKey.js";
-import { adminRoute } from "./shared.js";
+import { adminRoute, tokenActor } from "./shared.js";
 
 /** `POST /v1/admin/products/{id}/signing-keys`: rotate a product's signing key, now or at an instant. */
 export function registerSigningKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
@@ -30,7 +30,7 @@ export function registerSigningKeys(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   app.openapi(rotate, async (c) => {
     const { id } = c.req.valid("param");
     const { activatesAt } = c.req.valid("json");
-    const done = await rotateSigningKey(deps, id, activatesAt);
+    const done = await rotateSigningKey(deps, id, activatesAt, tokenActor(c.get("principal").tokenId));
     if (!done.ok) return respondProblem(c, done.error);
     return c.json({ ...done.value, retired: [...done.value.retired] }, 201);
   });

@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   CreatedTokenSchema,
   TokenListSchema,
@@ -10,8 +10,13 @@ import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { recordAudit } from "../../services/admin/audit.js";
+import { revokeToken } from "../../services/admin/tokenRevoke.js";
 import { createToken } from "../../services/admin/tokens.js";
-import { adminRoute } from "./shared.js";
+import { adminRoute, tokenActor } from "./shared.js";
+
+/** Why a token is revoked, for the audit log (a query parameter: DELETE has no body). */
+const RevokeQuerySchema = z.object({ reason: z.string().min(1).max(500).optional() });
 
 export function registerTokens(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const create = adminRoute(deps, "admin", {
@@ -27,7 +32,19 @@ export function registerTokens(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     },
   });
   app.openapi(create, async (c) => {
-    const { token, record } = await createToken(deps, c.req.valid("json"));
+    const actor = tokenActor(c.get("principal").tokenId);
+    const { token, record } = await deps.store.transaction(async (tx) => {
+      const made = await createToken(deps, c.req.valid("json"), tx);
+      const data = { name: made.record.name, role: made.record.role };
+      await recordAudit(tx, {
+        type: "token.created",
+        actor,
+        target: made.record.id,
+        data,
+        at: made.record.createdAt,
+      });
+      return made;
+    });
     c.header("cache-control", "no-store");
     return c.json({ ...record, token }, 201);
   });
@@ -46,17 +63,15 @@ export function registerTokens(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
   const revoke = adminRoute(deps, "admin", {
     method: "delete",
     path: "/v1/admin/tokens/{id}",
-    summary: "Revoke an admin token",
-    request: { params: IdParam("tok") },
-    responses: { 200: jsonResponse(TokenSchema, "Revoked"), ...errorResponses(401, 403, 404) },
+    summary: "Revoke an admin token (never the last live admin token: LAST_ADMIN_TOKEN)",
+    request: { params: IdParam("tok"), query: RevokeQuerySchema },
+    responses: { 200: jsonResponse(TokenSchema, "Revoked"), ...errorResponses(401, 403, 404, 409) },
   });
   app.openapi(revoke, async (c) => {
-    const { id } = c.req.valid("param");
-    const token = await deps.store.tokens.findById(id);
-    if (!token) return respondProblem(c, { code: "TOKEN_NOT_FOUND", params: { tokenId: id } });
-    const revokedAt = token.revokedAt ?? deps.clock().toISOString();
-    if (token.revokedAt === undefined) await deps.store.tokens.revoke(id, revokedAt);
-    return c.json({ ...token, revokedAt }, 200);
+    const { reason } = c.req.valid("query");
+    const by = { actor: tokenActor(c.get("principal").tokenId), ...(reason === undefined ? {} : { reason }) };
+    const result = await revokeToken(deps, c.req.valid("param").id, by);
+    return result.ok ? c.json(result.value, 200) : respondProblem(c, result.error);
   });
 
   const whoami = adminRoute(deps, "readonly", {

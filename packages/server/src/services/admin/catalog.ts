@@ -12,6 +12,7 @@ import {
   policyDefaults,
   type Result,
   seatDefaults,
+  weightsProblem,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 
@@ -51,6 +52,11 @@ export interface PolicyInput {
 export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promise<Result<Policy>> {
   const product = await deps.store.products.findById(input.productId);
   if (!product) return fail("PRODUCT_NOT_FOUND", { productId: input.productId });
+  if (product.archivedAt !== undefined) return fail("PRODUCT_ARCHIVED", { productId: product.id });
+  if (input.componentWeights !== undefined) {
+    const problem = weightsProblem(input.componentWeights, input.channel);
+    if (problem) return { ok: false, error: problem };
+  }
   if (input.basePolicyId !== undefined && !(await deps.store.policies.findById(input.basePolicyId))) {
     return fail("POLICY_NOT_FOUND", { policyId: input.basePolicyId });
   }

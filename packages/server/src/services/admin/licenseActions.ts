@@ -10,6 +10,7 @@ import {
 } from "@ninsho/core";
 import type { LicensePatch } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
+import { recordAudit } from "./audit.js";
 
 /** The admin actions that change a license's status, and from which status each may start. */
 const transitions = {
@@ -21,15 +22,15 @@ const transitions = {
 export type StatusAction = keyof typeof transitions;
 
 /** What one admin action does to a license it has read under lock, or why it refuses. */
-type Change =
+export type Change =
   | { patch: LicensePatch; event: EventType; data: Record<string, unknown>; next: License }
   | Problem;
 
 /**
- * The shape every admin action on a license shares: lock the row, decide, write the change and its timeline
- * entry in the same transaction, and answer the license as it now is.
+ * The shape every admin action on a license shares: lock the row, decide, write the change, its timeline
+ * entry and its audit entry in the same transaction, and answer the license as it now is.
  */
-async function changeLicense(
+export async function changeLicense(
   deps: ServerDeps,
   licenseId: string,
   actor: string,
@@ -52,6 +53,7 @@ async function changeLicense(
       data: change.data,
       createdAt: at,
     });
+    await recordAudit(tx, { type: change.event, actor, target: licenseId, reason, data: change.data, at });
     return ok(change.next);
   });
 }
@@ -106,6 +108,10 @@ export function extendLicense(
   actor: string,
   reason: string,
 ): Promise<Result<License>> {
+  const now = deps.clock();
+  if (expiresAt !== null && Date.parse(expiresAt) <= now.getTime()) {
+    return Promise.resolve(fail("EXPIRY_IN_PAST", { expiresAt, now: now.toISOString() }));
+  }
   return changeLicense(deps, licenseId, actor, reason, (license) =>
     license.status === "revoked"
       ? {

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
+import { recordAudit } from "./audit.js";
 
 /** What a rotation did: the new key, when it takes over, and the keys it retires then. */
 export interface Rotation {
@@ -18,12 +19,13 @@ export interface Rotation {
  * still verify the leases and answers they signed. Scheduling ahead lets vendors ship the new public key in
  * their apps before it signs anything.
  * @example
- * const done = await rotateSigningKey(deps, "prd_01J…", "2026-06-01T00:00:00Z");
+ * const done = await rotateSigningKey(deps, "prd_01J…", "2026-06-01T00:00:00Z", "token:tok_…");
  */
 export async function rotateSigningKey(
   deps: ServerDeps,
   productId: string,
   activatesAt?: string,
+  actor = "system",
 ): Promise<Result<Rotation>> {
   const now = deps.clock();
   const later = activatesAt !== undefined && Date.parse(activatesAt) > now.getTime();
@@ -32,6 +34,14 @@ export async function rotateSigningKey(
     if (!(await tx.products.findById(productId))) return fail("PRODUCT_NOT_FOUND", { productId });
     const key = await deps.keyring.createKey(productId, now.toISOString(), tx, later ? from : undefined);
     const retired = await tx.products.retireSigningKeysAt(productId, key.kid, from);
+    const data = { kid: key.kid, activeFrom: from, retired };
+    await recordAudit(tx, {
+      type: "signing_key.rotated",
+      actor,
+      target: productId,
+      data,
+      at: now.toISOString(),
+    });
     return ok({ productId, kid: key.kid, x: key.publicJwk.x, activeFrom: from, retired });
   });
 }

@@ -72,7 +72,7 @@ export async function confirmInstallation(
       reason: reason("IID_OTHER_PRODUCT"),
     });
   }
-  const policy = await deps.policies.get(license.policyId);
+  const policy = await deps.policies.forLicense(license);
   if (!policy) throw new Error(`license ${license.id} has no policy`);
   const secretKey = deps.offline.keys.secretKeyOf(product);
   const done = await activateOffline(deps, {

@@ -64,7 +64,7 @@ export async function issueLicenseFile(
     return { ok: false, error: INVALID_FILE_PROOF };
   }
   if (request.productId !== license.productId) return invalid("REQUEST_OTHER_PRODUCT", "productId");
-  const policy = await deps.policies.get(license.policyId);
+  const policy = await deps.policies.forLicense(license);
   const signingKey = await deps.keyring.signingKeyFor(license.productId);
   if (!policy || !signingKey) throw new Error(`license ${license.id} has no policy or signing key`);
   const requestDigest = offlineRequestDigest(request);

@@ -1,0 +1,84 @@
+import { formatMessage } from "../i18n/format.js";
+import type { Locale } from "../i18n/locale.js";
+import type { TimelineEntry } from "./timeline.js";
+
+/**
+ * The words of timeline entries by code, ICU messages over the entry's `params`. A code without words here
+ * (added by a later change) is shown by its code: a line is never dropped for want of a sentence.
+ */
+export const timelineTexts: Readonly<Record<string, { readonly en: string; readonly ja: string }>> = {
+  "license.created": { en: "License issued", ja: "ライセンスが発行されました" },
+  "license.suspended": { en: "License suspended: {reason}", ja: "ライセンスが一時停止されました: {reason}" },
+  "license.reinstated": { en: "License reinstated", ja: "ライセンスが再開されました" },
+  "license.revoked": { en: "License revoked: {reason}", ja: "ライセンスが取り消されました: {reason}" },
+  "license.extended": { en: "Expiry set to {to}", ja: "有効期限が {to} に設定されました" },
+  "license.reassigned": { en: "Owner changed to {to}", ja: "所有者が {to} に変更されました" },
+  "license.linked": { en: "Linked to an account", ja: "アカウントにリンクされました" },
+  "license.policy_changed": {
+    en: "Moved to policy {to}; its rules apply from the next lease",
+    ja: "ポリシー {to} に移されました。次のリースから新しい規則が適用されます",
+  },
+  "license.overrides_changed": {
+    en: "Rules of this license changed ({fields}): {reason}",
+    ja: "このライセンスの規則が変更されました（{fields}）: {reason}",
+  },
+  "license.noted": { en: "Note: {reason}", ja: "メモ: {reason}" },
+  "policy.updated": {
+    en: "Policy edited ({fields}); the change applies from the next lease",
+    ja: "ポリシーが変更されました（{fields}）。次のリースから適用されます",
+  },
+  "policy.archived": { en: "Policy archived", ja: "ポリシーがアーカイブされました" },
+  "policy.restored": { en: "Policy restored", ja: "ポリシーが元に戻されました" },
+  "device.activated": {
+    en: "Device {deviceId} activated",
+    ja: "デバイス {deviceId} がアクティベートされました",
+  },
+  "device.recognized": { en: "Device {deviceId} recognized", ja: "デバイス {deviceId} が認識されました" },
+  "device.deactivated": { en: "Device {name} deactivated", ja: "デバイス {name} が無効化されました" },
+  "device.transferred": {
+    en: "License moved from device {fromDeviceId} to {name}",
+    ja: "ライセンスがデバイス {fromDeviceId} から {name} に移されました",
+  },
+  "device.fork_suspected": {
+    en: "A copy of device {deviceId} is suspected",
+    ja: "デバイス {deviceId} の複製が疑われます",
+  },
+  "device.forked": {
+    en: "Two copies of device {deviceId} were found",
+    ja: "デバイス {deviceId} の複製が見つかりました",
+  },
+  "activation.refused": {
+    en: "Activation refused: {reason}",
+    ja: "アクティベーションが拒否されました: {reason}",
+  },
+  "seat.overage": { en: "Seats over the pool for a while", ja: "一時的にシート数の上限を超えました" },
+  "seat.borrowed": { en: "Seat borrowed until {until}", ja: "シートが {until} まで借り出されました" },
+  "seat.returned": { en: "Seat returned", ja: "シートが返却されました" },
+  "billing.renewed": {
+    en: "Subscription renewed until {periodEnd}",
+    ja: "サブスクリプションが {periodEnd} まで更新されました",
+  },
+  "billing.payment_failed": {
+    en: "Payment failed: keeps running until {graceEnd} while the payment is fixed",
+    ja: "支払いに失敗しました。支払いが直るまで {graceEnd} まで使えます",
+  },
+  "billing.canceled": {
+    en: "Subscription canceled: ends on {periodEnd}",
+    ja: "サブスクリプションが解約されました: {periodEnd} に終了します",
+  },
+  "billing.refunded": {
+    en: "Refunded: the license is revoked",
+    ja: "返金されました: ライセンスは取り消されました",
+  },
+};
+
+/**
+ * One timeline entry in words, in English or Japanese.
+ * @example
+ * timelineMessage({ code: "license.suspended", params: { reason: "chargeback" }, … }, "ja");
+ * // "ライセンスが一時停止されました: chargeback"
+ */
+export function timelineMessage(entry: Pick<TimelineEntry, "code" | "params">, locale: Locale): string {
+  const text = timelineTexts[entry.code];
+  return text === undefined ? entry.code : formatMessage(text[locale], locale, entry.params);
+}

@@ -1,0 +1,196 @@
+import type { Secrets } from "@ninsho/core";
+import { type LicenseEvent, newId, signWebhook } from "@ninsho/core";
+import type { Store, WebhookDeliveryRecord, WebhookEndpointRecord } from "@ninsho/store";
+import type { Logger } from "pino";
+import { recordAudit } from "../services/admin/audit.js";
+import { deliveryRetry, retryDelayMs } from "./backoff.js";
+import { subscribes } from "./endpoints.js";
+import { openSigningSecret } from "./secrets.js";
+
+/** What the dispatcher needs from the server. */
+export interface DispatcherDeps {
+  readonly store: Store;
+  readonly secrets: Secrets;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+}
+
+/** How long one attempt may take before it counts as failed (and how long a claim holds a delivery). */
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const CLAIM_MS = 5 * 60_000;
+
+/** The body an endpoint receives for one event: the event as the timeline keeps it. */
+export const payloadOf = (event: LicenseEvent): string =>
+  JSON.stringify({
+    id: event.id,
+    type: event.type,
+    licenseId: event.licenseId,
+    actor: event.actor,
+    ...(event.reason === undefined ? {} : { reason: event.reason }),
+    data: event.data,
+    createdAt: event.createdAt,
+  });
+
+/**
+ * Outbound webhooks: hands the events of the outbox (written with the events, in their transaction) to every
+ * endpoint that takes their type, then sends due deliveries, signed (`Ninsho-Signature`), retrying failures with
+ * exponential backoff (`backoff.ts`). Every server process may run one: outbox rows and due deliveries are taken
+ * by compare-and-set, so no attempt is sent twice by two processes (a receiver still dedups by event id: an
+ * attempt whose answer was lost is sent again).
+ */
+export class WebhookDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Run every `intervalMs` in the background until `close`. */
+  start(intervalMs = 2_000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, "webhook dispatch failed"))
+        .finally(() => {
+          this.running = undefined;
+        });
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One pass: fan the outbox out into deliveries, then attempt what is due. Tests call it directly. */
+  async runOnce(): Promise<void> {
+    await this.fanOut();
+    await this.deliverDue();
+  }
+
+  private async fanOut(): Promise<void> {
+    for (;;) {
+      const rows = await this.deps.store.webhooks.peekOutbox(50);
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        await this.deps.store.transaction(async (tx) => {
+          if (!(await tx.webhooks.takeOutbox(row.id))) return;
+          const endpoints = (await tx.webhooks.listEndpoints()).filter((e) => e.disabledAt === undefined);
+          if (endpoints.length === 0) return;
+          const events = await tx.events.findMany(row.eventIds);
+          const at = this.deps.clock().toISOString();
+          const deliveries: WebhookDeliveryRecord[] = events.flatMap((event) =>
+            endpoints
+              .filter((endpoint) => subscribes(endpoint.eventTypes, event.type))
+              .map((endpoint) => ({
+                id: newId("delivery"),
+                endpointId: endpoint.id,
+                eventId: event.id,
+                eventType: event.type,
+                payload: payloadOf(event),
+                status: "pending" as const,
+                attempts: 0,
+                nextAttemptAt: at,
+                createdAt: at,
+              })),
+          );
+          await tx.webhooks.insertDeliveries(deliveries);
+        });
+      }
+    }
+  }
+
+  private async deliverDue(): Promise<void> {
+    const now = this.deps.clock();
+    const due = await this.deps.store.webhooks.dueDeliveries(now.toISOString(), 100);
+    for (const delivery of due) {
+      const until = new Date(now.getTime() + CLAIM_MS).toISOString();
+      if (delivery.nextAttemptAt === undefined) continue;
+      if (!(await this.deps.store.webhooks.claimDelivery(delivery.id, delivery.nextAttemptAt, until)))
+        continue;
+      const endpoint = await this.deps.store.webhooks.findEndpoint(delivery.endpointId);
+      if (!endpoint) continue;
+      await this.attempt(endpoint, delivery);
+    }
+  }
+
+  /** Send one delivery and write down how it went: the delivery log, the endpoint's streak, an alert. */
+  private async attempt(endpoint: WebhookEndpointRecord, delivery: WebhookDeliveryRecord): Promise<void> {
+    const sent = await this.send(endpoint, delivery);
+    const at = this.deps.clock();
+    const attempts = delivery.attempts + 1;
+    const delay = sent.ok ? undefined : retryDelayMs(attempts);
+    await this.deps.store.webhooks.recordAttempt(delivery.id, {
+      status: sent.ok ? "delivered" : delay === undefined ? "failed" : "pending",
+      attempts,
+      nextAttemptAt: delay === undefined ? null : new Date(at.getTime() + delay).toISOString(),
+      lastAttemptAt: at.toISOString(),
+      lastStatus: sent.status ?? null,
+      lastError: sent.error ?? null,
+      deliveredAt: sent.ok ? at.toISOString() : null,
+    });
+    await this.noteStreak(endpoint, sent.ok, at.toISOString());
+  }
+
+  private async send(
+    endpoint: WebhookEndpointRecord,
+    delivery: WebhookDeliveryRecord,
+  ): Promise<{ ok: boolean; status?: number; error?: string }> {
+    try {
+      const secret = openSigningSecret(this.deps.secrets, endpoint.sealedSecret, `webhook:${endpoint.id}`);
+      const t = Math.floor(this.deps.clock().getTime() / 1000);
+      const response = await fetch(endpoint.url, {
+        method: "POST",
+        body: delivery.payload,
+        redirect: "manual",
+        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Ninsho-Webhooks/1",
+          "ninsho-signature": signWebhook(secret, t, delivery.payload),
+          "ninsho-event-id": delivery.eventId,
+          "ninsho-delivery-id": delivery.id,
+        },
+      });
+      await response.body?.cancel();
+      return response.ok
+        ? { ok: true, status: response.status }
+        : { ok: false, status: response.status, error: `HTTP ${response.status}` };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message.slice(0, 300) : "send failed" };
+    }
+  }
+
+  /**
+   * Keep the endpoint's failure streak; when it reaches `alertAfterFailures`, write a `webhook.failing` alert to
+   * the audit log (and the server log) once per streak; a success ends the streak.
+   */
+  private async noteStreak(endpoint: WebhookEndpointRecord, ok: boolean, at: string): Promise<void> {
+    const current = await this.deps.store.webhooks.findEndpoint(endpoint.id);
+    if (!current) return;
+    if (ok) {
+      if (current.consecutiveFailures > 0 || current.failingSince !== undefined) {
+        await this.deps.store.webhooks.updateEndpoint(endpoint.id, {
+          consecutiveFailures: 0,
+          failingSince: null,
+        });
+      }
+      return;
+    }
+    const failures = current.consecutiveFailures + 1;
+    const alert = failures === deliveryRetry.alertAfterFailures;
+    await this.deps.store.transaction(async (tx) => {
+      await tx.webhooks.updateEndpoint(endpoint.id, {
+        consecutiveFailures: failures,
+        ...(current.failingSince === undefined ? { failingSince: at } : {}),
+      });
+      if (alert) {
+        const data = { url: endpoint.url, failures, failingSince: current.failingSince ?? at };
+        await recordAudit(tx, { type: "webhook.failing", actor: "system", target: endpoint.id, data, at });
+      }
+    });
+    if (alert) this.deps.logger.warn({ webhookId: endpoint.id, failures }, "webhook endpoint keeps failing");
+  }
+}
