@@ -1,4 +1,3 @@
-import type { License } from "./license.js";
 import type { Policy } from "./policy.js";
 
 /**
@@ -25,7 +24,7 @@ export const overrideFields = ["maxDevices", "transfersPerYear", "transferable"]
  * @example
  * effectivePolicy(policy, { ...license, overrides: { maxDevices: 5 } }).maxDevices; // 5
  */
-export function effectivePolicy(policy: Policy, license: Pick<License, "overrides">): Policy {
+export function effectivePolicy(policy: Policy, license: { readonly overrides?: LicenseOverrides }): Policy {
   const overrides = license.overrides;
   if (overrides === undefined) return policy;
   return {

@@ -4,8 +4,8 @@ import type { Store, WebhookDeliveryRecord, WebhookEndpointRecord } from "@ninsh
 import type { Logger } from "pino";
 import { recordAudit } from "../services/admin/audit.js";
 import { deliveryRetry, retryDelayMs } from "./backoff.js";
-import { subscribes } from "./endpoints.js";
 import { openSigningSecret } from "./secrets.js";
+import { subscribes } from "./subscribes.js";
 
 /** What the dispatcher needs from the server. */
 export interface DispatcherDeps {
