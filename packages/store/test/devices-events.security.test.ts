@@ -11,9 +11,21 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
         Object.getOwnPropertyNames(Object.getPrototypeOf(object))
           .filter((name) => name !== "constructor")
           .sort();
-      expect(methods(t.store.events)).toEqual(["append", "findMany", "listAllTypesSince", "listByLicense", "listTypesSince"]);
+      expect(methods(t.store.events)).toEqual([
+        "append",
+        "findMany",
+        "listAllTypesSince",
+        "listByLicense",
+        "listTypesSince",
+      ]);
       await t.store.transaction(async (tx) => {
-        expect(methods(tx.events)).toEqual(["append", "findMany", "listAllTypesSince", "listByLicense", "listTypesSince"]);
+        expect(methods(tx.events)).toEqual([
+          "append",
+          "findMany",
+          "listAllTypesSince",
+          "listByLicense",
+          "listTypesSince",
+        ]);
       });
 
       const { license } = await seedLicense(t.store);
