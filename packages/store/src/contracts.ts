@@ -176,6 +176,8 @@ export interface SeatRepository {
   renew(id: string, patch: SeatRenewal): Promise<void>;
   /** Return a seat (a seat already returned keeps its first return time). */
   markReturned(id: string, at: string): Promise<void>;
+  /** Delete a license's seats that ended (lapsed, or returned and lapsed) before `before`; how many went. */
+  pruneEnded(licenseId: string, before: string): Promise<number>;
 }
 
 /** End-user accounts, by id or normalised email. */

@@ -50,6 +50,21 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
       expect(await t.store.seats.findById(full.id)).toStrictEqual(full);
     });
 
+    it("prunes a license's seats that ended before an instant, and only those", async () => {
+      const { license } = await seedLicense(t.store);
+      const other = await seedLicense(t.store);
+      const old = aSeat(license.id, { expiresAt: at(60) });
+      const returnedOld = aSeat(license.id, { expiresAt: at(90), returnedAt: at(30) });
+      const live = aSeat(license.id, { expiresAt: at(600) });
+      const elsewhere = aSeat(other.license.id, { expiresAt: at(60) });
+      for (const seat of [old, returnedOld, live, elsewhere]) await t.store.seats.insert(seat);
+      expect(await t.store.seats.pruneEnded(license.id, at(100))).toBe(2);
+      expect(await t.store.seats.findById(old.id)).toBeUndefined();
+      expect(await t.store.seats.findById(returnedOld.id)).toBeUndefined();
+      expect(await t.store.seats.findById(live.id)).toStrictEqual(live);
+      expect(await t.store.seats.findById(elsewhere.id)).toStrictEqual(elsewhere);
+    });
+
     it("held means not returned and expiring after now; renewals move it, a return is kept once", async () => {
       const { license } = await seedLicense(t.store);
       const a = aSeat(license.id, { expiresAt: at(60) });

@@ -196,6 +196,18 @@ describe("borrowing", () => {
 describe("workloads", () => {
   const servers = useServers();
 
+  it("a seat that ended more than a year ago is pruned when the license's next seat is checked out", async () => {
+    const t = await servers.start();
+    const c = await seatCatalogue(t, { seats: 2, heartbeatTimeoutSeconds: 120 });
+    const old = await heldSeat(t, c.key, { fingerprint: machine("old") });
+    t.clock.advance(300 * DAY);
+    const recent = await heldSeat(t, c.key, { fingerprint: machine("recent") });
+    t.clock.advance(70 * DAY);
+    await heldSeat(t, c.key, { fingerprint: machine("new") });
+    expect(await t.store.seats.findById(old.id)).toBeUndefined();
+    expect(await t.store.seats.findById(recent.id)).toBeDefined();
+  });
+
   it("instances check out by workload identity with a short lease; the vendor sees peak concurrent instances per day", async () => {
     const t = await servers.start();
     const c = await t.catalogue({ channel: "workload", seats: 5, heartbeatTimeoutSeconds: 10 });

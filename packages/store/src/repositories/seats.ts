@@ -87,6 +87,16 @@ export class KyselySeatRepository implements SeatRepository {
       .where("returned_at", "is", null)
       .execute();
   }
+
+  async pruneEnded(licenseId: string, before: string): Promise<number> {
+    // A seat's end is its return or its expiry, whichever came first: an expiry before `before` ends it there.
+    const result = await this.db
+      .deleteFrom("seats")
+      .where("license_id", "=", licenseId)
+      .where("expires_at", "<", before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }
 
 const toRow = (seat: Seat): SeatsTable => ({

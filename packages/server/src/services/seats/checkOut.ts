@@ -165,5 +165,12 @@ async function persist(
     ...(deviceKey === undefined ? {} : { deviceKey }),
   };
   await tx.seats.insert(seat);
+  // Seats that ended before any day the usage route can show are no one's any more: pruned as new ones come,
+  // under the license's lock, so the table holds a license's last year and its live seats only.
+  await tx.seats.pruneEnded(license.id, new Date(now.getTime() - SEAT_RETENTION_DAYS * DAY_MS).toISOString());
   return seat;
 }
+
+/** How long an ended seat is kept: the usage route shows up to 366 days, today included. */
+export const SEAT_RETENTION_DAYS = 367;
+const DAY_MS = 86_400_000;
