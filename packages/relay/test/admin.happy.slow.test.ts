@@ -45,7 +45,7 @@ describe.runIf(chromiumAvailable())("the relay's admin page", () => {
       .poll(() => page.locator("h2").allTextContents())
       .toEqual(["Status", "Clients", "Grant", "Usage"]);
     expect(await page.locator("#clients tbody tr").count()).toBe(2);
-    const text = await page.locator("body").innerText();
+    const text = await page.locator("body").textContent();
     expect(text).toContain("CAD-01");
     expect(text).toContain("2 / 3");
     expect(text).toContain("Hokuriku Plant 4");
@@ -62,14 +62,14 @@ describe.runIf(chromiumAvailable())("the relay's admin page", () => {
       .poll(() => page.locator("h2").allTextContents())
       .toEqual(["状態", "クライアント", "許諾", "利用状況"]);
     expect(await page.locator("html").getAttribute("lang")).toBe("ja");
-    expect(await page.locator("body").innerText()).toContain("受け入れたデバイス");
+    expect(await page.locator("body").textContent()).toContain("受け入れたデバイス");
     await context.close();
   });
 
   it("refuses a wrong token and shows nothing of the relay", async () => {
     const { page, context } = await signedIn("en-US", "nsh_relay_wrong");
-    expect(await page.locator("[role=alert]").innerText()).toContain("not this relay's");
-    expect(await page.locator("body").innerText()).not.toContain("CAD-01");
+    expect(await page.locator("[role=alert]").textContent()).toContain("not this relay's");
+    expect(await page.locator("body").textContent()).not.toContain("CAD-01");
     await context.close();
   });
 });
