@@ -1,3 +1,5 @@
+import type { EventType } from "@ninsho/core";
+
 /**
  * The console's, the portal's and the landing page's words in English: the source of their shape (`Words`);
  * every other language must fill the same keys (a missing one fails to compile and fails text.unit.test.ts).
@@ -242,7 +244,7 @@ export const en = {
     "billing.refunded": "Refunded (license revoked)",
     "relay.grant_issued": "Volume grant issued for a relay",
     "relay.usage_reported": "Relay usage report imported",
-  },
+  } satisfies Record<EventType, string>,
   actors: {
     system: "the server",
     device: "the device",

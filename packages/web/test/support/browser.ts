@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { HANG_MS } from "../../../../testing/budget.js";
@@ -53,14 +54,17 @@ export async function phoneContext(browser: Browser, locale = "en-US"): Promise<
   return context;
 }
 
+/** Where the browser tests leave their screenshots (gitignored): NINSHO_WEB_SCREENSHOTS, else this folder. */
+export const SCREENSHOT_DIR =
+  process.env.NINSHO_WEB_SCREENSHOTS ?? fileURLToPath(new URL("../../screenshots/", import.meta.url));
+
 /**
- * Screenshots when NINSHO_WEB_SCREENSHOTS names a folder (to look at the pages while working on them).
+ * A full-page screenshot of each step, to look at the pages (desktop and phone sizes, both languages).
  * @example
  * NINSHO_WEB_SCREENSHOTS=/tmp/shots npx vitest run packages/web
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.NINSHO_WEB_SCREENSHOTS;
-  if (!dir) return;
+  const dir = SCREENSHOT_DIR;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
@@ -90,4 +94,19 @@ export function watchErrors(page: Page): string[] {
     }
   });
   return errors;
+}
+
+/**
+ * A desktop-sized context (1280 × 800) in `locale`, with the same hang limit as the phone's.
+ * @example
+ * const page = await (await desktopContext(browser)).newPage();
+ */
+export async function desktopContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale,
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(HANG_MS / 4);
+  return context;
 }

@@ -22,6 +22,7 @@ interface ChartProps {
 }
 
 const HEIGHT = 220;
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000, 1_000_000];
 
 /**
  * A chart drawn by uPlot (canvas, small and fast), with its numbers in a table under it: the canvas is for eyes,
@@ -50,9 +51,13 @@ export function Chart({ id, title, xLabel, categories, series, kind, hint }: Cha
         axes: [
           {
             stroke: ink,
+            // Room for a label per tick, so days and codes never print over each other.
+            space: kind === "lines" ? 70 : 40,
+            incrs: WHOLE_STEPS,
             values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (categories[t] ?? "") : "")),
           },
-          { stroke: ink },
+          // Counts: whole steps only.
+          { stroke: ink, incrs: WHOLE_STEPS },
         ],
         series: [
           { label: xLabel, value: (_u, v) => (v === null ? "" : (categories[v] ?? "")) },
@@ -79,7 +84,7 @@ export function Chart({ id, title, xLabel, categories, series, kind, hint }: Cha
   }, [categories, series, kind]);
 
   return (
-    <figure class="chart" aria-labelledby={`${id}-title`}>
+    <figure class="chart" id={id} aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
       {hint !== undefined && <p class="hint">{hint}</p>}
       {categories.length === 0 ? (

@@ -13,6 +13,8 @@ export interface Speech {
   readonly when: (iso: string | undefined) => string;
   /** A day (YYYY-MM-DD) as the reader writes dates. */
   readonly day: (iso: string) => string;
+  /** A day, short (month and day), for a chart's axis. */
+  readonly shortDay: (iso: string) => string;
   readonly number: (n: number) => string;
 }
 
@@ -25,6 +27,7 @@ export function speech(locale: WordsLocale): Speech {
   const words = wordsFor(locale);
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const short = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", timeZone: "UTC" });
   const numbers = new Intl.NumberFormat(locale);
   return {
     locale,
@@ -32,6 +35,7 @@ export function speech(locale: WordsLocale): Speech {
     t: (message, values = {}) => formatMessage(message, locale, values),
     when: (iso) => (iso === undefined ? words.common.never : dateTime.format(new Date(iso))),
     day: (iso) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    shortDay: (iso) => short.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     number: (n) => numbers.format(n),
   };
 }

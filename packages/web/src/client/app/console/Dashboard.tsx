@@ -13,7 +13,7 @@ const COLORS = { activations: "#2f7de1", recognized: "#2aa876", refusals: "#e053
 /** The console's first page: the last 30 days in charts, all from the server's own events. */
 export function Dashboard() {
   const session = useSession();
-  const { words, t, day } = useSpeech();
+  const { words, t, shortDay } = useSpeech();
   const w = words.dashboard;
   const { data, problem } = useLoad(
     StatsSchema,
@@ -34,7 +34,7 @@ export function Dashboard() {
             kind="lines"
             title={w.activationsChart}
             xLabel={w.day}
-            categories={data.perDay.map((d) => day(d.day))}
+            categories={data.perDay.map((d) => shortDay(d.day))}
             series={[
               {
                 label: w.activations,
