@@ -40,9 +40,9 @@ function paramsOf(
     else if (value === null) params[name] = "—";
   }
   const changes = data.changes;
-  if (changes !== null && typeof changes === "object") params.fields = Object.keys(changes).join(", ");
+  if (changes !== null && typeof changes === "object") params.fields = Object.keys(changes).sort().join(", ");
   const to = data.to;
-  if (to !== null && typeof to === "object") params.fields = Object.keys(to).join(", ") || "—";
+  if (to !== null && typeof to === "object") params.fields = Object.keys(to).sort().join(", ") || "—";
   params.reason = reason ?? "—";
   return params;
 }

@@ -31,6 +31,8 @@ export class LeaseIssuer {
   static readonly REISSUE_FRACTION = 0.25;
 
   isDue(device: Device, policy: Policy, now: Date): boolean {
+    // An admin edited the policy since this lease: the next refresh carries the new rules (issue 13).
+    if (policy.updatedAt !== undefined && policy.updatedAt >= device.leaseIssuedAt) return true;
     const age = now.getTime() - Date.parse(device.leaseIssuedAt);
     return age >= Math.max(60_000, policy.leaseSeconds * 1000 * LeaseIssuer.REISSUE_FRACTION);
   }
