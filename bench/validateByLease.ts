@@ -9,13 +9,19 @@
  *   mkdir /tmp/before && git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/
  *   node --conditions=ninsho-source --import tsx bench/validateByLease.ts . /tmp/before
  *
+ * Every device registers a device secret at activation and every validation carries its proof, as the SDK's
+ * do (and as the HTTP bench's traffic does).
+ *
  * Options by environment: LEASE_BENCH_DEVICES (default 2,000), LEASE_BENCH_ROUNDS (7), LEASE_BENCH_REQUESTS
- * per round (2,000).
+ * per round (2,000), LEASE_BENCH_BY=key to validate by key instead of by lease, LEASE_BENCH_PROFILE=<file> to
+ * write a CPU profile of the measured rounds only (read it with `bench/profile/summary.ts`).
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { deviceSecretText, newDeviceSecret, signDeviceProof } from "@ninsho/core";
 import { createStore } from "@ninsho/store";
 import { pino } from "pino";
 import { randomFingerprint } from "./http/fixtures.js";
@@ -28,11 +34,20 @@ type App = ReturnType<AppModule["createApp"]>;
 const DEVICES = Number(process.env.LEASE_BENCH_DEVICES ?? 2000);
 const ROUNDS = Number(process.env.LEASE_BENCH_ROUNDS ?? 7);
 const REQUESTS = Number(process.env.LEASE_BENCH_REQUESTS ?? 2000);
+const BY_KEY = process.env.LEASE_BENCH_BY === "key";
+const PROFILE = process.env.LEASE_BENCH_PROFILE;
+
+interface Holder {
+  readonly key: string;
+  readonly lease: string;
+  readonly fingerprint: ReturnType<typeof randomFingerprint>;
+  readonly secret: Buffer;
+}
 
 interface Seeded {
   readonly root: string;
   readonly app: App;
-  readonly held: readonly { lease: string; fingerprint: ReturnType<typeof randomFingerprint> }[];
+  readonly held: readonly Holder[];
   readonly close: () => Promise<void>;
 }
 
@@ -63,15 +78,18 @@ async function seed(root: string): Promise<Seeded> {
     { productId: product.id, name: "Bench", channel: "volume", maxDevices: 1, leaseSeconds: 30 * 86_400 },
     token,
   );
-  const held: Seeded["held"][number][] = [];
+  const held: Holder[] = [];
   while (held.length < DEVICES) {
     const count = Math.min(1000, DEVICES - held.length);
     const issued = await post(app, "/v1/admin/licenses", { policyId: policy.id, count }, token);
     for (const { key } of issued.licenses as { key: string }[]) {
       const fingerprint = randomFingerprint();
+      const secret = newDeviceSecret();
       const device = { name: "bench", platform: "linux" };
-      const activated = await post(app, "/v1/activations", { key, fingerprint, device });
-      held.push({ lease: String(activated.lease), fingerprint });
+      const body = { key, fingerprint, device, deviceSecret: deviceSecretText(secret) };
+      const proof = signDeviceProof(secret, { path: "/v1/activations", body, at: new Date() });
+      const activated = await post(app, "/v1/activations", { ...body, proof });
+      held.push({ key, lease: String(activated.lease), fingerprint, secret });
     }
   }
   const close = async () => {
@@ -90,12 +108,16 @@ async function round(s: Seeded): Promise<{ cpu: number; wall: number }> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   for (let i = 0; i < REQUESTS; i++) {
-    const { lease, fingerprint } = s.held[Math.floor(Math.random() * s.held.length)] ?? s.held[0] ?? {};
+    const holder = s.held[Math.floor(Math.random() * s.held.length)] ?? s.held[0];
+    if (!holder) throw new Error("no devices seeded");
     const nonce = randomBytes(16).toString("base64url");
+    const by = BY_KEY ? { key: holder.key } : { lease: holder.lease };
+    const body = { ...by, fingerprint: holder.fingerprint, nonce };
+    const proof = signDeviceProof(holder.secret, { path: "/v1/validate", body, at: new Date() });
     const res = await s.app.request("/v1/validate", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ lease, fingerprint, nonce }),
+      body: JSON.stringify({ ...body, proof }),
     });
     const text = await res.text();
     if (res.status !== 200 || !text.includes('"valid":true')) throw new Error(`${res.status} ${text}`);
@@ -112,10 +134,22 @@ const seeded: Seeded[] = [];
 for (const root of roots) seeded.push(await seed(root));
 for (const s of seeded) await round(s); // warm-up: JIT, caches, the lease cache
 const figures = new Map<string, { cpu: number; wall: number }[]>(roots.map((r) => [r, []]));
+const session = new Session();
+if (PROFILE) {
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+}
 for (let r = 0; r < ROUNDS; r++) {
   for (const s of seeded) figures.get(s.root)?.push(await round(s));
 }
-console.log(`${DEVICES} devices, ${ROUNDS} rounds of ${REQUESTS} validations by lease, µs per validation:`);
+if (PROFILE) {
+  const { profile } = await session.post("Profiler.stop");
+  writeFileSync(PROFILE, JSON.stringify(profile));
+  session.disconnect();
+}
+const by = BY_KEY ? "key" : "lease";
+console.log(`${DEVICES} devices, ${ROUNDS} rounds of ${REQUESTS} validations by ${by}, µs per validation:`);
 const show = (xs: number[]) => `median ${median(xs).toFixed(1)}, min ${Math.min(...xs).toFixed(1)}`;
 for (const [root, us] of figures) {
   console.log(`  ${root}: CPU ${show(us.map((u) => u.cpu))}; wall ${show(us.map((u) => u.wall))}`);

@@ -1,4 +1,5 @@
 export * from "./accounts/index.js";
+export * from "./canonicalJson.js";
 export * from "./errors/index.js";
 export * from "./i18n/index.js";
 export * from "./ids.js";

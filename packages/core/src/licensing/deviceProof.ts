@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalJson } from "../canonicalJson.js";
 import { fromBase64Url, isBase64Url, toBase64Url } from "../signing/base64url.js";
 
 /**
@@ -92,7 +92,7 @@ export function parseDeviceSecret(text: string): Buffer | undefined {
  */
 export function deviceProofMessage(path: string, body: Record<string, unknown>, at: string): string {
   const { proof: _proof, ...signed } = body;
-  const text = canonicalize(signed);
+  const text = canonicalJson(signed);
   if (text === undefined) throw new TypeError("a request body cannot be canonicalized");
   const digest = createHash("sha256").update(text, "utf8").digest("hex");
   return `${PROOF_CONTEXT}\n${path}\n${at}\n${digest}`;

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalJson } from "../canonicalJson.js";
 import { fromBase64Url, isBase64Url, toBase64Url } from "../signing/base64url.js";
 import { DEVICE_PROOF_WINDOW_MS, type DeviceProof, type DeviceProofRefusal } from "./deviceProof.js";
 
@@ -19,7 +19,7 @@ const KEY_PROOF_CONTEXT = "ninsho.device-proof.v1";
 /** The bytes a key proof signs: the context, the route, the time and the SHA-256 of the RFC 8785 JSON of the body without `proof`. */
 function keyProofMessage(path: string, body: Record<string, unknown>, at: string): Buffer {
   const { proof: _proof, ...signed } = body;
-  const text = canonicalize(signed);
+  const text = canonicalJson(signed);
   if (text === undefined) throw new TypeError("a request body cannot be canonicalized");
   const digest = createHash("sha256").update(text, "utf8").digest("hex");
   return Buffer.from(`${KEY_PROOF_CONTEXT}\n${path}\n${at}\n${digest}`, "utf8");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalJson } from "../canonicalJson.js";
 import {
   type Component,
   DEFAULT_MATCH_THRESHOLD,
@@ -25,7 +25,7 @@ import { compareFingerprint } from "./match.js";
  * fingerprintBinding({ collector: "linux/2", components: [{ kind: "board", digest: "9f2c…" }] }); // "5d41…"
  */
 export function fingerprintBinding(fingerprint: Fingerprint): string {
-  const text = canonicalize({
+  const text = canonicalJson({
     collector: fingerprint.collector,
     components: fingerprint.components.map((c) => ({ kind: c.kind, digest: c.digest })),
     ...(fingerprint.previous === undefined

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalJson } from "../canonicalJson.js";
 import type { ProductKey } from "../keys/productKey.js";
 import type { Fingerprint } from "../matching/fingerprint.js";
 import { fromBase64Url, toBase64Url } from "../signing/base64url.js";
@@ -38,7 +38,7 @@ export interface OfflineRequest {
 export type UnsignedOfflineRequest = Omit<OfflineRequest, "proof">;
 
 const canonical = (value: object): string => {
-  const text = canonicalize(value);
+  const text = canonicalJson(value);
   if (text === undefined) throw new TypeError("request cannot be canonicalized");
   return text;
 };

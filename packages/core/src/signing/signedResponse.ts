@@ -1,5 +1,5 @@
 import { createHash, type KeyObject, sign, verify } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalJson } from "../canonicalJson.js";
 import { fromBase64Url, isBase64Url, toBase64Url } from "./base64url.js";
 import type { PublicKeys, SigningKey } from "./jws.js";
 
@@ -37,7 +37,7 @@ const NODE = Buffer.from([1]);
 
 /** The leaf hash of an answer body (everything but its `signature`). */
 export function responseLeaf(body: object): Buffer {
-  const text = canonicalize(body);
+  const text = canonicalJson(body);
   if (text === undefined) throw new TypeError("response body cannot be canonicalized");
   return sha256(LEAF, Buffer.from(text, "utf8"));
 }
