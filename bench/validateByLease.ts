@@ -22,13 +22,13 @@ import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { deviceSecretText, newDeviceSecret, signDeviceProof } from "@ninsho/core";
-import { createStore } from "@ninsho/store";
 import { pino } from "pino";
 import { randomFingerprint } from "./http/fixtures.js";
 
 type AppModule = typeof import("../packages/server/src/app.js");
 type DepsModule = typeof import("../packages/server/src/buildDeps.js");
 type TokensModule = typeof import("../packages/server/src/services/admin/tokens.js");
+type StoreModule = typeof import("../packages/store/src/index.js");
 type App = ReturnType<AppModule["createApp"]>;
 
 const DEVICES = Number(process.env.LEASE_BENCH_DEVICES ?? 2000);
@@ -65,6 +65,8 @@ async function seed(root: string): Promise<Seeded> {
   const { createApp } = (await import(join(server, "app.ts"))) as AppModule;
   const { buildDeps } = (await import(join(server, "buildDeps.ts"))) as DepsModule;
   const { createToken } = (await import(join(server, "services/admin/tokens.ts"))) as TokensModule;
+  // Each checkout's own store too (its repositories and dialect code are part of what is compared).
+  const { createStore } = (await import(join(root, "packages/store/src/index.ts"))) as StoreModule;
   const dir = mkdtempSync(join(tmpdir(), "ninsho-lease-bench-"));
   const store = createStore({ url: join(dir, "ninsho.db") });
   await store.migrate();

@@ -29,7 +29,7 @@ import { KyselyAuditRepository } from "./repositories/audit.js";
 import { KyselyDeviceCodeRepository } from "./repositories/deviceCodes.js";
 import { KyselyDeviceRepository } from "./repositories/devices.js";
 import { KyselyEventRepository } from "./repositories/events.js";
-import type { Dialect } from "./repositories/executor.js";
+import type { Dialect, Direct } from "./repositories/executor.js";
 import { KyselyLicenseRepository } from "./repositories/licenses.js";
 import { KyselyOfflineRepository } from "./repositories/offline.js";
 import { KyselyPolicyRepository } from "./repositories/policies.js";
@@ -97,11 +97,12 @@ export interface StoreOptions {
   readonly poolSize?: number;
 }
 
-const bind = (db: Kysely<Database>, dialect: Dialect): Repositories => ({
+/** `direct`: the SQLite read connection for hot reads, given to the store's own repositories, never a transaction's. */
+const bind = (db: Kysely<Database>, dialect: Dialect, direct?: Direct): Repositories => ({
   products: new KyselyProductRepository(db),
   policies: new KyselyPolicyRepository(db),
-  licenses: new KyselyLicenseRepository(db, dialect),
-  devices: new KyselyDeviceRepository(db, dialect),
+  licenses: new KyselyLicenseRepository(db, dialect, direct),
+  devices: new KyselyDeviceRepository(db, dialect, direct),
   events: new KyselyEventRepository(db, dialect),
   tokens: new KyselyTokenRepository(db),
   settings: new KyselySettingsRepository(db),
@@ -128,10 +129,13 @@ export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.te
  */
 export function createStore(options: StoreOptions): Store {
   const dialect: Dialect = isPostgresUrl(options.url) ? "postgres" : "sqlite";
-  const db = dialect === "postgres" ? openPostgres(options.url, options.poolSize) : openSqlite(options.url);
+  const { db, direct, close } =
+    dialect === "postgres"
+      ? { db: openPostgres(options.url, options.poolSize), close: undefined }
+      : openSqlite(options.url);
   const group = dialect === "sqlite" ? new GroupCommit(db) : undefined;
   return {
-    ...bind(db, dialect),
+    ...bind(db, dialect, direct),
     dialect,
     singleWriterProcess: dialect === "sqlite",
     transaction: (work) => {
@@ -145,6 +149,9 @@ export function createStore(options: StoreOptions): Store {
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await close?.(); // the side writer's pending writes first: they run on the main writer's lock
+      await db.destroy();
+    },
   };
 }

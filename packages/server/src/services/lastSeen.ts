@@ -28,7 +28,10 @@ export class LastSeenRecorder {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      await this.store.transaction((tx) => tx.devices.touchMany(batch));
+      // SQLite's store writes it from a worker thread, off the event loop (see `touchMany`); PostgreSQL in a
+      // transaction, retried if two processes' flushes deadlock.
+      if (this.store.singleWriterProcess) await this.store.devices.touchMany(batch);
+      else await this.store.transaction((tx) => tx.devices.touchMany(batch));
     } catch (error) {
       this.logger.warn({ err: error, devices: batch.size }, "could not record last-seen times; will retry");
       for (const [id, at] of batch) if (!this.pending.has(id)) this.pending.set(id, at);

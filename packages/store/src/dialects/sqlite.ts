@@ -2,8 +2,10 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, type SqliteDatabase as KyselySqliteDatabase, SqliteDialect } from "kysely";
+import type { Direct } from "../repositories/executor.js";
 import type { Database } from "../schema.js";
-import { readRoutingDialect } from "./sqliteReader.js";
+import { Mutex, readRoutingDialect } from "./sqliteReader.js";
+import { SideWriter } from "./sqliteSideWriter.js";
 
 /** Distinct SQL texts kept prepared; the store issues a few dozen shapes, bulk inserts a few more. */
 const STATEMENT_CACHE_LIMIT = 256;
@@ -35,9 +37,15 @@ function withStatementCache(database: SqliteDatabase.Database): KyselySqliteData
  * Open the embedded database. WAL lets reads go on during a write; `synchronous = FULL` makes every commit
  * reach the disk before it returns, so an activation acknowledged to a client survives a power cut. A file
  * database gets a second, read-only connection for reads outside transactions (see `readRoutingDialect`), so
- * a lookup never waits behind an open write; NINSHO_SQLITE_READ_CONNECTION=off keeps one connection.
+ * a lookup never waits behind an open write; NINSHO_SQLITE_READ_CONNECTION=off keeps one connection. `direct`
+ * runs the hot reads on that read connection without Kysely (see `compiledRows`); none with one connection, where
+ * a read must wait for an open transaction's end (Kysely's driver holds that lock).
  */
-export function openSqlite(path: string): Kysely<Database> {
+export function openSqlite(path: string): {
+  db: Kysely<Database>;
+  direct?: Direct;
+  close?: () => Promise<void>;
+} {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const database = new SqliteDatabase(path);
   database.pragma("journal_mode = WAL");
@@ -49,9 +57,26 @@ export function openSqlite(path: string): Kysely<Database> {
   database.pragma("cache_size = -32768");
   const writer = withStatementCache(database);
   if (path === ":memory:" || process.env.NINSHO_SQLITE_READ_CONNECTION === "off")
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: writer }) });
+    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: writer }) }) };
   const readOnly = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
   readOnly.pragma("busy_timeout = 5000");
   readOnly.pragma("cache_size = -32768");
-  return new Kysely<Database>({ dialect: readRoutingDialect(writer, withStatementCache(readOnly)) });
+  const reader = withStatementCache(readOnly);
+  const mutex = new Mutex();
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    await mutex.lock();
+    try {
+      return await work();
+    } finally {
+      mutex.unlock();
+    }
+  };
+  const side = new SideWriter(path, exclusive);
+  const direct: Direct = {
+    rows: <R>(query: { sql: string }, parameters: readonly unknown[]) =>
+      reader.prepare(query.sql).all(parameters) as R[],
+    writeAside: (statements) => side.run(statements.map(({ sql, parameters }) => ({ sql, parameters }))),
+  };
+  const db = new Kysely<Database>({ dialect: readRoutingDialect(writer, reader, mutex) });
+  return { db, direct, close: () => side.close() };
 }

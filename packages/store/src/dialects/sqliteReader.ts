@@ -29,8 +29,11 @@ function run<R>(db: Preparer, query: CompiledQuery): QueryResult<R> {
   };
 }
 
-/** One holder at a time of the writing connection (Kysely's SQLite driver keeps the same lock). */
-class Mutex {
+/**
+ * One holder at a time of the writing connection (Kysely's SQLite driver keeps the same lock); the side writer
+ * (`sqliteSideWriter.ts`) holds it too while its worker writes.
+ */
+export class Mutex {
   private held: Promise<void> | undefined;
   private release: (() => void) | undefined;
 
@@ -94,11 +97,10 @@ class RoutedConnection implements DatabaseConnection {
 }
 
 class ReadRoutingDriver implements Driver {
-  private readonly mutex = new Mutex();
-
   constructor(
     private readonly writer: Preparer,
     private readonly reader: Preparer,
+    private readonly mutex: Mutex,
   ) {}
 
   async init(): Promise<void> {}
@@ -137,10 +139,10 @@ class ReadRoutingDriver implements Driver {
  * last committed state, which is all a read outside a transaction ever saw (a write is acknowledged only
  * after its COMMIT); a read inside a transaction stays on the writer, so it sees that transaction's writes.
  */
-export function readRoutingDialect(writer: Preparer, reader: Preparer): Dialect {
+export function readRoutingDialect(writer: Preparer, reader: Preparer, mutex: Mutex): Dialect {
   return {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new ReadRoutingDriver(writer, reader),
+    createDriver: () => new ReadRoutingDriver(writer, reader, mutex),
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };

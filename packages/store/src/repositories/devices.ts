@@ -4,7 +4,8 @@ import type { DeviceRepository } from "../contracts.js";
 import { parseJson, present } from "../json.js";
 import type { DevicePatch } from "../records.js";
 import type { DevicesTable } from "../schema.js";
-import type { Dialect, Executor } from "./executor.js";
+import { compiledRows } from "./compiledRead.js";
+import type { Dialect, Direct, Executor } from "./executor.js";
 import { toLicense } from "./licenses.js";
 
 /** Devices per last-seen UPDATE on PostgreSQL (two parameters each, far under the protocol's 65,535). */
@@ -16,6 +17,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
   constructor(
     private readonly db: Executor,
     private readonly dialect: Dialect = "sqlite",
+    private readonly direct?: Direct,
   ) {}
 
   async insert(device: Device): Promise<void> {
@@ -29,28 +31,17 @@ export class KyselyDeviceRepository implements DeviceRepository {
 
   /**
    * A device and its license in one indexed lookup (the device's primary key, then the license's): what a
-   * validation by lease reads.
+   * validation by lease reads (compiled once: a hot read).
    */
   async findWithLicense(id: string): Promise<{ device: Device; license: License } | undefined> {
-    const row = await this.db
-      .selectFrom("devices")
-      .innerJoin("licenses", "licenses.id", "devices.license_id")
-      .selectAll("devices")
-      .select([
-        "licenses.product_id as l_product_id",
-        "licenses.policy_id as l_policy_id",
-        "licenses.key_hint as l_key_hint",
-        "licenses.status as l_status",
-        "licenses.status_reason as l_status_reason",
-        "licenses.owner_email as l_owner_email",
-        "licenses.base_license_id as l_base_license_id",
-        "licenses.created_at as l_created_at",
-        "licenses.first_activated_at as l_first_activated_at",
-        "licenses.expires_at as l_expires_at",
-        "licenses.overrides as l_overrides",
-      ])
-      .where("devices.id", "=", id)
-      .executeTakeFirst();
+    const [row] = await compiledRows(
+      this.db,
+      this.dialect,
+      this.direct,
+      "devices.findWithLicense",
+      withLicense,
+      [id],
+    );
     if (!row) return undefined;
     const license = toLicense({
       id: row.license_id,
@@ -71,15 +62,22 @@ export class KyselyDeviceRepository implements DeviceRepository {
     return { device: toDevice(row), license };
   }
 
-  /** The devices holding an activation on a license now. */
+  /** The devices holding an activation on a license now (compiled once: a hot read). */
   async listActive(licenseId: string): Promise<Device[]> {
-    const rows = await this.db
-      .selectFrom("devices")
-      .selectAll()
-      .where("license_id", "=", licenseId)
-      .where("deactivated_at", "is", null)
-      .orderBy("id")
-      .execute();
+    const rows = await compiledRows(
+      this.db,
+      this.dialect,
+      this.direct,
+      "devices.listActive",
+      (db) =>
+        db
+          .selectFrom("devices")
+          .selectAll()
+          .where("license_id", "=", "")
+          .where("deactivated_at", "is", null)
+          .orderBy("id"),
+      [licenseId],
+    );
     return rows.map(toDevice);
   }
 
@@ -152,7 +150,9 @@ export class KyselyDeviceRepository implements DeviceRepository {
 
   /**
    * Record when devices were last seen, many at once. Validation only notes the time in memory and a flusher
-   * writes batches here, so answering a validation never waits on, or contends for, a device row.
+   * writes batches here, so answering a validation never waits on, or contends for, a device row. On SQLite's
+   * own store (not a transaction) the batch is written by a worker thread's connection (`Direct.writeAside`):
+   * thousands of random rows make tens of MB of WAL to write and fsync, which would stop the event loop.
    */
   /** Devices named `name`, case ignored, deactivated ones included (support's search box). */
   async findByName(name: string, limit: number): Promise<Device[]> {
@@ -198,14 +198,40 @@ export class KyselyDeviceRepository implements DeviceRepository {
     // SQLite: one UPDATE … FROM per chunk too. A statement per device cost Kysely tens of microseconds each
     // to build, back to back on the event loop: with devices validated at random over a large fleet, one
     // flush (thousands of devices) stalled every request for a large part of a second.
+    const statements = [];
     for (let i = 0; i < entries.length; i += TOUCH_CHUNK_SQLITE) {
       const rows = sql.join(entries.slice(i, i + TOUCH_CHUNK_SQLITE).map(([id, at]) => sql`(${id}, ${at})`));
-      await sql`update devices set last_seen_at = v.at
+      statements.push(
+        sql`update devices set last_seen_at = v.at
         from (select column1 as id, column2 as at from (values ${rows})) as v
-        where devices.id = v.id and devices.last_seen_at < v.at`.execute(this.db);
+        where devices.id = v.id and devices.last_seen_at < v.at`.compile(this.db),
+      );
     }
+    if (this.direct) return this.direct.writeAside(statements);
+    for (const statement of statements) await this.db.executeQuery(statement);
   }
 }
+
+/** A device row with its license's columns (`l_…`), by the device's id. */
+const withLicense = (db: Executor) =>
+  db
+    .selectFrom("devices")
+    .innerJoin("licenses", "licenses.id", "devices.license_id")
+    .selectAll("devices")
+    .select([
+      "licenses.product_id as l_product_id",
+      "licenses.policy_id as l_policy_id",
+      "licenses.key_hint as l_key_hint",
+      "licenses.status as l_status",
+      "licenses.status_reason as l_status_reason",
+      "licenses.owner_email as l_owner_email",
+      "licenses.base_license_id as l_base_license_id",
+      "licenses.created_at as l_created_at",
+      "licenses.first_activated_at as l_first_activated_at",
+      "licenses.expires_at as l_expires_at",
+      "licenses.overrides as l_overrides",
+    ])
+    .where("devices.id", "=", "");
 
 const toRow = (d: Device): DevicesTable => ({
   id: d.id,

@@ -4,7 +4,8 @@ import { parseJson, present } from "../json.js";
 import type { IssuedLicense, LicenseFilter, LicensePatch } from "../records.js";
 import type { LicensesTable } from "../schema.js";
 import { insertRows } from "./bulkInsert.js";
-import type { Dialect, Executor } from "./executor.js";
+import { compiledRows } from "./compiledRead.js";
+import type { Dialect, Direct, Executor } from "./executor.js";
 
 /** Rows per INSERT in bulk issue: well under SQLite's bound-parameter limit for 13 columns. */
 const INSERT_CHUNK = 500;
@@ -13,6 +14,7 @@ export class KyselyLicenseRepository implements LicenseRepository {
   constructor(
     private readonly db: Executor,
     private readonly dialect: Dialect,
+    private readonly direct?: Direct,
   ) {}
 
   /** Insert many licenses; the caller wraps large batches in one transaction so they commit together. */
@@ -25,13 +27,16 @@ export class KyselyLicenseRepository implements LicenseRepository {
     return row && toLicense(row);
   }
 
-  /** The one indexed lookup behind every key-based request. */
+  /** The one indexed lookup behind every key-based request (compiled once: a hot read). */
   async findByKeyDigest(keyDigest: string): Promise<License | undefined> {
-    const row = await this.db
-      .selectFrom("licenses")
-      .selectAll()
-      .where("key_digest", "=", keyDigest)
-      .executeTakeFirst();
+    const [row] = await compiledRows(
+      this.db,
+      this.dialect,
+      this.direct,
+      "licenses.findByKeyDigest",
+      (db) => db.selectFrom("licenses").selectAll().where("key_digest", "=", ""),
+      [keyDigest],
+    );
     return row && toLicense(row);
   }
 
