@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, fdatasync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, type SqliteDatabase as KyselySqliteDatabase, SqliteDialect } from "kysely";
@@ -34,8 +34,38 @@ function withStatementCache(database: SqliteDatabase.Database): KyselySqliteData
 }
 
 /**
- * Open the embedded database. WAL lets reads go on during a write; `synchronous = FULL` makes every commit
- * reach the disk before it returns, so an activation acknowledged to a client survives a power cut. A file
+ * The WAL file's fdatasync, in libuv's thread pool: a commit waits for the disk without stopping the event loop.
+ * The descriptor stays open while the store is (the WAL file is removed only when its last connection closes).
+ */
+function walSync(path: string): { sync: () => Promise<void>; close: () => void } {
+  let fd: number | undefined;
+  return {
+    sync: () =>
+      new Promise<void>((resolve, reject) => {
+        try {
+          fd ??= openSync(`${path}-wal`, "r");
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+      }),
+    close: () => {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
+}
+
+/**
+ * Open the embedded database. WAL lets reads go on during a write. Every commit reaches the disk before it
+ * returns, so an activation acknowledged to a client survives a power cut: with one connection by
+ * `synchronous = FULL`; with the read connection (below) the writer commits with `synchronous = NORMAL` (the
+ * WAL is written, not synced) and the commit then waits for an fdatasync of the WAL file run off the event loop
+ * (`walSync`): the same frames on disk before the answer, while reads and other requests go on. SQLite's
+ * checkpoints sync as before in both modes. A reader may see a commit in the instant before its sync returns;
+ * no write is acknowledged before it, and a later commit is acknowledged only after its own sync, which covers
+ * every frame before it. A file
  * database gets a second, read-only connection for reads outside transactions (see `readRoutingDialect`), so
  * a lookup never waits behind an open write; NINSHO_SQLITE_READ_CONNECTION=off keeps one connection. `direct`
  * runs the hot reads on that read connection without Kysely (see `compiledRows`); none with one connection, where
@@ -49,15 +79,18 @@ export function openSqlite(path: string): {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const database = new SqliteDatabase(path);
   database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   // 32 MiB of page cache (the default is 2 MiB): key digests and short ids land at random places in their
   // indexes, and a million-key issue otherwise spends most of its time re-reading index pages.
   database.pragma("cache_size = -32768");
   const writer = withStatementCache(database);
-  if (path === ":memory:" || process.env.NINSHO_SQLITE_READ_CONNECTION === "off")
+  if (path === ":memory:" || process.env.NINSHO_SQLITE_READ_CONNECTION === "off") {
+    database.pragma("synchronous = FULL");
     return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: writer }) }) };
+  }
+  database.pragma("synchronous = NORMAL");
+  const wal = walSync(path);
   const readOnly = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
   readOnly.pragma("busy_timeout = 5000");
   readOnly.pragma("cache_size = -32768");
@@ -77,6 +110,10 @@ export function openSqlite(path: string): {
       reader.prepare(query.sql).all(parameters) as R[],
     writeAside: (statements) => side.run(statements.map(({ sql, parameters }) => ({ sql, parameters }))),
   };
-  const db = new Kysely<Database>({ dialect: readRoutingDialect(writer, reader, mutex) });
-  return { db, direct, close: () => side.close() };
+  const db = new Kysely<Database>({ dialect: readRoutingDialect(writer, reader, mutex, wal.sync) });
+  const close = async () => {
+    await side.close();
+    wal.close();
+  };
+  return { db, direct, close };
 }

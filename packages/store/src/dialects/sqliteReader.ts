@@ -53,7 +53,8 @@ export class Mutex {
 /**
  * What Kysely gets for one query or one transaction. A SELECT outside a transaction runs on the read-only
  * connection at once; anything else (writes, raw SQL, every statement of a transaction) takes the writing
- * connection's lock first and holds it until Kysely releases this connection.
+ * connection's lock first and holds it until Kysely releases this connection. A write outside a transaction,
+ * and a COMMIT, return only once `durable` has the WAL on disk (see `openSqlite`).
  */
 class RoutedConnection implements DatabaseConnection {
   private holdsWriter = false;
@@ -63,13 +64,23 @@ class RoutedConnection implements DatabaseConnection {
     private readonly writer: Preparer,
     private readonly reader: Preparer,
     private readonly mutex: Mutex,
+    private readonly durable: () => Promise<void>,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.inTransaction && !this.holdsWriter && SelectQueryNode.is(query.query))
       return run<R>(this.reader, query);
     await this.takeWriter();
-    return run<R>(this.writer, query);
+    const result = run<R>(this.writer, query);
+    // Outside a transaction a statement that is not a read committed on its own (autocommit).
+    if (!this.inTransaction && result.numAffectedRows !== undefined) await this.durable();
+    return result;
+  }
+
+  /** COMMIT, answered once the transaction is on disk. */
+  async commit(): Promise<void> {
+    await this.executeQuery(CompiledQuery.raw("commit"));
+    await this.durable();
   }
 
   // biome-ignore lint/correctness/useYield: the store never streams; a stream would need the writer's lock held across yields
@@ -101,12 +112,13 @@ class ReadRoutingDriver implements Driver {
     private readonly writer: Preparer,
     private readonly reader: Preparer,
     private readonly mutex: Mutex,
+    private readonly durable: () => Promise<void>,
   ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new RoutedConnection(this.writer, this.reader, this.mutex);
+    return new RoutedConnection(this.writer, this.reader, this.mutex, this.durable);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -115,7 +127,7 @@ class ReadRoutingDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("commit"));
+    await (connection as RoutedConnection).commit();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -139,10 +151,15 @@ class ReadRoutingDriver implements Driver {
  * last committed state, which is all a read outside a transaction ever saw (a write is acknowledged only
  * after its COMMIT); a read inside a transaction stays on the writer, so it sees that transaction's writes.
  */
-export function readRoutingDialect(writer: Preparer, reader: Preparer, mutex: Mutex): Dialect {
+export function readRoutingDialect(
+  writer: Preparer,
+  reader: Preparer,
+  mutex: Mutex,
+  durable: () => Promise<void>,
+): Dialect {
   return {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new ReadRoutingDriver(writer, reader, mutex),
+    createDriver: () => new ReadRoutingDriver(writer, reader, mutex, durable),
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };
