@@ -1,4 +1,4 @@
-import { z } from "@hono/zod-openapi";
+import * as z from "zod";
 import { ReasonSchema } from "./admin.js";
 import { IsoInstant } from "./common.js";
 

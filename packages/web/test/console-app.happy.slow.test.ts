@@ -160,7 +160,28 @@ describe.runIf(chromiumAvailable())("the console app in Chromium", () => {
     const events = await web.call("GET", `/v1/admin/licenses/${licenseId}/timeline`);
     expect(JSON.stringify(events.body)).toContain("ticket 4711, old PC sold");
 
+    // A note for staff, in the license's timeline in words.
+    await page.getByRole("button", { name: "Add a note" }).click();
+    await page.getByLabel("Add a note: Note").fill("Customer gets a new PC next week");
+    await page.getByRole("button", { name: "Add a note" }).click();
+    await page.goto(`${web.url}/console/licenses/${licenseId}?lang=en`);
+    await page.getByText("Note for staff").waitFor();
+
+    // The policy archived with a reason, which the audit log shows.
+    await go(page, "Products and policies", "Products and policies");
+    await page.getByRole("button", { name: "Policies of PhotoLab Pro" }).click();
+    await page.getByRole("button", { name: "Archive" }).click();
+    await page.getByLabel("Archive: Reason").fill("replaced by the 2027 edition");
+    await page.getByRole("button", { name: "Archive" }).click();
+    await page.getByText(/^Archived /).waitFor();
+    await go(page, "Audit log", "Audit log");
+    await page.getByText("Reason: replaced by the 2027 edition").waitFor();
+    await expectAccessible(page, "audit");
+    await screenshot(page, "console-audit-desktop-en");
+
     // Switch to Japanese in place: the words change, the session stays.
+    await page.goto(`${web.url}/console/why/${licenseId}?lang=en`);
+    await page.getByText("Devices in use: 0 of 1.", { exact: false }).waitFor();
     await page.getByRole("button", { name: "日本語" }).click();
     await page.getByText("使用中のデバイス：0 / 1 台。", { exact: false }).waitFor();
     expect(await page.evaluate("document.documentElement.lang")).toBe("ja");

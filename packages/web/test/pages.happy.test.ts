@@ -107,6 +107,16 @@ describe("web pages over HTTP", () => {
         expect(bundle).not.toContain(catalogue[code][locale].remedy);
   });
 
+  it("keeps every browser bundle small: no server-only library (e.g. an OpenAPI generator) pulled in", async () => {
+    const { assets, remove } = await freshAssets();
+    try {
+      for (const [name, asset] of Object.entries(assets.scripts))
+        expect(asset.body.length, name).toBeLessThan(400 * 1024);
+    } finally {
+      await remove();
+    }
+  });
+
   it("serves the bundles under content-addressed names, cacheable for good", async () => {
     const { html } = await page("/activate/phone");
     const paths = [...html.matchAll(/(?:src|href)="(\/web\/assets\/[^"]+)"/g)].map((m) => m[1] ?? "");

@@ -60,6 +60,7 @@ export const en = {
     search: "Find a license",
     why: "Support desk",
     tokens: "Tokens and roles",
+    audit: "Audit log",
     phone: "Phone activation",
     consoleName: "Console",
     portalName: "My licenses",
@@ -112,6 +113,8 @@ export const en = {
     created: "Created {name}.",
     policiesHeading: "Policies of {name}",
     newPolicy: "New policy",
+    archive: "Archive",
+    archived: "Archived {date}",
     noPolicies: "No policy yet: a policy is needed before keys can be issued.",
     policySummary:
       "{channel} · up to {devices, plural, one {# device} other {# devices}} · lease {lease} · threshold {threshold}",
@@ -210,6 +213,9 @@ export const en = {
     reinstate: "Reinstate",
     revoke: "Revoke",
     actionDone: "Done, and recorded in the timeline.",
+    note: "Add a note",
+    noteText: "Note",
+    noteHint: "For staff only: what the customer said, what was promised.",
   },
   states: {
     active: "Active",
@@ -279,6 +285,12 @@ export const en = {
     lastUsed: "Last used",
     revoke: "Revoke",
     revoked: "Revoked",
+  },
+  audit: {
+    title: "Audit log",
+    intro: "Every change staff made to products, policies, tokens and licenses: who, when, and why.",
+    none: "Nothing recorded yet.",
+    target: "On {target}",
   },
   portal: {
     title: "My licenses",

@@ -12,6 +12,8 @@ interface ActionProps {
   /** Extra fields of the body besides the reason (e.g. the new expiry). */
   readonly body?: () => Record<string, unknown>;
   readonly extra?: preact.ComponentChildren;
+  /** The body's name for what is typed (`reason`, or `text` for a note) and its label and hint, if not a reason. */
+  readonly text?: { readonly key: "text"; readonly label: string; readonly hint: string };
   readonly onDone: () => void;
 }
 
@@ -21,7 +23,7 @@ interface ActionProps {
  * @example
  * <Action id="deactivate-dev_1" label="Deactivate" path="/v1/admin/devices/dev_1/deactivate" onDone={reload} />
  */
-export function Action({ id, label, path, body, extra, onDone }: ActionProps) {
+export function Action({ id, label, path, body, extra, text, onDone }: ActionProps) {
   const session = useSession();
   const speech = useSpeech();
   const { words } = speech;
@@ -37,9 +39,13 @@ export function Action({ id, label, path, body, extra, onDone }: ActionProps) {
     );
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (reason.trim() === "") return setError(words.common.reasonMissing);
+    if (reason.trim() === "")
+      return setError(text === undefined ? words.common.reasonMissing : words.common.required);
     setError(undefined);
-    const answer = await session.call("POST", path, { ...(body?.() ?? {}), reason: reason.trim() });
+    const answer = await session.call("POST", path, {
+      ...(body?.() ?? {}),
+      [text?.key ?? "reason"]: reason.trim(),
+    });
     setProblem(problemOf(answer, speech));
     if (answer.kind !== "ok") return;
     setOpen(false);
@@ -51,15 +57,15 @@ export function Action({ id, label, path, body, extra, onDone }: ActionProps) {
       {extra}
       <Field
         id={`${id}-reason`}
-        label={`${label}: ${words.common.reason}`}
-        hint={words.common.reasonHint}
+        label={`${label}: ${text?.label ?? words.common.reason}`}
+        hint={text?.hint ?? words.common.reasonHint}
         error={error}
       >
         {(describedBy, invalid) => (
           <input
             id={`${id}-reason`}
             value={reason}
-            maxLength={500}
+            maxLength={text === undefined ? 500 : 2000}
             aria-invalid={invalid}
             aria-describedby={describedBy}
             // biome-ignore lint/a11y/noAutofocus: the field appears because the user just asked for it

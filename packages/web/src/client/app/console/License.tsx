@@ -111,6 +111,13 @@ export function LicensePage({ id }: { readonly id: string }) {
                   }
                   onDone={done}
                 />
+                <Action
+                  id="note"
+                  label={w.note}
+                  path={`/v1/admin/licenses/${id}/notes`}
+                  text={{ key: "text", label: w.noteText, hint: w.noteHint }}
+                  onDone={done}
+                />
                 {data.status === "active" ? (
                   <Action
                     id="suspend"

@@ -4,6 +4,7 @@ import type { ApiProblem } from "../../api.js";
 import { useSpeech } from "../i18n.js";
 import { useLoad } from "../load.js";
 import { Field, ProblemNote, problemOf, Status } from "../ui.js";
+import { Action } from "./Action.js";
 import { PolicyForm } from "./PolicyForm.js";
 import { useSession } from "./session.js";
 
@@ -91,7 +92,7 @@ export function ProductsPage() {
 
 function Policies({ productId, productName }: { readonly productId: string; readonly productName: string }) {
   const session = useSession();
-  const { words, t, number } = useSpeech();
+  const { words, t, number, when } = useSpeech();
   const policies = useLoad(
     PolicyListSchema,
     () => session.call("GET", `/v1/admin/policies?productId=${encodeURIComponent(productId)}`),
@@ -119,6 +120,18 @@ function Policies({ productId, productName }: { readonly productId: string; read
                 })}
               </span>
             </span>
+            {p.archivedAt === undefined ? (
+              session.me.role === "admin" && (
+                <Action
+                  id={`archive-${p.id}`}
+                  label={words.products.archive}
+                  path={`/v1/admin/policies/${p.id}/archive`}
+                  onDone={policies.reload}
+                />
+              )
+            ) : (
+              <span>{t(words.products.archived, { date: when(p.archivedAt) })}</span>
+            )}
           </li>
         ))}
       </ul>

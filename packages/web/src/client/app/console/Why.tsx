@@ -105,6 +105,13 @@ function Explained({ id }: { readonly id: string }) {
           </li>
         ))}
       </ul>
+      <Action
+        id="why-note"
+        label={words.license.note}
+        path={`/v1/admin/licenses/${id}/notes`}
+        text={{ key: "text", label: words.license.noteText, hint: words.license.noteHint }}
+        onDone={reload}
+      />
       <h3>{words.why.phoneHeading}</h3>
       <p class="hint">{words.why.phoneHint}</p>
       <p>

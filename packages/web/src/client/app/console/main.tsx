@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { SpeechContext, speech, startLocale, useSpeech } from "../i18n.js";
 import { usePath } from "../router.js";
 import { Frame } from "../ui.js";
+import { AuditPage } from "./Audit.js";
 import { Dashboard } from "./Dashboard.js";
 import { KeysPage } from "./Keys.js";
 import { LicensePage } from "./License.js";
@@ -28,6 +29,8 @@ function Page({ path }: { readonly path: string }) {
       return <WhyPage />;
     case "/console/tokens":
       return <TokensPage />;
+    case "/console/audit":
+      return <AuditPage />;
     default:
       return why === undefined ? <Dashboard /> : <WhyPage licenseId={why} />;
   }
@@ -51,10 +54,16 @@ function Signed({ onLocale }: { readonly onLocale: (locale: "en" | "ja") => void
     ? [
         { href: "/console", label: words.nav.dashboard },
         { href: "/console/products", label: words.nav.products },
-        { href: "/console/keys", label: words.nav.keys },
+        ...(session.me.role === "admin" ? [{ href: "/console/keys", label: words.nav.keys }] : []),
         { href: "/console/search", label: words.nav.search },
         { href: "/console/why", label: words.nav.why },
-        { href: "/console/tokens", label: words.nav.tokens },
+        // Keys, tokens and the audit log are the admin role's; support and readonly would only be refused.
+        ...(session.me.role === "admin"
+          ? [
+              { href: "/console/tokens", label: words.nav.tokens },
+              { href: "/console/audit", label: words.nav.audit },
+            ]
+          : []),
         { href: "/console/phone", label: words.nav.phone },
       ]
     : [];
