@@ -1,3 +1,4 @@
+import { type Params, scaled } from "./params.js";
 import { type Rng, zipfIndex } from "./prng.js";
 
 export const deviceClasses = ["corporate-laptop", "consumer-laptop", "desktop", "vm"] as const;
@@ -10,6 +11,12 @@ export const classShare: readonly (readonly [DeviceClass, number])[] = [
   ["desktop", 0.2],
   ["vm", 0.15],
 ];
+
+/** The class shares with the VM share scaled and the physical classes keeping their proportions. */
+export function classShares(params: Params): readonly (readonly [DeviceClass, number])[] {
+  const vm = scaled(0.15, params["vm-share"]);
+  return classShare.map(([c, s]) => [c, c === "vm" ? vm : (s / 0.85) * (1 - vm)] as const);
+}
 
 /**
  * A model (SKU). Model-level facts are the same on every unit of the model: a corporate order of 500 identical
@@ -58,7 +65,7 @@ const RAM: Readonly<Record<DeviceClass, readonly (readonly [number, number])[]>>
 };
 
 /** Model ids are drawn from small pools with popular models: many different laptops share one CPU or GPU model. */
-export function makeSku(rng: Rng, id: number, deviceClass: DeviceClass): Sku {
+export function makeSku(rng: Rng, id: number, deviceClass: DeviceClass, params: Params): Sku {
   const vm = deviceClass === "vm";
   const laptop = deviceClass !== "desktop" && !vm;
   const whiteBox = deviceClass === "desktop" && rng.chance(0.3);
@@ -74,7 +81,7 @@ export function makeSku(rng: Rng, id: number, deviceClass: DeviceClass): Sku {
     diskCount: deviceClass === "desktop" && rng.chance(0.4) ? 2 : 1,
     optical: deviceClass === "desktop" && rng.chance(0.3) ? 1 + zipfIndex(rng, 10) : vm ? 90 : 0,
     boardTiedNic: vm || deviceClass === "desktop" || rng.chance(0.7),
-    placeholderSerial: whiteBox && rng.chance(0.25),
+    placeholderSerial: whiteBox && rng.chance(scaled(0.25, params["serial-unreadable"])),
   };
 }
 
@@ -90,10 +97,10 @@ export interface Catalogue {
   readonly skus: Readonly<Record<DeviceClass, readonly Sku[]>>;
 }
 
-export function makeCatalogue(rng: Rng): Catalogue {
+export function makeCatalogue(rng: Rng, params: Params): Catalogue {
   let next = 0;
   const build = (c: DeviceClass): Sku[] =>
-    Array.from({ length: SKU_COUNT[c] }, () => makeSku(rng, next++, c));
+    Array.from({ length: SKU_COUNT[c] }, () => makeSku(rng, next++, c, params));
   return {
     skus: {
       "corporate-laptop": build("corporate-laptop"),

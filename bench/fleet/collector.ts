@@ -13,7 +13,7 @@ const RELEASE_CHANGES: readonly (readonly string[])[] = [
 ];
 
 /** How many releases up to `version` changed how `kind` is read: part of its digest. */
-function readVariant(kind: string, version: number): number {
+export function readVariant(kind: string, version: number): number {
   let variant = 0;
   for (let release = 2; release <= version; release++) {
     if (RELEASE_CHANGES[(release - 2) % RELEASE_CHANGES.length]?.includes(kind)) variant++;
@@ -32,6 +32,19 @@ export const macsOf = (m: Machine): string[] => {
 };
 
 /**
+ * The MACs the shipped collectors report: built-in adapters only. USB adapters and USB docks are left out on
+ * every platform (Windows: not on a PCI bus; Linux: `usb` in sysfs; macOS: detachable service); a Thunderbolt
+ * dock's NIC is PCIe and is reported on Windows and Linux (`dockMac` is set only for such docks, see usage.ts).
+ */
+const reportedMacs = (m: Machine): string[] => {
+  const macs: string[] = [];
+  if (m.onboardMac !== undefined) macs.push(m.onboardMac);
+  macs.push(...m.cardMacs);
+  if (m.dockMac !== undefined && m.setup.platform !== "macos") macs.push(m.dockMac);
+  return macs;
+};
+
+/**
  * The components collector `version` reports. Digests here are opaque strings: the matcher only compares them
  * (the real SDK salts and hashes; that does not change which ones are equal). Firmware versions are never
  * read, and a placeholder board serial is left out rather than reported as a value shared by thousands.
@@ -39,12 +52,12 @@ export const macsOf = (m: Machine): string[] => {
 export function readComponents(m: Machine, version: number): ComponentSet {
   const c: Component[] = [];
   const add = (kind: string, value: string): void => {
-    c.push({ kind, digest: `${readVariant(kind, version)}-${value}` });
+    c.push({ kind, digest: `${readVariant(kind, version)}.${m.reread[kind] ?? 0}-${value}` });
   };
-  if (m.boardSerial !== undefined) add("board", `${m.boardModel}-${m.boardSerial}`);
+  if (m.boardSerial !== undefined && !m.setup.noBoard) add("board", `${m.boardModel}-${m.boardSerial}`);
   add("cpu", String(m.cpuModel));
   for (const disk of m.disks) add("disk", disk);
-  for (const mac of macsOf(m)) add("mac", mac);
+  for (const mac of reportedMacs(m)) add("mac", mac);
   add("ram", String(m.ramGb));
   add("gpu", String(m.gpuModel));
   add("os-install", m.osInstall);
@@ -70,9 +83,9 @@ function fnv(text: string): number {
  * can hash alike). XP read the first network adapter, the hard drive's hardware id (its model, not its serial)
  * and the volume serial, which a disk image carries along.
  */
-export function xpFields(m: Machine): number[] {
+export function xpFields(m: Machine, version = m.collector): number[] {
   const field = (kind: string, bits: number, value: string): number =>
-    fnv(`${kind}:${readVariant(kind, m.collector)}:${value}`) & ((1 << bits) - 1);
+    fnv(`${kind}:${readVariant(kind, version)}.${m.reread[kind] ?? 0}:${value}`) & ((1 << bits) - 1);
   const firstMac = (m.dockFirst ? m.dockMac : undefined) ?? macsOf(m)[0] ?? "none";
   const chipset = String(m.boardModel);
   return [

@@ -1,13 +1,14 @@
-import { fingerprintDigest } from "@ninsho/core";
+import type { ComponentSet } from "@ninsho/core";
 import { diskCloneTarget, friendMachine, vmCloneTarget } from "./apply.js";
-import type { Catalogue } from "./catalogue.js";
-import { fingerprintOf, xpFields } from "./collector.js";
+import type { Catalogue, Sku } from "./catalogue.js";
+import { readComponents, xpFields } from "./collector.js";
 import type { AdversarialEvent } from "./events.js";
 import { forkDetection } from "./lineage.js";
-import type { Machine } from "./machine.js";
+import type { Machine, Setup } from "./machine.js";
+import type { Params } from "./params.js";
 import type { DevicePlan } from "./plan.js";
 import type { Rng } from "./prng.js";
-import type { DeviceCheck, FixedBaselineRule, NinshoDevice, Observation } from "./rules.js";
+import { type DeviceCheck, ninshoJudge, type Observation, type Rule, type View } from "./rules.js";
 import { shippedCollector } from "./schedule.js";
 import { adversarialIndex, type Tally } from "./tally.js";
 import { usage } from "./usage.js";
@@ -16,32 +17,64 @@ import { usage } from "./usage.js";
 export interface Environment {
   readonly horizonDays: number;
   readonly catalogue: Catalogue;
-  readonly rules: readonly FixedBaselineRule[];
+  readonly rules: readonly Rule[];
   readonly weights: Readonly<Record<string, number>>;
+  readonly threshold: number;
+  readonly params: Params;
   /** How long both machines run side by side before an undetected fork counts as accepted. */
   readonly forkWindowDays: number;
+  /** The OS and storage of a new machine. */
+  readonly setup: (rng: Rng, sku: Sku, plan: DevicePlan) => Setup;
+}
+
+const UNIT = new Set(["board", "disk", "mac", "os-install"]);
+
+function view(set: ComponentSet, xp: readonly number[]): View {
+  const keys = new Set<string>();
+  const unit = new Set<string>();
+  let machineId: string | undefined;
+  for (const c of set.components) {
+    const key = `${c.kind}:${c.digest}`;
+    keys.add(key);
+    if (UNIT.has(c.kind)) unit.add(key);
+    if (c.kind === "os-install") machineId = key;
+  }
+  return {
+    collector: set.collector,
+    components: set.components,
+    keys,
+    unit,
+    machineId,
+    digest: [...keys].join("|"),
+    xp,
+  };
 }
 
 export function observe(m: Machine): Observation {
-  const fingerprint = fingerprintOf(m);
-  return {
-    fingerprint,
-    keys: new Set(fingerprint.components.map((c) => `${c.kind}:${c.digest}`)),
-    digest: fingerprintDigest(fingerprint.components),
-    xp: xpFields(m),
-  };
+  const current = view(readComponents(m, m.collector), xpFields(m));
+  const previous =
+    m.collector > 1 ? view(readComponents(m, m.collector - 1), xpFields(m, m.collector - 1)) : undefined;
+  const cls = m.sku.deviceClass;
+  return { current, previous, dockable: cls === "corporate-laptop" || cls === "consumer-laptop" };
+}
+
+/** Ninsho's helped score: the best of the current set and the predecessor's, against the stored set. */
+export function helpedScore(stored: View["components"], o: Observation, env: Environment): number {
+  const now = ninshoJudge(stored, o.current, env.weights, env.threshold).score;
+  return o.previous ? Math.max(now, ninshoJudge(stored, o.previous, env.weights, env.threshold).score) : now;
 }
 
 /** Where a device stands with the server under every rule at once. */
 export interface Standing {
-  readonly ninsho: NinshoDevice;
+  /** Ninsho's rolling stored set, for its score histograms (the whole threshold curve from one run). */
+  ninsho: View["components"];
   readonly checks: readonly DeviceCheck[];
   readonly pOn: number;
 }
 
 /**
- * A second machine presents itself as the device: each rule judges it against the device's baseline, and the
- * server's lease lineage runs for both machines side by side. Nothing about the device changes.
+ * A second machine presents itself as the device: each rule judges it against the device's stored set; for the
+ * helped rows the server's lease lineage runs both machines side by side and catches the copy if it can.
  */
 export function attempt(
   event: AdversarialEvent,
@@ -59,25 +92,28 @@ export function attempt(
     other = vmCloneTarget(m);
     copyPOn = usage(rng, "vm");
   } else if (event === "disk-clone") {
-    other = diskCloneTarget(m, rng, env.catalogue);
+    other = diskCloneTarget(m, rng, env.catalogue, env.params);
     // In a shared-desk office the second machine may sit on a dock the first one used.
-    if (plan.org?.hotDesk && rng.chance(0.5)) other.dockMac = `dock-${plan.org.id}-${rng.int(40)}`;
+    if (plan.org?.hotDesk && rng.chance(0.5) && m.dockMac !== undefined)
+      other.dockMac = `dock-${plan.org.id}-${rng.int(40)}`;
     copyPOn = usage(rng, plan.deviceClass);
   } else {
-    other = friendMachine(rng, env.catalogue, shippedCollector(day, env.horizonDays));
+    const collector = shippedCollector(day, env.horizonDays);
+    other = friendMachine(rng, env.catalogue, collector, m, (sku) => env.setup(rng, sku, plan));
     copyPOn = usage(rng, "consumer-laptop");
   }
   const o = observe(other);
   const index = adversarialIndex(event);
-  const score = Math.round(standing.ninsho.probe(o) * 1000);
+  const score = Math.round(helpedScore(standing.ninsho, o, env) * 1000);
   const forkDay = forkDetection(rng, standing.pOn, copyPOn, event === "key-shared", env.forkWindowDays);
   tally.attempts[index] = (tally.attempts[index] ?? 0) + 1;
   bump(tally.attemptScores[index], score);
   if (forkDay === undefined) bump(tally.undetectedScores[index], score);
   else tally.forkDays.push(forkDay);
-  standing.checks.forEach((check, r) => {
-    const row = tally.accepted[r];
-    if (row && check.probe(o)) row[index] = (row[index] ?? 0) + 1;
+  env.rules.forEach((r, i) => {
+    const row = tally.accepted[i];
+    const accepted = standing.checks[i]?.probe(o) === true && (!r.helped || forkDay === undefined);
+    if (row && accepted) row[index] = (row[index] ?? 0) + 1;
   });
 }
 

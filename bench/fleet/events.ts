@@ -4,10 +4,13 @@ import type { DeviceClass } from "./catalogue.js";
 export const legitEvents = [
   "machine-replaced",
   "motherboard-replaced",
+  "vm-move",
   "disk-replaced",
   "os-reinstall",
+  "os-update-reread",
   "vm-migration",
   "nic-change",
+  "gpu-swap",
   "collector-update",
   "bios-update",
   "ram-upgrade",
@@ -90,8 +93,25 @@ export const rates: Readonly<Record<EventType, RateRow>> = {
   "motherboard-replaced": {
     rate: r(0.015, 0.015, 0.01, 0),
     effect:
-      "new board serial and onboard MAC; desktops: 50% a different board model, then new CPU (60%) and RAM (40%); 10% also reimaged",
+      "new board serial and onboard MAC; desktops: 50% a different board model, then new CPU (60%) and RAM (40%); 10% also reimaged; soldered storage (every Mac, 20% of other laptops) goes with the board; on a Mac the install id (IOPlatformUUID) is the board's",
     why: "The system board is among the commonest warranty repairs (1–2% of laptops a year); the disk stays with the customer's data.",
+  },
+  "vm-move": {
+    rate: r(0, 0, 0, 0.1),
+    effect:
+      "the VM moved to another hypervisor or cluster (export/import, a cloud region move): new VM UUID, virtual disk serials and MAC",
+    why: "Judgement: datacentre consolidations, hypervisor changes (VMware to Hyper-V or KVM) and region moves touch about one VM in ten a year.",
+  },
+  "os-update-reread": {
+    rate: r(0.2, 0.2, 0.2, 0.1),
+    effect:
+      "an OS feature update or driver changes what the same collector reads for one kind (disk 40%, mac 30%, board 20%, gpu 10%); no `previous` can carry it",
+    why: "The 24H2 case: Windows feature updates changed storage and network driver stacks and WMI answers; judged one machine in five a year.",
+  },
+  "gpu-swap": {
+    rate: r(0, 0, 0.08, 0),
+    effect: "a new graphics card model",
+    why: "Gamers and workstation users upgrade GPUs every few years; only desktops take one.",
   },
   "machine-replaced": {
     rate: r(0.25, 0.2, 0.15, 0.1),

@@ -35,13 +35,11 @@ export function restoreDays(rng: Rng, deviceClass: DeviceClass, horizonDays: num
  * (`suspectedDay`), as a clone's other copy would be.
  */
 export function restoreOutcome(
-  rng: Rng,
-  deviceClass: DeviceClass,
+  savedOn: number,
   day: number,
   refreshDays: readonly number[],
   suspectedDay: number | undefined,
 ): "fine" | "suspect" | "forked" {
-  const savedOn = day - rng.exp(restore.meanAgeDays[deviceClass]);
   let since = 0;
   for (let i = refreshDays.length - 1; i >= 0 && (refreshDays[i] ?? 0) > savedOn; i--) since++;
   if (since < 2) return "fine";

@@ -1,6 +1,19 @@
 import type { Sku } from "./catalogue.js";
 import type { Rng } from "./prng.js";
 
+export type Platform = "windows" | "linux" | "macos";
+
+/** What a machine is beyond its model: its OS and how its storage is attached. */
+export interface Setup {
+  readonly platform: Platform;
+  /** Linux app without root: the board's DMI files are unreadable, the board is never reported. */
+  readonly noBoard: boolean;
+  /** Storage soldered to the board (every Apple-silicon Mac, some thin laptops): they are replaced together. */
+  readonly soldered: boolean;
+  /** The office's image: the install id every machine of the company is deployed with (never regenerated). */
+  readonly image: string | undefined;
+}
+
 /**
  * The raw facts of one machine, before any collector reads them. Unit facts are fresh identifiers; model facts
  * come from the SKU (and change only when a part is swapped for a different model). Mutable: events edit it.
@@ -26,6 +39,9 @@ export interface Machine {
   volumeSerial: string;
   /** Version of the collector the app on this machine runs. */
   collector: number;
+  /** OS or driver updates that changed how the same collector reads a kind: part of that kind's digest. */
+  reread: Record<string, number>;
+  readonly setup: Setup;
   /** Whether a docking station's NIC enumerates before the machine's own (driver order), for the XP-style rule. */
   dockFirst: boolean;
   /** Transient NICs: the dock it sits on and a USB Ethernet adapter, when plugged in at a refresh. */
@@ -34,8 +50,10 @@ export interface Machine {
 }
 
 /** A new unit of a model, as it leaves the factory (or, for a VM, as it is created from a template). */
-export function newMachine(rng: Rng, sku: Sku, collector: number): Machine {
+export function newMachine(rng: Rng, sku: Sku, collector: number, setup: Setup): Machine {
   return {
+    setup,
+    reread: {},
     sku,
     boardSerial: sku.placeholderSerial ? undefined : rng.unitId(),
     boardModel: sku.boardModel,
@@ -46,8 +64,8 @@ export function newMachine(rng: Rng, sku: Sku, collector: number): Machine {
     diskModel: sku.diskModel,
     onboardMac: sku.boardTiedNic ? rng.unitId() : undefined,
     cardMacs: sku.boardTiedNic ? [] : [rng.unitId()],
-    osInstall: rng.unitId(),
-    volumeSerial: rng.unitId(),
+    osInstall: setup.image ?? rng.unitId(),
+    volumeSerial: setup.image ?? rng.unitId(),
     collector,
     dockFirst: rng.chance(0.5),
     dockMac: undefined,
@@ -60,6 +78,7 @@ export const copyMachine = (m: Machine): Machine => ({
   ...m,
   disks: [...m.disks],
   cardMacs: [...m.cardMacs],
+  reread: { ...m.reread },
 });
 
 /**
@@ -67,7 +86,7 @@ export const copyMachine = (m: Machine): Machine => ({
  * serial and the app (with its collector) come along; every piece of hardware is the target's own.
  */
 export function imageOnto(rng: Rng, source: Machine, sku: Sku): Machine {
-  const target = newMachine(rng, sku, source.collector);
+  const target = newMachine(rng, sku, source.collector, source.setup);
   target.osInstall = source.osInstall;
   target.volumeSerial = source.volumeSerial;
   return target;

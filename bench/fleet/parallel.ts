@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { type FleetOptions, type FleetRun, ruleNames, withDefaults } from "./simulate.js";
+import { type FleetOptions, type FleetRun, namesOf, withDefaults } from "./simulate.js";
 import { mergeTally, Tally } from "./tally.js";
 
 /**
@@ -10,11 +10,19 @@ import { mergeTally, Tally } from "./tally.js";
 const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)}); })`;
 
+/** A message from a worker: devices done since its last message, or its share's tally at the end. */
+type WorkerMessage = { readonly done: number } | { readonly tally: Tally };
+
 /**
  * The fleet split into contiguous ranges, one worker thread per core. Every device draws from its own stream,
- * so the tally is the same as in one thread, whatever the number of workers.
+ * so the tally is the same as in one thread, whatever the number of workers. `progress` hears of every 1,000
+ * devices done.
  */
-export async function simulateFleetParallel(options: FleetOptions, workers = availableParallelism()) {
+export async function simulateFleetParallel(
+  options: FleetOptions,
+  workers = availableParallelism(),
+  progress?: (done: number) => void,
+): Promise<FleetRun> {
   const started = performance.now();
   const full = withDefaults(options);
   const share = Math.ceil(full.devices / workers);
@@ -27,13 +35,16 @@ export async function simulateFleetParallel(options: FleetOptions, workers = ava
       ([from, to]) =>
         new Promise<Tally>((resolve, reject) => {
           const worker = new Worker(bootstrap, { eval: true, workerData: { options: full, from, to } });
-          worker.once("message", (tally: unknown) => resolve(tally as Tally));
+          worker.on("message", (message: WorkerMessage) => {
+            if ("done" in message) progress?.(message.done);
+            else resolve(message.tally);
+          });
           worker.once("error", reject);
         }),
     ),
   );
-  const tally = new Tally(ruleNames.length);
+  const names = namesOf(full);
+  const tally = new Tally(names.length);
   for (const part of tallies) mergeTally(tally, part);
-  const run: FleetRun = { options: full, ruleNames, tally, seconds: (performance.now() - started) / 1000 };
-  return run;
+  return { options: full, ruleNames: names, tally, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,4 +1,5 @@
-import { type Catalogue, classShare, type DeviceClass, popularSku, type Sku } from "./catalogue.js";
+import { type Catalogue, classShares, type DeviceClass, popularSku, type Sku } from "./catalogue.js";
+import { type Params, scaled } from "./params.js";
 import { Rng } from "./prng.js";
 
 /** A customer company: it standardises on a few models, buys hundreds of each, and refreshes to a newer one. */
@@ -8,6 +9,8 @@ export interface Org {
   readonly refreshSku: Sku;
   /** Shared desks: a laptop docks on whichever of the office's docks is free. */
   readonly hotDesk: boolean;
+  /** The install id of the company's one disk image, when it deploys one without regenerating the id. */
+  readonly image: string | undefined;
 }
 
 export interface DevicePlan {
@@ -25,7 +28,8 @@ const ORG_SIZES: readonly (readonly [number, number])[] = [
 ];
 
 /** Assign every device a class, a model and (for corporate laptops) a company. Depends only on the seed. */
-export function planFleet(seed: number, devices: number, catalogue: Catalogue): DevicePlan[] {
+export function planFleet(seed: number, devices: number, catalogue: Catalogue, params: Params): DevicePlan[] {
+  const classShare = classShares(params);
   const rng = new Rng(seed, 2);
   const plans: DevicePlan[] = [];
   let org: Org | undefined;
@@ -40,7 +44,9 @@ export function planFleet(seed: number, devices: number, catalogue: Catalogue): 
     if (!org || seats === 0) {
       const skus = Array.from({ length: 1 + rng.int(3) }, () => popularSku(rng, catalogue, deviceClass));
       const refreshSku = popularSku(rng, catalogue, deviceClass);
-      org = { id: orgs++, skus, refreshSku, hotDesk: rng.chance(0.4) };
+      const hotDesk = rng.chance(0.4);
+      const image = rng.chance(scaled(0.3, params["office-image"])) ? `image-${orgs}` : undefined;
+      org = { id: orgs++, skus, refreshSku, hotDesk, image };
       seats = rng.weighted(ORG_SIZES);
     }
     seats--;

@@ -1,113 +1,205 @@
-import { compareFingerprint, type Fingerprint } from "@ninsho/core";
+import type { Component } from "@ninsho/core";
+import { compareFingerprint } from "@ninsho/core";
 
-/** What a machine presents at one check, read once and judged by every rule. */
-export interface Observation {
-  readonly fingerprint: Fingerprint;
-  /** `kind:digest` of the current set, for the rules that count components. */
+/** One component set as every rule reads it (the current collector's, or its predecessor's during a migration). */
+export interface View {
+  readonly collector: string;
+  readonly components: readonly Component[];
+  /** `kind:digest` of every component. */
   readonly keys: ReadonlySet<string>;
-  /** One hash of the current set, as an all-must-match rule stores it. */
+  /** `kind:digest` of the unit-level components (board, disk, mac, os-install). */
+  readonly unit: ReadonlySet<string>;
+  /** The machine fingerprint a Keygen integration sends: the OS install id (MachineGuid, /etc/machine-id). */
+  readonly machineId: string | undefined;
+  /** The whole set as one string, for the one-hash rule. */
   readonly digest: string;
+  /** Windows XP's ten hardware-hash fields. */
   readonly xp: readonly number[];
 }
 
-/** One device's standing under a rule that keeps the baseline taken at (re)activation, as Keygen and Windows do. */
+/** What a machine presents at one check, read once and judged by every rule. */
+export interface Observation {
+  readonly current: View;
+  /** The predecessor collector's reading during a migration (`Fingerprint.previous`). */
+  readonly previous: View | undefined;
+  /** A laptop (XP's dockable machines needed fewer votes). */
+  readonly dockable: boolean;
+}
+
+/** A rule: what it stores at activation and whether a presented set is the same device. */
+export interface Matcher<B> {
+  readonly name: string;
+  capture(v: View): B;
+  accepts(stored: B, v: View, dockable: boolean): boolean;
+}
+
+/** The helpers Ninsho has, which every rule gets in its "helped" row. */
+export interface Helpers {
+  /** After every accepted check the stored set becomes the presented one. */
+  readonly rolling: boolean;
+  /** The predecessor collector's set is tried too (collector migration). */
+  readonly migration: boolean;
+}
+
 export interface DeviceCheck {
-  /** Judge a check; on a refusal the user reactivates and the baseline becomes what was presented. */
+  /** Judge a check; on a refusal the user re-activates and the stored set becomes what was presented. */
   check(o: Observation): boolean;
-  /** Judge another machine presenting itself as this device, leaving the baseline alone. */
+  /** Judge another machine presenting itself as this device, leaving the stored set alone. */
   probe(o: Observation): boolean;
-  /** A new baseline after an expected transfer to a replacement machine. */
+  /** A new stored set after an expected transfer to a replacement machine. */
   reset(o: Observation): void;
 }
 
-export interface FixedBaselineRule {
+export interface Rule {
   readonly name: string;
-  track(o: Observation): DeviceCheck;
+  readonly helped: boolean;
+  track(first: Observation): DeviceCheck;
 }
 
-function fixedBaseline<B>(
-  name: string,
-  capture: (o: Observation) => B,
-  accepts: (b: B, o: Observation) => boolean,
-): FixedBaselineRule {
+function rule<B>(m: Matcher<B>, h: Helpers): Rule {
+  const judge = (b: B, o: Observation) =>
+    m.accepts(b, o.current, o.dockable) ||
+    (h.migration && o.previous !== undefined && m.accepts(b, o.previous, o.dockable));
   return {
-    name,
+    name: m.name,
+    helped: h.rolling,
     track(first) {
-      let baseline = capture(first);
+      let stored = m.capture(first.current);
       return {
         check(o) {
-          const ok = accepts(baseline, o);
-          if (!ok) baseline = capture(o);
+          const ok = judge(stored, o);
+          if (!ok || h.rolling) stored = m.capture(o.current);
           return ok;
         },
-        probe: (o) => accepts(baseline, o),
+        probe: (o) => judge(stored, o),
         reset(o) {
-          baseline = capture(o);
+          stored = m.capture(o.current);
         },
       };
     },
   };
 }
 
-const countMatched = (stored: ReadonlySet<string>, o: Observation): number => {
+const countIn = (stored: ReadonlySet<string>, presented: ReadonlySet<string>): number => {
   let n = 0;
-  for (const key of o.keys) if (stored.has(key)) n++;
+  for (const key of presented) if (stored.has(key)) n++;
   return n;
 };
 
-/** Keygen's component matching: how many of the machine's recorded components the request must present. */
-function keygen(name: string, needed: (stored: number) => number): FixedBaselineRule {
-  return fixedBaseline(
-    name,
-    (o) => o.keys,
-    (stored, o) => countMatched(stored, o) >= needed(stored.size),
-  );
+interface Judged {
+  stored: readonly Component[];
+  view: View;
+  score: number;
+  sameDevice: boolean;
 }
 
-/** The alternatives, each on the same collector output (XP on its own ten fields). */
-export const fixedBaselineRules: readonly FixedBaselineRule[] = [
-  fixedBaseline(
-    "one hash (all components)",
-    (o) => o.digest,
-    (digest, o) => digest === o.digest,
-  ),
-  keygen("keygen MATCH_ANY", () => 1),
+/**
+ * The last few comparisons: the score histogram and Ninsho's helped row judge the same stored set against the
+ * same view at one check, and `compareFingerprint` is the costliest step of the simulation.
+ */
+const recent: Judged[] = [];
+
+/** `compareFingerprint` of a stored set and a view, at `threshold` (its rounded score and its verdict). */
+export function ninshoJudge(
+  stored: readonly Component[],
+  v: View,
+  weights: Readonly<Record<string, number>>,
+  threshold: number,
+): Judged {
+  for (const j of recent) if (j.stored === stored && j.view === v) return j;
+  const r = compareFingerprint(
+    stored,
+    { collector: v.collector, components: [...v.components] },
+    weights,
+    threshold,
+  );
+  const judged = { stored, view: v, score: r.score, sameDevice: r.sameDevice };
+  recent.unshift(judged);
+  if (recent.length > 4) recent.pop();
+  return judged;
+}
+
+/** Ninsho's weighted score (`compareFingerprint`) against the stored components. */
+export const ninshoMatcher = (
+  weights: Readonly<Record<string, number>>,
+  threshold: number,
+): Matcher<readonly Component[]> => ({
+  name: `ninsho (weighted, threshold ${threshold})`,
+  capture: (v) => v.components,
+  accepts: (stored, v) => ninshoJudge(stored, v, weights, threshold).sameDevice,
+});
+
+/**
+ * Keygen's component matching as its documentation describes it: the machine is found by its fingerprint (the
+ * OS install id the integration sends), and then `needed` of the unit-level components the client supplies
+ * (board, disk, MACs) must be among the machine's recorded ones.
+ */
+function keygen(
+  name: string,
+  needed: (supplied: number) => number,
+): Matcher<{ id?: string; unit: ReadonlySet<string> }> {
+  return {
+    name,
+    capture: (v) => ({ ...(v.machineId ? { id: v.machineId } : {}), unit: v.unit }),
+    accepts(stored, v) {
+      if (stored.id !== v.machineId) return false;
+      let supplied = 0;
+      let matched = 0;
+      for (const key of v.unit) {
+        if (key.startsWith("os-install:")) continue;
+        supplied++;
+        if (stored.unit.has(key)) matched++;
+      }
+      return matched >= needed(supplied);
+    },
+  };
+}
+
+/**
+ * Windows XP (Microsoft's 2001 bulletin): ten hardware classes hashed into a few bits each; the NIC is worth three
+ * votes, every other class one (12 in all); the machine is the same when at least 7 votes match, 4 on a dockable
+ * (portable) machine.
+ */
+const windowsXp: Matcher<readonly number[]> = {
+  name: "windows-xp (7 of 12 votes, 4 docked)",
+  capture: (v) => v.xp,
+  accepts(stored, v, dockable) {
+    let votes = 0;
+    stored.forEach((field, i) => {
+      if (v.xp[i] === field) votes += i === 1 ? 3 : 1;
+    });
+    return votes >= (dockable ? 4 : 7);
+  },
+};
+
+const matchers = (weights: Readonly<Record<string, number>>, threshold: number) => [
+  ninshoMatcher(weights, threshold),
+  {
+    name: "one hash (all components)",
+    capture: (v: View) => v.digest,
+    accepts: (d: string, v: View) => d === v.digest,
+  },
+  keygen("keygen MATCH_ANY", (n) => Math.min(1, n)),
   keygen("keygen MATCH_TWO", (n) => Math.min(2, n)),
   keygen("keygen MATCH_MOST", (n) => Math.floor(n / 2) + 1),
   keygen("keygen MATCH_ALL", (n) => n),
-  fixedBaseline(
-    "windows-xp (>3 of 10 changed)",
-    (o) => o.xp,
-    (stored, o) => stored.filter((v, i) => o.xp[i] !== v).length <= 3,
-  ),
+  windowsXp,
+  {
+    name: "two unit-level ids match",
+    capture: (v: View) => v.unit,
+    accepts: (stored: ReadonlySet<string>, v: View) => countIn(stored, v.unit) >= 2,
+  },
 ];
 
-/**
- * Ninsho: weighted score against the components of the last recognised check (a rolling baseline). The
- * baseline becomes the presented set after every check, recognised or reactivated, so the score sequence does
- * not depend on the threshold and one run yields the whole curve.
- */
-export class NinshoDevice {
-  private stored: Fingerprint["components"];
+const BARE: Helpers = { rolling: false, migration: false };
+const HELPED: Helpers = { rolling: true, migration: true };
 
-  constructor(
-    first: Observation,
-    private readonly weights: Readonly<Record<string, number>>,
-  ) {
-    this.stored = first.fingerprint.components;
-  }
-
-  check(o: Observation): number {
-    const score = this.probe(o);
-    this.stored = o.fingerprint.components;
-    return score;
-  }
-
-  probe(o: Observation): number {
-    return compareFingerprint(this.stored, o.fingerprint, this.weights, 1).score;
-  }
-
-  reset(o: Observation): void {
-    this.stored = o.fingerprint.components;
-  }
+/** Every rule twice: bare (as the product ships it) and with Ninsho's helpers (rolling baseline, migration). */
+export function allRules(weights: Readonly<Record<string, number>>, threshold: number): Rule[] {
+  const ms = matchers(weights, threshold) as Matcher<unknown>[];
+  return [...ms.map((m) => rule(m, HELPED)), ...ms.map((m) => rule(m, BARE))];
 }
+
+/** Row names: the helped rows say so (the lease lineage applies to them as well). */
+export const ruleLabel = (r: Rule): string =>
+  `${r.name}${r.helped ? " + rolling baseline, migration, lineage" : ", bare"}`;

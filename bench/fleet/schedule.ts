@@ -1,5 +1,6 @@
 import type { DeviceClass } from "./catalogue.js";
 import { adversarialEvents, type EventType, legitEvents, rates } from "./events.js";
+import type { ParamName, Params } from "./params.js";
 import type { Rng } from "./prng.js";
 
 export interface Scheduled {
@@ -22,11 +23,17 @@ export const shippedCollector = (day: number, horizonDays: number): number =>
 const ADOPTION_DAYS = 21;
 
 /** One device's events over the horizon, in time order: Poisson arrivals per rate, plus collector adoptions. */
-export function schedule(rng: Rng, deviceClass: DeviceClass, horizonDays: number): Scheduled[] {
+export function schedule(
+  rng: Rng,
+  deviceClass: DeviceClass,
+  horizonDays: number,
+  params: Params,
+): Scheduled[] {
   const out: Scheduled[] = [];
   for (const event of [...legitEvents, ...adversarialEvents]) {
     if (event === "collector-update" || event === "dock-usb") continue;
-    const perYear = rates[event].rate[deviceClass];
+    const factor = params[`rate:${event}` as ParamName] ?? 1;
+    const perYear = rates[event].rate[deviceClass] * factor;
     if (perYear <= 0) continue;
     for (let day = rng.exp(365 / perYear); day < horizonDays; day += rng.exp(365 / perYear)) {
       out.push({ day, event });

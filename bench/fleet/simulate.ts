@@ -1,9 +1,11 @@
 import { DEFAULT_MATCH_THRESHOLD, defaultComponentWeights } from "@ninsho/core";
 import { makeCatalogue } from "./catalogue.js";
 import type { Environment } from "./device.js";
+import { baseParams, type Params } from "./params.js";
 import { planFleet } from "./plan.js";
 import { Rng } from "./prng.js";
-import { fixedBaselineRules } from "./rules.js";
+import { allRules, ruleLabel } from "./rules.js";
+import { newSetup } from "./setup.js";
 import { simulateDevice } from "./simulateDevice.js";
 import { Tally } from "./tally.js";
 
@@ -14,6 +16,8 @@ export interface FleetOptions {
   /** Weights and threshold under test; Ninsho's defaults unless given. */
   readonly weights?: Readonly<Record<string, number>>;
   readonly threshold?: number;
+  /** Factors on the guessed parameters (all 1 unless given). */
+  readonly params?: Params;
 }
 
 /** A quarter: a second machine still running undetected after it got away with sharing one license. */
@@ -30,25 +34,44 @@ export interface FleetRun {
 export const withDefaults = (options: FleetOptions): Required<FleetOptions> => ({
   weights: defaultComponentWeights,
   threshold: DEFAULT_MATCH_THRESHOLD,
+  params: baseParams,
   ...options,
 });
 
-/** Simulate devices `from` (inclusive) to `to` (exclusive) of the fleet: any range gives the same devices. */
-export function simulateRange(options: Required<FleetOptions>, from: number, to: number): Tally {
-  const catalogue = makeCatalogue(new Rng(options.seed, 1));
-  const plans = planFleet(options.seed, options.devices, catalogue);
-  const env: Environment = {
+/** The settings every device of a run shares. */
+export function environment(options: Required<FleetOptions>): Environment {
+  const catalogue = makeCatalogue(new Rng(options.seed, 1), options.params);
+  return {
     horizonDays: options.years * 365,
     catalogue,
-    rules: fixedBaselineRules,
+    rules: allRules(options.weights, options.threshold),
     weights: options.weights,
+    threshold: options.threshold,
+    params: options.params,
     forkWindowDays: FORK_WINDOW_DAYS,
+    setup: (rng, sku, plan) => newSetup(rng, sku, plan.org, options.params),
   };
+}
+
+/**
+ * Simulate devices `from` (inclusive) to `to` (exclusive) of the fleet: any range gives the same devices.
+ * `progress` is called every 1,000 devices with how many were done since the last call.
+ */
+export function simulateRange(
+  options: Required<FleetOptions>,
+  from: number,
+  to: number,
+  progress?: (done: number) => void,
+): Tally {
+  const env = environment(options);
+  const plans = planFleet(options.seed, options.devices, env.catalogue, options.params);
   const tally = new Tally(env.rules.length);
   for (let i = from; i < to; i++) {
     const plan = plans[i];
     if (plan) simulateDevice(options.seed, i, plan, env, tally);
+    if (progress && (i - from) % 1000 === 999) progress(1000);
   }
+  if (progress) progress((to - from) % 1000);
   return tally;
 }
 
@@ -57,7 +80,8 @@ export function simulateFleet(options: FleetOptions): FleetRun {
   const started = performance.now();
   const full = withDefaults(options);
   const tally = simulateRange(full, 0, full.devices);
-  return { options: full, ruleNames, tally, seconds: (performance.now() - started) / 1000 };
+  return { options: full, ruleNames: namesOf(full), tally, seconds: (performance.now() - started) / 1000 };
 }
 
-export const ruleNames: readonly string[] = fixedBaselineRules.map((r) => r.name);
+export const namesOf = (options: Required<FleetOptions>): string[] =>
+  allRules(options.weights, options.threshold).map(ruleLabel);

@@ -1,4 +1,5 @@
 import type { DeviceClass } from "./catalogue.js";
+import { type Params, scaled } from "./params.js";
 import type { Org } from "./plan.js";
 import type { Rng } from "./prng.js";
 
@@ -37,6 +38,8 @@ export const usage = (rng: Rng, deviceClass: DeviceClass): number => rng.weighte
 export interface Peripherals {
   /** MACs of the docks this user may sit on: their own (home and office), or the office's shared pool. */
   readonly docks: readonly string[];
+  /** Whether the docks are Thunderbolt/PCIe ones, whose NIC the collectors report (USB docks are left out). */
+  readonly docksReported: boolean;
   readonly usbMac: string | undefined;
 }
 
@@ -50,13 +53,20 @@ export const DOCKED_SHARE = 0.5;
 export const USB_SHARE = 0.3;
 const HOT_DESK_DOCKS = 40;
 
-export function peripherals(rng: Rng, deviceClass: DeviceClass, org: Org | undefined): Peripherals {
+export function peripherals(
+  rng: Rng,
+  deviceClass: DeviceClass,
+  org: Org | undefined,
+  params: Params,
+): Peripherals {
   let docks: string[] = [];
-  if (rng.chance(DOCK_USERS[deviceClass])) {
+  if (rng.chance(scaled(DOCK_USERS[deviceClass], params["dock-users"]))) {
     docks = org?.hotDesk
       ? Array.from({ length: HOT_DESK_DOCKS }, (_, i) => `dock-${org.id}-${i}`)
       : [rng.unitId(), rng.unitId()];
   }
   const laptop = deviceClass === "corporate-laptop" || deviceClass === "consumer-laptop";
-  return { docks, usbMac: laptop && rng.chance(0.05) ? rng.unitId() : undefined };
+  const docksReported = rng.chance(scaled(0.3, params["thunderbolt-docks"]));
+  const usb = laptop && rng.chance(scaled(0.05, params["usb-nic"]));
+  return { docks, docksReported, usbMac: usb ? rng.unitId() : undefined };
 }

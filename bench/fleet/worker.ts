@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { FleetOptions } from "./simulate.js";
 import { simulateRange } from "./simulate.js";
 
-/** One share of the fleet, run in a worker thread; the tally goes back by structured clone. */
+/** One share of the fleet, run in a worker thread: progress as it goes, the tally at the end (structured clone). */
 interface Job {
   readonly options: Required<FleetOptions>;
   readonly from: number;
@@ -10,4 +10,5 @@ interface Job {
 }
 
 const job = workerData as Job;
-parentPort?.postMessage(simulateRange(job.options, job.from, job.to));
+const tally = simulateRange(job.options, job.from, job.to, (done) => parentPort?.postMessage({ done }));
+parentPort?.postMessage({ tally });

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { createStore, type Store } from "@ninsho/store";
+import { pino } from "pino";
+import { createApp } from "../../../packages/server/src/app.js";
+import { buildDeps } from "../../../packages/server/src/buildDeps.js";
+import type { ServerDeps } from "../../../packages/server/src/deps.js";
+import { createToken } from "../../../packages/server/src/services/admin/tokens.js";
+
+export const DAY_MS = 86_400_000;
+/** Day 0 of every simulated fleet: all server times are this plus the simulated day. */
+export const EPOCH_MS = Date.parse("2027-01-04T00:00:00.000Z");
+
+/** One parsed answer of the app. */
+export interface Reply {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+/** The policy a simulated fleet is sold under (the admin API's fields). */
+export interface PolicyFields {
+  readonly channel: "retail" | "oem";
+  readonly maxDevices: number;
+  readonly leaseSeconds: number;
+  readonly graceSeconds: number;
+  readonly transferable: boolean;
+  readonly transfersPerYear: number;
+}
+
+/** The default policy a vendor ships: one device, a 7-day lease, 14 days of grace, three transfers a year. */
+export const RETAIL: PolicyFields = {
+  channel: "retail",
+  maxDevices: 1,
+  leaseSeconds: 7 * 86_400,
+  graceSeconds: 14 * 86_400,
+  transferable: true,
+  transfersPerYear: 3,
+};
+
+/**
+ * The server's own app (`createApp`) on an in-memory SQLite store, driven through `app.request` with a clock
+ * the simulation moves: the decisions counted are the real server's, not a model of them.
+ */
+export class RealServer {
+  private nowMs = EPOCH_MS;
+  private constructor(
+    readonly deps: ServerDeps,
+    readonly store: Store,
+    readonly app: ReturnType<typeof createApp>,
+    readonly admin: string,
+  ) {}
+
+  static async start(): Promise<RealServer> {
+    const store = createStore({ url: ":memory:" });
+    await store.migrate();
+    let server: RealServer | undefined;
+    const deps = buildDeps({
+      store,
+      masterKey: randomBytes(32),
+      logger: pino({ level: "silent" }),
+      clock: () => new Date(server?.nowMs ?? EPOCH_MS),
+      // Last-seen times are a display aid; writing them every request only slows the simulation.
+      lastSeenIntervalMs: 3_600_000,
+    });
+    const { token } = await createToken(deps, { name: "fleet", role: "admin" });
+    server = new RealServer(deps, store, createApp(deps), token);
+    return server;
+  }
+
+  /** Move the server's clock to `day` of the simulation (never backwards: the queue is in time order). */
+  at(day: number): void {
+    this.nowMs = Math.max(this.nowMs, EPOCH_MS + Math.round(day * DAY_MS));
+  }
+
+  get now(): Date {
+    return new Date(this.nowMs);
+  }
+
+  async post(path: string, body: unknown, admin = false): Promise<Reply> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (admin) headers.authorization = `Bearer ${this.admin}`;
+    const res = await this.app.request(path, { method: "POST", headers, body: JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
+  }
+
+  private async created(path: string, body: unknown): Promise<Record<string, unknown>> {
+    const reply = await this.post(path, body, true);
+    if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  }
+
+  /** A product with its fingerprint salt (what the vendor ships in the app). */
+  async product(name: string): Promise<{ id: string; salt: string }> {
+    const body = await this.created("/v1/admin/products", { name });
+    return { id: String(body.id), salt: String(body.fingerprintSalt ?? body.id) };
+  }
+
+  async policy(productId: string, fields: PolicyFields, name: string): Promise<string> {
+    return String((await this.created("/v1/admin/policies", { productId, name, ...fields })).id);
+  }
+
+  /** `count` new licenses of `policyId`: their keys. */
+  async licenses(policyId: string, count: number): Promise<string[]> {
+    const keys: string[] = [];
+    while (keys.length < count) {
+      const batch = Math.min(1000, count - keys.length);
+      const body = await this.created("/v1/admin/licenses", { policyId, count: batch });
+      for (const l of body.licenses as { key: string }[]) keys.push(l.key);
+    }
+    return keys;
+  }
+
+  /** Support's override: free a device's slot by hand (counted as a support case by the caller). */
+  async supportDeactivate(deviceId: string): Promise<void> {
+    const path = `/v1/admin/devices/${deviceId}/deactivate`;
+    const reply = await this.post(path, { reason: "support override" }, true);
+    if (reply.status !== 200) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  }
+
+  async close(): Promise<void> {
+    await this.deps.lastSeen.close();
+    await this.store.close();
+  }
+}
