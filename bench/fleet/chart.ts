@@ -5,43 +5,34 @@ import type { FleetResult } from "./results.js";
 const percent = (x: number): number => Number((x * 100).toFixed(4));
 
 /**
- * The trade-off as an SVG: Ninsho's threshold sweep as curves (with the lease lineage, and by components alone)
- * and every alternative as a labelled point. Lock-out rates span five orders of magnitude (docks lock a
+ * The trade-off as an SVG: Ninsho's threshold curve (acceptance by components alone, since with the lease lineage
+ * every rule's acceptance is the lineage's), every rule with the same helpers as a labelled point, and Ninsho's
+ * default across the parameter sweep as a cloud.
+ * Lock-out rates span five orders of magnitude (docks lock a
  * one-hash rule out every week), so that axis is symmetric-log, which also shows zero.
  */
 export async function chartSvg(result: FleetResult): Promise<string> {
-  const [ninsho, ...alternatives] = result.rules;
-  const curve = result.ninsho_curve.flatMap((p) => [
-    {
-      lockout: percent(p.false_lockout_rate),
-      acceptance: percent(p.false_acceptance_rate),
-      series: "Ninsho sweep, with lease lineage",
-      threshold: p.threshold,
-    },
-    {
-      lockout: percent(p.false_lockout_rate),
-      acceptance: percent(p.component_only_false_acceptance_rate),
-      series: "Ninsho sweep, components alone",
-      threshold: p.threshold,
-    },
-  ]);
-  const points = [
-    ...(ninsho
-      ? [
-          {
-            name: `Ninsho default (${result.matcher.default_threshold})`,
-            rule: ninsho,
-            kind: "Ninsho default",
-          },
-        ]
-      : []),
-    ...alternatives.map((rule) => ({ name: rule.name, rule, kind: "alternative" })),
-  ].map(({ name, rule, kind }) => ({
-    name,
-    kind,
-    above: true,
-    lockout: percent(rule.false_lockout_rate),
-    acceptance: percent(rule.false_acceptance_rate),
+  const curve = result.ninsho_curve.map((p) => ({
+    lockout: percent(p.false_lockout_rate),
+    acceptance: percent(p.component_only_false_acceptance_rate),
+    series: "Ninsho threshold curve (helped)",
+    threshold: p.threshold,
+  }));
+  // Every rule with the same helpers; acceptance by components alone (the lineage makes every row's the same).
+  const points = result.rules
+    .filter((rule) => rule.helped)
+    .map((rule) => ({
+      name: rule.name.replace(" + rolling baseline, migration, lineage", ""),
+      kind: rule.name.startsWith("ninsho") ? "Ninsho default" : "alternative",
+      above: true,
+      lockout: percent(rule.false_lockout_rate),
+      acceptance: percent(rule.component_acceptance_rate),
+    }));
+  const sweepPoints = (result.sweep ?? []).map((s) => ({
+    lockout: percent(s.false_lockout_rate),
+    acceptance: percent(s.component_acceptance_rate),
+    series: "Ninsho default across the parameter sweep",
+    threshold: 0,
   }));
   // Points at nearly the same height would print their labels over each other: put the second one below.
   const byHeight = [...points].sort((a, b) => a.acceptance - b.acceptance);
@@ -49,7 +40,11 @@ export async function chartSvg(result: FleetResult): Promise<string> {
     const prev = byHeight[i - 1];
     if (prev?.above && p.acceptance - prev.acceptance < 4) prev.above = false;
   });
-  const maxLockout = Math.max(...points.map((p) => p.lockout), ...curve.map((p) => p.lockout));
+  const maxLockout = Math.max(
+    ...points.map((p) => p.lockout),
+    ...curve.map((p) => p.lockout),
+    ...sweepPoints.map((p) => p.lockout),
+  );
   const ticks = [0, 0.01, 0.1, 1, 10, 100, 1000, 10000].filter((v) => v <= maxLockout * 1.5);
   const x = {
     field: "lockout",
@@ -61,7 +56,7 @@ export async function chartSvg(result: FleetResult): Promise<string> {
   const y = {
     field: "acceptance",
     type: "quantitative" as const,
-    title: "false acceptance, % of adversarial attempts",
+    title: "acceptance by components alone, % of attempts",
     scale: { domain: [0, 100] },
   };
   // One legend for colour and dash: Vega-Lite merges them when their settings agree.
@@ -93,6 +88,11 @@ export async function chartSvg(result: FleetResult): Promise<string> {
           color: { field: "series", type: "nominal", title: null, legend },
           strokeDash: { field: "series", type: "nominal", title: null, legend },
         },
+      },
+      {
+        data: { values: sweepPoints },
+        mark: { type: "point", size: 30, color: "#2ca02c", opacity: 0.6 },
+        encoding: { x, y },
       },
       {
         data: { values: points },

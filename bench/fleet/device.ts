@@ -111,9 +111,11 @@ export function attempt(
   if (forkDay === undefined) bump(tally.undetectedScores[index], score);
   else tally.forkDays.push(forkDay);
   env.rules.forEach((r, i) => {
+    const matched = standing.checks[i]?.probe(o) === true;
+    const components = tally.componentAccepted[i];
+    if (components && matched) components[index] = (components[index] ?? 0) + 1;
     const row = tally.accepted[i];
-    const accepted = standing.checks[i]?.probe(o) === true && (!r.helped || forkDay === undefined);
-    if (row && accepted) row[index] = (row[index] ?? 0) + 1;
+    if (row && matched && (!r.helped || forkDay === undefined)) row[index] = (row[index] ?? 0) + 1;
   });
 }
 

@@ -2,6 +2,15 @@ import { readFile, writeFile } from "node:fs/promises";
 import { classShare, deviceClasses } from "./catalogue.js";
 import { adversarialEvents, legitEvents, rates } from "./events.js";
 import { restore } from "./hazard.js";
+import { paramInfo } from "./params.js";
+
+/** The guessed parameters the sweep moves, with their stated base values. */
+export const paramTable = (): string =>
+  [
+    "| parameter | what it is (base value) |",
+    "| --- | --- |",
+    ...Object.entries(paramInfo).map(([name, what]) => `| ${name} | ${what} |`),
+  ].join("\n");
 
 /** The rate table of bench/FLEET.md, from the same constants the simulator draws from. */
 export function rateTable(): string {

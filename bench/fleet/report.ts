@@ -1,5 +1,6 @@
 import { adversarialEvents, legitEvents } from "./events.js";
 import type { FleetRun } from "./simulate.js";
+import { type Rates, ratesOf } from "./sweep.js";
 import { ninshoAtOrAbove, ninshoBelow, type Tally } from "./tally.js";
 
 export interface LegitResult {
@@ -24,6 +25,9 @@ export interface RuleResult {
   readonly false_acceptance_rate: number;
   readonly by_event: Record<string, LegitResult | AdversarialResult>;
 }
+
+/** A rule's row in `fleet.json`: both rates with their 95% intervals, and acceptance by components alone. */
+export type RuleRow = RuleResult & Rates & { readonly helped: boolean };
 
 export interface CurvePoint {
   readonly threshold: number;
@@ -82,10 +86,18 @@ export function ninshoResult(name: string, t: Tally, threshold: number): RuleRes
   );
 }
 
-export const fixedRuleResults = (run: FleetRun): RuleResult[] =>
-  run.ruleNames.map((name, r) =>
-    ruleResult(name, run.tally, run.tally.lockouts[r] ?? [], run.tally.accepted[r] ?? []),
-  );
+export const ruleRows = (run: FleetRun): RuleRow[] =>
+  run.ruleNames.map((name, r) => ({
+    ...ruleResult(
+      name,
+      run.tally,
+      run.tally.lockouts[r] ?? [],
+      run.tally.accepted[r] ?? [],
+      run.tally.componentAccepted[r] ?? [],
+    ),
+    ...ratesOf(run, r),
+    helped: name.includes("+ rolling"),
+  }));
 
 /** Thresholds of the curve: every 0.025, and the default. */
 export function curve(run: FleetRun): CurvePoint[] {

@@ -1,10 +1,35 @@
 import { adversarialEvents, type EventType, legitEvents, rates } from "./events.js";
 import { restore } from "./hazard.js";
-import { type CurvePoint, curve, fixedRuleResults, ninshoResult, type RuleResult } from "./report.js";
+import type { HeldOut } from "./heldout.js";
+import { paramInfo } from "./params.js";
+import type { AttackRow } from "./real/attackRun.js";
+import type { RealSampleResult } from "./real/report.js";
+import { type CurvePoint, curve, type RuleRow, ruleRows } from "./report.js";
 import { type FleetRun, FORK_WINDOW_DAYS } from "./simulate.js";
+import type { SweepRow, worstCase } from "./sweep.js";
 
-/** What `bench/fleet.json` holds: everything a reader needs to check the figures, and nothing run-dependent. */
-export interface FleetResult {
+/** How long the full-scale run took and how much memory the process held at most. */
+export interface ScaleFigures {
+  readonly devices: number;
+  readonly workers: number;
+  readonly wall_seconds: number;
+  readonly cpu_seconds: number;
+  readonly peak_rss_mb: number;
+  readonly load_average_before: number;
+}
+
+/** The parts of a run beyond the full-scale model: the real server, the sweep, the held-out check. */
+export interface Extras {
+  readonly real?: Record<string, RealSampleResult>;
+  readonly attacks?: readonly AttackRow[];
+  readonly sweep?: readonly SweepRow[];
+  readonly worst_case?: ReturnType<typeof worstCase>;
+  readonly held_out?: HeldOut;
+  readonly scale?: ScaleFigures;
+}
+
+/** What `bench/fleet.json` holds: everything a reader needs to check the figures. */
+export interface FleetResult extends Extras {
   readonly devices: number;
   readonly years: number;
   readonly seed: number;
@@ -13,10 +38,12 @@ export interface FleetResult {
     readonly weights: Readonly<Record<string, number>>;
     readonly default_threshold: number;
   };
+  readonly parameters: Readonly<Record<string, string>>;
   /** Realised events per device-year and the rate table they were drawn from. */
   readonly events: Record<string, { readonly per_device_year: number; readonly effect: string }>;
   readonly attempts: Record<string, number>;
-  readonly rules: readonly RuleResult[];
+  /** Every rule with Ninsho's helpers (rolling baseline, collector migration, lease lineage) and bare. */
+  readonly rules: readonly RuleRow[];
   readonly ninsho_curve: readonly CurvePoint[];
   readonly fork_detection: {
     readonly window_days: number;
@@ -39,15 +66,12 @@ const quantile = (sorted: readonly number[], q: number): number =>
 
 const round = (x: number, digits = 6): number => Number(x.toFixed(digits));
 
-/** Round every rate so the JSON reads cleanly and compares across runs byte for byte. */
+/** Round every number so the JSON reads cleanly and compares across runs byte for byte. */
 function roundDeep<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "number" ? round(v) : v))) as T;
 }
 
-export const ninshoName = (threshold: number) =>
-  `ninsho (weighted, rolling baseline, threshold ${threshold})`;
-
-export function fleetResult(run: FleetRun): FleetResult {
+export function fleetResult(run: FleetRun, extras: Extras = {}): FleetResult {
   const t = run.tally;
   const { options } = run;
   const events: FleetResult["events"] = {};
@@ -65,9 +89,10 @@ export function fleetResult(run: FleetRun): FleetResult {
     seed: options.seed,
     device_years: t.deviceYears,
     matcher: { weights: options.weights, default_threshold: options.threshold },
+    parameters: paramInfo,
     events,
     attempts,
-    rules: [ninshoResult(ninshoName(options.threshold), t, options.threshold), ...fixedRuleResults(run)],
+    rules: ruleRows(run),
     ninsho_curve: curve(run),
     fork_detection: {
       window_days: FORK_WINDOW_DAYS,
@@ -83,5 +108,6 @@ export function fleetResult(run: FleetRun): FleetResult {
       forced_reactivations_per_device_year: t.restoreForks / t.deviceYears,
       note: restore.why,
     },
+    ...extras,
   });
 }

@@ -22,8 +22,10 @@ export class Tally {
   /** Ninsho's score at each such check, per event. */
   readonly ninshoScores = histograms(legitEvents.length);
   readonly attempts = perAdversarial();
-  /** Per fixed-baseline rule, attempts it accepted. */
+  /** Per rule, attempts it accepted (for a helped rule: that the lease lineage did not catch either). */
   readonly accepted: number[][];
+  /** Per rule, attempts its component match accepted, before any lineage. */
+  readonly componentAccepted: number[][];
   /** Ninsho's score for every attempt, and for those whose fork the server had not seen within the window. */
   readonly attemptScores = histograms(adversarialEvents.length);
   readonly undetectedScores = histograms(adversarialEvents.length);
@@ -36,6 +38,7 @@ export class Tally {
   constructor(readonly ruleCount: number) {
     this.lockouts = Array.from({ length: ruleCount }, perLegit);
     this.accepted = Array.from({ length: ruleCount }, perAdversarial);
+    this.componentAccepted = Array.from({ length: ruleCount }, perAdversarial);
   }
 }
 
@@ -68,6 +71,9 @@ export function mergeTally(into: Tally, from: Tally): void {
   });
   into.accepted.forEach((row, r) => {
     add(row, from.accepted[r]);
+  });
+  into.componentAccepted.forEach((row, r) => {
+    add(row, from.componentAccepted[r]);
   });
   into.ninshoScores.forEach((h, i) => {
     add(h, from.ninshoScores[i]);

@@ -8,8 +8,9 @@ import { type PolicyFields, RETAIL, RealServer } from "./server.js";
 
 /**
  * Changes after which a matcher can go wrong. A device whose life has none of them only meets docks, BIOS and
- * RAM updates, collector releases and VM live migrations; the stratum of devices with one is sampled more
- * heavily, so the rare events are seen often enough to measure.
+ * RAM updates, collector releases and VM live migrations ("light"); devices with a reinstall, a reread, a NIC or
+ * GPU change or a restore are "common"; devices with a board, disk or VM-identity change are "rare". Every
+ * stratum gets the same number of devices, so the rare changes are seen often enough to measure.
  */
 const HEAVY = new Set([
   "motherboard-replaced",

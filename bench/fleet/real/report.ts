@@ -1,0 +1,113 @@
+import { planFleet } from "../plan.js";
+import { environment, type FleetOptions } from "../simulate.js";
+import { simulateDevice } from "../simulateDevice.js";
+import { type Interval, stratified } from "../stats.js";
+import { Tally } from "../tally.js";
+import type { OwnerCounts } from "./owner.js";
+import type { SampleRun, Stratum } from "./sample.js";
+
+/** What the real server did to the sampled legitimate devices, as `bench/fleet.json` reports it. */
+export interface RealSampleResult {
+  readonly channel: string;
+  readonly sample_devices: number;
+  readonly population_devices: number;
+  readonly strata: readonly {
+    readonly name: string;
+    readonly population: number;
+    readonly sampled: number;
+  }[];
+  readonly requests: number;
+  readonly seconds: number;
+  /** Signed refusals of a legitimate refresh per device-year, stratified estimate and its 95% interval. */
+  readonly false_lockout_rate: number;
+  readonly false_lockout_ci: Interval;
+  /** The model's Ninsho (helped) lock-outs on the very same devices: how far the model is from the server. */
+  readonly model_false_lockout_rate: number;
+  /** Lock-outs per device-year by the heaviest change before them, and by refusal code (unweighted counts). */
+  readonly lockouts_by_event: Record<string, number>;
+  readonly lockout_codes: Record<string, number>;
+  /** How users got going again, per device-year (stratified): the key again, a transfer, a support case. */
+  readonly reactivations_per_device_year: number;
+  readonly self_service_transfers_per_device_year: number;
+  readonly support_cases_per_device_year: number;
+  readonly support_cases_ci: Interval;
+  /** Replacement machines moved in self-service or (allowance spent, OEM) by support, per device-year. */
+  readonly replacements_per_device_year: number;
+  readonly replacement_support_per_device_year: number;
+  /** Unsigned refusals (an expired lease after a long time off) the SDK resolved by activating again, per device-year. */
+  readonly silent_reactivations_per_device_year: number;
+  readonly restores: number;
+  readonly restore_refusals: number;
+  /** Answers no step expected; empty when the simulation followed every path. */
+  readonly unexpected: Record<string, number>;
+}
+
+const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+
+function estimate(run: SampleRun, value: (c: OwnerCounts) => number) {
+  return stratified(
+    run.strata.map((s) => ({
+      population: s.population,
+      years: run.devices.find((d) => d.stratum === s.name)?.counts.deviceYears ?? 1,
+      values: run.devices.filter((d) => d.stratum === s.name).map((d) => value(d.counts)),
+    })),
+  );
+}
+
+/** The model's lock-outs of Ninsho's helped row for each sampled device, by the same stratified weights. */
+function modelOnSample(options: Required<FleetOptions>, strata: readonly Stratum[]): number {
+  const env = environment(options);
+  const plans = planFleet(options.seed, options.devices, env.catalogue, options.params);
+  return stratified(
+    strata.map((s) => ({
+      population: s.population,
+      years: options.years,
+      values: s.sampled.map((i) => {
+        const tally = new Tally(env.rules.length);
+        const plan = plans[i];
+        if (plan) simulateDevice(options.seed, i, plan, env, tally);
+        return (tally.lockouts[0] ?? []).reduce((a, b) => a + b, 0);
+      }),
+    })),
+  ).rate;
+}
+
+export function realSampleResult(
+  channel: string,
+  options: Required<FleetOptions>,
+  run: SampleRun,
+): RealSampleResult {
+  const lockouts = estimate(run, (c) => sum(c.lockouts));
+  const support = estimate(run, (c) => c.support + c.replacementSupport);
+  const byEvent: Record<string, number> = {};
+  const codes: Record<string, number> = {};
+  const unexpected: Record<string, number> = {};
+  for (const { counts } of run.devices) {
+    for (const [k, v] of Object.entries(counts.lockouts)) byEvent[k] = (byEvent[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(counts.lockoutCodes)) codes[k] = (codes[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(counts.unexpected)) unexpected[k] = (unexpected[k] ?? 0) + v;
+  }
+  return {
+    channel,
+    sample_devices: run.devices.length,
+    population_devices: run.strata.reduce((s, x) => s + x.population, 0),
+    strata: run.strata.map((s) => ({ name: s.name, population: s.population, sampled: s.sampled.length })),
+    requests: run.requests,
+    seconds: run.seconds,
+    false_lockout_rate: lockouts.rate,
+    false_lockout_ci: { low: lockouts.low, high: lockouts.high },
+    model_false_lockout_rate: modelOnSample(options, run.strata),
+    lockouts_by_event: byEvent,
+    lockout_codes: codes,
+    reactivations_per_device_year: estimate(run, (c) => c.reactivated).rate,
+    self_service_transfers_per_device_year: estimate(run, (c) => c.transferred).rate,
+    support_cases_per_device_year: support.rate,
+    support_cases_ci: { low: support.low, high: support.high },
+    replacements_per_device_year: estimate(run, (c) => c.replacements).rate,
+    replacement_support_per_device_year: estimate(run, (c) => c.replacementSupport).rate,
+    silent_reactivations_per_device_year: estimate(run, (c) => sum(c.silent)).rate,
+    restores: run.devices.reduce((s, d) => s + d.counts.restores, 0),
+    restore_refusals: run.devices.reduce((s, d) => s + d.counts.restoreRefusals, 0),
+    unexpected,
+  };
+}
