@@ -35,6 +35,10 @@ export const en = {
   "label.transferable": "Transferable",
   "label.transfersPerYear": "Transfers per year",
   "label.entitlements": "Entitlements",
+  "label.seats": "Seats",
+  "label.heartbeatTimeout": "Heartbeat timeout",
+  "label.overage": "Overage",
+  "label.borrowMaxDays": "Longest borrowing",
   "label.state": "State",
   "label.statusReason": "Status reason",
   "label.keyHint": "Key (last group)",
@@ -208,6 +212,9 @@ export const en = {
   "usage.reason.noSuchDate": "No such date.",
   "usage.reason.expiry": "Expected none, a date (2027-01-01) or a duration (365d).",
   "usage.reason.range": "{name} must be a whole number from {min} to {max}.",
+  "usage.reason.durationRange": "{name} must be a duration from {min} to {max}, e.g. 2m.",
+  "usage.reason.overage":
+    "Expected a share of the pool and a window, e.g. 10%/24h: 1% to 100%, 1h to 30d in whole hours.",
 
   "relay.initialised":
     "Relay key pair made. Send {request} to the vendor; start the relay with the grant file they send back.",

@@ -33,6 +33,10 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "label.transferable": "移行可能",
   "label.transfersPerYear": "年間移行回数",
   "label.entitlements": "機能",
+  "label.seats": "シート数",
+  "label.heartbeatTimeout": "ハートビートのタイムアウト",
+  "label.overage": "超過利用",
+  "label.borrowMaxDays": "貸し出しの上限",
   "label.state": "状態",
   "label.statusReason": "状態の理由",
   "label.keyHint": "キー（末尾グループ）",
@@ -204,6 +208,9 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "usage.reason.noSuchDate": "その日付は存在しません。",
   "usage.reason.expiry": "none、日付（2027-01-01）、または期間（365d）を指定してください。",
   "usage.reason.range": "{name} には {min} から {max} までの整数を指定してください。",
+  "usage.reason.durationRange": "{name} には {min} から {max} までの期間を指定してください（例: 2m）。",
+  "usage.reason.overage":
+    "プールに対する割合と期間を指定してください（例: 10%/24h）。割合は 1% から 100%、期間は 1h から 30d までの時間単位です。",
 
   "relay.initialised":
     "リレーの鍵ペアを作成しました。{request} をベンダーに送り、返送された許諾ファイルでリレーを起動してください。",

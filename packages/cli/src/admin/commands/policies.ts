@@ -6,11 +6,12 @@ import { formatDuration } from "../duration.js";
 import { fields, table, when } from "../format.js";
 import type { Io } from "../io.js";
 import { duration, expiry, fraction, positiveInt, weights, wholeNumber } from "../parse.js";
+import { type SeatOptions, seatFields, seatInput, seatOptions } from "./seatOptions.js";
 
 /** The channels a policy can be created with from the CLI (upgrade rules come later). */
-const CHANNELS = ["retail", "oem", "volume", "subscription", "trial"] as const;
+const CHANNELS = ["retail", "oem", "volume", "subscription", "trial", "floating", "workload"] as const;
 
-interface CreateOptions {
+interface CreateOptions extends SeatOptions {
   product: string;
   name: string;
   channel: (typeof CHANNELS)[number];
@@ -47,12 +48,15 @@ function policyInput(o: CreateOptions): PolicyInput {
  * `ninsho policies create|list|show`.
  * @example
  * ninsho policies create --product prd_… --name "Retail, 2 PCs" --channel retail --max-devices 2 --lease 7d
+ * ninsho policies create --product prd_… --name "Team, 20 seats" --channel floating --seats 20 \
+ *   --heartbeat-timeout 2m --overage 10%/24h --borrow-max-days 14
  * ninsho policies list --product prd_…
  */
 export function registerPolicies(program: Command, io: Io): void {
   const policies = program
     .command("policies")
     .description("create, list and show policies (license templates)");
+  const seat = seatOptions();
 
   adminCommand(policies, "create", "create a policy; options left out take the server's defaults")
     .requiredOption("--product <id>", "the product (prd_…)")
@@ -77,9 +81,14 @@ export function registerPolicies(program: Command, io: Io): void {
     .option("--no-transfer", "licenses may not move to another machine in self-service")
     .option("--transfers-per-year <n>", "self-service transfers allowed in any 365 days", wholeNumber)
     .option("--entitlement <names...>", "feature flags carried in every lease (repeatable)")
+    .addOption(seat.seats)
+    .addOption(seat.heartbeatTimeout)
+    .addOption(seat.overage)
+    .addOption(seat.borrowMaxDays)
     .action((_options: unknown, command: Command) =>
       run<CreateOptions>(io, command, async (ctx, options) => {
-        const policy = await ctx.api.createPolicy(policyInput(options));
+        const seats = seatInput(options.channel, options, command, ctx.locale);
+        const policy = await ctx.api.createPolicy({ ...policyInput(options), ...seats });
         if (ctx.json) return ctx.printJson(policy);
         ctx.print(ctx.m.created("policy", policy.id));
         printPolicy(ctx, policy);
@@ -139,6 +148,7 @@ export function printPolicy(ctx: Context, policy: Policy): void {
     [label("transferable"), policy.transferable ? label("yes") : label("no")],
     [label("transfersPerYear"), String(policy.transfersPerYear)],
     [label("entitlements"), policy.entitlements.join(", ") || label("none")],
+    ...seatFields(policy, label),
     [label("created"), when(policy.createdAt)],
   ]);
   for (const text of lines) ctx.print(text);
