@@ -199,6 +199,29 @@ export const MyDeviceSchema = z
   .meta({ id: "MyDevice" });
 
 /**
+ * A license's transfer allowance now: what its owner sees before choosing to move it.
+ *
+ * @example
+ * TransferAllowanceSchema.parse(body.transfers).left; // 2
+ */
+export const TransferAllowanceSchema = z
+  .object({
+    allowed: z.boolean().meta({ description: "The policy lets the license move to a new machine" }),
+    perYear: z.number().int(),
+    used: z.number().int().meta({ description: "Transfers in the last 365 days" }),
+    left: z.number().int().meta({ description: "Transfers left in the last 365 days" }),
+    cooldownSeconds: z
+      .number()
+      .int()
+      .meta({ description: "The policy's wait between two transfers (0: none)" }),
+    nextAt: IsoInstant.optional().meta({ description: "When a transfer is possible again, if none is now" }),
+    blockedBy: z.enum(["period", "cooldown"]).optional().meta({
+      description: "Why none is possible now: the period's allowance is used, or the cool-down runs",
+    }),
+  })
+  .meta({ id: "TransferAllowance" });
+
+/**
  * A license of the signed-in account: its devices and the transfers it has left.
  *
  * @example
@@ -216,12 +239,7 @@ export const MyLicenseSchema = z
     expiresAt: IsoInstant.optional(),
     maxDevices: z.number().int(),
     devices: z.array(MyDeviceSchema),
-    transfers: z.object({
-      allowed: z.boolean().meta({ description: "The policy lets the license move to a new machine" }),
-      perYear: z.number().int(),
-      left: z.number().int().meta({ description: "Transfers left in the last 365 days" }),
-      nextAt: IsoInstant.optional().meta({ description: "When one more becomes available, if none is left" }),
-    }),
+    transfers: TransferAllowanceSchema,
   })
   .meta({ id: "MyLicense" });
 

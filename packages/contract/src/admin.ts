@@ -66,6 +66,14 @@ export const policyFields = {
     }),
   transferable: z.boolean(),
   transfersPerYear: z.number().int().min(0).max(1000),
+  transferCooldownSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(365 * 86_400)
+    .meta({
+      description: "Seconds to wait after a self-service transfer before the next (0: none)",
+    }),
   entitlements: z.array(z.string().min(1).max(100)).max(100),
 };
 
@@ -110,6 +118,7 @@ export const PolicyInputSchema = z
     componentWeights: policyFields.componentWeights.optional(),
     transferable: policyFields.transferable.optional(),
     transfersPerYear: policyFields.transfersPerYear.optional(),
+    transferCooldownSeconds: policyFields.transferCooldownSeconds.optional(),
     entitlements: policyFields.entitlements.optional(),
     basePolicyId: z.string().min(1).max(64).optional(),
     ...seatFields,
@@ -128,6 +137,7 @@ export const PolicySchema = z
     id: z.string(),
     productId: z.string(),
     ...policyFields,
+    transferCooldownSeconds: policyFields.transferCooldownSeconds.optional(),
     basePolicyId: z.string().optional(),
     ...seatFields,
     createdAt: IsoInstant,

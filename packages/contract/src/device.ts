@@ -386,15 +386,28 @@ export const ValidationSchema = z
 export type Validation = z.infer<typeof ValidationSchema>;
 
 /**
- * The body of `POST /v1/transfers`.
+ * The body of `POST /v1/transfers`. Ownership is proven by a session cookie (then `licenseId` names the license)
+ * or by the key with the code mailed to the license's owner (`POST /v1/transfers/codes`).
  *
  * @example
- * const request: TransferRequest = { key, fromDeviceId: "dev_…", fingerprint, device, nonce };
+ * const request: TransferRequest = { key, code: "48213907", replacesDeviceId: "dev_…", fingerprint, device };
  */
 export const TransferRequestSchema = z
   .object({
-    key: ProductKeyInput,
-    fromDeviceId: z.string().min(1).max(64).meta({ description: "The device this machine replaces" }),
+    licenseId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ description: "The license to move; required with a session, else the key names it" }),
+    key: ProductKeyInput.optional().meta({ description: "The product key, with `code` when not signed in" }),
+    code: z
+      .string()
+      .min(1)
+      .max(32)
+      .optional()
+      .meta({ description: "The code mailed to the license's owner by POST /v1/transfers/codes" }),
+    replacesDeviceId: z.string().min(1).max(64).meta({ description: "The device this machine replaces" }),
     fingerprint: FingerprintSchema,
     device: DeviceInfoSchema,
     nonce: NonceSchema.optional(),
@@ -403,7 +416,7 @@ export const TransferRequestSchema = z
   .strict()
   .meta({ id: "TransferRequest" });
 
-/** @example const request: TransferRequest = { key, fromDeviceId, fingerprint, device }; */
+/** @example const request: TransferRequest = { licenseId, replacesDeviceId, fingerprint, device }; */
 export type TransferRequest = z.input<typeof TransferRequestSchema>;
 
 /**

@@ -9,3 +9,4 @@ export * from "./offline.js";
 export * from "./relay.js";
 export * from "./seats.js";
 export * from "./webhooks.js";
+export * from "./transfers.js";

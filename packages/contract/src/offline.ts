@@ -4,7 +4,12 @@ import { DecisionSchema } from "./device.js";
 
 const TransferFrom = z.string().min(1).max(64).meta({
   description:
-    "When the license is full: the device this machine replaces, within the policy's transfer allowance (as POST /v1/transfers)",
+    "When the license is full: the device this machine replaces, within the policy's transfer allowance (as POST /v1/transfers). On the public route it needs the owner's proof: a session of the account that owns the license, or `transferCode`",
+});
+
+const TransferCode = z.string().min(1).max(32).meta({
+  description:
+    "With transferFromDeviceId and no session: the code mailed to the license's owner (POST /v1/transfers/codes)",
 });
 
 /**
@@ -21,6 +26,7 @@ export const ConfirmationRequestSchema = z
     }),
     deviceName: SignableText(1, 128).optional().meta({ description: "A name for the machine" }),
     transferFromDeviceId: TransferFrom.optional(),
+    transferCode: TransferCode.optional(),
   })
   .strict()
   .meta({ id: "ConfirmationRequest" });
@@ -82,6 +88,7 @@ export const LicenseFileRequestSchema = z
       description: "The text of the request file the device wrote (JSON, format ninsho.offline-request)",
     }),
     transferFromDeviceId: TransferFrom.optional(),
+    transferCode: TransferCode.optional(),
   })
   .strict()
   .meta({ id: "LicenseFileRequest" });

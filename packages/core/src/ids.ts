@@ -18,6 +18,7 @@ export const idPrefixes = {
   audit: "aud",
   webhook: "whk",
   delivery: "dlv",
+  support: "sup",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -23,6 +23,7 @@ export * from "./licensing/seatRules.js";
 export * from "./licensing/seatUsage.js";
 export * from "./licensing/timeline.js";
 export * from "./licensing/timelineText.js";
+export * from "./licensing/transferAllowance.js";
 export * from "./licensing/validation.js";
 export * from "./licensing/weights.js";
 export * from "./matching/binding.js";

@@ -58,3 +58,10 @@ export {
 } from "./repositories/rateLimits.js";
 export type { Database } from "./schema.js";
 export { createStore, isPostgresUrl, type Repositories, type Store, type StoreOptions } from "./store.js";
+export type {
+  SupportRequestKind,
+  SupportRequestRecord,
+  SupportRequestRepository,
+  TransferCodeRecord,
+  TransferCodeRepository,
+} from "./transferRecords.js";

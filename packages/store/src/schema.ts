@@ -27,6 +27,8 @@ export interface Database {
   webhook_outbox: WebhookOutboxTable;
   webhook_deliveries: WebhookDeliveriesTable;
   billing_events: BillingEventsTable;
+  transfer_codes: TransferCodesTable;
+  support_requests: SupportRequestsTable;
 }
 
 export interface ProductsTable {
@@ -63,6 +65,8 @@ export interface PoliciesTable {
   component_weights: string;
   transferable: number;
   transfers_per_year: number;
+  /** Migration 0016; `null`: no cool-down. */
+  transfer_cooldown_seconds: number | null;
   entitlements: string;
   base_policy_id: string | null;
   created_at: string;
@@ -319,4 +323,24 @@ export interface DeviceCodesTable {
   expires_at: string;
   account_id: string | null;
   license_id: string | null;
+}
+
+/** Codes mailed to a license's owner to prove a transfer with the key (migration 0016): one live code a license. */
+export interface TransferCodesTable {
+  license_id: string;
+  digest: string;
+  attempts: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Requests to support opened by a refused self-service step, with their context as JSON (migration 0016). */
+export interface SupportRequestsTable {
+  id: string;
+  license_id: string;
+  account_id: string | null;
+  kind: string;
+  status: string;
+  context: string;
+  created_at: string;
 }

@@ -39,8 +39,10 @@ import { KyselySeatRepository } from "./repositories/seats.js";
 import { KyselySettingsRepository } from "./repositories/settings.js";
 import { KyselyTokenRepository } from "./repositories/tokens.js";
 import { KyselyBillingEventRepository, KyselyWebhookRepository } from "./repositories/webhooks.js";
+import { KyselySupportRequestRepository, KyselyTransferCodeRepository } from "./repositories/transfers.js";
 import { retryAborted } from "./retry.js";
 import type { Database } from "./schema.js";
+import type { SupportRequestRepository, TransferCodeRepository } from "./transferRecords.js";
 
 /**
  * Every repository, bound to one database handle or one transaction. Each is an interface (`contracts.ts`):
@@ -68,6 +70,9 @@ export interface Repositories {
   /** Outbound webhooks (endpoints, outbox, delivery log) and inbound billing events already applied. */
   readonly webhooks: WebhookRepository;
   readonly billingEvents: BillingEventRepository;
+  /** Codes that prove a transfer made with the key, and the support requests a refused transfer opens. */
+  readonly transferCodes: TransferCodeRepository;
+  readonly supportRequests: SupportRequestRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -117,6 +122,8 @@ const bind = (db: Kysely<Database>, dialect: Dialect, direct?: Direct): Reposito
   deviceCodes: new KyselyDeviceCodeRepository(db),
   webhooks: new KyselyWebhookRepository(db),
   billingEvents: new KyselyBillingEventRepository(db),
+  transferCodes: new KyselyTransferCodeRepository(db),
+  supportRequests: new KyselySupportRequestRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

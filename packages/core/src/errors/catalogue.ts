@@ -5,6 +5,7 @@ import { deviceCliCatalogue } from "./deviceCliCatalogue.js";
 import { relayCatalogue } from "./relayCatalogue.js";
 import { seatCatalogue } from "./seatCatalogue.js";
 import type { CodeTexts } from "./text.js";
+import { transferCatalogue } from "./transferCatalogue.js";
 
 /**
  * The words of the codes that travel in HTTP answers (`serverErrorCodes`), in every locale, as ICU messages
@@ -16,6 +17,7 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   ...seatCatalogue,
   ...relayCatalogue,
   ...adminCatalogue,
+  ...transferCatalogue,
   BODY_MALFORMED: {
     en: {
       message: "The request body is not valid JSON.",

@@ -35,6 +35,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "TOTP_CODE_INVALID":
     case "DEVICE_PROOF_INVALID":
     case "SIGNATURE_INVALID":
+    case "TRANSFER_PROOF_REQUIRED":
       return 401;
     case "FORBIDDEN":
     case "LICENSE_SUSPENDED":
@@ -47,6 +48,8 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "EMAIL_NOT_VERIFIED":
     case "RELAY_GRANT_EXPIRED":
     case "RELAY_GRANT_NOT_YET_VALID":
+    case "DEVICE_REPLACED":
+    case "TRANSFER_CODE_INVALID":
       return 403;
     case "ROUTE_NOT_FOUND":
     case "KEY_NOT_FOUND":
@@ -79,6 +82,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "RELAY_GRANT_FULL":
     case "RELAY_CLOCK_ROLLBACK":
     case "RELAY_STATE_ROLLBACK":
+    case "TRANSFER_ALLOWANCE_EXHAUSTED":
       return 409;
     case "OFFLINE_REQUEST_EXPIRED":
     case "SEAT_EXPIRED":

@@ -9,3 +9,4 @@ export * from "./reasons.js";
 export * from "./relayCatalogue.js";
 export * from "./seatCatalogue.js";
 export * from "./text.js";
+export * from "./transferCatalogue.js";

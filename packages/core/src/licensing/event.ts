@@ -28,6 +28,7 @@ export const eventTypes = [
   "billing.payment_failed",
   "billing.canceled",
   "billing.refunded",
+  "support.requested",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -58,6 +58,8 @@ export interface Policy {
   readonly transferable: boolean;
   /** Self-service transfers allowed in any 365 days. */
   readonly transfersPerYear: number;
+  /** Seconds to wait after a transfer before the next (a stolen key cannot hop machines daily); absent: none. */
+  readonly transferCooldownSeconds?: number;
   /** Feature flags granted to devices, carried in every lease. */
   readonly entitlements: string[];
   /** For `upgrade` licenses: the policy whose license must be named as the base. Room for the upgrade rules. */

@@ -1,8 +1,8 @@
 import { type Device, fail, type License, licenseState, newId, ok, type Result } from "@ninsho/core";
 import type { AccountRecord, LicenseLinkVia } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
+import { allowanceOf } from "../transfers/allowance.js";
 
-const YEAR_MS = 365 * 86_400_000;
 /** Licenses sold to one email that an account lists; a reseller's thousand keys belong in the admin console. */
 const MAX_BY_EMAIL = 1000;
 
@@ -34,23 +34,18 @@ export async function ownedLicenses(
 
 /**
  * One license as its owner sees it: product and policy names, its devices (no hardware digests, no lease
- * bookkeeping) and the transfers it has left in the last 365 days.
+ * bookkeeping) and its transfer allowance now (left in the last 365 days, the cool-down, when the next is possible).
  * @example
  * const shown = await myLicenseView(deps, license, "email");
  */
 export async function myLicenseView(deps: ServerDeps, license: License, via: LicenseLinkVia) {
   const now = deps.clock();
-  const [policy, product, devices] = await Promise.all([
+  const [policy, product, devices, transfers] = await Promise.all([
     deps.policies.forLicense(license),
     deps.store.products.findById(license.productId),
     deps.store.devices.listAll(license.id),
+    allowanceOf(deps, license),
   ]);
-  const perYear = policy?.transfersPerYear ?? 0;
-  const since = new Date(now.getTime() - YEAR_MS + 1).toISOString();
-  const recent = await deps.store.events.listTypesSince(license.id, ["device.transferred"], since);
-  const allowed = policy?.transferable ?? false;
-  const left = allowed ? Math.max(0, perYear - recent.length) : 0;
-  const oldest = recent[0]?.createdAt;
   return {
     id: license.id,
     productId: license.productId,
@@ -62,18 +57,12 @@ export async function myLicenseView(deps: ServerDeps, license: License, via: Lic
     ...(license.expiresAt === undefined ? {} : { expiresAt: license.expiresAt }),
     maxDevices: policy?.maxDevices ?? 0,
     devices: devices.map(myDeviceView),
-    transfers: {
-      allowed,
-      perYear,
-      left,
-      ...(allowed && left === 0 && oldest !== undefined
-        ? { nextAt: new Date(Date.parse(oldest) + YEAR_MS).toISOString() }
-        : {}),
-    },
+    transfers,
   };
 }
 
-const myDeviceView = (device: Device) => ({
+/** A device as its owner sees it: no hardware digests, no lease bookkeeping. */
+export const myDeviceView = (device: Device) => ({
   id: device.id,
   name: device.name,
   platform: device.platform,

@@ -1,5 +1,5 @@
 import { tokenExpiry } from "@ninsho/core";
-import type { Repositories } from "@ninsho/store";
+import type { AccountRecord, Repositories } from "@ninsho/store";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ServerDeps } from "../deps.js";
@@ -64,18 +64,35 @@ export async function endSession(deps: ServerDeps, c: Context<AppEnv>): Promise<
  */
 export function requireSession(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token === undefined || token.length > 128) throw new NinshoError({ code: "SIGN_IN_REQUIRED" });
-    const digest = tokenDigest(token);
-    const session = await deps.store.accountTokens.findSession(digest);
-    if (!session || Date.parse(session.expiresAt) <= deps.clock().getTime())
-      throw new NinshoError({ code: "SIGN_IN_REQUIRED" });
-    const account = await deps.store.accounts.findById(session.accountId);
+    const account = await sessionAccount(deps, c);
     if (!account) throw new NinshoError({ code: "SIGN_IN_REQUIRED" });
-    c.set("account", account);
-    c.set("sessionDigest", digest);
     await next();
   };
+}
+
+/**
+ * The account of the request's session cookie (also put on the context), or `undefined` without a cookie. A
+ * cookie that names no live session is SIGN_IN_REQUIRED: a route that takes a session or another proof (a
+ * transfer) must not quietly fall back to the other when the session has ended.
+ * @example
+ * const account = await sessionAccount(deps, c); // undefined: no cookie
+ */
+export async function sessionAccount(
+  deps: ServerDeps,
+  c: Context<AppEnv>,
+): Promise<AccountRecord | undefined> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token === undefined) return undefined;
+  if (token.length > 128) throw new NinshoError({ code: "SIGN_IN_REQUIRED" });
+  const digest = tokenDigest(token);
+  const session = await deps.store.accountTokens.findSession(digest);
+  if (!session || Date.parse(session.expiresAt) <= deps.clock().getTime())
+    throw new NinshoError({ code: "SIGN_IN_REQUIRED" });
+  const account = await deps.store.accounts.findById(session.accountId);
+  if (!account) throw new NinshoError({ code: "SIGN_IN_REQUIRED" });
+  c.set("account", account);
+  c.set("sessionDigest", digest);
+  return account;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   recordRecognized,
 } from "./deviceRecords.js";
 import { recordRefusal } from "./events.js";
-import { takeSlotByTransfer } from "./transferSlot.js";
+import { type TransferProofKind, takeSlotByTransfer } from "./transferSlot.js";
 
 /**
  * What an activation decided under the license lock, to be written: the same device recognised (as it now is),
@@ -44,6 +44,8 @@ export type ActivationWrite =
       readonly fromDeviceId: string;
       readonly reason: string;
       readonly method?: "phone" | "file" | undefined;
+      /** How the owner proved the move (self-service), for the timeline and DEVICE_REPLACED. */
+      readonly by?: TransferProofKind | undefined;
     }
   | { readonly kind: "refused"; readonly problem: Problem }
   | {
@@ -103,6 +105,7 @@ export async function writeActivation(
         actor: record.actor(write.device),
         reason: write.reason,
         method: write.method,
+        by: write.by,
         now: record.now,
       });
       if (!moved.ok) return moved;

@@ -1,13 +1,38 @@
-import { type Device, fail, licenseRefusal, ok, presentedDigest, type Result } from "@ninsho/core";
+import {
+  type Device,
+  type Fingerprint,
+  fail,
+  type License,
+  licenseRefusal,
+  ok,
+  presentedDigest,
+  type Result,
+} from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
-import { type ActivationRequest, secretOf } from "./activate.js";
+import { checkTransferCode } from "../transfers/codes.js";
+import { openTransferSupportRequest } from "../transfers/support.js";
+import { secretOf } from "./activate.js";
 import { newDeviceRecord, writeActivation } from "./activationWrite.js";
 import type { IssuedLease } from "./leases.js";
-import { findLicenseByKey } from "./licenseByKey.js";
 
-export interface TransferRequest extends ActivationRequest {
+/** How the caller proved the license is theirs: a session of the account that owns it, or a mailed code. */
+export type TransferProof =
+  | { readonly kind: "account"; readonly accountId: string }
+  | { readonly kind: "code"; readonly code: string };
+
+export interface TransferRequest {
+  /** The license, already found by the key or among the signed-in account's licenses. */
+  readonly license: License;
+  readonly proof: TransferProof;
   /** The device whose slot the new machine takes (it is deactivated in the same transaction). */
-  readonly fromDeviceId: string;
+  readonly replacesDeviceId: string;
+  /** The new machine's fingerprint (keyed for storage) and what its lease binds. */
+  readonly fingerprint: Fingerprint;
+  readonly device: { readonly name: string; readonly platform: string };
+  /** The new machine's device secret in clear (its proof checked by the route); sealed here. */
+  readonly deviceSecret?: string | undefined;
+  /** The fingerprint as the client sent it, for the digest its lease binds. */
+  readonly presented: Fingerprint;
 }
 
 export interface Transfer {
@@ -19,37 +44,64 @@ export interface Transfer {
 }
 
 /**
- * Self-service move of a license to a new machine: whoever holds the key may move it within the policy's
- * allowance (e.g. 3 per 365 days). The old device's lease stops refreshing and runs out on its own. It is also
- * how the owner resolves a fork: the forked device is deactivated and this machine starts a lineage of its own.
+ * Self-service move of a license to a new machine by its proven owner (signed in, or the key with the code
+ * mailed to the owner), within the policy's allowance (transfers per 365 days and a cool-down). The old device
+ * is deactivated in the same transaction and, at its next contact, refused with DEVICE_REPLACED. A wrong code
+ * counts a try and moves nothing; a right one is used up by the move. Past the allowance the refusal
+ * (TRANSFER_ALLOWANCE_EXHAUSTED) opens a support request with the full context and names it.
+ * @example
+ * const moved = await transfer(deps, { license, proof: { kind: "account", accountId }, replacesDeviceId, … });
  */
 export async function transfer(deps: ServerDeps, request: TransferRequest): Promise<Result<Transfer>> {
-  const found = await findLicenseByKey(deps, request.key);
-  if (!found.ok) return found;
-  const policy = await deps.policies.forLicense(found.value);
-  const key = await deps.keyring.signingKeyFor(found.value.productId);
-  if (!policy || !key) throw new Error(`license ${found.value.id} has no policy or signing key`);
+  const found = request.license;
+  const policy = await deps.policies.forLicense(found);
+  const key = await deps.keyring.signingKeyFor(found.productId);
+  if (!policy || !key) throw new Error(`license ${found.id} has no policy or signing key`);
   const now = deps.clock();
+  const { proof } = request;
   const done = await deps.store.transaction(async (tx) => {
-    const license = await tx.licenses.lockById(found.value.id);
-    if (!license) return fail("KEY_NOT_FOUND");
+    const license = await tx.licenses.lockById(found.id);
+    if (!license) return fail("LICENSE_NOT_FOUND", { licenseId: found.id });
+    if (proof.kind === "code") {
+      const checked = await checkTransferCode(deps, tx, license.id, proof.code);
+      if (!checked.ok) return checked;
+    }
     // A license that may not be used may not be moved either: a transfer issues a lease.
     const refusal = licenseRefusal(license, now);
     if (refusal) return { ok: false as const, error: refusal };
     const info = { ...request.device, collector: request.fingerprint.collector };
-    const bound = presentedDigest(request.fingerprint);
+    const bound = presentedDigest(request.presented);
     const created = newDeviceRecord(license.id, info, request.fingerprint.components, bound, now);
     // The new machine's own device secret (its proof checked by the route): the old device's moves nowhere.
     const device: Device = { ...created, ...secretOf(deps.secrets, request, created.id) };
-    const record = { tx, license, policy, now, actor: (d: Device) => `device:${d.id}` };
-    const reason = "self-service transfer";
-    return writeActivation(record, { kind: "transfer", device, fromDeviceId: request.fromDeviceId, reason });
+    const actor = proof.kind === "account" ? () => `account:${proof.accountId}` : () => "owner:code";
+    const record = { tx, license, policy, now, actor };
+    const reason =
+      proof.kind === "account" ? "self-service transfer, signed in" : "self-service transfer, mailed code";
+    const written = await writeActivation(record, {
+      kind: "transfer",
+      device,
+      fromDeviceId: request.replacesDeviceId,
+      reason,
+      by: proof.kind,
+    });
+    if (written.ok && proof.kind === "code") await tx.transferCodes.remove(license.id);
+    return written;
   });
-  if (!done.ok) return done;
+  if (!done.ok) {
+    if (done.error.code !== "TRANSFER_ALLOWANCE_EXHAUSTED") return done;
+    const move = {
+      replacesDeviceId: request.replacesDeviceId,
+      device: request.device,
+      proof: proof.kind,
+      accountId: proof.kind === "account" ? proof.accountId : undefined,
+    };
+    return { ok: false, error: await openTransferSupportRequest(deps, found, done.error, move) };
+  }
   const { license, device, transfersLeft = 0 } = done.value;
   return ok({
     device,
-    fromDeviceId: request.fromDeviceId,
+    fromDeviceId: request.replacesDeviceId,
     transfersLeft,
     productId: license.productId,
     lease: deps.leases.lease(key, license, policy, device),

@@ -16,6 +16,7 @@ import {
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
+import { withReplacement } from "../transfers/replaced.js";
 import { deviceProofHolds, type ProvenRequest, proveDevice } from "./deviceProof.js";
 import { appendLineageEvent } from "./deviceRecords.js";
 import type { IssuedLease } from "./leases.js";
@@ -82,7 +83,9 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
     decision = locked.value;
   }
   if (decision.kind !== "serve") {
-    const { problem, device, explanation } = decision;
+    const { device, explanation } = decision;
+    // A device moved away from by a transfer is told so (DEVICE_REPLACED), read only on this refusal path.
+    const problem = await withReplacement(deps.store, decision.problem, device);
     return ok({
       license,
       policy,

@@ -14,6 +14,7 @@ import * as deviceCodes from "./0012_device_codes.js";
 import * as deviceSecret from "./0013_device_secret.js";
 import * as adminChanges from "./0014_admin_changes.js";
 import * as webhooks from "./0015_webhooks.js";
+import * as transfers from "./0016_transfers.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0013_device_secret": deviceSecret,
   "0014_admin_changes": adminChanges,
   "0015_webhooks": webhooks,
+  "0016_transfers": transfers,
 };
 
 export const migrationProvider: MigrationProvider = {

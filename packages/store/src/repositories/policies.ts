@@ -43,6 +43,7 @@ const toRow = (p: Policy): PoliciesTable => ({
   component_weights: JSON.stringify(p.componentWeights),
   transferable: p.transferable ? 1 : 0,
   transfers_per_year: p.transfersPerYear,
+  transfer_cooldown_seconds: p.transferCooldownSeconds ?? null,
   entitlements: JSON.stringify(p.entitlements),
   base_policy_id: p.basePolicyId ?? null,
   created_at: p.createdAt,
@@ -80,6 +81,9 @@ export const toPolicy = (row: PoliciesTable): Policy => ({
   componentWeights: parseJson(row.component_weights),
   transferable: Number(row.transferable) === 1,
   transfersPerYear: Number(row.transfers_per_year),
+  ...(row.transfer_cooldown_seconds === null || row.transfer_cooldown_seconds === undefined
+    ? {}
+    : { transferCooldownSeconds: Number(row.transfer_cooldown_seconds) }),
   entitlements: parseJson(row.entitlements),
   ...(row.base_policy_id === null ? {} : { basePolicyId: row.base_policy_id }),
   ...(row.seat_rules === null || row.seat_rules === undefined ? {} : parseJson<SeatRules>(row.seat_rules)),

@@ -1,7 +1,7 @@
 import type { Locale } from "@ninsho/core";
 
 /** The mails accounts send. */
-export type MailTemplate = "verify" | "signup-exists" | "reset" | "locked";
+export type MailTemplate = "verify" | "signup-exists" | "reset" | "locked" | "transfer-code";
 
 /** What fills a mail: links already made (with their tokens), and an instant for the lock. */
 export interface MailValues {
@@ -9,6 +9,8 @@ export interface MailValues {
   readonly link: string;
   /** For `locked`: until when, as people read it. */
   readonly until?: string;
+  /** For `transfer-code`: the code to type. */
+  readonly code?: string;
 }
 
 export interface MailMessage {
@@ -61,6 +63,16 @@ const texts: Readonly<Record<MailTemplate, Readonly<Record<Locale, Writer>>>> = 
     ja: ({ link, until }) => ({
       subject: "アカウントが一時的にロックされました",
       text: `サインインの失敗が多すぎたため、アカウントは ${until ?? "—"} までロックされています。\n\nすぐに再開するには、パスワードをリセットしてください（ロックも解除されます）:\n\n${link}\n\nご自身の操作でない場合も、新しいパスワードに変更するとアカウントを守れます。`,
+    }),
+  },
+  "transfer-code": {
+    en: ({ link, code }) => ({
+      subject: "Your code to move a license to a new machine",
+      text: `Someone with your product key asked to move your license to a new machine. The code is:\n\n    ${code ?? "—"}\n\nIt works for 15 minutes. Type it where you were asked for it; the machine it replaces will stop working.\nIf this was not you, do not pass the code on: without it your license stays where it is. Your licenses and devices: ${link}`,
+    }),
+    ja: ({ link, code }) => ({
+      subject: "ライセンスを新しいマシンへ移行するためのコード",
+      text: `あなたのプロダクトキーで、ライセンスを新しいマシンへ移行する依頼がありました。コードは次のとおりです:\n\n    ${code ?? "—"}\n\n有効期間は 15 分です。求められた画面に入力してください。置き換えられるマシンでは使えなくなります。\nお心当たりがない場合は、このコードを誰にも伝えないでください。コードがなければライセンスは移行されません。ライセンスとデバイスの一覧: ${link}`,
     }),
   },
 };

@@ -14,6 +14,7 @@ import { registerProducts } from "./products.js";
 import { registerRelayAdmin } from "./relay.js";
 import { registerSeatUsage } from "./seatUsage.js";
 import { registerSigningKeys } from "./signingKeys.js";
+import { registerSupportRequests } from "./supportRequests.js";
 import { registerTokens } from "./tokens.js";
 import { registerWebhooks } from "./webhooks.js";
 
@@ -40,4 +41,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   registerLicenseChanges(app, deps);
   registerAudit(app, deps);
   registerWebhooks(app, deps);
+  registerSupportRequests(app, deps);
 }

@@ -7,6 +7,7 @@ import { registerOfflineConfirmations } from "./offlineConfirmations.js";
 import { registerOfflineKey } from "./offlineKey.js";
 import { registerOfflineLicenseFiles } from "./offlineLicenseFiles.js";
 import { registerTransfer } from "./transfer.js";
+import { registerTransferCodes } from "./transferCodes.js";
 import { registerValidate } from "./validate.js";
 import { registerWellKnown } from "./wellKnown.js";
 
@@ -17,6 +18,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
   registerValidate(app, deps);
   registerDeactivate(app, deps);
   registerTransfer(app, deps);
+  registerTransferCodes(app, deps);
   registerOfflineKey(app, deps);
   registerOfflineConfirmations(app, deps);
   registerOfflineLicenseFiles(app, deps);

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { ConfirmationRequestSchema, ConfirmationSchema } from "@ninsho/contract";
+import { sameOrigin, sessionAccount } from "../../accounts/session.js";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { guardKeyLookup } from "../../http/keyGuard.js";
@@ -29,13 +30,21 @@ const route = createRoute({
  * registerOfflineConfirmations(app, deps);
  */
 export function registerOfflineConfirmations(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  // A session is a proof of ownership here (to move a license), so a foreign Origin is refused (CSRF).
+  app.use(route.path, sameOrigin(deps));
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     const result = await guardKeyLookup(
       deps,
       c,
       () => probeInstallationId(deps, body.installationId),
-      () => confirmInstallation(deps, { ...body, actor: { kind: "device" } }),
+      async () => {
+        // A move needs the owner's proof: this session's account, or the mailed code (never the key alone).
+        const { transferCode, ...request } = body;
+        const account = await sessionAccount(deps, c);
+        const owner = { accountId: account?.id, code: transferCode };
+        return confirmInstallation(deps, { ...request, actor: { kind: "device", owner } });
+      },
     );
     if (!result.ok) return respondProblem(c, result.error, retryHeaders(result.error));
     return c.json(confirmationView(result.value), result.value.outcome.created ? 201 : 200);

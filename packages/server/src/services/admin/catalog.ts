@@ -40,6 +40,7 @@ export interface PolicyInput {
   readonly componentWeights?: Readonly<Record<string, number>> | undefined;
   readonly transferable?: boolean | undefined;
   readonly transfersPerYear?: number | undefined;
+  readonly transferCooldownSeconds?: number | undefined;
   readonly entitlements?: string[] | undefined;
   readonly basePolicyId?: string | undefined;
   readonly seats?: number | undefined;
@@ -76,6 +77,7 @@ export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promis
     componentWeights: input.componentWeights ?? defaultComponentWeights,
     transferable: input.transferable ?? !oem,
     transfersPerYear: input.transfersPerYear ?? (oem ? 0 : policyDefaults.transfersPerYear),
+    ...(input.transferCooldownSeconds ? { transferCooldownSeconds: input.transferCooldownSeconds } : {}),
     entitlements: input.entitlements ?? [],
     ...(input.basePolicyId === undefined ? {} : { basePolicyId: input.basePolicyId }),
     ...seatRules.value,

@@ -19,6 +19,7 @@ import {
   termsFor,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
+import { offlineMoveProof, spendOwnerCode } from "../../transfers/ownership.js";
 import { licenseByShortId, NOT_FOUND, recordWrongProof, requestAgeProblem } from "./lookup.js";
 import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
 
@@ -74,8 +75,11 @@ export async function confirmInstallation(
   }
   const policy = await deps.policies.forLicense(license);
   if (!policy) throw new Error(`license ${license.id} has no policy`);
+  const proof = await offlineMoveProof(deps, license, request.actor, request.transferFromDeviceId);
+  if (!proof.ok) return proof;
   const secretKey = deps.offline.keys.secretKeyOf(product);
   const done = await activateOffline(deps, {
+    ...proof.value,
     license,
     policy,
     requestId: `iid:${iid.data}`,
@@ -107,6 +111,8 @@ export async function confirmInstallation(
     },
   });
   if (!done.ok) return done;
+  if (done.value.transferredFrom !== undefined && proof.value.by === "code")
+    await spendOwnerCode(deps, license.id);
   const cid = parseConfirmationId(String(done.value.answer.confirmationId));
   if (!cid.ok) throw new Error("a stored confirmation ID does not parse");
   const terms: ConfirmationTerms = cid.value.terms;

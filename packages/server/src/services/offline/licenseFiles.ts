@@ -15,6 +15,7 @@ import {
   signLicenseFile,
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
+import { offlineMoveProof, spendOwnerCode } from "../../transfers/ownership.js";
 import { licenseByShortId, recordWrongProof, requestAgeProblem } from "./lookup.js";
 import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
 import { INVALID_FILE_LICENSE, INVALID_FILE_PROOF, invalidFile } from "./refusals.js";
@@ -70,7 +71,10 @@ export async function issueLicenseFile(
   const requestDigest = offlineRequestDigest(request);
   // Matched and stored only in keyed form: the database never holds a digest the client sent.
   const fingerprint = keyFingerprint(deps.secrets.componentDigests, request.fingerprint);
+  const proof = await offlineMoveProof(deps, license, input.actor, input.transferFromDeviceId);
+  if (!proof.ok) return proof;
   const done = await activateOffline(deps, {
+    ...proof.value,
     license,
     policy,
     requestId: `file:${requestDigest}`,
@@ -99,6 +103,8 @@ export async function issueLicenseFile(
     },
   });
   if (!done.ok) return done;
+  if (done.value.transferredFrom !== undefined && proof.value.by === "code")
+    await spendOwnerCode(deps, license.id);
   const { answer } = done.value;
   const plain = String(answer.licenseFile);
   let licenseFile = plain;

@@ -14,13 +14,18 @@ import {
 } from "@ninsho/core";
 import type { OfflineActivationRecord, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
+import type { OwnerEvidence } from "../../transfers/ownership.js";
 import { type ActivationWrite, newDeviceRecord, writeActivation } from "../activationWrite.js";
 import type { DecisionView } from "../deviceRecords.js";
 import { recordRefusal } from "../events.js";
+import type { TransferProofKind } from "../transferSlot.js";
 
-/** Who asked: the device's owner (self-service) or support staff for a caller. */
+/**
+ * Who asked: the device's owner (self-service; a move of the license needs their proof: a session of the owning
+ * account or a mailed code, see `proveOwnership`) or support staff for a caller.
+ */
 export type OfflineActor =
-  | { readonly kind: "device" }
+  | { readonly kind: "device"; readonly owner?: OwnerEvidence | undefined }
   | { readonly kind: "support"; readonly tokenId: string };
 
 /** One offline activation to decide and record, whatever carried it (installation ID or request file). */
@@ -34,6 +39,8 @@ export interface OfflineActivation {
   readonly reason?: string;
   /** When the license is full: the device this machine replaces, within the policy's transfer allowance. */
   readonly transferFromDeviceId?: string;
+  /** How the owner proved a move (self-service), for the timeline and the old device's DEVICE_REPLACED. */
+  readonly by?: TransferProofKind | undefined;
   readonly device: { readonly name: string; readonly platform: string; readonly collector: string };
   /** How a stored device compares with the request's fingerprint (compact or full matcher). */
   readonly explain: (device: Device) => MatchExplanation;
@@ -139,7 +146,14 @@ function offlineWrite(
       return { kind: "refused", problem: decided.error };
     const reason = input.method === "phone" ? "transfer by phone activation" : "transfer by license file";
     const from = input.transferFromDeviceId;
-    return { kind: "transfer", device: fresh(), fromDeviceId: from, reason, method: input.method };
+    return {
+      kind: "transfer",
+      device: fresh(),
+      fromDeviceId: from,
+      reason,
+      method: input.method,
+      by: input.by,
+    };
   }
   const decision = decided.value;
   if (decision.outcome === "new_device") return { kind: "new", device: fresh(), closest: decision.closest };

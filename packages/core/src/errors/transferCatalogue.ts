@@ -1,0 +1,73 @@
+import type { ServerErrorCode } from "./codes.js";
+import type { CodeTexts } from "./text.js";
+
+/** The codes of the self-service hardware change (a part of the server catalogue, kept in its own file). */
+export type TransferErrorCode = Extract<
+  ServerErrorCode,
+  "DEVICE_REPLACED" | "TRANSFER_ALLOWANCE_EXHAUSTED" | "TRANSFER_PROOF_REQUIRED" | "TRANSFER_CODE_INVALID"
+>;
+
+/**
+ * The words of the transfer codes in every locale, spread into `serverCatalogue`. `DEVICE_REPLACED` names the
+ * day, the machine that took the slot and how the move was proven (`by`: account, code, phone, file, support),
+ * so whoever sits at the old machine knows whether it was them; `TRANSFER_ALLOWANCE_EXHAUSTED` says which
+ * limit (`reason`: period or cooldown), from when the next move is possible and which support request was opened.
+ * @example
+ * transferCatalogue.DEVICE_REPLACED.ja.remedy;
+ */
+export const transferCatalogue: CodeTexts<TransferErrorCode> = {
+  DEVICE_REPLACED: {
+    en: {
+      message:
+        "This device was replaced on {replacedAt}: its license moved to {newDevice}, {by, select, account {by the license's owner, signed in to their account} code {with the product key and a code mailed to the license's owner} phone {by a phone activation} file {by a license file} support {by the vendor's support} other {by the license's owner}}.",
+      remedy:
+        "If this machine should run the software, move the license back to it with a transfer (it uses one from the allowance). If nobody you know moved it, contact the vendor's support: the license's timeline shows the move.",
+    },
+    ja: {
+      message:
+        "このデバイスは {replacedAt} に置き換えられました。ライセンスは {newDevice} へ移されました（{by, select, account {所有者がアカウントにサインインして実施} code {プロダクトキーと所有者宛てにメールで送ったコードで実施} phone {電話認証で実施} file {ライセンスファイルで実施} support {販売元のサポートが実施} other {所有者が実施}}）。",
+      remedy:
+        "このマシンで使う場合は、移行でライセンスをこのマシンへ戻してください（移行回数を 1 回使います）。心当たりがない場合は販売元のサポートにお問い合わせください。ライセンスの履歴に移行の記録があります。",
+    },
+  },
+  TRANSFER_ALLOWANCE_EXHAUSTED: {
+    en: {
+      message:
+        "{reason, select, cooldown {This license was moved on {lastAt}, and its policy waits {cooldownHours, plural, one {# hour} other {# hours}} between moves.} other {This license was already moved {used, plural, one {# time} other {# times}} in the last 365 days, its whole allowance ({allowance}).}}",
+      remedy:
+        "The next move is possible from {nextAt}. {request, select, none {Support can move it sooner after checking the purchase.} other {Support request {request} was opened with this license's devices and history; support can move it sooner.}}",
+    },
+    ja: {
+      message:
+        "{reason, select, cooldown {このライセンスは {lastAt} に移行されており、ポリシーでは移行の間隔を {cooldownHours} 時間空ける必要があります。} other {このライセンスは過去 365 日に既に {used} 回移行され、上限（{allowance} 回）に達しています。}}",
+      remedy:
+        "次の移行は {nextAt} から可能です。{request, select, none {購入を確認したうえでサポートが早めに移行できます。} other {サポート依頼 {request} をこのライセンスのデバイスと履歴を添えて作成しました。サポートが早めに移行できます。}}",
+    },
+  },
+  TRANSFER_PROOF_REQUIRED: {
+    en: {
+      message: "Moving a license needs proof that it is yours; the product key alone is not enough.",
+      remedy:
+        "Sign in to the account the license belongs to, or ask for a code mailed to the license's owner and send it with the key (`ninsho device transfer --send-code`). A license with no owner yet: link it to your account with its key first, then sign in.",
+    },
+    ja: {
+      message:
+        "ライセンスを移行するには所有者であることの証明が必要です。プロダクトキーだけでは移行できません。",
+      remedy:
+        "ライセンスを登録したアカウントにサインインするか、所有者宛てにメールで送られるコードを取得し、キーと一緒に送信してください（`ninsho device transfer --send-code`）。所有者が未登録のライセンスは、先にキーでアカウントに登録してからサインインしてください。",
+    },
+  },
+  TRANSFER_CODE_INVALID: {
+    en: {
+      message:
+        "The transfer code is wrong or no longer valid ({attemptsLeft, plural, =0 {no tries left for this code} one {# try left} other {# tries left}}).",
+      remedy:
+        "Type the code from the newest mail exactly. A code works for 15 minutes and 5 tries; after that, ask for a new one.",
+    },
+    ja: {
+      message: "移行コードが間違っているか、有効期限が切れています（残り {attemptsLeft} 回）。",
+      remedy:
+        "最新のメールにあるコードを正確に入力してください。コードの有効期間は 15 分、試行は 5 回までです。それを過ぎたら新しいコードを取得してください。",
+    },
+  },
+};
