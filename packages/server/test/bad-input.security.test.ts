@@ -78,7 +78,8 @@ describe("bad input", () => {
           fingerprint,
           device: fc.oneof(fc.constant(aDevice()), fc.anything()),
           nonce: fc.oneof(fc.constant(newNonce()), fc.string()),
-          fromDeviceId: fc.string(),
+          replacesDeviceId: fc.string(),
+          code: fc.string(),
         },
         { requiredKeys: [] },
       );

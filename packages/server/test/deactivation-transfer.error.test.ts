@@ -2,22 +2,16 @@ import { describe, expect, it } from "vitest";
 import { DAY } from "./support/clock.js";
 import { type Fingerprint, machine } from "./support/fingerprints.js";
 import { errorOf, post } from "./support/http.js";
-import { aDevice, type TestServer, useServers } from "./support/server.js";
+import { type TestServer, useServers } from "./support/server.js";
+import { OWNER, ownedCatalogue, transferWithCode } from "./support/transfers.js";
 
 const transfer = (
   t: TestServer,
   key: string,
-  fromDeviceId: string,
+  replacesDeviceId: string,
   fingerprint: Fingerprint,
-  nonce?: string,
-) =>
-  post(t.app, "/v1/transfers", {
-    key,
-    fromDeviceId,
-    fingerprint,
-    device: aDevice("New PC", "windows"),
-    ...(nonce === undefined ? {} : { nonce }),
-  });
+  code?: string,
+) => transferWithCode(t, key, { replacesDeviceId, fingerprint }, code === undefined ? {} : { code });
 
 describe("deactivation", () => {
   const servers = useServers();
@@ -61,11 +55,11 @@ describe("transfer", () => {
   describe("error", () => {
     it("a non-transferable policy refuses with TRANSFER_NOT_ALLOWED", async () => {
       const t = await servers.start();
-      const c = await t.catalogue({ channel: "oem" });
+      const c = await ownedCatalogue(t, { channel: "oem" });
       const { deviceId } = await t.activated(c.key, machine("oem-board"));
       const res = await transfer(t, c.key, deviceId, machine("other-board"));
       expect([res.status, errorOf(res).code]).toEqual([403, "TRANSFER_NOT_ALLOWED"]);
-      const explicit = await t.catalogue({ transferable: false });
+      const explicit = await ownedCatalogue(t, { transferable: false });
       const dev = await t.activated(explicit.key, machine("fixed"));
       expect(errorOf(await transfer(t, explicit.key, dev.deviceId, machine("x"))).code).toBe(
         "TRANSFER_NOT_ALLOWED",
@@ -74,7 +68,7 @@ describe("transfer", () => {
 
     it("the device to replace must be an active device of this license", async () => {
       const t = await servers.start();
-      const c = await t.catalogue({ maxDevices: 2 }, 2);
+      const c = await ownedCatalogue(t, { maxDevices: 2 }, OWNER, 2);
       const [a, b] = c.licenses;
       if (!a || !b) throw new Error("two licenses");
       const mine = await t.activated(a.key, machine("mine"));
@@ -84,14 +78,14 @@ describe("transfer", () => {
       await post(t.app, "/v1/deactivations", { lease: mine.lease });
       const gone = await transfer(t, a.key, mine.deviceId, machine("new"));
       expect(errorOf(gone).code).toBe("DEVICE_DEACTIVATED");
-      expect(errorOf(await transfer(t, "nonsense", mine.deviceId, machine("new"))).code).toBe(
+      expect(errorOf(await transfer(t, "nonsense", mine.deviceId, machine("new"), "00000000")).code).toBe(
         "KEY_MALFORMED",
       );
     });
 
     it("a suspended, revoked or expired license cannot be moved to a new machine", async () => {
       const t = await servers.start();
-      const c = await t.catalogue({ expiry: { kind: "duration", seconds: 86_400 } }, 3);
+      const c = await ownedCatalogue(t, { expiry: { kind: "duration", seconds: 86_400 } }, OWNER, 3);
       const [s, r, e] = c.licenses;
       if (!s || !r || !e) throw new Error("three licenses");
       const devices = [];

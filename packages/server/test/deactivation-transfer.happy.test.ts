@@ -4,7 +4,8 @@ import type { LicenseBody, ValidationBody } from "./support/bodies.js";
 import { DAY } from "./support/clock.js";
 import { type Fingerprint, machine } from "./support/fingerprints.js";
 import { errorOf, post, str } from "./support/http.js";
-import { aDevice, newNonce, type TestServer, useServers } from "./support/server.js";
+import { newNonce, type TestServer, useServers } from "./support/server.js";
+import { ownedCatalogue, transferWithCode } from "./support/transfers.js";
 
 interface TransferAnswer {
   readonly device: { id: string; name: string };
@@ -17,17 +18,10 @@ interface TransferAnswer {
 const transfer = (
   t: TestServer,
   key: string,
-  fromDeviceId: string,
+  replacesDeviceId: string,
   fingerprint: Fingerprint,
   nonce?: string,
-) =>
-  post(t.app, "/v1/transfers", {
-    key,
-    fromDeviceId,
-    fingerprint,
-    device: aDevice("New PC", "windows"),
-    ...(nonce === undefined ? {} : { nonce }),
-  });
+) => transferWithCode(t, key, { replacesDeviceId, fingerprint, ...(nonce === undefined ? {} : { nonce }) });
 
 const valid = (body: unknown) => (body as ValidationBody).valid;
 
@@ -130,7 +124,7 @@ describe("transfer", () => {
   describe("happy", () => {
     it("moves the license to a new machine: the old device is deactivated, the new one gets a lease", async () => {
       const t = await servers.start();
-      const c = await t.catalogue({ maxDevices: 1, transfersPerYear: 3 });
+      const c = await ownedCatalogue(t, { maxDevices: 1, transfersPerYear: 3 });
       const oldFp = machine("old-board");
       const old = await t.activated(c.key, oldFp);
       const newFp = machine("new-board");
@@ -151,7 +145,10 @@ describe("transfer", () => {
 
       expect((await t.validate({ lease: old.lease }, oldFp)).body).toMatchObject({
         valid: false,
-        problem: { code: "DEVICE_DEACTIVATED" },
+        problem: {
+          code: "DEVICE_REPLACED",
+          details: { newDevice: "New PC", newDeviceId: body.device.id, by: "code" },
+        },
       });
       expect(valid((await t.validate({ lease: body.lease }, newFp)).body)).toBe(true);
       const license = (await t.adminGet(`/v1/admin/licenses/${c.licenseId}`)).body as unknown as LicenseBody;
@@ -166,9 +163,9 @@ describe("transfer", () => {
       });
     });
 
-    it("allows the policy's allowance per 365 days, then TRANSFER_LIMIT_REACHED with the date of the next", async () => {
+    it("allows the policy's allowance per 365 days, then TRANSFER_ALLOWANCE_EXHAUSTED with the date of the next", async () => {
       const t = await servers.start();
-      const c = await t.catalogue({ maxDevices: 1, transfersPerYear: 2 });
+      const c = await ownedCatalogue(t, { maxDevices: 1, transfersPerYear: 2 });
       let from = (await t.activated(c.key, machine("gen-0"))).deviceId;
       const firstAt = t.clock.now();
       for (let i = 1; i <= 2; i++) {
@@ -183,8 +180,8 @@ describe("transfer", () => {
       const error = errorOf(refused);
       const nextAt = new Date(firstAt.getTime() + 365 * DAY).toISOString();
       expect(error).toMatchObject({
-        code: "TRANSFER_LIMIT_REACHED",
-        details: { used: 2, allowance: 2, nextAt },
+        code: "TRANSFER_ALLOWANCE_EXHAUSTED",
+        details: { reason: "period", used: 2, allowance: 2, nextAt },
       });
       expect(error.remedy).toContain(nextAt);
 

@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { LicenseBody, ValidationBody } from "./support/bodies.js";
-import { type Fingerprint, machine } from "./support/fingerprints.js";
+import { machine } from "./support/fingerprints.js";
 import { errorOf, post } from "./support/http.js";
-import { aDevice, type TestServer, useServers } from "./support/server.js";
-
-const transfer = (
-  t: TestServer,
-  key: string,
-  fromDeviceId: string,
-  fingerprint: Fingerprint,
-  nonce?: string,
-) =>
-  post(t.app, "/v1/transfers", {
-    key,
-    fromDeviceId,
-    fingerprint,
-    device: aDevice("New PC", "windows"),
-    ...(nonce === undefined ? {} : { nonce }),
-  });
+import { useServers } from "./support/server.js";
+import { ownedCatalogue, ownerSignedIn, transferSignedIn } from "./support/transfers.js";
 
 const valid = (body: unknown) => (body as ValidationBody).valid;
 
@@ -44,10 +30,16 @@ describe("transfer", () => {
   describe("security", () => {
     it("transfers are counted per license under the lock: concurrent transfers never exceed the allowance", async () => {
       const t = await servers.start({ storage: "file" });
-      const c = await t.catalogue({ maxDevices: 1, transfersPerYear: 1 });
+      const c = await ownedCatalogue(t, { maxDevices: 1, transfersPerYear: 1 });
+      const cookie = await ownerSignedIn(t);
       const { deviceId } = await t.activated(c.key, machine("racer"));
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => transfer(t, c.key, deviceId, machine(`racer-${i}`))),
+        Array.from({ length: 10 }, (_, i) =>
+          transferSignedIn(t, cookie, c.licenseId, {
+            replacesDeviceId: deviceId,
+            fingerprint: machine(`racer-${i}`),
+          }),
+        ),
       );
       expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
       const license = (await t.adminGet(`/v1/admin/licenses/${c.licenseId}`)).body as unknown as LicenseBody;

@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import { machine } from "./support/fingerprints.js";
 import { type Answer, get, post, str } from "./support/http.js";
 import { aDevice, newNonce, type TestServer, useServers } from "./support/server.js";
+import { mailedCode, ownedCatalogue } from "./support/transfers.js";
 
 const deviceSecrets = () => {
   const secret = newDeviceSecret();
@@ -30,7 +31,7 @@ function signedPost(t: TestServer, path: string, body: Record<string, unknown>, 
 const codeOf = (res: Answer) => (res.body as { error?: { code?: string; details?: unknown } }).error;
 
 async function keyedDevice(t: TestServer, name: string) {
-  const c = await t.catalogue({ maxDevices: 3 });
+  const c = await ownedCatalogue(t, { maxDevices: 3 });
   const keys = deviceSecrets();
   const fingerprint = machine(name);
   const body = { key: c.key, fingerprint, device: aDevice(), deviceSecret: keys.text, nonce: newNonce() };
@@ -168,7 +169,14 @@ describe("device proof", () => {
     const t = await servers.start();
     const { c, fingerprint: _old, deviceId } = await keyedDevice(t, "leaving");
     const keys = deviceSecrets();
-    const body = { key: c.key, fromDeviceId: deviceId, fingerprint: machine("arriving"), device: aDevice() };
+    const code = await mailedCode(t, c.key);
+    const body = {
+      key: c.key,
+      code,
+      replacesDeviceId: deviceId,
+      fingerprint: machine("arriving"),
+      device: aDevice(),
+    };
     const registering = { ...body, deviceSecret: keys.text, nonce: newNonce() };
     const late = new Date(t.clock.now().getTime() - DEVICE_PROOF_WINDOW_MS - 1000);
     const stale = await signedPost(t, "/v1/transfers", registering, keys.secret, late);

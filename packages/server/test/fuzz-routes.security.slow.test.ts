@@ -80,7 +80,7 @@ describe("fuzz: every route of the OpenAPI document", () => {
         policyId: [c.policyId],
         licenseId: [c.licenseId, second.id],
         deviceId: [deviceId],
-        fromDeviceId: [deviceId],
+        replacesDeviceId: [deviceId],
         transferFromDeviceId: [deviceId],
         installationId: [iid.text, iid.groups.join(" ")],
         requestFile: [requestFile],

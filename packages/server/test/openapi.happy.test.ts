@@ -9,6 +9,7 @@ import { documentedMismatches, type OpenApiDocument } from "../../../testing/ope
 import { machine } from "./support/fingerprints.js";
 import { type Answer, call, get, post } from "./support/http.js";
 import { aDevice, newNonce, type TestServer, useServers } from "./support/server.js";
+import { mailedCode, ownedCatalogue } from "./support/transfers.js";
 
 describe("OpenAPI document", () => {
   const servers = useServers("all");
@@ -65,7 +66,7 @@ describe("OpenAPI document", () => {
     });
 
     it("real answers of the device routes have the documented shape", async () => {
-      const c = await t.catalogue({ maxDevices: 2, transfersPerYear: 3 });
+      const c = await ownedCatalogue(t, { maxDevices: 2, transfersPerYear: 3 });
       const fp = machine("documented");
       const created = await t.activate(c.key, fp);
       expectDocumented("POST", "/v1/activations", created);
@@ -78,7 +79,8 @@ describe("OpenAPI document", () => {
       expectDocumented("POST", "/v1/validate", await t.validate({ key: c.key }, machine("nobody")));
       const moved = await post(t.app, "/v1/transfers", {
         key: c.key,
-        fromDeviceId: deviceId,
+        code: await mailedCode(t, c.key),
+        replacesDeviceId: deviceId,
         fingerprint: machine("new"),
         device: aDevice(),
         nonce: newNonce(),

@@ -14,12 +14,15 @@ describe("OpenAPI document", () => {
   });
 
   describe("security", () => {
-    it("every admin operation declares the bearer scheme, every signed-in account operation the session; no device operation either", () => {
+    it("every admin operation declares the bearer scheme, every signed-in account operation the session; no device operation either, but a transfer takes a session or none", () => {
       const signedIn = (path: string) => path.startsWith("/v1/me") || path === "/v1/sessions/current";
+      // A transfer is proven by a session or by the key with a mailed code: both alternatives are declared.
+      const sessionOrKey = (path: string) => path === "/v1/transfers";
       for (const [path, methods] of Object.entries(doc.paths)) {
         for (const operation of Object.values(methods) as { security?: unknown }[]) {
           if (path.startsWith("/v1/admin")) expect(operation.security, path).toEqual([{ adminToken: [] }]);
           else if (signedIn(path)) expect(operation.security, path).toEqual([{ session: [] }]);
+          else if (sessionOrKey(path)) expect(operation.security, path).toEqual([{ session: [] }, {}]);
           else expect(operation.security, path).toBeUndefined();
         }
       }

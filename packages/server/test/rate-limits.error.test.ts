@@ -45,7 +45,8 @@ describe("rate limits on key guessing", () => {
       expect(errorOf(validate).code).toBe("RATE_LIMITED");
       const transfer = await post(t.app, "/v1/transfers", {
         key: c.key,
-        fromDeviceId: "dev_x",
+        code: "00000000",
+        replacesDeviceId: "dev_x",
         fingerprint: machine("g"),
         device: aDevice(),
       });

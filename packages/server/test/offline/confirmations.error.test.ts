@@ -4,15 +4,16 @@ import { DAY } from "../support/clock.js";
 import { machine } from "../support/fingerprints.js";
 import { errorOf } from "../support/http.js";
 import { useServers } from "../support/server.js";
+import { mailedCode, ownedCatalogue } from "../support/transfers.js";
 import { confirm, devicesOf, installationIdOf } from "./support.js";
 
 describe("phone activation: POST /v1/offline/confirmations", () => {
   const servers = useServers();
 
   describe("error: same rules as online activation", () => {
-    it("refuses a new machine on a full license, and moves the slot with transferFromDeviceId", async () => {
+    it("refuses a new machine on a full license; moves the slot with transferFromDeviceId only with the owner's proof", async () => {
       const t = await servers.start();
-      const c = await t.catalogue({ maxDevices: 1, transfersPerYear: 1 });
+      const c = await ownedCatalogue(t, { maxDevices: 1, transfersPerYear: 1 });
       const old = await confirm(t, (await installationIdOf(t, c.productId, c.key, machine("old"))).text);
       const iid = await installationIdOf(t, c.productId, c.key, machine("new"));
       const full = await confirm(t, iid.text);
@@ -20,17 +21,43 @@ describe("phone activation: POST /v1/offline/confirmations", () => {
       expect(errorOf(full)).toMatchObject({ code: "DEVICE_LIMIT_REACHED" });
       expect(await devicesOf(t, c.licenseId)).toHaveLength(1);
 
-      const moved = await confirm(t, iid.text, { transferFromDeviceId: old.body.device.id });
+      // The installation ID proves only the key: alone, or with a wrong code, it moves nothing.
+      const unproven = await confirm(t, iid.text, { transferFromDeviceId: old.body.device.id });
+      expect([unproven.status, errorOf(unproven).code]).toEqual([401, "TRANSFER_PROOF_REQUIRED"]);
+      const code = await mailedCode(t, c.key);
+      const wrong = await confirm(t, iid.text, {
+        transferFromDeviceId: old.body.device.id,
+        transferCode: "12345678",
+      });
+      expect(errorOf(wrong).code).toBe("TRANSFER_CODE_INVALID");
+      expect(await devicesOf(t, c.licenseId)).toHaveLength(1);
+
+      const moved = await confirm(t, iid.text, {
+        transferFromDeviceId: old.body.device.id,
+        transferCode: code,
+      });
       expect(moved.status).toBe(201);
       expect(moved.body.transferredFrom).toBe(old.body.device.id);
       const devices = await devicesOf(t, c.licenseId);
       expect(devices.find((d) => d.id === old.body.device.id)?.deactivatedAt).toBeDefined();
       const transferred = (await t.timeline(c.licenseId)).find((e) => e.type === "device.transferred");
-      expect(transferred?.data).toMatchObject({ method: "phone", fromDeviceId: old.body.device.id });
+      expect(transferred?.data).toMatchObject({
+        method: "phone",
+        fromDeviceId: old.body.device.id,
+        by: "code",
+      });
 
       const third = await installationIdOf(t, c.productId, c.key, machine("third"));
-      const none = await confirm(t, third.text, { transferFromDeviceId: moved.body.device.id });
-      expect(errorOf(none).code).toBe("TRANSFER_LIMIT_REACHED");
+      const reused = await confirm(t, third.text, {
+        transferFromDeviceId: moved.body.device.id,
+        transferCode: code,
+      });
+      expect(errorOf(reused).code).toBe("TRANSFER_CODE_INVALID");
+      const none = await confirm(t, third.text, {
+        transferFromDeviceId: moved.body.device.id,
+        transferCode: await mailedCode(t, c.key),
+      });
+      expect(errorOf(none).code).toBe("TRANSFER_ALLOWANCE_EXHAUSTED");
     });
 
     it("refuses a suspended license and records the refusal", async () => {

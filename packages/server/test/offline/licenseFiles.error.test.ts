@@ -1,8 +1,9 @@
 import { createOfflineRequest, type OfflineRequest, serializeOfflineRequest } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
 import { type Fingerprint, machine } from "../support/fingerprints.js";
-import { type Answer, errorOf, post } from "../support/http.js";
+import { type Answer, type CallOptions, errorOf, post } from "../support/http.js";
 import { type TestServer, useServers } from "../support/server.js";
+import { ownedCatalogue, ownerSignedIn } from "../support/transfers.js";
 import { canonicalKey, devicesOf } from "./support.js";
 
 interface LicenseFileBody {
@@ -36,24 +37,39 @@ const send = (
   t: TestServer,
   requestFile: string,
   extra: Record<string, unknown> = {},
+  options?: CallOptions,
 ): Promise<Answer<LicenseFileBody>> =>
-  post<LicenseFileBody>(t.app, "/v1/offline/license-files", { requestFile, ...extra });
+  post<LicenseFileBody>(t.app, "/v1/offline/license-files", { requestFile, ...extra }, options);
 
 describe("USB activation: POST /v1/offline/license-files", () => {
   const servers = useServers();
 
   it("applies the online rules: a second machine on a full license is refused, and may take the slot by transfer", async () => {
     const t = await servers.start();
-    const c = await t.catalogue({ maxDevices: 1 });
+    const c = await ownedCatalogue(t, { maxDevices: 1 });
     const first = await send(t, serializeOfflineRequest(requestOf(t, c.productId, c.key, machine("a"))));
     const second = serializeOfflineRequest(requestOf(t, c.productId, c.key, machine("b")));
     const refused = await send(t, second);
     expect(refused.status).toBe(409);
     expect(errorOf(refused).code).toBe("DEVICE_LIMIT_REACHED");
-    const moved = await send(t, second, { transferFromDeviceId: first.body.device.id });
+    const unproven = await send(t, second, { transferFromDeviceId: first.body.device.id });
+    expect(errorOf(unproven).code).toBe("TRANSFER_PROOF_REQUIRED");
+    const cookie = await ownerSignedIn(t);
+    const moved = await send(
+      t,
+      second,
+      { transferFromDeviceId: first.body.device.id },
+      {
+        headers: { cookie: `ninsho_session=${cookie}`, origin: "http://localhost" },
+      },
+    );
     expect(moved.status).toBe(201);
     const transferred = (await t.timeline(c.licenseId)).find((e) => e.type === "device.transferred");
-    expect(transferred?.data).toMatchObject({ method: "file", fromDeviceId: first.body.device.id });
+    expect(transferred?.data).toMatchObject({
+      method: "file",
+      fromDeviceId: first.body.device.id,
+      by: "account",
+    });
   });
 
   it("refuses a request dated outside the supported range with a coded 400 on both routes, never a 500", async () => {

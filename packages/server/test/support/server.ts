@@ -64,6 +64,7 @@ export interface PolicyFields {
   readonly componentWeights?: Record<string, number>;
   readonly transferable?: boolean;
   readonly transfersPerYear?: number;
+  readonly transferCooldownSeconds?: number;
   readonly entitlements?: string[];
   readonly seats?: number;
   readonly heartbeatTimeoutSeconds?: number;
