@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PublicJwk, SigningKey } from "@ninsho/core";
+import { type PublicJwk, type SigningKey, unseal } from "@ninsho/core";
 import { type RunningServer, startServer } from "@ninsho/server";
 import { pino } from "pino";
 
@@ -20,8 +20,17 @@ export interface LiveServer {
   readonly jwks: { keys: PublicJwk[] };
   /** Call the admin API with the seeded admin token. */
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
-  /** A fresh license under `policyId` (default: the demo policy: 3 devices, 7-day lease, 14-day grace). */
-  newLicense(policyId?: string): Promise<{ key: string; id: string }>;
+  /**
+   * A fresh license under `policyId` (default: the demo policy: 3 devices, 7-day lease, 14-day grace), sold to
+   * `ownerEmail` when given (the owner a transfer code is mailed to).
+   */
+  newLicense(policyId?: string, ownerEmail?: string): Promise<{ key: string; id: string }>;
+  /** The texts of the outbox's mails to an address, newest first (as the operator's `ninsho outbox` shows them). */
+  mailsTo(email: string): Promise<{ template: string; text: string }[]>;
+  /** The code of the newest transfer-code mail to an address. */
+  transferCodeFor(email: string): Promise<string>;
+  /** Sign up, verify and sign in as `email` (from the server's own origin): the session cookie header. */
+  signedIn(email: string): Promise<string>;
   /** The current private signing key of a product (an attacker who holds it: a leak, another vendor). */
   signingKeyFor(productId: string): Promise<SigningKey>;
   /** A policy of the demo product with these fields (the rest are the server's defaults). */
@@ -53,6 +62,16 @@ export async function startLiveServer(): Promise<LiveServer> {
     return { status: res.status, body: (await res.json()) as unknown };
   };
 
+  const mailsTo = async (email: string) => {
+    const deps = running?.deps;
+    if (!deps) throw new Error("the server is not running");
+    const mails = (await deps.store.outbox.list(1000)).filter((mail) => mail.to === email);
+    return mails.map((mail) => {
+      const opened = JSON.parse(unseal(deps.secrets, mail.sealedMessage, mail.id)) as { text: string };
+      return { template: mail.template, text: opened.text };
+    });
+  };
+
   return {
     url,
     port,
@@ -62,11 +81,37 @@ export async function startLiveServer(): Promise<LiveServer> {
     demoKey: seeded.demoKey,
     jwks,
     admin,
-    async newLicense(policyId = seeded.policyId) {
-      const res = await admin("POST", "/v1/admin/licenses", { policyId, count: 1 });
+    async newLicense(policyId = seeded.policyId, ownerEmail?: string) {
+      const owner = ownerEmail === undefined ? {} : { ownerEmail };
+      const res = await admin("POST", "/v1/admin/licenses", { policyId, count: 1, ...owner });
       const license = (res.body as { licenses?: { key: string; id: string }[] }).licenses?.[0];
       if (res.status !== 201 || !license) throw new Error(`issuing a license failed: ${res.status}`);
       return { key: license.key, id: license.id };
+    },
+    mailsTo,
+    async transferCodeFor(email) {
+      const mail = (await mailsTo(email)).find((m) => m.template === "transfer-code");
+      const code = mail && /^\s+(\d{8})$/m.exec(mail.text)?.[1];
+      if (code === undefined) throw new Error(`no transfer code mailed to ${email}`);
+      return code;
+    },
+    async signedIn(email) {
+      const password = "correct horse battery staple";
+      const account = (path: string, body: unknown, cookie?: string) =>
+        fetch(`${url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: url, ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify(body),
+        });
+      await account("/v1/accounts", { email, password });
+      const verify = (await mailsTo(email)).find((m) => m.template === "verify");
+      const token = verify && /#token=([\w-]+)/.exec(verify.text)?.[1];
+      if (token === undefined) throw new Error(`no verification mail to ${email}`);
+      await account("/v1/accounts/verify", { token });
+      const signIn = await account("/v1/sessions", { email, password });
+      const cookie = /ninsho_session=[^;]+/.exec(signIn.headers.get("set-cookie") ?? "")?.[0];
+      if (cookie === undefined) throw new Error(`sign-in as ${email}: ${signIn.status}`);
+      return cookie;
     },
     async signingKeyFor(productId) {
       const key = await running?.deps.keyring.signingKeyFor(productId);

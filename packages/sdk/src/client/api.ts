@@ -1,4 +1,5 @@
 import type { OfflineClient } from "../offline/api.js";
+import type { AccountActivationOptions, TransferOptions, TransferProof } from "./ownership.js";
 import type { ClientResult } from "./result.js";
 import type { ClientEvents, ClientStatus } from "./types.js";
 
@@ -39,10 +40,45 @@ export interface NinshoClient extends OfflineClient {
   status(): Promise<ClientStatus>;
   /** Free this machine's slot on the license; the lease is removed. */
   deactivate(): Promise<ClientResult<{ readonly deviceId: string; readonly deactivatedAt: string }>>;
-  /** Move the license from an old machine (by its device id) to this one, within the policy's allowance. */
+  /**
+   * Move the license from an old machine (by its device id) to this one, within the policy's allowance, proven
+   * by the code mailed to the license's owner (`requestTransferCode()`). The old machine is refused with
+   * DEVICE_REPLACED at its next contact; past the allowance, TRANSFER_ALLOWANCE_EXHAUSTED names the support
+   * request opened for it. Without a proof the server answers TRANSFER_PROOF_REQUIRED.
+   * @example
+   * await client.requestTransferCode(); // the owner gets a mail
+   * const moved = await client.transfer("dev_01OLDMACHINE", { code: "48213907" });
+   */
   transfer(
     fromDeviceId: string,
+    proof?: TransferProof,
   ): Promise<ClientResult<{ readonly deviceId: string; readonly transfersLeft: number }>>;
+  /**
+   * Mail a code to the license's owner that proves a transfer made with the installed key (15 minutes, 5 tries).
+   * @example
+   * const sent = await client.requestTransferCode();
+   * if (sent.ok) console.log(`A code was mailed to ${sent.to}`);
+   */
+  requestTransferCode(): Promise<ClientResult<{ readonly to: string; readonly expiresAt: string }>>;
+  /**
+   * Before a transfer: the license's devices (to pick the one this machine replaces) and the allowance left.
+   * @example
+   * const shown = await client.transferOptions();
+   * if (shown.ok) console.log(shown.options.transfers.left, shown.options.devices);
+   */
+  transferOptions(): Promise<ClientResult<{ readonly options: TransferOptions }>>;
+  /**
+   * Activate this machine with a license of a signed-in account, without typing the key (like `gh auth login`):
+   * shows a code through `onCode`, waits while its owner approves it on the web page it names, then installs
+   * the license's key and activates.
+   * @example
+   * const result = await client.activateWithAccount({
+   *   onCode: ({ userCode, verificationUri }) => console.log(`Open ${verificationUri} and enter ${userCode}`),
+   * });
+   */
+  activateWithAccount(
+    options: AccountActivationOptions,
+  ): Promise<ClientResult<{ readonly decision: unknown; readonly licenseId: string }>>;
   /** Listen to an event; returns the function that stops listening. */
   on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void;
   /** Stop a listener added with `on`. */

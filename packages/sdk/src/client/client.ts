@@ -7,6 +7,14 @@ import type { OnlineContext, StepResult } from "./online.js";
 import { openDevice } from "./open.js";
 import { activateOnline, deactivateOnline, transferOnline, validateOnline } from "./operations.js";
 import type { ResolvedOptions } from "./options.js";
+import {
+  type AccountActivationOptions,
+  deviceCodeGrant,
+  requestTransferCodeOnline,
+  type TransferOptions,
+  type TransferProof,
+  transferOptionsOnline,
+} from "./ownership.js";
 import { explain, type ProblemSeed, seed } from "./problem.js";
 import type { KeySet } from "./publicKeys.js";
 import type { Session, Verdict } from "./session.js";
@@ -172,12 +180,50 @@ export class Client implements NinshoClient {
 
   async transfer(
     fromDeviceId: string,
+    proof?: TransferProof,
   ): Promise<ClientResult<{ readonly deviceId: string; readonly transfersLeft: number }>> {
+    return this.withKey((session, key) =>
+      this.serial(() => transferOnline(this.ctx(), key, fromDeviceId, proof)).then((r) =>
+        this.finish(session, r),
+      ),
+    );
+  }
+
+  requestTransferCode(): Promise<ClientResult<{ readonly to: string; readonly expiresAt: string }>> {
+    return this.withKey(async (session, key) =>
+      this.finish(session, await requestTransferCodeOnline(this.ctx(), key)),
+    );
+  }
+
+  transferOptions(): Promise<ClientResult<{ readonly options: TransferOptions }>> {
+    return this.withKey(async (session, key) => {
+      const shown = await transferOptionsOnline(this.ctx(), key);
+      return this.finish(session, shown.ok ? { ok: true, value: { options: shown.value } } : shown);
+    });
+  }
+
+  async activateWithAccount(
+    options: AccountActivationOptions,
+  ): Promise<ClientResult<{ readonly decision: unknown; readonly licenseId: string }>> {
+    const session = await this.ready();
+    if (this.keys.empty) return this.failed(session, seed("PUBLIC_KEYS_MISSING"));
+    const grant = await deviceCodeGrant(this.ctx(), options);
+    if (!grant.ok) return this.finish(session, grant);
+    const installed = await this.installKey(grant.value.key);
+    if (!installed.ok) return installed;
+    const activated = await this.activate();
+    return activated.ok ? { ...activated, licenseId: grant.value.licenseId } : activated;
+  }
+
+  /** Run an online step that needs the installed key (KEY_NOT_INSTALLED, PUBLIC_KEYS_MISSING otherwise). */
+  private async withKey<T extends object>(
+    step: (session: Session, key: string) => Promise<ClientResult<T>>,
+  ): Promise<ClientResult<T>> {
     const session = await this.ready();
     const key = session.state.key;
     if (key === undefined) return this.failed(session, session.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED"));
     if (this.keys.empty) return this.failed(session, seed("PUBLIC_KEYS_MISSING"));
-    return this.finish(session, await this.serial(() => transferOnline(this.ctx(), key, fromDeviceId)));
+    return step(session, key);
   }
 
   on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void {

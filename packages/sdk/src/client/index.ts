@@ -12,6 +12,12 @@ export type { ToolCommand, ToolRunner } from "./deviceKey/tool.js";
 export { formatDuration } from "./duration.js";
 export { describeKeySource } from "./keySource.js";
 export type { ClientOptions } from "./options.js";
+export type {
+  AccountActivationOptions,
+  DeviceCodePrompt,
+  TransferOptions,
+  TransferProof,
+} from "./ownership.js";
 export {
   type Discovery,
   type DiscoveryContext,

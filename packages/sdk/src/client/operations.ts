@@ -10,6 +10,7 @@ import {
   type StepResult,
   verifiedLease,
 } from "./online.js";
+import type { TransferProof } from "./ownership.js";
 import { seed } from "./problem.js";
 import type { ServerVerdict } from "./storage/stateFile.js";
 
@@ -19,6 +20,8 @@ const VERDICT_STATES: Partial<Record<ErrorCode, ServerVerdict["state"]>> = {
   LICENSE_REVOKED: "revoked",
   LICENSE_EXPIRED: "expired",
   DEVICE_DEACTIVATED: "deactivated",
+  // Deactivated by a transfer to another machine: the server's words say when, to which machine, and how.
+  DEVICE_REPLACED: "deactivated",
   FINGERPRINT_MISMATCH: "mismatch",
   DEVICE_FORKED: "forked",
   LEASE_SUPERSEDED: "superseded",
@@ -166,20 +169,30 @@ export async function deactivateOnline(
 }
 
 /**
- * Move the license from another machine (deactivated by the server in the same step) to this one.
+ * Move the license from another machine (deactivated by the server in the same step, and refused with
+ * DEVICE_REPLACED at its next contact) to this one, proven by the key and the code mailed to the owner.
  *
  * @example
- * const result = await transferOnline(ctx, key, "dev_01OLDMACHINE");
+ * const result = await transferOnline(ctx, key, "dev_01OLDMACHINE", { code: "48213907" });
  * if (result.ok) console.log(result.value.transfersLeft); // 2
  */
 export async function transferOnline(
   ctx: OnlineContext,
   key: string,
   fromDeviceId: string,
+  proof?: TransferProof,
 ): Promise<StepResult<{ deviceId: string; transfersLeft: number }>> {
   const fingerprint = await ctx.fingerprint();
   const signing = await ctx.signer.forRegistration();
-  const payload = { key, fromDeviceId, fingerprint, device: ctx.device, ...deviceSecretField(signing) };
+  const code = proof === undefined ? {} : { code: proof.code };
+  const payload = {
+    key,
+    ...code,
+    replacesDeviceId: fromDeviceId,
+    fingerprint,
+    device: ctx.device,
+    ...deviceSecretField(signing),
+  };
   const answer = await exchange(ctx, "/v1/transfers", payload, signing?.secret);
   if (!answer.ok) return answer;
   const t = readAnswer.transfer(answer.body);

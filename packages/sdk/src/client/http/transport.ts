@@ -82,11 +82,11 @@ async function readBounded(response: Response): Promise<string | undefined> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const fault = (
+const failed = (
   connection: Exclude<ConnectionState, "ok" | "unknown">,
   problem: ProblemSeed,
   retryAfterMs?: number,
-): Exchange => ({
+): Extract<Exchange, { ok: false }> => ({
   ok: false,
   connection,
   seed: problem,
@@ -134,6 +134,43 @@ export async function postSigned(
   const nonce = randomBytes(24).toString("base64url");
   const unsigned = { ...payload, nonce };
   const sent = prove ? { ...unsigned, proof: prove(path, unsigned) } : unsigned;
+  const got = await postJson(t, path, sent);
+  if (!got.ok) return got;
+  const { status, body } = got;
+  if (status < 200 || status >= 300 || !ANSWER_FIELDS.some((field) => field in body)) {
+    return failed("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
+  }
+  const signature = checkSignature(body, t.keys);
+  if (signature !== "valid") {
+    return failed("spoofed", seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason: signature }));
+  }
+  if (body.nonce !== nonce) {
+    // Genuinely signed, but not an answer to this request: a replay.
+    return failed("spoofed", seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason: "nonce_mismatch" }));
+  }
+  const serverTimeMs = typeof body.serverTime === "string" ? Date.parse(body.serverTime) : Number.NaN;
+  if (!Number.isFinite(serverTimeMs)) {
+    return failed("invalid_response", seed("RESPONSE_INVALID", undefined, { reason: "no server time" }));
+  }
+  return { ok: true, body, serverTimeMs };
+}
+
+/**
+ * POST a JSON body and read a JSON object back under the transport's deadline: every fault is a value (down,
+ * slow, 5xx, garbage, a coded 4xx refusal); a 2xx or 3xx object comes back as it is, for the caller to judge.
+ *
+ * @example
+ * const got = await postJson(transport, "/v1/device-codes", { productId });
+ * if (got.ok) console.log(got.status, got.body.userCode);
+ */
+export async function postJson(
+  t: Transport,
+  path: string,
+  sent: Record<string, unknown>,
+): Promise<
+  | { readonly ok: true; readonly status: number; readonly body: Record<string, unknown> }
+  | Extract<Exchange, { ok: false }>
+> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), t.timeoutMs);
   let status: number;
@@ -156,10 +193,10 @@ export async function postSigned(
     text = await readBounded(response);
   } catch (error) {
     if (controller.signal.aborted) {
-      return fault("timeout", seed("SERVER_TIMEOUT", { seconds: Math.round(t.timeoutMs / 100) / 10 }));
+      return failed("timeout", seed("SERVER_TIMEOUT", { seconds: Math.round(t.timeoutMs / 100) / 10 }));
     }
     const cause = error instanceof Error && isRecord(error.cause) ? error.cause.code : undefined;
-    return fault(
+    return failed(
       "unreachable",
       seed("SERVER_UNREACHABLE", { url: t.url }, { cause: cause ?? String(error) }),
     );
@@ -174,29 +211,14 @@ export async function postSigned(
   }
   if (status >= 500) {
     const serverCode = readError(body)?.code;
-    return fault("server_error", seed("SERVER_ERROR", { status }, { status, serverCode }), waitMs);
+    return failed("server_error", seed("SERVER_ERROR", { status }, { status, serverCode }), waitMs);
   }
   if (!isRecord(body)) {
     const reason = text === undefined ? `larger than ${MAX_ANSWER_BYTES} bytes` : "not a JSON object";
-    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status, reason }));
+    return failed("invalid_response", seed("RESPONSE_INVALID", undefined, { status, reason }));
   }
   if (status >= 400 && status < 500) return refusal(body, status, t.locale, waitMs);
-  if (status < 200 || status >= 300 || !ANSWER_FIELDS.some((field) => field in body)) {
-    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
-  }
-  const signature = checkSignature(body, t.keys);
-  if (signature !== "valid") {
-    return fault("spoofed", seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason: signature }));
-  }
-  if (body.nonce !== nonce) {
-    // Genuinely signed, but not an answer to this request: a replay.
-    return fault("spoofed", seed("RESPONSE_SIGNATURE_INVALID", undefined, { reason: "nonce_mismatch" }));
-  }
-  const serverTimeMs = typeof body.serverTime === "string" ? Date.parse(body.serverTime) : Number.NaN;
-  if (!Number.isFinite(serverTimeMs)) {
-    return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { reason: "no server time" }));
-  }
-  return { ok: true, body, serverTimeMs };
+  return { ok: true, status, body };
 }
 
 /** An unsigned 4xx refusal: its code and words are reported, and it never changes what the device holds. */
@@ -205,10 +227,10 @@ function refusal(
   status: number,
   locale: Locale,
   waitMs: number | undefined,
-): Exchange {
+): Extract<Exchange, { ok: false }> {
   const error = readError(body);
-  if (!error) return fault("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
-  return fault(
+  if (!error) return failed("invalid_response", seed("RESPONSE_INVALID", undefined, { status }));
+  return failed(
     "refused",
     {
       code: error.code,
