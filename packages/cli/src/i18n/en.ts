@@ -133,6 +133,14 @@ export const en = {
     "Deactivated {deviceId} at {at}: its slot on the license is free. The key stays installed.",
   "device.transferred":
     "Moved the license from {from} to this machine ({to}); {left, plural, one {# transfer} other {# transfers}} left in the last 365 days.",
+  "device.transferAllowance":
+    "This license can move {left, plural, one {# more time} other {# more times}} in the last 365 days (allowance {perYear}).",
+  "device.transferAllowanceNone":
+    "This license cannot move now (allowance {perYear} in 365 days, or its cool-down); the next move is possible from {nextAt}.",
+  "device.transferCodeSent":
+    "A code to prove the license is yours was mailed to {to} (valid until {expiresAt}, 5 tries). Then run:\n  {command}",
+  "device.deviceCodePrompt":
+    "Open {url} signed in to your account, and enter the code {code} (valid until {expiresAt}). Waiting for your approval…",
   "device.expiryActive":
     "Activated. The lease runs until {leaseUntil} ({leaseLeft}), then grace until {graceUntil}.",
   "device.expiryGrace":
@@ -182,7 +190,7 @@ export const en = {
   "doctor.devicesOk": "this machine holds a slot as {deviceId}",
   "doctor.deviceLine": "{id}  {name} ({platform}), last seen {lastSeen}",
   "doctor.freeASlot":
-    "{transferable, select, yes {On a machine listed above that you no longer use, run `ninsho device deactivate`; or move the license here: `ninsho device transfer <device id>`.} other {On a machine listed above that you no longer use, run `ninsho device deactivate` (this policy allows no transfers).}}",
+    "{transferable, select, yes {On a machine listed above that you no longer use, run `ninsho device deactivate`; or move the license here: `ninsho device transfer --replaces <device id>` (a code is mailed to the owner).} other {On a machine listed above that you no longer use, run `ninsho device deactivate` (this policy allows no transfers).}}",
   "doctor.noDevice": "no slot: this machine is not activated",
 
   "offline.iidHeading": "Installation ID of this machine (made on {date}):",

@@ -130,6 +130,14 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
     "{at} に {deviceId} の認証を解除しました。ライセンスの枠が空きました。キーはインストールされたままです。",
   "device.transferred":
     "ライセンスを {from} からこのマシン（{to}）に移行しました。過去 365 日で残りの移行回数は {left, plural, other {# 回}}です。",
+  "device.transferAllowance":
+    "このライセンスは過去 365 日であと {left} 回移行できます（上限 {perYear} 回）。",
+  "device.transferAllowanceNone":
+    "このライセンスは現在移行できません（365 日で {perYear} 回の上限、または移行の間隔）。次の移行は {nextAt} から可能です。",
+  "device.transferCodeSent":
+    "ライセンスの所有者であることを確認するコードを {to} に送信しました（{expiresAt} まで有効、5 回まで）。続けて次を実行してください:\n  {command}",
+  "device.deviceCodePrompt":
+    "アカウントにサインインして {url} を開き、コード {code} を入力してください（{expiresAt} まで有効）。承認を待っています…",
   "device.expiryActive":
     "認証済みです。リースは {leaseUntil} まで（残り {leaseLeft}）、その後 {graceUntil} まで猶予期間です。",
   "device.expiryGrace":
@@ -178,7 +186,7 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "doctor.devicesOk": "このマシンは {deviceId} として枠を使用しています",
   "doctor.deviceLine": "{id}  {name}（{platform}）、最終確認 {lastSeen}",
   "doctor.freeASlot":
-    "{transferable, select, yes {上記のうち使っていないマシンで `ninsho device deactivate` を実行するか、ライセンスをこのマシンに移行してください: `ninsho device transfer <デバイス ID>`。} other {上記のうち使っていないマシンで `ninsho device deactivate` を実行してください（このポリシーは移行を認めていません）。}}",
+    "{transferable, select, yes {上記のうち使っていないマシンで `ninsho device deactivate` を実行するか、ライセンスをこのマシンに移行してください: `ninsho device transfer --replaces <デバイス ID>`（所有者にコードがメールで届きます）。} other {上記のうち使っていないマシンで `ninsho device deactivate` を実行してください（このポリシーは移行を認めていません）。}}",
   "doctor.noDevice": "枠なし: このマシンは認証されていません",
 
   "offline.iidHeading": "このマシンのインストール ID（{date} 作成）:",

@@ -1,5 +1,5 @@
 import { isRecord } from "@ninsho/core";
-import { type ClientStatus, formatDuration } from "@ninsho/sdk";
+import { type ClientStatus, formatDuration, type NinshoClient } from "@ninsho/sdk";
 import type { Command } from "commander";
 import { when } from "../../admin/format.js";
 import type { Io } from "../../admin/io.js";
@@ -50,21 +50,28 @@ export function activationLines(
 /**
  * `ninsho device activate`: activate this machine with the installed (or preinstalled) key. At the first
  * activation without vendor keys, the server's JWKS is fetched and pinned (trust on first use); `--repin`
- * replaces that pin after a key rotation the vendor announced.
+ * replaces that pin after a key rotation the vendor announced. `--account` activates with a license of the
+ * user's account instead, without typing its key (a device-code sign-in like `gh auth login`): it prints a URL
+ * and a code, waits while the user approves it signed in on that page, then installs the key and activates.
  * @example
  * ninsho device activate --product prd_01… --url https://activation.example.com
+ * ninsho device activate --account
  */
 export function registerActivate(device: Command, io: Io): void {
   deviceCommand(device, "activate", "activate this machine with the installed key")
     .option("--repin", "trust the server's current public keys again (after a key rotation)")
-    .action((options: { repin?: boolean }, command: Command) =>
+    .option("--account", "use a license of your account: approve a code in the browser, no key to type")
+    .action((options: { repin?: boolean; account?: boolean }, command: Command) =>
       runDevice(io, command, async (ctx) => {
+        const account = options.account === true;
         // A key first (a preinstalled one is found here): pinning a server's keys for nothing helps no one.
-        const before = await withSession(ctx, { pin: false }, ({ client }) => client.status());
-        if (before.state === "no_key" && before.problem) throw DeviceFailure.problem(before.problem);
+        const before = account
+          ? undefined
+          : await withSession(ctx, { pin: false }, ({ client }) => client.status());
+        if (before?.state === "no_key" && before.problem) throw DeviceFailure.problem(before.problem);
         return withSession(ctx, { pin: true, repin: options.repin === true }, async (session) => {
           await session.readMachine();
-          const result = await session.client.activate();
+          const result = account ? await byAccount(ctx, session.client) : await session.client.activate();
           if (!result.ok) throw DeviceFailure.problem(result.problem);
           const pinned = session.pinnedNow ? session.trust : undefined;
           if (ctx.json) {
@@ -82,3 +89,13 @@ export function registerActivate(device: Command, io: Io): void {
       }),
     );
 }
+
+/** The device-code sign-in: the prompt goes to stderr with --json, so stdout stays one JSON document. */
+const byAccount = (ctx: DeviceContext, client: NinshoClient) =>
+  client.activateWithAccount({
+    onCode: ({ verificationUriComplete, userCode, expiresAt }) => {
+      const prompt = ctx.m.deviceCodePrompt(verificationUriComplete, userCode, when(expiresAt));
+      if (ctx.json) ctx.io.stderr.write(`${prompt}\n`);
+      else ctx.print(prompt);
+    },
+  });

@@ -68,6 +68,12 @@ export function deviceMessagesFor(locale: Locale): DeviceMessages {
     slotKept: (deviceId) => t("device.slotKept", { deviceId }),
     deactivated: (deviceId, at) => t("device.deactivated", { deviceId, at }),
     transferred: (from, to, left) => t("device.transferred", { from, to, left }),
+    transferAllowance: (left, perYear, nextAt) =>
+      nextAt === undefined
+        ? t("device.transferAllowance", { left, perYear })
+        : t("device.transferAllowanceNone", { perYear, nextAt }),
+    transferCodeSent: (to, expiresAt, command) => t("device.transferCodeSent", { to, expiresAt, command }),
+    deviceCodePrompt: (url, code, expiresAt) => t("device.deviceCodePrompt", { url, code, expiresAt }),
     expiryActive: (leaseUntil, leaseLeft, graceUntil) =>
       t("device.expiryActive", { leaseUntil, leaseLeft, graceUntil }),
     expiryGrace: (leaseEnded, graceUntil, left) => t("device.expiryGrace", { leaseEnded, graceUntil, left }),

@@ -103,6 +103,9 @@ export interface DeviceMessages {
   readonly slotKept: (deviceId: string) => string;
   readonly deactivated: (deviceId: string, at: string) => string;
   readonly transferred: (from: string, to: string, left: number) => string;
+  readonly transferAllowance: (left: number, perYear: number, nextAt: string | undefined) => string;
+  readonly transferCodeSent: (to: string, expiresAt: string, command: string) => string;
+  readonly deviceCodePrompt: (url: string, code: string, expiresAt: string) => string;
   readonly expiryActive: (leaseUntil: string, leaseLeft: string, graceUntil: string) => string;
   readonly expiryGrace: (leaseEnded: string, graceUntil: string, left: string) => string;
   readonly licenseExpires: (at: string | undefined) => string;

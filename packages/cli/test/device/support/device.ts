@@ -98,9 +98,14 @@ export function finding(report: DoctorJson, check: string) {
 }
 
 /** A device installed and activated on a fresh license of `server`. */
-export async function activatedDevice(server: LiveServer, name = "machine-a", policyId?: string) {
+export async function activatedDevice(
+  server: LiveServer,
+  name = "machine-a",
+  policyId?: string,
+  ownerEmail?: string,
+) {
   const device = testDevice(server, name);
-  const license = await server.newLicense(policyId);
+  const license = await server.newLicense(policyId, ownerEmail);
   const installed = await device.run(["install-key", license.key]);
   if (installed.code !== 0) throw new Error(`install-key: ${installed.stderr}`);
   const activated = await device.run(["activate", "--json"]);

@@ -6,8 +6,12 @@ import { current, type Evidence, type Finding } from "../types.js";
 const SLOT_CODES = new Set([
   "DEVICE_LIMIT_REACHED",
   "TRANSFER_LIMIT_REACHED",
+  "TRANSFER_ALLOWANCE_EXHAUSTED",
+  "TRANSFER_PROOF_REQUIRED",
+  "TRANSFER_CODE_INVALID",
   "TRANSFER_NOT_ALLOWED",
   "DEVICE_DEACTIVATED",
+  "DEVICE_REPLACED",
 ]);
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "?");
@@ -39,9 +43,9 @@ function slotProblem(e: Evidence): ClientProblem | undefined {
 
 /**
  * Check 6, device limit and transfer allowance: a full license (DEVICE_LIMIT_REACHED, with the devices that
- * hold it and whether the policy allows transfers), a transfer refused (TRANSFER_LIMIT_REACHED with the date
- * the next one is allowed, or TRANSFER_NOT_ALLOWED), or this device deactivated; else the slot this machine
- * holds.
+ * hold it and whether the policy allows transfers), a transfer refused (TRANSFER_ALLOWANCE_EXHAUSTED with the
+ * date the next one is allowed and the support request opened, a missing or wrong proof, or
+ * TRANSFER_NOT_ALLOWED), or this device deactivated or replaced by another machine; else the slot it holds.
  * @example
  * checkDevices(evidence).lines; // ["dev_01…  office-pc (windows), last seen 2026-11-20 09:12:00Z", …]
  */
