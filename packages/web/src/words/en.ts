@@ -250,6 +250,7 @@ export const en = {
     "billing.refunded": "Refunded (license revoked)",
     "relay.grant_issued": "Volume grant issued for a relay",
     "relay.usage_reported": "Relay usage report imported",
+    "support.requested": "Support request opened",
   } satisfies Record<EventType, string>,
   actors: {
     system: "the server",

@@ -247,6 +247,7 @@ export const ja: Shape<typeof en> = {
     "billing.refunded": "返金（ライセンスを取り消し）",
     "relay.grant_issued": "リレーへのボリューム許諾を発行",
     "relay.usage_reported": "リレーの利用レポートを取り込み",
+    "support.requested": "サポート依頼を作成",
   },
   actors: {
     system: "サーバー",
