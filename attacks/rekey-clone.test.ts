@@ -6,7 +6,8 @@
  * Expected: a re-activation by key starts a new lineage, and the other copy is refused at its next refresh with
  * LEASE_SUPERSEDED; copies that keep replacing each other are established as a fork (DEVICE_FORKED on every
  * copy, visible to support on the license and in its timeline) that no re-activation by key undoes; a transfer
- * within the policy's allowance resolves it for the machine that makes it. The owner who reinstalls the OS (its
+ * within the policy's allowance, proven by the code mailed to the license's owner, resolves it for the machine
+ * that makes it (the copy, holding only the key, cannot; the other copy is told DEVICE_REPLACED). The owner who reinstalls the OS (its
  * lease lost) re-activates and keeps running.
  */
 import { rmSync } from "node:fs";
@@ -39,7 +40,7 @@ describe("attack: a cloned disk re-activates by key", () => {
   });
 
   it("the other copy is superseded, copies that keep re-activating are a fork a key cannot undo, a transfer resolves it", async () => {
-    const license = await server.newLicense();
+    const license = await server.newLicense(undefined, "owner@example.jp");
     const office = machine("office-pc");
     const ownerDir = folder(tempDir());
     const owner = sdkClient(server, ownerDir, () => office);
@@ -76,11 +77,21 @@ describe("attack: a cloned disk re-activates by key", () => {
     expect(device).toBeDefined();
     expect(view.events.map((e) => e.type)).toContain("device.forked");
 
-    // The owner resolves it with a transfer from the forked device (one of the policy's transfers a year).
-    const moved = await owner.transfer(device?.id ?? "");
+    // The copy, holding only the key, cannot move the license to itself.
+    const grab = await clone.transfer(device?.id ?? "");
+    expect(!grab.ok && grab.problem.code).toBe("TRANSFER_PROOF_REQUIRED");
+    // The owner resolves it with a transfer from the forked device (one of the policy's transfers a year),
+    // proven by the code mailed to them.
+    expect((await owner.requestTransferCode()).ok).toBe(true);
+    const code = await server.transferCodeFor("owner@example.jp");
+    const moved = await owner.transfer(device?.id ?? "", { code });
     expect(moved.ok).toBe(true);
     expect(await owner.validate({ online: "force" })).toMatchObject({ state: "active", valid: true });
-    expect(await clone.validate({ online: "force" })).toMatchObject({ state: "deactivated", valid: false });
+    expect(await clone.validate({ online: "force" })).toMatchObject({
+      state: "deactivated",
+      valid: false,
+      code: "DEVICE_REPLACED",
+    });
   });
 
   it("the owner who reinstalls the OS (lease lost, install id changed) re-activates and keeps running", async () => {

@@ -77,7 +77,7 @@ describe("device limit and transfer allowance", () => {
     const tooMany = await third.run(["transfer", secondId, "--code", await server.transferCodeFor(OWNER)]);
     expect(tooMany.code).toBe(3);
     expect(tooMany.stderr).toContain(
-      "Error TRANSFER_ALLOWANCE_EXHAUSTED: This license was already moved 1 time in the last 365 days",
+      "Error TRANSFER_ALLOWANCE_EXHAUSTED: This license cannot move to another machine now: it was moved 1 time in the last 365 days",
     );
     const report = json<DoctorJson>(await third.run(["doctor", "--json"]));
     expect(finding(report, "devices")).toMatchObject({

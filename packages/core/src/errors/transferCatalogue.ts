@@ -33,13 +33,13 @@ export const transferCatalogue: CodeTexts<TransferErrorCode> = {
   TRANSFER_ALLOWANCE_EXHAUSTED: {
     en: {
       message:
-        "{reason, select, cooldown {This license was moved on {lastAt}, and its policy waits {cooldownHours, plural, one {# hour} other {# hours}} between moves.} other {This license was already moved {used, plural, one {# time} other {# times}} in the last 365 days, its whole allowance ({allowance}).}}",
+        "This license cannot move to another machine now: {reason, select, cooldown {its policy waits {cooldownHours, plural, one {# hour} other {# hours}} between moves} other {it was moved {used, plural, one {# time} other {# times}} in the last 365 days, its whole allowance}} (allowance {allowance} a year; last move {lastAt}).",
       remedy:
         "The next move is possible from {nextAt}. {request, select, none {Support can move it sooner after checking the purchase.} other {Support request {request} was opened with this license's devices and history; support can move it sooner.}}",
     },
     ja: {
       message:
-        "{reason, select, cooldown {このライセンスは {lastAt} に移行されており、ポリシーでは移行の間隔を {cooldownHours} 時間空ける必要があります。} other {このライセンスは過去 365 日に既に {used} 回移行され、上限（{allowance} 回）に達しています。}}",
+        "このライセンスは現在、別のマシンへ移行できません。{reason, select, cooldown {ポリシーでは移行の間隔を {cooldownHours, plural, other {# 時間}}空ける必要があります。} other {過去 365 日に {used} 回移行され、上限に達しています。}}（年間の上限 {allowance} 回、前回の移行 {lastAt}）",
       remedy:
         "次の移行は {nextAt} から可能です。{request, select, none {購入を確認したうえでサポートが早めに移行できます。} other {サポート依頼 {request} をこのライセンスのデバイスと履歴を添えて作成しました。サポートが早めに移行できます。}}",
     },

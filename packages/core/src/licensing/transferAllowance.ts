@@ -6,7 +6,7 @@ export const TRANSFER_PERIOD_MS = 365 * 86_400_000;
 /** Why a transfer may not happen now: the policy forbids it, the period's allowance is used, or a cool-down runs. */
 export type TransferBlock =
   | { readonly reason: "not_allowed" }
-  | { readonly reason: "period"; readonly nextAt: string }
+  | { readonly reason: "period"; readonly nextAt: string; readonly lastAt: string }
   | { readonly reason: "cooldown"; readonly nextAt: string; readonly lastAt: string };
 
 /** What a license's owner sees before choosing to move it, and what the transfer rule decides on. */
@@ -49,11 +49,12 @@ export function transferAllowance(
   if (!policy.transferable) return { ...base, left: 0, blocked: { reason: "not_allowed" } };
   const left = Math.max(0, policy.transfersPerYear - recent.length);
   const oldest = recent.length === 0 ? undefined : Math.min(...recent);
+  const newest = recent.length === 0 ? undefined : Math.max(...recent);
   if (left === 0) {
     const nextAt = new Date((oldest ?? now.getTime()) + TRANSFER_PERIOD_MS).toISOString();
-    return { ...base, left, blocked: { reason: "period", nextAt } };
+    const lastAt = newest === undefined ? "—" : new Date(newest).toISOString();
+    return { ...base, left, blocked: { reason: "period", nextAt, lastAt } };
   }
-  const newest = recent.length === 0 ? undefined : Math.max(...recent);
   if (newest !== undefined && newest + cooldownSeconds * 1000 > now.getTime()) {
     const nextAt = new Date(newest + cooldownSeconds * 1000).toISOString();
     return { ...base, left, blocked: { reason: "cooldown", nextAt, lastAt: new Date(newest).toISOString() } };

@@ -17,13 +17,12 @@ export function exhaustedProblem(allowance: TransferAllowance, request = "none")
   if (!allowance.blocked || allowance.blocked.reason === "not_allowed")
     return { code: "TRANSFER_NOT_ALLOWED" };
   const { blocked } = allowance;
-  const lastAt = blocked.reason === "cooldown" ? blocked.lastAt : "—";
   const facts = {
     reason: blocked.reason,
     used: allowance.used,
     allowance: allowance.perYear,
     nextAt: blocked.nextAt,
-    lastAt,
+    lastAt: blocked.lastAt,
     cooldownHours: Math.ceil(allowance.cooldownSeconds / 3600),
     request,
   };
