@@ -8,5 +8,5 @@ export * from "./device.js";
 export * from "./offline.js";
 export * from "./relay.js";
 export * from "./seats.js";
-export * from "./webhooks.js";
 export * from "./transfers.js";
+export * from "./webhooks.js";

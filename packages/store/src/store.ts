@@ -38,8 +38,8 @@ import { KyselyRateLimitRepository, type RateLimitRepository } from "./repositor
 import { KyselySeatRepository } from "./repositories/seats.js";
 import { KyselySettingsRepository } from "./repositories/settings.js";
 import { KyselyTokenRepository } from "./repositories/tokens.js";
-import { KyselyBillingEventRepository, KyselyWebhookRepository } from "./repositories/webhooks.js";
 import { KyselySupportRequestRepository, KyselyTransferCodeRepository } from "./repositories/transfers.js";
+import { KyselyBillingEventRepository, KyselyWebhookRepository } from "./repositories/webhooks.js";
 import { retryAborted } from "./retry.js";
 import type { Database } from "./schema.js";
 import type { SupportRequestRepository, TransferCodeRepository } from "./transferRecords.js";

@@ -54,6 +54,10 @@ export const timelineTexts: Readonly<Record<string, { readonly en: string; reado
   "seat.overage": { en: "Seats over the pool for a while", ja: "一時的にシート数の上限を超えました" },
   "seat.borrowed": { en: "Seat borrowed until {until}", ja: "シートが {until} まで借り出されました" },
   "seat.returned": { en: "Seat returned", ja: "シートが返却されました" },
+  "support.requested": {
+    en: "Support request {supportRequestId} opened ({code}) for the move from device {replacesDeviceId}",
+    ja: "デバイス {replacesDeviceId} からの移行についてサポート依頼 {supportRequestId} を作成しました（{code}）",
+  },
   "billing.renewed": {
     en: "Subscription renewed until {periodEnd}",
     ja: "サブスクリプションが {periodEnd} まで更新されました",
