@@ -5,7 +5,7 @@ import { forkDetection } from "./lineage.js";
 import { withParam } from "./params.js";
 import { Rng } from "./prng.js";
 import { runAttacks } from "./real/attackRun.js";
-import { capabilities } from "./real/attacks.js";
+import { capabilities } from "./real/capabilities.js";
 import { runSample, stratify } from "./real/sample.js";
 import type { AdversarialResult, LegitResult } from "./report.js";
 import { fleetResult } from "./results.js";

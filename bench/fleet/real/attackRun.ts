@@ -2,7 +2,8 @@ import { makeCatalogue, popularSku } from "../catalogue.js";
 import { newMachine } from "../machine.js";
 import { baseParams } from "../params.js";
 import { Rng } from "../prng.js";
-import { type AttackOutcome, type Capability, capabilities, runAttack } from "./attacks.js";
+import { type AttackOutcome, runAttack } from "./attacks.js";
+import { type Capability, capabilities } from "./capabilities.js";
 import { RETAIL, RealServer } from "./server.js";
 
 /** One capability's attacks, as `bench/fleet.json` reports them. */
