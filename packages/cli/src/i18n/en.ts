@@ -161,6 +161,18 @@ export const en = {
   "doctor.title.lease": "Lease",
   "doctor.title.fingerprint": "Fingerprint",
   "doctor.title.devices": "Devices and transfers",
+  "doctor.title.seat": "Seat",
+  "doctor.title.relay": "Relay",
+  "doctor.seat.none": "No seat is held.",
+  "doctor.seat.held": "Seat {id} is held until {until} ({left} left); heartbeats move it on.",
+  "doctor.seat.borrowed":
+    "Seat {id} is borrowed offline until {until} ({left} left); no heartbeats are needed.",
+  "doctor.seat.heartbeatsFailing":
+    "Heartbeats are failing: the app may keep running on its seat for {left} more, until {until}.",
+  "doctor.relay.found":
+    "Relay {url} found {foundBy, select, srv {by the DNS SRV record _ninsho._tcp} other {by configuration}}.",
+  "doctor.relay.lease":
+    "The lease from the relay is signed under grant {grantId}, certified by the vendor's key; renew by {renewBy}, runs offline until {runsUntil}.",
   "doctor.outcome.ok": "ok",
   "doctor.outcome.warn": "WARN",
   "doctor.outcome.fail": "FAIL",

@@ -157,6 +157,18 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "doctor.title.lease": "リース",
   "doctor.title.fingerprint": "フィンガープリント",
   "doctor.title.devices": "デバイスと移行",
+  "doctor.title.seat": "席",
+  "doctor.title.relay": "リレー",
+  "doctor.seat.none": "席を保持していません。",
+  "doctor.seat.held": "席 {id} を {until} まで保持しています（残り {left}）。ハートビートで延長されます。",
+  "doctor.seat.borrowed":
+    "席 {id} を {until} までオフラインで借りています（残り {left}）。ハートビートは不要です。",
+  "doctor.seat.heartbeatsFailing":
+    "ハートビートが失敗しています。アプリはこの席であと {left}（{until} まで）動作できます。",
+  "doctor.relay.found":
+    "リレー {url} を{foundBy, select, srv {DNS SRV レコード _ninsho._tcp で} other {設定で}}見つけました。",
+  "doctor.relay.lease":
+    "リレーのリースは許諾 {grantId} のもとで署名され、ベンダーの鍵で証明されています。{renewBy} までに更新、{runsUntil} までオフラインで動作します。",
   "doctor.outcome.ok": "OK",
   "doctor.outcome.warn": "注意",
   "doctor.outcome.fail": "失敗",

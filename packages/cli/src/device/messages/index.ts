@@ -23,6 +23,8 @@ export function deviceMessagesFor(locale: Locale): DeviceMessages {
       lease: t("doctor.title.lease"),
       fingerprint: t("doctor.title.fingerprint"),
       devices: t("doctor.title.devices"),
+      seat: t("doctor.title.seat"),
+      relay: t("doctor.title.relay"),
     },
     outcome: {
       ok: t("doctor.outcome.ok"),

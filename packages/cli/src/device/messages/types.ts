@@ -39,7 +39,7 @@ export type DeviceLabel =
  * @example
  * const first: CheckId = "key";
  */
-export type CheckId = "key" | "server" | "clock" | "lease" | "fingerprint" | "devices";
+export type CheckId = "key" | "server" | "clock" | "lease" | "fingerprint" | "devices" | "seat" | "relay";
 
 /**
  * How a check came out. `fixed`: it was broken and the doctor's online check repaired it.
