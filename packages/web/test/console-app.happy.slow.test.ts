@@ -179,6 +179,17 @@ describe.runIf(chromiumAvailable())("the console app in Chromium", () => {
     await expectAccessible(page, "audit");
     await screenshot(page, "console-audit-desktop-en");
 
+    // A webhook: its secret shown once, then listed with its (empty) delivery log.
+    await go(page, "Webhooks", "Webhooks");
+    await page.getByLabel("Address (https://…)").fill("http://127.0.0.1:9/ninsho-hook");
+    await page.getByLabel("Event types").fill("device.*, license.*");
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await page.getByText("The signing secret, shown only now:").waitFor();
+    await page.getByRole("heading", { name: "http://127.0.0.1:9/ninsho-hook" }).waitFor();
+    await page.getByText("Deliveries").click();
+    await expectAccessible(page, "webhooks");
+    await screenshot(page, "console-webhooks-desktop-en");
+
     // Switch to Japanese in place: the words change, the session stays.
     await page.goto(`${web.url}/console/why/${licenseId}?lang=en`);
     await page.getByText("Devices in use: 0 of 1.", { exact: false }).waitFor();

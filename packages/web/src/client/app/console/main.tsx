@@ -11,6 +11,7 @@ import { ProductsPage } from "./Products.js";
 import { SearchPage } from "./Search.js";
 import { SessionContext, useAdminSession } from "./session.js";
 import { TokensPage } from "./Tokens.js";
+import { WebhooksPage } from "./Webhooks.js";
 import { WhyPage } from "./Why.js";
 
 /** The page for a path of the console (`/console/licenses/lic_…` carries the license's id). */
@@ -31,6 +32,8 @@ function Page({ path }: { readonly path: string }) {
       return <TokensPage />;
     case "/console/audit":
       return <AuditPage />;
+    case "/console/webhooks":
+      return <WebhooksPage />;
     default:
       return why === undefined ? <Dashboard /> : <WhyPage licenseId={why} />;
   }
@@ -57,10 +60,11 @@ function Signed({ onLocale }: { readonly onLocale: (locale: "en" | "ja") => void
         ...(session.me.role === "admin" ? [{ href: "/console/keys", label: words.nav.keys }] : []),
         { href: "/console/search", label: words.nav.search },
         { href: "/console/why", label: words.nav.why },
-        // Keys, tokens and the audit log are the admin role's; support and readonly would only be refused.
+        // Keys, tokens, webhooks and the audit log are the admin role's; support and readonly would only be refused.
         ...(session.me.role === "admin"
           ? [
               { href: "/console/tokens", label: words.nav.tokens },
+              { href: "/console/webhooks", label: words.nav.webhooks },
               { href: "/console/audit", label: words.nav.audit },
             ]
           : []),
