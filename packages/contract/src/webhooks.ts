@@ -79,6 +79,8 @@ export type CreatedWebhook = z.infer<typeof CreatedWebhookSchema>;
 
 /** @example const { webhooks } = WebhookListSchema.parse(body); */
 export const WebhookListSchema = z.object({ webhooks: z.array(WebhookSchema) }).meta({ id: "WebhookList" });
+/** @example const first = (list satisfies WebhookList).webhooks[0]; */
+export type WebhookList = z.infer<typeof WebhookListSchema>;
 
 /**
  * One event to one endpoint: the delivery log's entry.

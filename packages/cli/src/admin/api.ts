@@ -187,9 +187,9 @@ export class AdminApi {
     return this.http.json(TokenListSchema, "GET", "/v1/admin/tokens");
   }
 
-  /** @example await api.revokeToken("tok_…"); */
-  revokeToken(id: string): Promise<AdminToken> {
-    return this.http.json(TokenSchema, "DELETE", `/v1/admin/tokens/${enc(id)}`);
+  /** @example await api.revokeToken("tok_…", "laptop lost"); */
+  revokeToken(id: string, reason?: string): Promise<AdminToken> {
+    return this.http.json(TokenSchema, "DELETE", `/v1/admin/tokens/${enc(id)}`, { query: { reason } });
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerAdminChanges } from "./commands/changes.js";
 import { registerDevices } from "./commands/devices.js";
 import { registerKeys } from "./commands/keys.js";
 import { registerLicenses } from "./commands/licenses.js";
@@ -6,6 +7,7 @@ import { registerPolicies } from "./commands/policies.js";
 import { registerProducts } from "./commands/products.js";
 import { registerRelayAdmin } from "./commands/relay.js";
 import { registerTokens } from "./commands/tokens.js";
+import { registerWebhooks } from "./commands/webhooks.js";
 import { finishAdminCommands } from "./context.js";
 import type { Io } from "./io.js";
 
@@ -26,5 +28,7 @@ export function registerAdmin(program: Command, io: Io): void {
   registerDevices(program, io);
   registerTokens(program, io);
   registerRelayAdmin(program, io);
+  registerAdminChanges(program, io);
+  registerWebhooks(program, io);
   finishAdminCommands(program);
 }

@@ -144,7 +144,12 @@ describe("ninsho licenses", () => {
     const reinstate = await runCli(["licenses", "reinstate", licenseId, "--reason", "x"], server.env);
     expect(reinstate.code).toBe(3);
     expect(reinstate.stderr).toContain("Error LICENSE_STATE_CONFLICT");
-    const revoked = json<AdminLicense>(await change(["revoke", licenseId, "--reason", "fraud", "--json"]));
+    const unconfirmed = await runCli(["licenses", "revoke", licenseId, "--reason", "fraud"], server.env);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain("Error CONFIRMATION_REQUIRED");
+    const revoked = json<AdminLicense>(
+      await change(["revoke", licenseId, "--reason", "fraud", "--yes", "--json"]),
+    );
     expect(revoked.state).toBe("revoked");
   });
 });

@@ -46,7 +46,10 @@ describe("ninsho tokens and whoami", () => {
     expect(human.stdout).toMatch(/^ID\s+Name\s+Role\s+Created\s+Last used\s+Revoked$/m);
     expect(human.stdout).toContain("support desk");
 
-    const revoked = await runCli(["tokens", "revoke", me.tokenId], server.env);
+    const unconfirmed = await runCli(["tokens", "revoke", me.tokenId], server.env);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain("Error CONFIRMATION_REQUIRED");
+    const revoked = await runCli(["tokens", "revoke", me.tokenId, "--yes"], server.env);
     expect(revoked.stdout.trim()).toBe(`Token ${me.tokenId} is revoked.`);
     const after = await runCli(["whoami"], asSupport);
     expect(after.code).toBe(3);
@@ -59,7 +62,9 @@ describe("ninsho tokens and whoami", () => {
     );
     expect(created).toMatchObject({ name: "ci", role: "readonly" });
     expect(created.token).toMatch(/^nsh_admin_/);
-    const revoked = json<AdminToken>(await runCli(["tokens", "revoke", created.id, "--json"], server.env));
+    const revoked = json<AdminToken>(
+      await runCli(["tokens", "revoke", created.id, "--yes", "--json"], server.env),
+    );
     expect(revoked.revokedAt).toBeDefined();
     const bad = await runCli(["tokens", "create", "--name", "x", "--role", "root"], server.env);
     expect(bad.code).toBe(2);

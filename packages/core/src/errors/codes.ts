@@ -138,6 +138,7 @@ export const deviceCliErrorCodes = [
   "USAGE_CONFLICTING_OPTIONS",
   "PORT_IN_USE",
   "TRUST_PROXY_INVALID",
+  "CONFIRMATION_REQUIRED",
 ] as const;
 
 /**

@@ -484,6 +484,16 @@ export const deviceCliCatalogue: CodeTexts<DeviceCliErrorCode> = {
         "そのプログラムを止めるか、--port で別のポートを指定してください（例: ninsho serve --port {next}）。",
     },
   },
+  CONFIRMATION_REQUIRED: {
+    en: {
+      message: "{action} cannot be undone, so it needs --yes to go ahead.",
+      remedy: "Check the id, then run the same command again with --yes.",
+    },
+    ja: {
+      message: "{action} は取り消せないため、実行には --yes が必要です。",
+      remedy: "ID を確認してから、同じコマンドに --yes を付けて実行し直してください。",
+    },
+  },
   TRUST_PROXY_INVALID: {
     en: {
       message:

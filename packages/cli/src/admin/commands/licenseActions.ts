@@ -1,6 +1,7 @@
 import type { AdminLicense } from "@ninsho/contract";
 import type { Command } from "commander";
 import type { StatusAction } from "../api.js";
+import { requireYes, YES } from "../confirm.js";
 import { adminCommand, type Context, run } from "../context.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit.js";
@@ -30,18 +31,20 @@ function printChanged(ctx: Context, license: AdminLicense): void {
  * `ninsho licenses suspend|reinstate|revoke|extend|owner`: every change needs a reason, which the timeline keeps.
  * @example
  * ninsho licenses suspend lic_… --reason "chargeback"
+ * ninsho licenses revoke lic_… --reason "refund" --yes
  * ninsho licenses extend lic_… --until 2027-12-31 --reason "renewal"
  * ninsho licenses owner lic_… --email new@example.com --reason "company sold"
  */
 export function registerLicenseActions(licenses: Command, io: Io): void {
   for (const { action, description } of STATUS_ACTIONS) {
-    adminCommand(licenses, `${action} <id>`, description)
-      .requiredOption(...REASON)
-      .action((id: string, _options: unknown, command: Command) =>
-        run<{ reason: string }>(io, command, async (ctx, { reason }) =>
-          printChanged(ctx, await ctx.api.licenseAction(id, action, reason)),
-        ),
-      );
+    const cmd = adminCommand(licenses, `${action} <id>`, description).requiredOption(...REASON);
+    if (action === "revoke") cmd.option(...YES);
+    cmd.action((id: string, _options: unknown, command: Command) =>
+      run<{ reason: string; yes?: boolean }>(io, command, async (ctx, { reason, yes }) => {
+        if (action === "revoke") requireYes(ctx, yes, `ninsho licenses revoke ${id}`);
+        printChanged(ctx, await ctx.api.licenseAction(id, action, reason));
+      }),
+    );
   }
 
   adminCommand(licenses, "extend <id>", "set when a license expires: a later date, or never")

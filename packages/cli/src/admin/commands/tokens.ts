@@ -1,6 +1,7 @@
 import { roles } from "@ninsho/core";
 import { type Command, Option } from "commander";
 import { registerTokensRecover } from "../../commands/tokensRecover.js";
+import { requireYes, YES } from "../confirm.js";
 import { adminCommand, run } from "../context.js";
 import { fields, table, when } from "../format.js";
 import type { Io } from "../io.js";
@@ -9,6 +10,7 @@ import type { Io } from "../io.js";
  * `ninsho tokens create|list|revoke|recover` and `ninsho whoami`.
  * @example
  * ninsho tokens create --name "support desk" --role support
+ * ninsho tokens revoke tok_… --reason "laptop lost" --yes
  * ninsho whoami
  */
 export function registerTokens(program: Command, io: Io): void {
@@ -58,14 +60,17 @@ export function registerTokens(program: Command, io: Io): void {
       }),
   );
 
-  adminCommand(tokens, "revoke <id>", "revoke a token: it stops working at once").action(
-    (id: string, _options: unknown, command: Command) =>
-      run(io, command, async (ctx) => {
-        const token = await ctx.api.revokeToken(id);
+  adminCommand(tokens, "revoke <id>", "revoke a token: it stops working at once (never the last admin token)")
+    .option(...YES)
+    .option("--reason <text>", "why, for the audit log")
+    .action((id: string, _options: unknown, command: Command) =>
+      run<{ yes?: boolean; reason?: string }>(io, command, async (ctx, { yes, reason }) => {
+        requireYes(ctx, yes, `ninsho tokens revoke ${id}`);
+        const token = await ctx.api.revokeToken(id, reason);
         if (ctx.json) return ctx.printJson(token);
         ctx.print(ctx.m.tokenRevoked(token.id));
       }),
-  );
+    );
 
   adminCommand(program, "whoami", "show the token in use: its id and role").action(
     (_options: unknown, command: Command) =>
