@@ -142,8 +142,9 @@ describe("transfers: the allowance is spent", () => {
       refusal: { code: "TRANSFER_ALLOWANCE_EXHAUSTED" },
       request: { replacesDeviceId: now, proof: "account" },
     });
-    expect((opened?.context.devices as unknown[]).length).toBe(2);
-    expect((opened?.context.timeline as { type: string }[]).map((e) => e.type)).toContain(
+    if (!opened) throw new Error("no support request listed");
+    expect((opened.context.devices as unknown[]).length).toBe(2);
+    expect((opened.context.timeline as { type: string }[]).map((e) => e.type)).toContain(
       "device.transferred",
     );
     const readonly = await t.token("readonly");
