@@ -198,6 +198,11 @@ export const MyDeviceSchema = z
   })
   .meta({ id: "MyDevice" });
 
+/** One end of an upgrade chain, as its owner sees it. */
+const ChainLinkSchema = z
+  .object({ id: z.string(), keyHint: z.string(), policyName: z.string() })
+  .meta({ id: "ChainLink" });
+
 /**
  * A license's transfer allowance now: what its owner sees before choosing to move it.
  *
@@ -240,6 +245,15 @@ export const MyLicenseSchema = z
     maxDevices: z.number().int(),
     devices: z.array(MyDeviceSchema),
     transfers: TransferAllowanceSchema,
+    channel: z.string().optional().meta({ description: "How the license was sold: retail, oem, upgrade, …" }),
+    entitlements: z.array(z.string()).optional().meta({ description: "The features the license grants" }),
+    upgradeOf: ChainLinkSchema.optional().meta({
+      description: "Upgrade licenses: the base license it builds on, kept with it on every machine",
+    }),
+    upgradedBy: ChainLinkSchema.optional().meta({
+      description:
+        "A base license consumed by an upgrade: that upgrade (the base works again if it is refunded)",
+    }),
   })
   .meta({ id: "MyLicense" });
 

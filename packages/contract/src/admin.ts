@@ -99,6 +99,26 @@ const seatFields = {
   }),
 };
 
+/** A feature name, as policies and licenses grant it and leases carry it. */
+const EntitlementName = z.string().min(1).max(100);
+
+/** What a license adds to and removes from its policy's entitlements. */
+const EntitlementChangesSchema = z
+  .object({ add: z.array(z.string()), remove: z.array(z.string()) })
+  .meta({ id: "EntitlementChanges" });
+
+/** The fields of one channel each (`bundle`, `subscription`), optional on every policy. */
+const channelFields = {
+  bundleComponent: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/)
+    .optional()
+    .meta({ description: "Bundle (DSP) policies: the component kind the license is sold with and bound to" }),
+  graceAfterPaymentFailureDays: z.number().int().min(0).max(90).optional().meta({
+    description: "Subscription policies: days a license keeps working after a failed payment (default 7)",
+  }),
+};
+
 /**
  * The body of `POST /v1/admin/policies`: anything omitted takes the server's defaults.
  *
@@ -122,6 +142,7 @@ export const PolicyInputSchema = z
     entitlements: policyFields.entitlements.optional(),
     basePolicyId: z.string().min(1).max(64).optional(),
     ...seatFields,
+    ...channelFields,
   })
   .strict()
   .meta({ id: "PolicyInput" });
@@ -140,6 +161,7 @@ export const PolicySchema = z
     transferCooldownSeconds: policyFields.transferCooldownSeconds.optional(),
     basePolicyId: z.string().optional(),
     ...seatFields,
+    ...channelFields,
     createdAt: IsoInstant,
     updatedAt: IsoInstant.optional().meta({
       description: "Last edit; it reaches licenses at their next lease",
@@ -178,8 +200,53 @@ export const LicenseSchema = z
       })
       .optional()
       .meta({ description: "This license's own values in place of its policy's" }),
+    consumedBy: z.string().optional().meta({
+      description:
+        "A base license consumed by an upgrade: the upgrade's id (the chain: upgrade → baseLicenseId)",
+    }),
+    boundComponent: z
+      .object({ kind: z.string() })
+      .optional()
+      .meta({ description: "OEM and bundle licenses: the component kind the license is bound to" }),
+    warrantyRepair: z
+      .object({ at: IsoInstant, actor: z.string(), reason: z.string() })
+      .optional()
+      .meta({ description: "A warranty repair recorded and not used yet: the next activation rebinds once" }),
+    entitlementChanges: EntitlementChangesSchema.optional(),
+    pastDueSince: IsoInstant.optional().meta({
+      description:
+        "Subscriptions: when a payment failed and was not made good yet (the license runs its grace)",
+    }),
   })
   .meta({ id: "License" });
+
+/**
+ * The body of `POST /v1/admin/licenses/{id}/entitlements`: features the license adds to or removes from its
+ * policy's, and why.
+ *
+ * @example
+ * const body: EntitlementsRequest = { add: ["export"], remove: [], reason: "bought the export add-on" };
+ */
+export const EntitlementsRequestSchema = z
+  .object({
+    add: z.array(EntitlementName).max(100).default([]),
+    remove: z.array(EntitlementName).max(100).default([]),
+    reason: z.string().min(1).max(500),
+  })
+  .strict()
+  .meta({ id: "EntitlementsRequest" });
+
+/**
+ * The body of `POST /v1/admin/licenses/{id}/warranty-repairs`: why support lets an OEM or bundle license move
+ * to the repaired machine's new component once.
+ *
+ * @example
+ * const body: WarrantyRepairRequest = { reason: "board replaced under warranty, RMA 4411" };
+ */
+export const WarrantyRepairRequestSchema = z
+  .object({ reason: z.string().min(1).max(500) })
+  .strict()
+  .meta({ id: "WarrantyRepairRequest" });
 
 /**
  * A device as the admin API shows it (without its lease internals).
@@ -564,3 +631,7 @@ export type TokenList = z.infer<typeof TokenListSchema>;
 export const WhoamiSchema = z.object({ tokenId: z.string(), role: z.enum(roles) });
 /** @example const role = (me satisfies Whoami).role; */
 export type Whoami = z.infer<typeof WhoamiSchema>;
+/** @example const body: EntitlementsRequest = { add: ["export"], remove: [], reason: "add-on bought" }; */
+export type EntitlementsRequest = z.input<typeof EntitlementsRequestSchema>;
+/** @example const body: WarrantyRepairRequest = { reason: "board replaced under warranty" }; */
+export type WarrantyRepairRequest = z.input<typeof WarrantyRepairRequestSchema>;

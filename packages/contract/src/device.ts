@@ -293,6 +293,14 @@ export const ActivationRequestSchema = z
         "The lease this machine holds, if any: its lineage goes on. Without it a recognised device starts a new lineage, and every earlier lease of the device is refused with LEASE_SUPERSEDED",
     }),
     nonce: NonceSchema.optional(),
+    baseKey: ProductKeyInput.optional().meta({
+      description:
+        "Upgrade licenses, first activation: the key of the license this one upgrades (consumed by it; UPGRADE_BASE_REQUIRED without a base)",
+    }),
+    baseLicenseId: z.string().min(1).max(64).optional().meta({
+      description:
+        "Upgrade licenses, first activation: the base by its id instead of its key, accepted when the base is activated on this machine",
+    }),
     ...DeviceProofFields,
   })
   .strict()

@@ -9,4 +9,5 @@ export * from "./offline.js";
 export * from "./relay.js";
 export * from "./seats.js";
 export * from "./transfers.js";
+export * from "./usage.js";
 export * from "./webhooks.js";

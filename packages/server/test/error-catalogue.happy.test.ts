@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LoadShedder } from "../src/http/overload.js";
 import { RateLimits } from "../src/security/rateLimits.js";
 import { accountProducers } from "./accounts/producers.js";
+import { channelProducers } from "./channels/producers.js";
 import { confirm, installationIdOf } from "./offline/support.js";
 import { adminProducers } from "./support/adminProducers.js";
 import { DAY } from "./support/clock.js";
@@ -254,6 +255,7 @@ describe("error catalogue", () => {
     ...accountProducers(() => t, JA),
     ...adminProducers(() => t, JA),
     ...transferProducers(() => t, JA),
+    ...channelProducers(() => t, JA),
     FORBIDDEN: async () => {
       const { token } = await t.token("readonly");
       return post(t.app, "/v1/admin/products", { name: "x" }, { token, headers: JA });

@@ -263,3 +263,11 @@ export interface WebhookRepository {
 export interface BillingEventRepository {
   insertIfAbsent(row: { id: string; licenseId: string | null; kind: string; at: string }): Promise<boolean>;
 }
+
+/** Machines that ran a trial of a product, by keyed anchor digest (see `trialMarks` in core). */
+export interface TrialMarkRepository {
+  /** The licenses that left any of `marks` for the product. */
+  takenBy(productId: string, marks: readonly string[]): Promise<string[]>;
+  /** Remember `marks` for the license; a mark already kept stays with the license that left it first. */
+  record(productId: string, marks: readonly string[], licenseId: string, at: string): Promise<void>;
+}

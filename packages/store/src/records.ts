@@ -2,7 +2,17 @@
  * The records the repositories take and give besides the domain's own types (patches, filters, offline
  * records, audit entries), apart from both the interfaces (`contracts.ts`) and their Kysely implementation.
  */
-import type { Component, Device, License, LicenseOverrides, LicenseStatus, SeatKind } from "@ninsho/core";
+import type {
+  BoundComponent,
+  Component,
+  Device,
+  EntitlementChanges,
+  License,
+  LicenseOverrides,
+  LicenseStatus,
+  SeatKind,
+  WarrantyRepair,
+} from "@ninsho/core";
 
 /** One change to the server itself (not to a license), e.g. `token.recovered`. */
 export interface AuditEvent {
@@ -75,6 +85,13 @@ export interface LicensePatch {
   readonly policyId?: string;
   /** Its overrides of the policy (`null`: none left). */
   readonly overrides?: LicenseOverrides | null;
+  /** Channel state (see core `License`): `null` clears. */
+  readonly consumedBy?: string | null;
+  readonly baseLicenseId?: string | null;
+  readonly boundComponent?: BoundComponent | null;
+  readonly warrantyRepair?: WarrantyRepair | null;
+  readonly entitlementChanges?: EntitlementChanges | null;
+  readonly pastDueSince?: string | null;
 }
 
 /** A product's number and offline (BLS) key pair as stored: the secret scalar sealed under the master key. */

@@ -29,6 +29,7 @@ export interface Database {
   billing_events: BillingEventsTable;
   transfer_codes: TransferCodesTable;
   support_requests: SupportRequestsTable;
+  trial_marks: TrialMarksTable;
 }
 
 export interface ProductsTable {
@@ -76,6 +77,8 @@ export interface PoliciesTable {
   archived_at?: string | null | undefined;
   /** When an admin last edited it; the edit reaches its licenses at their next lease. */
   updated_at?: string | null | undefined;
+  /** `{ bundleComponent?, graceAfterPaymentFailureDays? }` as JSON; null when the policy sets neither. */
+  channel_rules: string | null;
 }
 
 export interface LicensesTable {
@@ -96,6 +99,23 @@ export interface LicensesTable {
   expires_at: string | null;
   /** Overrides of the policy for this license alone (core's `LicenseOverrides` as JSON); null: none. */
   overrides?: string | null | undefined;
+  /** A base license consumed by an upgrade: the upgrade's id. */
+  consumed_by: string | null;
+  /** OEM and bundle: `{ kind, digests }` (keyed digests) as JSON. */
+  bound_component: string | null;
+  /** A pending warranty repair `{ at, actor, reason }` as JSON. */
+  warranty_repair: string | null;
+  /** `{ add, remove }` as JSON. */
+  entitlement_changes: string | null;
+  past_due_since: string | null;
+}
+
+/** One keyed digest of a machine anchor that ran a trial of a product (see `trialMarks` in core). */
+export interface TrialMarksTable {
+  product_id: string;
+  mark: string;
+  license_id: string;
+  created_at: string;
 }
 
 export interface DevicesTable {

@@ -16,6 +16,7 @@ import type {
   SeatRepository,
   SettingsRepository,
   TokenRepository,
+  TrialMarkRepository,
   WebhookRepository,
 } from "./contracts.js";
 import { openPostgres } from "./dialects/postgres.js";
@@ -39,6 +40,7 @@ import { KyselySeatRepository } from "./repositories/seats.js";
 import { KyselySettingsRepository } from "./repositories/settings.js";
 import { KyselyTokenRepository } from "./repositories/tokens.js";
 import { KyselySupportRequestRepository, KyselyTransferCodeRepository } from "./repositories/transfers.js";
+import { KyselyTrialMarkRepository } from "./repositories/trialMarks.js";
 import { KyselyBillingEventRepository, KyselyWebhookRepository } from "./repositories/webhooks.js";
 import { retryAborted } from "./retry.js";
 import type { Database } from "./schema.js";
@@ -73,6 +75,8 @@ export interface Repositories {
   /** Codes that prove a transfer made with the key, and the support requests a refused transfer opens. */
   readonly transferCodes: TransferCodeRepository;
   readonly supportRequests: SupportRequestRepository;
+  /** Machines that ran a trial, per product (one trial per machine). */
+  readonly trialMarks: TrialMarkRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -124,6 +128,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect, direct?: Direct): Reposito
   billingEvents: new KyselyBillingEventRepository(db),
   transferCodes: new KyselyTransferCodeRepository(db),
   supportRequests: new KyselySupportRequestRepository(db),
+  trialMarks: new KyselyTrialMarkRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

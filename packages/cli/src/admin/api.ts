@@ -155,6 +155,24 @@ export class AdminApi {
     });
   }
 
+  /** @example await api.warrantyRepair("lic_…", "board replaced under warranty, RMA 4411"); */
+  warrantyRepair(id: string, reason: string): Promise<AdminLicense> {
+    return this.http.json(LicenseSchema, "POST", `/v1/admin/licenses/${enc(id)}/warranty-repairs`, {
+      body: { reason },
+    });
+  }
+
+  /** @example await api.entitlements("lic_…", { add: ["export"], remove: [] }, "bought the add-on"); */
+  entitlements(
+    id: string,
+    change: { readonly add: readonly string[]; readonly remove: readonly string[] },
+    reason: string,
+  ): Promise<AdminLicense> {
+    return this.http.json(LicenseSchema, "POST", `/v1/admin/licenses/${enc(id)}/entitlements`, {
+      body: { add: [...change.add], remove: [...change.remove], reason },
+    });
+  }
+
   /** @example (await api.revealKey("lic_…")).key; */
   revealKey(id: string): Promise<RevealedKey> {
     return this.http.json(RevealedKeySchema, "GET", `/v1/admin/licenses/${enc(id)}/key`);

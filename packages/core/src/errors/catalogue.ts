@@ -1,4 +1,5 @@
 import { adminCatalogue } from "./adminCatalogue.js";
+import { channelCatalogue } from "./channelCatalogue.js";
 import type { ErrorCode, ServerErrorCode } from "./codes.js";
 import { deviceCatalogue } from "./deviceCatalogue.js";
 import { deviceCliCatalogue } from "./deviceCliCatalogue.js";
@@ -18,6 +19,7 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   ...relayCatalogue,
   ...adminCatalogue,
   ...transferCatalogue,
+  ...channelCatalogue,
   BODY_MALFORMED: {
     en: {
       message: "The request body is not valid JSON.",

@@ -50,6 +50,8 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "RELAY_GRANT_NOT_YET_VALID":
     case "DEVICE_REPLACED":
     case "TRANSFER_CODE_INVALID":
+    case "LICENSE_UPGRADED":
+    case "SUBSCRIPTION_PAST_DUE":
       return 403;
     case "ROUTE_NOT_FOUND":
     case "KEY_NOT_FOUND":
@@ -83,6 +85,13 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "RELAY_CLOCK_ROLLBACK":
     case "RELAY_STATE_ROLLBACK":
     case "TRANSFER_ALLOWANCE_EXHAUSTED":
+    case "OEM_BOARD_CHANGED":
+    case "BUNDLE_COMPONENT_CHANGED":
+    case "BOUND_COMPONENT_MISSING":
+    case "WARRANTY_REPAIR_NOT_APPLICABLE":
+    case "TRIAL_ALREADY_USED":
+    case "UPGRADE_BASE_REQUIRED":
+    case "UPGRADE_BASE_INVALID":
       return 409;
     case "OFFLINE_REQUEST_EXPIRED":
     case "SEAT_EXPIRED":

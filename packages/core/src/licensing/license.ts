@@ -17,14 +17,43 @@ export interface License {
   /** Last group of the key, enough for a person to tell keys apart on a screen. */
   readonly keyHint: string;
   readonly ownerEmail?: string;
-  /** For upgrade licenses: the license whose right this one builds on. */
+  /** For upgrade licenses: the license whose right this one builds on (named at its first activation). */
   readonly baseLicenseId?: string;
+  /** A base license consumed by an upgrade: the upgrade's id. It is refused by itself (LICENSE_UPGRADED) meanwhile. */
+  readonly consumedBy?: string;
+  /** OEM and bundle licenses: the component they are bound to, taken from their first device (see `binding.ts`). */
+  readonly boundComponent?: BoundComponent;
+  /** A warranty repair support recorded and the next activation has not used yet: it rebinds once. */
+  readonly warrantyRepair?: WarrantyRepair;
+  /** Features this license adds to or removes from its policy's entitlements (see `entitlements.ts`). */
+  readonly entitlementChanges?: EntitlementChanges;
+  /** Subscriptions: when a payment failed and was not yet made good; the license runs until `expiresAt` (grace). */
+  readonly pastDueSince?: string;
   readonly createdAt: string;
   readonly firstActivatedAt?: string;
   /** ISO instant after which the license is expired; absent for perpetual licenses. */
   readonly expiresAt?: string;
   /** What an admin changed on this license alone; decisions read `effectivePolicy(policy, license)`. */
   readonly overrides?: LicenseOverrides;
+}
+
+/** The component an OEM or bundle license is bound to: its kind and the keyed digests of its first device. */
+export interface BoundComponent {
+  readonly kind: string;
+  readonly digests: readonly string[];
+}
+
+/** A warranty repair recorded by support: who, when and why; the next activation rebinds the license once. */
+export interface WarrantyRepair {
+  readonly at: string;
+  readonly actor: string;
+  readonly reason: string;
+}
+
+/** Named features a license adds to its policy's, and removes from them. */
+export interface EntitlementChanges {
+  readonly add: readonly string[];
+  readonly remove: readonly string[];
 }
 
 /** A machine holding an activation on a license. */
@@ -70,12 +99,18 @@ export function licenseRefusal(license: License, now: Date): Problem | undefined
   const reason = license.statusReason ?? "—";
   switch (licenseState(license, now)) {
     case "active":
+      // A base consumed by an upgrade lives on in the upgrade (story 7): it never runs beside it.
+      if (license.consumedBy !== undefined)
+        return { code: "LICENSE_UPGRADED", params: { upgradeId: license.consumedBy } };
       return undefined;
     case "suspended":
       return { code: "LICENSE_SUSPENDED", params: { reason } };
     case "revoked":
       return { code: "LICENSE_REVOKED", params: { reason } };
     case "expired":
+      // A subscription whose grace after a failed payment ran out says so, not merely "expired".
+      if (license.pastDueSince !== undefined)
+        return { code: "SUBSCRIPTION_PAST_DUE", params: { graceEndedAt: license.expiresAt ?? "—" } };
       return { code: "LICENSE_EXPIRED", params: { expiredAt: license.expiresAt ?? "—" } };
   }
 }

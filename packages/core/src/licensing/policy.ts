@@ -2,6 +2,7 @@
 export const channels = [
   "retail",
   "oem",
+  "bundle",
   "volume",
   "subscription",
   "trial",
@@ -62,8 +63,15 @@ export interface Policy {
   readonly transferCooldownSeconds?: number;
   /** Feature flags granted to devices, carried in every lease. */
   readonly entitlements: string[];
-  /** For `upgrade` licenses: the policy whose license must be named as the base. Room for the upgrade rules. */
+  /**
+   * For `upgrade` licenses: the policy whose license must be named as the base (see `upgrade.ts`); absent: any
+   * license of the same product qualifies.
+   */
   readonly basePolicyId?: string;
+  /** For `bundle` (DSP) licenses: the component kind the license was sold with and is bound to (e.g. `gpu`). */
+  readonly bundleComponent?: string;
+  /** For `subscription` licenses: days a license keeps working after a failed payment (see `subscription.ts`). */
+  readonly graceAfterPaymentFailureDays?: number;
   /** Seat channels: how many seats the pool has (machines or instances running at once). */
   readonly seats?: number;
   /** Seat channels: a seat not heartbeated for this many seconds is free again. */

@@ -14,6 +14,27 @@ export const timelineTexts: Readonly<Record<string, { readonly en: string; reado
   "license.extended": { en: "Expiry set to {to}", ja: "有効期限が {to} に設定されました" },
   "license.reassigned": { en: "Owner changed to {to}", ja: "所有者が {to} に変更されました" },
   "license.linked": { en: "Linked to an account", ja: "アカウントにリンクされました" },
+  "license.bound": { en: "Bound to this machine's {kind}", ja: "このマシンの {kind} に結び付けられました" },
+  "license.warranty_repair": {
+    en: "Warranty repair recorded: {reason}",
+    ja: "保証修理が記録されました: {reason}",
+  },
+  "license.rebound": {
+    en: "Moved to the repaired machine's new {kind}",
+    ja: "修理後のマシンの新しい {kind} に移されました",
+  },
+  "license.base_consumed": {
+    en: "Upgrade and base license linked",
+    ja: "アップグレードと元のライセンスが結び付けられました",
+  },
+  "license.base_released": {
+    en: "Base license given back by the upgrade",
+    ja: "元のライセンスがアップグレードから返却されました",
+  },
+  "license.entitlements_changed": {
+    en: "Features of this license changed: {reason}",
+    ja: "このライセンスの機能が変更されました: {reason}",
+  },
   "license.policy_changed": {
     en: "Moved to policy {to}; its rules apply from the next lease",
     ja: "ポリシー {to} に移されました。次のリースから新しい規則が適用されます",

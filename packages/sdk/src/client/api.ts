@@ -18,6 +18,17 @@ export interface ValidateOptions {
 }
 
 /**
+ * What `activate()` may name besides the key: the base of an upgrade license, by key or by id.
+ *
+ * @example
+ * const options: ActivateOptions = { baseKey: "BCDFG-HJKMP-QRTVW-XY234-6789B" };
+ */
+export interface ActivateOptions {
+  readonly baseKey?: string;
+  readonly baseLicenseId?: string;
+}
+
+/**
  * A license client for one product on one machine. Every method resolves (a server fault, a damaged file or
  * a refusal is a result, never an exception); only a wrong option in `createClient` throws, or a vendor's own
  * `fingerprint` function if it throws.
@@ -32,8 +43,21 @@ export interface NinshoClient extends OfflineClient {
   installKey(key: string): Promise<ClientResult>;
   /** Remove the key and the lease from this machine (the server's slot stays taken: `deactivate()` first). */
   uninstallKey(): Promise<ClientStatus>;
-  /** Activate this machine with the installed key. */
-  activate(): Promise<ClientResult<{ readonly decision: unknown }>>;
+  /**
+   * Activate this machine with the installed key. An upgrade license's first activation names the license it
+   * upgrades (`baseKey`, or `baseLicenseId` when that license is activated on this machine); the server keeps
+   * the base with the upgrade from then on (UPGRADE_BASE_REQUIRED without one).
+   * @example
+   * await client.activate({ baseKey: "BCDFG-HJKMP-QRTVW-XY234-6789B" }); // an upgrade from the old edition
+   */
+  activate(options?: ActivateOptions): Promise<ClientResult<{ readonly decision: unknown }>>;
+  /**
+   * Whether the license grants a named feature, decided offline from the signed lease this machine holds
+   * (its policy's features with the license's own additions and removals): false while the app may not run.
+   * @example
+   * if (await client.entitled("export")) showExportMenu();
+   */
+  entitled(feature: string): Promise<boolean>;
   /** The local verdict at once (one signature check); goes online when due (see `ValidateOptions`). */
   validate(options?: ValidateOptions): Promise<ClientStatus>;
   /** The local verdict, never online. */

@@ -1,7 +1,7 @@
 import { type ErrorCode, parseProductKey } from "@ninsho/core";
 import type { OfflineClient } from "../offline/api.js";
 import { OfflineOperations } from "../offline/operations.js";
-import type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
+import type { ActivateOptions, ClientResult, NinshoClient, ValidateOptions } from "./api.js";
 import { ClientEmitter } from "./events.js";
 import type { OnlineContext, StepResult } from "./online.js";
 import { openDevice } from "./open.js";
@@ -163,12 +163,17 @@ export class Client implements NinshoClient {
     return this.publish(session, this.o.now());
   }
 
-  async activate(): Promise<ClientResult<{ readonly decision: unknown }>> {
+  async activate(options: ActivateOptions = {}): Promise<ClientResult<{ readonly decision: unknown }>> {
     const session = await this.ready();
     const key = session.state.key;
     if (key === undefined) return this.failed(session, session.keyProblem?.seed ?? seed("KEY_NOT_INSTALLED"));
     if (this.keys.empty) return this.failed(session, seed("PUBLIC_KEYS_MISSING"));
-    return this.finish(session, await this.serial(() => activateOnline(this.ctx(), key)));
+    return this.finish(session, await this.serial(() => activateOnline(this.ctx(), key, options)));
+  }
+
+  async entitled(feature: string): Promise<boolean> {
+    const status = await this.status();
+    return status.valid && (status.entitlements ?? []).includes(feature);
   }
 
   async deactivate(): Promise<ClientResult<{ readonly deviceId: string; readonly deactivatedAt: string }>> {

@@ -1,5 +1,5 @@
 export type { AcceptedFingerprint } from "./accepted.js";
-export type { ClientResult, NinshoClient, ValidateOptions } from "./api.js";
+export type { ActivateOptions, ClientResult, NinshoClient, ValidateOptions } from "./api.js";
 export { BACKOFF_DEFAULTS, type BackoffOptions, backoffCeiling, backoffDelay } from "./backoff.js";
 export { DEFAULT_CLOCK_TOLERANCE_MS } from "./clockMarks.js";
 export { createClient } from "./createClient.js";

@@ -73,6 +73,7 @@ const answersAnother = (answer: { readonly fingerprintDigest?: string }, sent: F
 export async function activateOnline(
   ctx: OnlineContext,
   key: string,
+  base: { readonly baseKey?: string; readonly baseLicenseId?: string } = {},
 ): Promise<StepResult<{ decision: unknown }>> {
   const fingerprint = await ctx.fingerprint();
   // The lease this machine holds keeps its lineage going; without one the server starts a new lineage, and
@@ -80,7 +81,7 @@ export async function activateOnline(
   const held = ctx.session.lease ? { lease: ctx.session.lease.token } : {};
   // The device key (made now if this machine has none) is registered with the device the server settles on.
   const signing = await ctx.signer.forRegistration();
-  const payload = { key, fingerprint, device: ctx.device, ...held, ...deviceSecretField(signing) };
+  const payload = { key, fingerprint, device: ctx.device, ...held, ...base, ...deviceSecretField(signing) };
   const answer = await exchange(ctx, "/v1/activations", payload, signing?.secret);
   if (!answer.ok) return answer;
   const activation = readAnswer.activation(answer.body);

@@ -2,6 +2,7 @@ import { type Device, fail, type License, licenseState, newId, ok, type Result }
 import type { AccountRecord, LicenseLinkVia } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { allowanceOf } from "../transfers/allowance.js";
+import { channelView } from "./chain.js";
 
 /** Licenses sold to one email that an account lists; a reseller's thousand keys belong in the admin console. */
 const MAX_BY_EMAIL = 1000;
@@ -57,6 +58,7 @@ export async function myLicenseView(deps: ServerDeps, license: License, via: Lic
     ...(license.expiresAt === undefined ? {} : { expiresAt: license.expiresAt }),
     maxDevices: policy?.maxDevices ?? 0,
     devices: devices.map(myDeviceView),
+    ...(await channelView(deps, license, policy)),
     transfers,
   };
 }

@@ -1,5 +1,6 @@
 import {
   type ActivationInput,
+  type ChannelEffect,
   type Device,
   decideActivation,
   type Fingerprint,
@@ -16,6 +17,7 @@ import {
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { type ActivationWrite, newDeviceRecord, writeActivation } from "./activationWrite.js";
+import { judgeChannel, type NamedBase, nameBase, writeChannel } from "./channels.js";
 import type { DecisionView } from "./deviceRecords.js";
 import { sealDeviceSecret } from "./deviceSecrets.js";
 import type { IssuedLease } from "./leases.js";
@@ -31,6 +33,9 @@ export interface ActivationRequest {
   readonly lease?: string | undefined;
   /** The device secret this machine made, in clear (a proof by it checked by `proveNewSecret`); sealed here. */
   readonly deviceSecret?: string | undefined;
+  /** Upgrade licenses, first activation: the base license, by key or by id (see `services/channels.ts`). */
+  readonly baseKey?: string | undefined;
+  readonly baseLicenseId?: string | undefined;
 }
 
 export interface Activation {
@@ -54,8 +59,10 @@ export async function activate(deps: ServerDeps, request: ActivationRequest): Pr
   const key = await deps.keyring.signingKeyFor(found.value.productId);
   if (!policy || !key) throw new Error(`license ${found.value.id} has no policy or signing key`);
   const held = await heldLease(deps, found.value, request.lease);
+  const base = policy.channel === "upgrade" ? await nameBase(deps, request) : ok(undefined);
+  if (!base.ok) return base;
   const outcome = await deps.store.transaction((tx) =>
-    decideAndPersist(deps, tx, found.value.id, policy, request, held),
+    decideAndPersist(deps, tx, found.value.id, policy, request, held, base.value),
   );
   if (!outcome.ok) return outcome;
   const { license, device, created, decision } = outcome.value;
@@ -76,12 +83,13 @@ async function decideAndPersist(
   policy: Policy,
   request: ActivationRequest,
   held: ActivationInput["held"],
+  base: NamedBase,
 ): Promise<Result<Omit<Activation, "lease" | "policy">>> {
   const now = deps.clock();
   const locked = await tx.licenses.lockById(licenseId);
   if (!locked) return fail("KEY_NOT_FOUND");
   const devices = await tx.devices.listActive(licenseId);
-  const decided = decideActivation({
+  let decided = decideActivation({
     license: locked,
     policy,
     devices,
@@ -89,10 +97,22 @@ async function decideAndPersist(
     now,
     held,
   });
+  // The channel's own rules (OEM and bundle bindings, one trial per machine, an upgrade's base) once the
+  // activation rule let the machine in; a refusal is written as any other.
+  let channel: ChannelEffect | undefined;
+  if (decided.ok && decided.value.outcome !== "forked") {
+    const read = { tx, deps, license: locked, policy, fingerprint: request.fingerprint, now, base };
+    const judged = await judgeChannel(read);
+    if (judged.ok) channel = judged.value;
+    else decided = judged;
+  }
   const record = { tx, license: locked, policy, now, actor: (d: Device) => `device:${d.id}` };
   const written = await writeActivation(record, onlineWrite(deps.secrets, request, decided, licenseId, now));
   if (!written.ok) return written;
-  const { license, device, created, decision } = written.value;
+  const { device, created, decision } = written.value;
+  const license = channel
+    ? await writeChannel(tx, written.value.license, channel, now, `device:${device.id}`)
+    : written.value.license;
   if (!decision) throw new Error("an online activation is always a recognition or a new device");
   return ok({ created, license, device, decision });
 }

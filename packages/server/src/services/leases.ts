@@ -1,5 +1,6 @@
 import {
   type Device,
+  effectiveEntitlements,
   type LeaseWindow,
   type License,
   leaseWindow,
@@ -38,7 +39,9 @@ export class LeaseIssuer {
   }
 
   lease(key: SigningKey, license: License, policy: Policy, device: Device): IssuedLease {
-    const cacheKey = `${key.kid}|${device.id}|${device.leaseCounters.issued}|${device.leaseIssuedAt}|${license.expiresAt ?? ""}|${device.fingerprintDigest}`;
+    // A license's own entitlements are rare: only then do they join the key (a change re-signs the lease).
+    const changes = license.entitlementChanges ? JSON.stringify(license.entitlementChanges) : "";
+    const cacheKey = `${key.kid}|${device.id}|${device.leaseCounters.issued}|${device.leaseIssuedAt}|${license.expiresAt ?? ""}|${device.fingerprintDigest}|${changes}`;
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const window: LeaseWindow = leaseWindow(policy, license, new Date(device.leaseIssuedAt));
@@ -49,7 +52,7 @@ export class LeaseIssuer {
       lic: license.id,
       pol: policy.id,
       chn: policy.channel,
-      ent: policy.entitlements,
+      ent: effectiveEntitlements(policy, license),
       fpd: device.fingerprintDigest,
       iat: seconds(window.issuedAt),
       lxp: seconds(window.leaseExpiresAt),

@@ -13,6 +13,7 @@ import { checkTransferCode } from "../transfers/codes.js";
 import { openTransferSupportRequest } from "../transfers/support.js";
 import { secretOf } from "./activate.js";
 import { newDeviceRecord, writeActivation } from "./activationWrite.js";
+import { judgeChannel, noChannelEffect, writeChannel } from "./channels.js";
 import type { IssuedLease } from "./leases.js";
 
 /** How the caller proved the license is theirs: a session of the account that owns it, or a mailed code. */
@@ -69,6 +70,12 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
     // A license that may not be used may not be moved either: a transfer issues a lease.
     const refusal = licenseRefusal(license, now);
     if (refusal) return { ok: false as const, error: refusal };
+    // Nor may it land where its channel forbids: an OEM board, a bundle's part, a machine that ran a trial (a
+    // policy that allows no transfer at all is refused as such, TRANSFER_NOT_ALLOWED, when the slot is taken).
+    const channel = policy.transferable
+      ? await judgeChannel({ tx, deps, license, policy, fingerprint: request.fingerprint, now })
+      : ok(noChannelEffect);
+    if (!channel.ok) return channel;
     const info = { ...request.device, collector: request.fingerprint.collector };
     const bound = presentedDigest(request.presented);
     const created = newDeviceRecord(license.id, info, request.fingerprint.components, bound, now);
@@ -85,8 +92,10 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
       reason,
       by: proof.kind,
     });
-    if (written.ok && proof.kind === "code") await tx.transferCodes.remove(license.id);
-    return written;
+    if (!written.ok) return written;
+    if (proof.kind === "code") await tx.transferCodes.remove(license.id);
+    const channelled = await writeChannel(tx, written.value.license, channel.value, now, actor());
+    return ok({ ...written.value, license: channelled });
   });
   if (!done.ok) {
     if (done.error.code !== "TRANSFER_ALLOWANCE_EXHAUSTED") return done;

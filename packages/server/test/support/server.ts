@@ -47,6 +47,7 @@ export interface PolicyFields {
   readonly channel?:
     | "retail"
     | "oem"
+    | "bundle"
     | "volume"
     | "subscription"
     | "trial"
@@ -70,6 +71,9 @@ export interface PolicyFields {
   readonly heartbeatTimeoutSeconds?: number;
   readonly overage?: { readonly percent: number; readonly hours: number };
   readonly borrowMaxDays?: number;
+  readonly basePolicyId?: string;
+  readonly bundleComponent?: string;
+  readonly graceAfterPaymentFailureDays?: number;
 }
 
 /** A product, a policy and licenses issued under it. */

@@ -15,6 +15,7 @@ import * as deviceSecret from "./0013_device_secret.js";
 import * as adminChanges from "./0014_admin_changes.js";
 import * as webhooks from "./0015_webhooks.js";
 import * as transfers from "./0016_transfers.js";
+import * as channels from "./0017_channels.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "0014_admin_changes": adminChanges,
   "0015_webhooks": webhooks,
   "0016_transfers": transfers,
+  "0017_channels": channels,
 };
 
 export const migrationProvider: MigrationProvider = {

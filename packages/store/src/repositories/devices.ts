@@ -58,6 +58,12 @@ export class KyselyDeviceRepository implements DeviceRepository {
       first_activated_at: row.l_first_activated_at,
       expires_at: row.l_expires_at,
       overrides: row.l_overrides ?? null,
+      consumed_by: row.l_consumed_by,
+      entitlement_changes: row.l_entitlement_changes,
+      past_due_since: row.l_past_due_since,
+      // A validation never binds or repairs: the channel's binding is read by activations only.
+      bound_component: null,
+      warranty_repair: null,
     });
     return { device: toDevice(row), license };
   }
@@ -230,6 +236,9 @@ const withLicense = (db: Executor) =>
       "licenses.first_activated_at as l_first_activated_at",
       "licenses.expires_at as l_expires_at",
       "licenses.overrides as l_overrides",
+      "licenses.consumed_by as l_consumed_by",
+      "licenses.entitlement_changes as l_entitlement_changes",
+      "licenses.past_due_since as l_past_due_since",
     ])
     .where("devices.id", "=", "");
 

@@ -1,4 +1,11 @@
-import type { License, LicenseOverrides, LicenseStatus } from "@ninsho/core";
+import type {
+  BoundComponent,
+  EntitlementChanges,
+  License,
+  LicenseOverrides,
+  LicenseStatus,
+  WarrantyRepair,
+} from "@ninsho/core";
 import type { LicenseRepository } from "../contracts.js";
 import { parseJson, present } from "../json.js";
 import type { IssuedLicense, LicenseFilter, LicensePatch } from "../records.js";
@@ -84,6 +91,13 @@ export class KyselyLicenseRepository implements LicenseRepository {
     if (patch.policyId !== undefined) set.policy_id = patch.policyId;
     if (patch.overrides !== undefined)
       set.overrides = patch.overrides === null ? null : JSON.stringify(patch.overrides);
+    if (patch.consumedBy !== undefined) set.consumed_by = patch.consumedBy;
+    if (patch.baseLicenseId !== undefined) set.base_license_id = patch.baseLicenseId;
+    if (patch.boundComponent !== undefined) set.bound_component = jsonOrNull(patch.boundComponent);
+    if (patch.warrantyRepair !== undefined) set.warranty_repair = jsonOrNull(patch.warrantyRepair);
+    if (patch.entitlementChanges !== undefined)
+      set.entitlement_changes = jsonOrNull(patch.entitlementChanges);
+    if (patch.pastDueSince !== undefined) set.past_due_since = patch.pastDueSince;
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("licenses").set(set).where("id", "=", id).execute();
   }
@@ -112,6 +126,11 @@ const toRow = (l: IssuedLicense): LicensesTable => ({
   first_activated_at: l.firstActivatedAt ?? null,
   expires_at: l.expiresAt ?? null,
   overrides: l.overrides === undefined ? null : JSON.stringify(l.overrides),
+  consumed_by: null,
+  bound_component: null,
+  warranty_repair: null,
+  entitlement_changes: null,
+  past_due_since: null,
 });
 
 export const toLicense = (row: LicensesTable): License => ({
@@ -129,6 +148,18 @@ export const toLicense = (row: LicensesTable): License => ({
   ...(row.overrides === null || row.overrides === undefined
     ? {}
     : { overrides: parseJson<LicenseOverrides>(row.overrides) }),
+  ...present("consumedBy", row.consumed_by),
+  ...present("pastDueSince", row.past_due_since),
+  ...jsonField<BoundComponent, "boundComponent">("boundComponent", row.bound_component),
+  ...jsonField<WarrantyRepair, "warrantyRepair">("warrantyRepair", row.warranty_repair),
+  ...jsonField<EntitlementChanges, "entitlementChanges">("entitlementChanges", row.entitlement_changes),
 });
+
+const jsonOrNull = (value: object | null): string | null => (value === null ? null : JSON.stringify(value));
+
+/** A JSON column as an optional domain field: absent when the column is null (or not there yet). */
+function jsonField<T, K extends string = string>(key: K, text: string | null | undefined): { [P in K]?: T } {
+  return (text === null || text === undefined ? {} : { [key]: parseJson<T>(text) }) as { [P in K]?: T };
+}
 
 export type { IssuedLicense, LicenseFilter, LicensePatch } from "../records.js";

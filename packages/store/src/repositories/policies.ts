@@ -50,7 +50,19 @@ const toRow = (p: Policy): PoliciesTable => ({
   seat_rules: p.seats === undefined ? null : JSON.stringify(seatRulesOf(p)),
   updated_at: p.updatedAt ?? null,
   archived_at: p.archivedAt ?? null,
+  channel_rules: channelRulesOf(p),
 });
+
+/** The channel fields of a policy, as its `channel_rules` column keeps them; null when it sets none. */
+function channelRulesOf(p: Policy): string | null {
+  const rules = {
+    ...(p.bundleComponent === undefined ? {} : { bundleComponent: p.bundleComponent }),
+    ...(p.graceAfterPaymentFailureDays === undefined
+      ? {}
+      : { graceAfterPaymentFailureDays: p.graceAfterPaymentFailureDays }),
+  };
+  return Object.keys(rules).length === 0 ? null : JSON.stringify(rules);
+}
 
 /** The seat fields of a policy, as its `seat_rules` column keeps them. */
 const seatRulesOf = (p: Policy) => ({
@@ -87,9 +99,13 @@ export const toPolicy = (row: PoliciesTable): Policy => ({
   entitlements: parseJson(row.entitlements),
   ...(row.base_policy_id === null ? {} : { basePolicyId: row.base_policy_id }),
   ...(row.seat_rules === null || row.seat_rules === undefined ? {} : parseJson<SeatRules>(row.seat_rules)),
+  ...(row.channel_rules === null || row.channel_rules === undefined
+    ? {}
+    : parseJson<ChannelRules>(row.channel_rules)),
   createdAt: row.created_at,
   ...present("updatedAt", row.updated_at ?? null),
   ...present("archivedAt", row.archived_at ?? null),
 });
 
 type SeatRules = Pick<Policy, "seats" | "heartbeatTimeoutSeconds" | "overage" | "borrowMaxDays">;
+type ChannelRules = Pick<Policy, "bundleComponent" | "graceAfterPaymentFailureDays">;

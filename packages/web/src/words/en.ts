@@ -146,6 +146,7 @@ export const en = {
   channels: {
     retail: "Retail",
     oem: "Preinstalled (OEM)",
+    bundle: "Sold with hardware (DSP)",
     volume: "Volume",
     subscription: "Subscription",
     trial: "Trial",
@@ -252,6 +253,12 @@ export const en = {
     "relay.grant_issued": "Volume grant issued for a relay",
     "relay.usage_reported": "Relay usage report imported",
     "support.requested": "Support request opened",
+    "license.bound": "Bound to its machine's part (OEM, bundle)",
+    "license.warranty_repair": "Warranty repair recorded",
+    "license.rebound": "Moved to the repaired machine's new part",
+    "license.base_consumed": "Upgrade: base license taken into the upgrade",
+    "license.base_released": "Upgrade: base license given back",
+    "license.entitlements_changed": "Features of this license changed",
   } satisfies Record<EventType, string>,
   actors: {
     system: "the server",

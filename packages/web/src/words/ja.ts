@@ -143,6 +143,7 @@ export const ja: Shape<typeof en> = {
   channels: {
     retail: "リテール",
     oem: "プリインストール（OEM）",
+    bundle: "ハードウェア同梱（DSP）",
     volume: "ボリューム",
     subscription: "サブスクリプション",
     trial: "試用版",
@@ -249,6 +250,12 @@ export const ja: Shape<typeof en> = {
     "relay.grant_issued": "リレーへのボリューム許諾を発行",
     "relay.usage_reported": "リレーの利用レポートを取り込み",
     "support.requested": "サポート依頼を作成",
+    "license.bound": "マシンの部品に結び付け（OEM、バンドル）",
+    "license.warranty_repair": "保証修理を記録",
+    "license.rebound": "修理後の新しい部品に移行",
+    "license.base_consumed": "アップグレード: 元のライセンスを引き継ぎ",
+    "license.base_released": "アップグレード: 元のライセンスを返却",
+    "license.entitlements_changed": "このライセンスの機能を変更",
   },
   actors: {
     system: "サーバー",

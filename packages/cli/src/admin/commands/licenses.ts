@@ -8,6 +8,7 @@ import { table } from "../format.js";
 import type { Io } from "../io.js";
 import { printLicenseDetail } from "../licenseView.js";
 import { positiveInt } from "../parse.js";
+import { registerChannelActions } from "./channelActions.js";
 import { registerLicenseActions } from "./licenseActions.js";
 
 interface ListOptions {
@@ -108,4 +109,5 @@ export function registerLicenses(program: Command, io: Io): void {
   );
 
   registerLicenseActions(licenses, io);
+  registerChannelActions(licenses, io);
 }

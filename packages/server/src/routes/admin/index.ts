@@ -3,6 +3,7 @@ import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { registerAudit } from "./audit.js";
 import { registerCatalogEdits } from "./catalogEdits.js";
+import { registerChannelActions } from "./channelActions.js";
 import { registerConsoleReads } from "./console.js";
 import { registerKeys } from "./keys.js";
 import { registerLicenseActions } from "./licenseActions.js";
@@ -33,6 +34,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   registerConsoleReads(app, deps);
   registerLicenseReads(app, deps);
   registerLicenseActions(app, deps);
+  registerChannelActions(app, deps);
   registerTokens(app, deps);
   registerOfflineSupport(app, deps);
   registerSeatUsage(app, deps);

@@ -20,11 +20,21 @@ export const adminRoute = <R extends Omit<RouteConfig, "middleware" | "security"
     middleware: [requireRole(deps, role)] as const,
   });
 
-/** A license as an admin sees it. */
-export const adminLicenseView = (license: License, now: Date) => ({
-  ...license,
-  state: licenseState(license, now),
-});
+/**
+ * A license as an admin sees it: of its binding only the component kind (the digests are the hardware's
+ * stand-ins, shown to no role here).
+ */
+export function adminLicenseView(license: License, now: Date) {
+  const { boundComponent, entitlementChanges, ...rest } = license;
+  return {
+    ...rest,
+    state: licenseState(license, now),
+    ...(boundComponent === undefined ? {} : { boundComponent: { kind: boundComponent.kind } }),
+    ...(entitlementChanges === undefined
+      ? {}
+      : { entitlementChanges: { add: [...entitlementChanges.add], remove: [...entitlementChanges.remove] } }),
+  };
+}
 
 /**
  * A device as an admin API answer shows it: never its lease bookkeeping nor its device secret (sealed, yet what

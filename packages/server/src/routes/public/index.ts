@@ -8,6 +8,7 @@ import { registerOfflineKey } from "./offlineKey.js";
 import { registerOfflineLicenseFiles } from "./offlineLicenseFiles.js";
 import { registerTransfer } from "./transfer.js";
 import { registerTransferCodes } from "./transferCodes.js";
+import { registerUsage } from "./usage.js";
 import { registerValidate } from "./validate.js";
 import { registerWellKnown } from "./wellKnown.js";
 
@@ -22,4 +23,5 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
   registerOfflineKey(app, deps);
   registerOfflineConfirmations(app, deps);
   registerOfflineLicenseFiles(app, deps);
+  registerUsage(app, deps);
 }

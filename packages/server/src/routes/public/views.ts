@@ -1,4 +1,4 @@
-import { type License, licenseState, type Policy } from "@ninsho/core";
+import { effectiveEntitlements, type License, licenseState, type Policy } from "@ninsho/core";
 
 /** What a device is told about its license. */
 export const licenseView = (license: License, policy: Policy, now: Date) => ({
@@ -8,7 +8,7 @@ export const licenseView = (license: License, policy: Policy, now: Date) => ({
   channel: policy.channel,
   policyId: policy.id,
   productId: license.productId,
-  entitlements: [...policy.entitlements],
+  entitlements: effectiveEntitlements(policy, license),
   maxDevices: policy.maxDevices,
   ...(license.expiresAt === undefined ? {} : { expiresAt: license.expiresAt }),
 });

@@ -47,9 +47,14 @@ export interface PolicyInput {
   readonly heartbeatTimeoutSeconds?: number | undefined;
   readonly overage?: { readonly percent: number; readonly hours: number } | undefined;
   readonly borrowMaxDays?: number | undefined;
+  readonly bundleComponent?: string | undefined;
+  readonly graceAfterPaymentFailureDays?: number | undefined;
 }
 
-/** OEM licenses are bound to their first machine's board; everything else starts from the retail defaults. */
+/**
+ * OEM licenses are bound to their first machine's board and bundle licenses to the part they were sold with:
+ * neither moves by transfer unless asked. Everything else starts from the retail defaults.
+ */
 export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promise<Result<Policy>> {
   const product = await deps.store.products.findById(input.productId);
   if (!product) return fail("PRODUCT_NOT_FOUND", { productId: input.productId });
@@ -63,7 +68,9 @@ export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promis
   }
   const seatRules = seatRulesOf(input);
   if (!seatRules.ok) return seatRules;
-  const oem = input.channel === "oem";
+  const channelRules = channelRulesOf(input);
+  if (!channelRules.ok) return channelRules;
+  const oem = input.channel === "oem" || input.channel === "bundle";
   const policy: Policy = {
     id: newId("policy"),
     productId: input.productId,
@@ -81,6 +88,7 @@ export async function createPolicy(deps: ServerDeps, input: PolicyInput): Promis
     entitlements: input.entitlements ?? [],
     ...(input.basePolicyId === undefined ? {} : { basePolicyId: input.basePolicyId }),
     ...seatRules.value,
+    ...channelRules.value,
     createdAt: deps.clock().toISOString(),
   };
   await deps.store.policies.insert(policy);
@@ -114,5 +122,22 @@ function seatRulesOf(input: PolicyInput): Result<Partial<Policy>> {
     heartbeatTimeoutSeconds: timeout,
     ...(input.overage === undefined ? {} : { overage: { ...input.overage } }),
     ...(input.borrowMaxDays === undefined ? {} : { borrowMaxDays: input.borrowMaxDays }),
+  });
+}
+
+/** The channel fields a policy keeps: a bundle names its component; each field only on its own channel. */
+function channelRulesOf(input: PolicyInput): Result<Partial<Policy>> {
+  if (input.channel === "bundle" && input.bundleComponent === undefined)
+    return fail("VALIDATION_FAILED", { issues: "bundleComponent: required for a bundle policy" });
+  if (input.channel !== "bundle" && input.bundleComponent !== undefined)
+    return fail("VALIDATION_FAILED", { issues: "bundleComponent: only for bundle policies" });
+  const grace = input.graceAfterPaymentFailureDays;
+  if (input.channel !== "subscription" && grace !== undefined)
+    return fail("VALIDATION_FAILED", {
+      issues: "graceAfterPaymentFailureDays: only for subscription policies",
+    });
+  return ok({
+    ...(input.bundleComponent === undefined ? {} : { bundleComponent: input.bundleComponent }),
+    ...(grace === undefined ? {} : { graceAfterPaymentFailureDays: grace }),
   });
 }

@@ -8,9 +8,10 @@ import {
   type Problem,
   type Result,
 } from "@ninsho/core";
-import type { LicensePatch } from "@ninsho/store";
+import type { LicensePatch, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
 import { recordAudit } from "./audit.js";
+import { releaseBase } from "./channelActions.js";
 
 /** The admin actions that change a license's status, and from which status each may start. */
 const transitions = {
@@ -36,6 +37,7 @@ export async function changeLicense(
   actor: string,
   reason: string,
   decide: (license: License) => Change,
+  after?: (tx: Repositories, license: License, at: string) => Promise<void>,
 ): Promise<Result<License>> {
   const at = deps.clock().toISOString();
   return deps.store.transaction(async (tx) => {
@@ -54,6 +56,7 @@ export async function changeLicense(
       createdAt: at,
     });
     await recordAudit(tx, { type: change.event, actor, target: licenseId, reason, data: change.data, at });
+    if (after) await after(tx, change.next, at);
     return ok(change.next);
   });
 }
@@ -83,7 +86,12 @@ export function changeStatus(
   reason: string,
 ): Promise<Result<License>> {
   const rule = transitions[action];
-  return changeLicense(deps, licenseId, actor, reason, (license) => {
+  // A revoked upgrade gives its base back (story 7: a right paid for is never lost with the upgrade).
+  const after =
+    action === "revoke"
+      ? (tx: Repositories, license: License, at: string) => releaseBase(tx, license, actor, reason, at)
+      : undefined;
+  const decideStatus = (license: License): Change => {
     if (!(rule.from as readonly LicenseStatus[]).includes(license.status)) {
       return {
         code: "LICENSE_STATE_CONFLICT",
@@ -97,7 +105,8 @@ export function changeStatus(
       data: { from: license.status, to: rule.to },
       next: { ...withField(license, "statusReason", statusReason), status: rule.to },
     };
-  });
+  };
+  return changeLicense(deps, licenseId, actor, reason, decideStatus, after);
 }
 
 /** Move a license's expiry (later to extend, `null` to make it perpetual). A revoked license stays revoked. */

@@ -1,4 +1,11 @@
-import { type License, type Policy, type Seat, type SigningKey, signSeatLease } from "@ninsho/core";
+import {
+  effectiveEntitlements,
+  type License,
+  type Policy,
+  type Seat,
+  type SigningKey,
+  signSeatLease,
+} from "@ninsho/core";
 
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
@@ -18,7 +25,7 @@ export function seatLease(key: SigningKey, license: License, policy: Policy, sea
     chn: policy.channel,
     knd: seat.kind,
     hld: seat.holder,
-    ent: policy.entitlements,
+    ent: effectiveEntitlements(policy, license),
     iat: Math.floor(now.getTime() / 1000),
     exp: seconds(seat.expiresAt),
   });
