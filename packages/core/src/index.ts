@@ -24,7 +24,6 @@ export * from "./licensing/recognition.js";
 export * from "./licensing/seat.js";
 export * from "./licensing/seatRules.js";
 export * from "./licensing/seatUsage.js";
-export * from "./licensing/subscription.js";
 export * from "./licensing/timeline.js";
 export * from "./licensing/timelineText.js";
 export * from "./licensing/transferAllowance.js";

@@ -1,8 +1,9 @@
 /**
- * The channel rules as pure functions: bindings (OEM, bundle), trial marks, upgrade bases, subscription
- * changes and entitlements, decided on facts with no I/O.
+ * The channel rules as pure functions: bindings (OEM, bundle), trial marks, upgrade bases, a subscription's
+ * grace after a failed payment (the billing decision with the policy's grace) and entitlements, decided on facts with no I/O.
  */
 import {
+  applyBilling,
   changeEntitlements,
   decideChannel,
   effectiveEntitlements,
@@ -10,10 +11,6 @@ import {
   judgeTrial,
   judgeUpgrade,
   licenseRefusal,
-  renewSubscription,
-  subscriptionCanceled,
-  subscriptionPaymentFailed,
-  subscriptionRefunded,
   trialMarks,
 } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
@@ -130,37 +127,36 @@ describe("upgrades", () => {
 
 describe("subscriptions", () => {
   const sub = policy({ channel: "subscription", graceAfterPaymentFailureDays: 3 });
+  const value = <T>(result: { ok: true; value: T } | { ok: false }) => {
+    if (!result.ok) throw new Error("expected a change");
+    return result.value;
+  };
 
-  it("a renewal extends to the period's end and clears past due; never shortens", () => {
-    const end = new Date(NOW.getTime() + 30 * DAY);
-    expect(renewSubscription({ expiresAt: NOW.toISOString() }, end)).toEqual({
-      expiresAt: end.toISOString(),
-      pastDueSince: null,
-    });
-    const later = new Date(NOW.getTime() + 60 * DAY).toISOString();
-    expect(renewSubscription({ expiresAt: later }, end).expiresAt).toBe(later);
-  });
-
-  it("a failed payment runs the grace from the first failure only", () => {
-    const first = subscriptionPaymentFailed({ expiresAt: NOW.toISOString() }, sub, NOW);
-    expect(first).toEqual({
+  it("a failed payment runs the policy's grace from the first failure only; a renewal clears it", () => {
+    const first = value(
+      applyBilling(license({ expiresAt: NOW.toISOString() }), { kind: "payment_failed" }, NOW, sub),
+    );
+    expect(first).toMatchObject({
       expiresAt: new Date(NOW.getTime() + 3 * DAY).toISOString(),
       pastDueSince: NOW.toISOString(),
     });
-    const again = subscriptionPaymentFailed(
-      { expiresAt: first.expiresAt ?? "", pastDueSince: NOW.toISOString() },
-      sub,
-      new Date(NOW.getTime() + 2 * DAY),
+    const pastDue = license({ expiresAt: first.expiresAt ?? "", pastDueSince: NOW.toISOString() });
+    const again = value(
+      applyBilling(pastDue, { kind: "payment_failed" }, new Date(NOW.getTime() + 2 * DAY), sub),
     );
-    expect(again).toEqual({ pastDueSince: NOW.toISOString() });
+    expect(again.expiresAt).toBe(first.expiresAt);
+    const end = new Date(NOW.getTime() + 30 * DAY).toISOString();
+    expect(
+      value(applyBilling(pastDue, { kind: "renewed", periodEnd: end }, NOW, sub)).pastDueSince,
+    ).toBeNull();
   });
 
-  it("past the grace the license is refused as past due, not merely expired; cancel and refund", () => {
+  it("past the grace the license is refused as past due, not merely expired", () => {
     const lapsed = license({ expiresAt: NOW.toISOString(), pastDueSince: NOW.toISOString() });
     expect(licenseRefusal(lapsed, new Date(NOW.getTime() + 1))?.code).toBe("SUBSCRIPTION_PAST_DUE");
-    const end = new Date(NOW.getTime() + 5 * DAY);
-    expect(subscriptionCanceled(end)).toEqual({ expiresAt: end.toISOString() });
-    expect(subscriptionRefunded()).toEqual({ status: "revoked", statusReason: "refunded" });
+    expect(licenseRefusal(license({ expiresAt: NOW.toISOString() }), new Date(NOW.getTime() + 1))?.code).toBe(
+      "LICENSE_EXPIRED",
+    );
   });
 });
 

@@ -31,7 +31,7 @@ export interface ChannelEffect {
  * The channel's own rules for one activation, after the activation rule let it through (same device or a free
  * slot): OEM and bundle bindings, one trial per machine, an upgrade's base. Pure: the caller writes the effect.
  * Retail, volume and subscription licenses have no rule here: retail moves by transfer within the allowance,
- * volume is the device limit, subscription is the license's expiry (see `subscription.ts`).
+ * volume is the device limit, subscription is the license's expiry (see `billing.ts`).
  * @example
  * const channel = decideChannel({ license, policy, fingerprint, now, trial, base });
  * if (!channel.ok) refuse(channel.error);

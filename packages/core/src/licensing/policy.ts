@@ -70,7 +70,7 @@ export interface Policy {
   readonly basePolicyId?: string;
   /** For `bundle` (DSP) licenses: the component kind the license was sold with and is bound to (e.g. `gpu`). */
   readonly bundleComponent?: string;
-  /** For `subscription` licenses: days a license keeps working after a failed payment (see `subscription.ts`). */
+  /** For `subscription` licenses: days a license keeps working after a failed payment (see `billing.ts`). */
   readonly graceAfterPaymentFailureDays?: number;
   /** Seat channels: how many seats the pool has (machines or instances running at once). */
   readonly seats?: number;

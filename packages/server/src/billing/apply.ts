@@ -1,5 +1,6 @@
 import { applyBilling, type BillingFact, fail, type License, newId, ok, type Result } from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
+import { releaseBase } from "../services/admin/channelActions.js";
 import type { BillingSource } from "./secrets.js";
 
 /** What happened to one billing event: applied, a repeat of one applied before, or not applicable. */
@@ -35,10 +36,11 @@ export async function applyBillingEvent(
     if (!(await tx.billingEvents.insertIfAbsent({ id, licenseId, kind: fact.kind, at }))) {
       return ok({ applied: false, duplicate: true });
     }
-    const change = applyBilling(license, fact, now);
+    const change = applyBilling(license, fact, now, (await deps.policies.get(license.policyId)) ?? {});
     if (!change.ok) return ok({ applied: false, duplicate: false, code: change.error.code, license });
-    const { status, statusReason, expiresAt, event, data } = change.value;
-    await tx.licenses.update(licenseId, { status, statusReason, expiresAt });
+    const { status, statusReason, expiresAt, pastDueSince, event, data } = change.value;
+    const pastDue = pastDueSince === undefined ? {} : { pastDueSince };
+    await tx.licenses.update(licenseId, { status, statusReason, expiresAt, ...pastDue });
     await tx.events.append({
       id: newId("event"),
       licenseId,
@@ -48,13 +50,17 @@ export async function applyBillingEvent(
       data,
       createdAt: at,
     });
-    const { statusReason: _r, expiresAt: _e, ...rest } = license;
+    const { statusReason: _r, expiresAt: _e, pastDueSince: _p, ...rest } = license;
+    const since = pastDueSince === undefined ? license.pastDueSince : (pastDueSince ?? undefined);
     const next: License = {
       ...rest,
       status,
       ...(statusReason === null ? {} : { statusReason }),
       ...(expiresAt === null ? {} : { expiresAt }),
+      ...(since === undefined ? {} : { pastDueSince: since }),
     };
+    // A refunded upgrade gives its base back (story 7).
+    if (status === "revoked") await releaseBase(tx, next, `billing:${source}`, eventId, at);
     return ok({ applied: true, duplicate: false, license: next });
   });
 }

@@ -4,9 +4,6 @@ import { isRecord } from "@ninsho/core";
 /** The metadata key a vendor sets on Stripe subscriptions, invoices or charges to name the Ninsho license. */
 export const STRIPE_LICENSE_KEY = "ninsho_license_id";
 
-/** Days a license keeps running after a failed payment when nothing else says (Stripe retries for about 3 weeks). */
-export const DEFAULT_PAYMENT_GRACE_DAYS = 7;
-
 /** A Stripe event reduced to what licensing needs, or why it is not for us. */
 export type StripeMapping =
   | { readonly kind: "fact"; readonly licenseId: string; readonly fact: BillingFact }
@@ -70,7 +67,8 @@ export function mapStripeEvent(event: Record<string, unknown>): StripeMapping {
       return {
         kind: "fact",
         licenseId,
-        fact: { kind: "payment_failed", graceDays: DEFAULT_PAYMENT_GRACE_DAYS },
+        // Stripe names no grace: the license's policy does (`graceAfterPaymentFailureDays`).
+        fact: { kind: "payment_failed" },
       };
     case "customer.subscription.deleted": {
       const periodEnd = subscriptionPeriodEnd(object);

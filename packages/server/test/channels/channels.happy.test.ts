@@ -6,6 +6,8 @@
 import { verifyLease } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
 import { accountCall, signedIn } from "../support/accounts.js";
+import { billingSecretOf, signedBilling, stripeEvent } from "../support/billing.js";
+import { DAY } from "../support/clock.js";
 import { machine, withChanged } from "../support/fingerprints.js";
 import { errorOf, post, str } from "../support/http.js";
 import { aDevice, useServers } from "../support/server.js";
@@ -172,6 +174,49 @@ describe("channels", () => {
     expect((await t.timeline(base.licenseId)).map((e) => e.type)).toEqual(
       expect.arrayContaining(["license.base_consumed", "license.base_released"]),
     );
+  });
+
+  it("subscription: a failed payment runs the policy's grace, then SUBSCRIPTION_PAST_DUE; a renewal brings it back", async () => {
+    const t = await servers.start();
+    const c = await channelCatalogue(t, {
+      channel: "subscription",
+      graceAfterPaymentFailureDays: 3,
+      expiry: { kind: "duration", seconds: 30 * 86_400 },
+    });
+    const pc = machine("sub-grace");
+    await t.activated(c.key, pc);
+    const secret = await billingSecretOf(t, "stripe");
+    t.clock.advance(30 * DAY);
+    const failed = stripeEvent("evt_fail_1", "invoice.payment_failed", c.licenseId);
+    expect((await signedBilling(t, "/v1/billing/stripe", failed, secret)).status).toBe(200);
+    expect((await t.activate(c.key, pc)).status).toBe(200);
+    t.clock.advance(3 * DAY + 1000);
+    const lapsed = await t.activate(c.key, pc);
+    expect(errorOf(lapsed).code).toBe("SUBSCRIPTION_PAST_DUE");
+    const periodEnd = Math.floor(t.clock.now().getTime() / 1000) + 30 * 86_400;
+    const paid = stripeEvent("evt_paid_1", "invoice.paid", c.licenseId, {
+      lines: { data: [{ period: { end: periodEnd } }] },
+    });
+    expect((await signedBilling(t, "/v1/billing/stripe", paid, secret)).status).toBe(200);
+    expect((await t.activate(c.key, pc)).status).toBe(200);
+    expect((await adminLicense(t, c.licenseId)).pastDueSince).toBeUndefined();
+  });
+
+  it("upgrade: a refund from billing gives the base back", async () => {
+    const t = await servers.start();
+    const base = await channelCatalogue(t, { channel: "retail" });
+    const policy = await t.policy(base.productId, { channel: "upgrade", basePolicyId: base.policyId });
+    const [upgrade] = await t.issue(policy);
+    if (!upgrade) throw new Error("an upgrade key");
+    expect((await activateWithBase(t, upgrade.key, machine("refund"), { baseKey: base.key })).status).toBe(
+      201,
+    );
+    const secret = await billingSecretOf(t, "stripe");
+    const refund = stripeEvent("evt_refund_1", "charge.refunded", upgrade.id);
+    expect((await signedBilling(t, "/v1/billing/stripe", refund, secret)).status).toBe(200);
+    expect((await adminLicense(t, upgrade.id)).state).toBe("revoked");
+    expect((await adminLicense(t, base.licenseId)).consumedBy).toBeUndefined();
+    expect((await t.activate(base.key, machine("refund"))).status).toBe(201);
   });
 
   it("entitlements: a license adds and removes features; the lease carries them", async () => {

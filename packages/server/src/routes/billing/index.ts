@@ -26,7 +26,7 @@ function factOf(event: z.infer<typeof BillingEventSchema>): BillingFact {
     case "subscription.renewed":
       return { kind: "renewed", periodEnd: event.periodEnd };
     case "payment.failed":
-      return { kind: "payment_failed", graceDays: event.graceDays ?? 7 };
+      return { kind: "payment_failed", graceDays: event.graceDays };
     case "subscription.canceled":
       return { kind: "canceled", periodEnd: event.periodEnd };
     case "charge.refunded":
