@@ -159,7 +159,7 @@ async function ownerRefresh(p: Party): Promise<Refreshed> {
   if (again.ok) return signedOf(again);
   const from = again.devices?.[0] ?? p.inst.deviceId;
   if (!from) return out;
-  const moved = await p.inst.transfer(p.fp, from);
+  const moved = await p.inst.transfer(p.fp, from, await p.inst.server.mailedTransferCode(p.inst.key));
   if (moved.ok) return signedOf(moved);
   p.support++;
   await p.inst.server.supportDeactivate(from);
@@ -180,5 +180,6 @@ async function copyRefresh(p: Party, cap: Capability, owner: Party): Promise<Ref
   if (again.ok || cap.persistence !== "transfer") return signedOf(again);
   const from = again.devices?.[0];
   if (!from) return signedOf(again);
+  // The copy's user holds the key but not the owner's mailbox: the transfer goes without a code.
   return signedOf(await p.inst.transfer(p.fp, from));
 }

@@ -129,13 +129,17 @@ export class Installation {
     return { ok: true, status: 200 };
   }
 
-  /** Self-service transfer of the license from `fromDeviceId` to this machine, with a new secret. */
-  async transfer(fp: Fingerprint, fromDeviceId: string): Promise<Outcome> {
+  /**
+   * Self-service transfer of the license from `replacesDeviceId` to this machine, with a new secret, proven by
+   * the code mailed to the license's owner (`undefined`: the key alone, which the server refuses).
+   */
+  async transfer(fp: Fingerprint, replacesDeviceId: string, code?: string): Promise<Outcome> {
     const fingerprint = wireFingerprint(fp, this.salt);
     this.secret ??= newDeviceSecret();
     const body = {
       key: this.key,
-      fromDeviceId,
+      ...(code === undefined ? {} : { code }),
+      replacesDeviceId,
       fingerprint,
       device: { name: "fleet", platform: "linux" },
       deviceSecret: deviceSecretText(this.secret),

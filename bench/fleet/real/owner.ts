@@ -149,8 +149,9 @@ export class Owner {
   }
 
   private async transfer(fp: ReturnType<typeof fingerprintOf>, from: string): Promise<boolean> {
-    const out: Outcome = await this.installation.transfer(fp, from);
-    if (!out.ok && out.code !== "TRANSFER_LIMIT_REACHED" && out.code !== "TRANSFER_NOT_ALLOWED")
+    const code = await this.server.mailedTransferCode(this.key);
+    const out: Outcome = await this.installation.transfer(fp, from, code);
+    if (!out.ok && out.code !== "TRANSFER_ALLOWANCE_EXHAUSTED" && out.code !== "TRANSFER_NOT_ALLOWED")
       bump(this.counts.unexpected, `transfer:${out.code}`);
     return out.ok;
   }

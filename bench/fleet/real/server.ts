@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { unseal } from "@ninsho/core";
 import { createStore, type Store } from "@ninsho/store";
 import { pino } from "pino";
 import { createApp } from "../../../packages/server/src/app.js";
@@ -25,6 +26,12 @@ export interface PolicyFields {
   readonly transferable: boolean;
   readonly transfersPerYear: number;
 }
+
+/**
+ * The email every simulated license is sold to: the owner's mailbox, where the server's transfer codes arrive.
+ * Only the owner reads it; a copy's user, holding the key alone, never sees a code.
+ */
+export const OWNER_EMAIL = "owner@fleet.example";
 
 /** The default policy a vendor ships: one device, a 7-day lease, 14 days of grace, three transfers a year. */
 export const RETAIL: PolicyFields = {
@@ -104,10 +111,30 @@ export class RealServer {
     const keys: string[] = [];
     while (keys.length < count) {
       const batch = Math.min(1000, count - keys.length);
-      const body = await this.created("/v1/admin/licenses", { policyId, count: batch });
+      const body = await this.created("/v1/admin/licenses", {
+        policyId,
+        count: batch,
+        ownerEmail: OWNER_EMAIL,
+      });
       for (const l of body.licenses as { key: string }[]) keys.push(l.key);
     }
     return keys;
+  }
+
+  /**
+   * What the owner does to move the license: asks for a transfer code with the key and reads it in the mail
+   * (the server's outbox, as the owner's mailbox). `undefined` when the server sends none (e.g. too many asked).
+   */
+  async mailedTransferCode(key: string): Promise<string | undefined> {
+    const asked = await this.post("/v1/transfers/codes", { key });
+    if (asked.status !== 202) return undefined;
+    // The walk is sequential, so the newest transfer-code mail to the owner is the one just asked for.
+    for (const mail of await this.store.outbox.list(1000)) {
+      if (mail.to !== OWNER_EMAIL || mail.template !== "transfer-code") continue;
+      const opened = JSON.parse(unseal(this.deps.secrets, mail.sealedMessage, mail.id)) as { text: string };
+      return /^\s+(\d{8})$/m.exec(opened.text)?.[1];
+    }
+    return undefined;
   }
 
   /** Support's override: free a device's slot by hand (counted as a support case by the caller). */
