@@ -15,6 +15,7 @@ const scripts: Readonly<Record<ScriptEntry, string>> = {
   "console-licenses": at("../src/client/pages/consoleLicenses.ts"),
   console: at("../src/client/app/console/main.tsx"),
   portal: at("../src/client/app/portal/main.tsx"),
+  account: at("../src/client/app/account/main.tsx"),
 };
 
 /**

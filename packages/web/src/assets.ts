@@ -2,8 +2,15 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The browser bundles the build makes (scripts/bundle.ts), one script per page (the console's and the portal's are Preact apps) and one stylesheet. */
-export const scriptEntries = ["phone", "console-phone", "console-licenses", "console", "portal"] as const;
+/** The browser bundles the build makes (scripts/bundle.ts), one script per page (the console's, the portal's and the account pages' are Preact apps) and one stylesheet. */
+export const scriptEntries = [
+  "phone",
+  "console-phone",
+  "console-licenses",
+  "console",
+  "portal",
+  "account",
+] as const;
 export type ScriptEntry = (typeof scriptEntries)[number];
 
 /**
@@ -54,6 +61,7 @@ export function loadAssets(dir: string = bundleDir): Assets {
     "console-licenses": load(dir, "console-licenses", "js"),
     console: load(dir, "console", "js"),
     portal: load(dir, "portal", "js"),
+    account: load(dir, "account", "js"),
   } satisfies Record<ScriptEntry, Asset>;
   const styles = load(dir, "styles", "css");
   const byPath = new Map([...Object.values(scripts), styles].map((asset) => [asset.path, asset]));

@@ -3,6 +3,7 @@ import type { AppExtension } from "@ninsho/server";
 import { type Assets, loadAssets } from "./assets.js";
 import { pageHeaders } from "./headers.js";
 import { pageLocale } from "./locale.js";
+import { ACCOUNT_PATHS, accountTitle } from "./pages/account.js";
 import { appMain } from "./pages/appMain.js";
 import { consoleLicensesPage } from "./pages/consoleLicenses.js";
 import { consolePhonePage } from "./pages/consolePhone.js";
@@ -27,12 +28,13 @@ const PAGE_PATHS = [
   "/console/*",
   "/portal",
   "/portal/*",
+  ...ACCOUNT_PATHS,
   "/web/assets/*",
 ];
 
 /**
  * The web pages as an app extension: the landing page, the console (a Preact app, with the older phone and
- * lookup pages), the portal, the phone-activation page, the error codes and their assets. The server does not
+ * lookup pages), the portal, the account pages the mails link to, the phone-activation page, the error codes and their assets. The server does not
  * import this package; whoever starts it passes the registrar in.
  * @example
  * startServer({ extensions: [registerWeb] });
@@ -90,6 +92,23 @@ export const webPages =
           );
         });
     }
+    // The pages the mails and the CLI link to; one script tells them apart by their path.
+    for (const path of ACCOUNT_PATHS)
+      app.get(path, (c) => {
+        const { locale, chosen } = pageLocale(c);
+        return c.html(
+          shell({
+            locale,
+            chosen,
+            title: accountTitle(path, wordsFor(locale)),
+            area: "portal",
+            stylesPath: assets.styles.path,
+            scriptPath: assets.scripts.account.path,
+            main: appMain(locale),
+            path,
+          }),
+        );
+      });
     app.get("/web/assets/:file", (c) => {
       const asset = assets.byPath.get(c.req.path);
       if (!asset) return c.notFound();

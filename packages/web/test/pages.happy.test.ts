@@ -157,6 +157,25 @@ describe("web pages over HTTP", () => {
     },
   );
 
+  it.each([
+    ["/account/verify", "Confirm your email"],
+    ["/account/reset", "Choose a new password"],
+    ["/device?code=ABCD-EFGH", "Approve a device"],
+  ])("%s: the page a mail or the CLI links to, with the CSP and the account script", async (path, title) => {
+    const { res, html } = await page(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(html).toContain(`<title>${title} · Ninsho</title>`);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
+    expect(scripts).toEqual([
+      expect.stringMatching(/^ src="\/web\/assets\/account\.[0-9a-f]{12}\.js" defer$/),
+    ]);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    const ja = await page(`${path.split("?")[0]}?lang=ja`);
+    expect(ja.html).toContain('<html lang="ja" data-lang-chosen="true">');
+  });
+
   it("lists every code of the catalogue on /docs/errors, in the page's language and the other", async () => {
     const { html } = await page("/docs/errors?lang=ja");
     for (const code of errorCodes) {
