@@ -19,10 +19,19 @@ export interface TransferProof {
   readonly code: string;
 }
 
-/** The license's devices and its allowance, before a transfer (`POST /v1/transfers/options`). */
+/**
+ * The license's devices and its allowance, before a transfer (`POST /v1/transfers/options`).
+ * @example
+ * const shown = await client.transferOptions();
+ * if (shown.ok) console.log(shown.options.transfers.left);
+ */
 export type TransferOptions = ReturnType<typeof TransferOptionsSchema.parse>;
 
-/** The device code to show its user while the app waits (RFC 8628's flow, like `gh auth login`). */
+/**
+ * The device code to show its user while the app waits (RFC 8628's flow, like `gh auth login`).
+ * @example
+ * const onCode = ({ userCode, verificationUri }: DeviceCodePrompt) => console.log(`Open ${verificationUri}, enter ${userCode}`);
+ */
 export interface DeviceCodePrompt {
   /** The short code the user types on the page, e.g. `BCDF-GHJK`. */
   readonly userCode: string;

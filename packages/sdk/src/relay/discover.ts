@@ -3,7 +3,11 @@ import { resolveSrv } from "node:dns/promises";
 import { explain, seed } from "../client/problem.js";
 import type { SeatResult } from "../seats/types.js";
 
-/** The DNS SRV service name a relay is published under, as KMS's `_vlmcs._tcp`. */
+/**
+ * The DNS SRV service name a relay is published under, as KMS's `_vlmcs._tcp`.
+ * @example
+ * const name = `${RELAY_SRV_SERVICE}.corp.example`; // "_ninsho._tcp.corp.example"
+ */
 export const RELAY_SRV_SERVICE = "_ninsho._tcp";
 
 /**
@@ -16,6 +20,7 @@ export type RelayLocation =
   | { readonly relayUrl: string }
   | {
       readonly domain: string;
+      /** The SRV lookup to use (a test's own); node:dns's by default. */
       readonly resolveSrv?: (name: string) => Promise<SrvRecord[]>;
       /** `http` (default: a relay inside the customer's network rarely has a certificate) or `https`. */
       readonly scheme?: "http" | "https";

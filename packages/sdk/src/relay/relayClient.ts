@@ -77,6 +77,7 @@ export interface RelayClient {
   activate(): Promise<SeatResult<RelayHeld>>;
   /** Renew the lease held; the relay down leaves the lease as it was (check `status`). */
   renew(): Promise<SeatResult<RelayHeld>>;
+  /** What the app may do now, from the lease held (no request). */
   status(): RelayStatus;
   /** The device secret in use, for the app to keep between runs. */
   readonly deviceSecret: Buffer;
