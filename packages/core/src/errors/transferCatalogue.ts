@@ -48,13 +48,13 @@ export const transferCatalogue: CodeTexts<TransferErrorCode> = {
     en: {
       message: "Moving a license needs proof that it is yours; the product key alone is not enough.",
       remedy:
-        "Sign in to the account the license belongs to, or ask for a code mailed to the license's owner and send it with the key (`ninsho device transfer --send-code`). A license with no owner yet: link it to your account with its key first, then sign in.",
+        "Sign in to the account the license belongs to, or ask for a code mailed to the license's owner and send it with the key (`ninsho device transfer --replaces DEVICE` mails the code; run it again with `--code CODE`). A license with no owner yet: link it to your account with its key first, then sign in.",
     },
     ja: {
       message:
         "ライセンスを移行するには所有者であることの証明が必要です。プロダクトキーだけでは移行できません。",
       remedy:
-        "ライセンスを登録したアカウントにサインインするか、所有者宛てにメールで送られるコードを取得し、キーと一緒に送信してください（`ninsho device transfer --send-code`）。所有者が未登録のライセンスは、先にキーでアカウントに登録してからサインインしてください。",
+        "ライセンスを登録したアカウントにサインインするか、所有者宛てにメールで送られるコードを取得し、キーと一緒に送信してください（`ninsho device transfer --replaces DEVICE` でコードがメールされ、`--code CODE` を付けて再実行します）。所有者が未登録のライセンスは、先にキーでアカウントに登録してからサインインしてください。",
     },
   },
   TRANSFER_CODE_INVALID: {
