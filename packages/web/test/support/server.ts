@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildInstallationId, type InstallationId, parseProductKey } from "@ninsho/core";
+import { buildInstallationId, type InstallationId, parseProductKey, unseal } from "@ninsho/core";
 import { type RunningServer, startServer } from "@ninsho/server";
 import pino from "pino";
 import { bundleClient } from "../../scripts/bundle.js";
@@ -144,4 +144,19 @@ export async function installationIdOf(web: WebServer, c: Catalogue, name: strin
   if (!key.ok) throw new Error(`not a key: ${c.key}`);
   const { productNumber } = await offlineKey(web, c.productId);
   return buildInstallationId({ key: key.value, productNumber, components: machine(name), at: new Date() });
+}
+
+/**
+ * The path of the newest link mailed to `email` from `template` (e.g. `/account/verify#token=…`), read from the
+ * outbox as the operator's `ninsho outbox show` opens it.
+ * @example
+ * await page.goto(`${web.url}${await linkMailed(web, "aiko@example.jp", "verify")}`);
+ */
+export async function linkMailed(web: WebServer, email: string, template: string): Promise<string> {
+  const { store, secrets } = web.server.deps;
+  const mail = (await store.outbox.list(1000)).find((m) => m.to === email && m.template === template);
+  const text = mail && (JSON.parse(unseal(secrets, mail.sealedMessage, mail.id)) as { text: string }).text;
+  const path = text && /https?:\/\/[^/\s]+(\/[^\s#]+#token=[\w-]+)/.exec(text)?.[1];
+  if (path === undefined) throw new Error(`no ${template} mail with a link to ${email}`);
+  return path;
 }
