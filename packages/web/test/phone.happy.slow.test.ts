@@ -181,7 +181,7 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  it("speaks Japanese: a full license's refusal lists its devices, and the offered transfer activates", async () => {
+  it("speaks Japanese: a full license's refusal lists its devices; the offered move without the owner's proof is refused with its remedy", async () => {
     const c = await catalogue(web, { maxDevices: 1, transferable: true });
     const first = await web.call("POST", "/v1/offline/confirmations", {
       installationId: (await installationIdOf(web, c, "old-desktop")).text,
@@ -204,14 +204,13 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     await screenshot(page, "phone-ja-refused");
     await move.click();
 
-    const confirmationId = await shownConfirmation(page);
-    const { publicKey } = await offlineKey(web, c.productId);
-    expect(verifyConfirmationId({ installationId: iid, confirmationId, publicKey }).ok).toBe(true);
-    expect(await page.locator(".grant").textContent()).toContain(
-      "ライセンスを「古いデスクトップ」からこのコンピューターに移行しました。",
-    );
+    // Issue 13: the public page no longer moves a license without the owner's proof (a session of the owning
+    // account, or the code mailed to the owner); the page has no field for that code yet, so it shows the remedy.
+    await expect.poll(() => page.locator(".code").textContent()).toBe("コード：TRANSFER_PROOF_REQUIRED");
+    const refused = catalogueText("TRANSFER_PROOF_REQUIRED", "ja");
+    expect(await page.locator(".problem-message").textContent()).toBe(refused.message);
+    expect(await page.locator(".problem-remedy").textContent()).toBe(refused.remedy);
     await fitsPhone(page);
-    await screenshot(page, "phone-ja-transferred");
     expect(errors).toEqual([]);
   });
 });
