@@ -1,8 +1,6 @@
-import type { License, Problem, Result } from "@ninsho/core";
+import type { Problem, Result } from "@ninsho/core";
 import type { Context } from "hono";
 import type { ServerDeps } from "../deps.js";
-import { findLicenseByKey } from "../services/licenseByKey.js";
-import { probeKey } from "../services/probeKey.js";
 import type { AppEnv } from "./env.js";
 import { NinshoError } from "./problem.js";
 
@@ -58,28 +56,5 @@ function refuseIfWaiting(retryAfter: number | undefined): void {
   throw new NinshoError(
     { code: "RATE_LIMITED", params: { retryAfter } },
     { "Retry-After": String(retryAfter) },
-  );
-}
-
-/**
- * `guardKeyLookup` for the common case: the request names a license by its product key, and `work` runs on
- * that license once the key is found and the client is within its allowance.
- * @example
- * const shown = await guardLicenseByKey(deps, c, body.key, (license) => usageOf(deps, license));
- */
-export function guardLicenseByKey<T>(
-  deps: ServerDeps,
-  c: Context<AppEnv>,
-  key: string,
-  work: (license: License) => Promise<Result<T>>,
-): Promise<Result<T>> {
-  return guardKeyLookup(
-    deps,
-    c,
-    () => probeKey(deps, key),
-    async () => {
-      const found = await findLicenseByKey(deps, key);
-      return found.ok ? work(found.value) : found;
-    },
   );
 }

@@ -3,9 +3,11 @@ import { LinkLicenseRequestSchema, MyLicenseSchema } from "@ninsho/contract";
 import { linkLicense, myLicenseView } from "../../accounts/licenses.js";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
-import { guardLicenseByKey } from "../../http/keyGuard.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { findLicenseByKey } from "../../services/licenseByKey.js";
+import { probeKey } from "../../services/probeKey.js";
 import { accountRoute } from "./shared.js";
 
 export function registerLinkLicense(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
@@ -24,7 +26,15 @@ export function registerLinkLicense(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
   app.openapi(route, async (c) => {
     const { key } = c.req.valid("json");
     const account = c.get("account");
-    const linked = await guardLicenseByKey(deps, c, key, (license) => linkLicense(deps, account, license));
+    const linked = await guardKeyLookup(
+      deps,
+      c,
+      () => probeKey(deps, key),
+      async () => {
+        const found = await findLicenseByKey(deps, key);
+        return found.ok ? linkLicense(deps, account, found.value) : found;
+      },
+    );
     if (!linked.ok) return respondProblem(c, linked.error);
     return c.json(await myLicenseView(deps, linked.value.license, linked.value.via), 200);
   });

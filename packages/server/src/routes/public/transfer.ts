@@ -6,11 +6,13 @@ import { ownedLicenses } from "../../accounts/licenses.js";
 import { sameOrigin, sessionAccount } from "../../accounts/session.js";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
-import { guardLicenseByKey } from "../../http/keyGuard.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { proveNewSecret, provenRequest } from "../../services/deviceProof.js";
+import { findLicenseByKey } from "../../services/licenseByKey.js";
+import { probeKey } from "../../services/probeKey.js";
 import { type TransferProof, transfer } from "../../services/transfer.js";
 
 const PATH = "/v1/transfers";
@@ -97,9 +99,16 @@ async function proveAndMove<T>(
   }
   const { key, code } = body;
   if (key === undefined || code === undefined) return fail("TRANSFER_PROOF_REQUIRED");
-  return guardLicenseByKey(deps, c, key, async (license) => {
-    if (body.licenseId !== undefined && body.licenseId !== license.id)
-      return fail("LICENSE_NOT_FOUND", { licenseId: body.licenseId });
-    return move(license, { kind: "code", code });
-  });
+  return guardKeyLookup(
+    deps,
+    c,
+    () => probeKey(deps, key),
+    async () => {
+      const found = await findLicenseByKey(deps, key);
+      if (!found.ok) return found;
+      if (body.licenseId !== undefined && body.licenseId !== found.value.id)
+        return fail("LICENSE_NOT_FOUND", { licenseId: body.licenseId });
+      return move(found.value, { kind: "code", code });
+    },
+  );
 }

@@ -4,8 +4,10 @@ import { ok } from "@ninsho/core";
 import { myDeviceView } from "../../accounts/licenses.js";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
-import { guardLicenseByKey } from "../../http/keyGuard.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { findLicenseByKey } from "../../services/licenseByKey.js";
+import { probeKey } from "../../services/probeKey.js";
 import { allowanceOf } from "../../transfers/allowance.js";
 import { ownerOf, sendTransferCode } from "../../transfers/codes.js";
 import { respondRefusal } from "../account/shared.js";
@@ -41,8 +43,14 @@ const options = createRoute({
 export function registerTransferCodes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(codes, async (c) => {
     const { key } = c.req.valid("json");
-    const sent = await guardLicenseByKey(deps, c, key, (license) =>
-      sendTransferCode(deps, license, c.get("locale")),
+    const sent = await guardKeyLookup(
+      deps,
+      c,
+      () => probeKey(deps, key),
+      async () => {
+        const found = await findLicenseByKey(deps, key);
+        return found.ok ? sendTransferCode(deps, found.value, c.get("locale")) : found;
+      },
     );
     if (!sent.ok) return respondRefusal(c, sent.error);
     c.header("cache-control", "no-store");
@@ -50,15 +58,23 @@ export function registerTransferCodes(app: OpenAPIHono<AppEnv>, deps: ServerDeps
   });
   app.openapi(options, async (c) => {
     const { key } = c.req.valid("json");
-    const shown = await guardLicenseByKey(deps, c, key, async (license) => {
-      const [owner, devices, transfers] = await Promise.all([
-        ownerOf(deps, license, c.get("locale")),
-        deps.store.devices.listActive(license.id),
-        allowanceOf(deps, license),
-      ]);
-      const view = { licenseId: license.id, productId: license.productId, owner: owner.kind };
-      return ok({ ...view, devices: devices.map(myDeviceView), transfers });
-    });
+    const shown = await guardKeyLookup(
+      deps,
+      c,
+      () => probeKey(deps, key),
+      async () => {
+        const found = await findLicenseByKey(deps, key);
+        if (!found.ok) return found;
+        const license = found.value;
+        const [owner, devices, transfers] = await Promise.all([
+          ownerOf(deps, license, c.get("locale")),
+          deps.store.devices.listActive(license.id),
+          allowanceOf(deps, license),
+        ]);
+        const view = { licenseId: license.id, productId: license.productId, owner: owner.kind };
+        return ok({ ...view, devices: devices.map(myDeviceView), transfers });
+      },
+    );
     if (!shown.ok) return respondRefusal(c, shown.error);
     c.header("cache-control", "no-store");
     return c.json(shown.value, 200);

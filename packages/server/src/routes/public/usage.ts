@@ -3,9 +3,11 @@ import { LicenseUsageRequestSchema, LicenseUsageSchema } from "@ninsho/contract"
 import { licenseState, ok, summarizeDevice } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
-import { guardLicenseByKey } from "../../http/keyGuard.js";
+import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { findLicenseByKey } from "../../services/licenseByKey.js";
+import { probeKey } from "../../services/probeKey.js";
 
 const route = createRoute({
   method: "post",
@@ -24,21 +26,29 @@ const route = createRoute({
 export function registerUsage(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const { key } = c.req.valid("json");
-    const result = await guardLicenseByKey(deps, c, key, async (license) => {
-      const [policy, devices] = await Promise.all([
-        deps.policies.get(license.policyId),
-        deps.store.devices.listActive(license.id),
-      ]);
-      if (!policy) throw new Error(`license ${license.id} has no policy`);
-      return ok({
-        licenseId: license.id,
-        channel: policy.channel,
-        state: licenseState(license, deps.clock()),
-        used: devices.length,
-        total: policy.maxDevices,
-        devices: devices.map(summarizeDevice),
-      });
-    });
+    const result = await guardKeyLookup(
+      deps,
+      c,
+      () => probeKey(deps, key),
+      async () => {
+        const found = await findLicenseByKey(deps, key);
+        if (!found.ok) return found;
+        const license = found.value;
+        const [policy, devices] = await Promise.all([
+          deps.policies.get(license.policyId),
+          deps.store.devices.listActive(license.id),
+        ]);
+        if (!policy) throw new Error(`license ${license.id} has no policy`);
+        return ok({
+          licenseId: license.id,
+          channel: policy.channel,
+          state: licenseState(license, deps.clock()),
+          used: devices.length,
+          total: policy.maxDevices,
+          devices: devices.map(summarizeDevice),
+        });
+      },
+    );
     return result.ok ? c.json(result.value, 200) : respondProblem(c, result.error);
   });
 }
