@@ -124,11 +124,6 @@ export interface TokenRepository {
   findByDigest(digest: string): Promise<AdminToken | undefined>;
   findById(id: string): Promise<AdminToken | undefined>;
   list(): Promise<AdminToken[]>;
-  /**
-   * The live (not revoked) admin tokens, their rows locked until the transaction ends, so two revocations at
-   * once cannot each count the other's token as the one left (PostgreSQL: `FOR UPDATE`; SQLite's writer is one).
-   */
-  lockLiveAdmins(): Promise<AdminToken[]>;
   revoke(id: string, at: string): Promise<void>;
   touch(id: string, at: string): Promise<void>;
 }

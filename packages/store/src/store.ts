@@ -113,7 +113,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect, direct?: Direct): Reposito
   licenses: new KyselyLicenseRepository(db, dialect, direct),
   devices: new KyselyDeviceRepository(db, dialect, direct),
   events: new KyselyEventRepository(db, dialect),
-  tokens: new KyselyTokenRepository(db, dialect),
+  tokens: new KyselyTokenRepository(db),
   settings: new KyselySettingsRepository(db),
   offline: new KyselyOfflineRepository(db),
   audit: new KyselyAuditRepository(db),

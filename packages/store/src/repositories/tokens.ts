@@ -2,13 +2,10 @@ import type { AdminToken, Role } from "@ninsho/core";
 import type { TokenRepository } from "../contracts.js";
 import { present } from "../json.js";
 import type { AdminTokensTable } from "../schema.js";
-import type { Dialect, Executor } from "./executor.js";
+import type { Executor } from "./executor.js";
 
 export class KyselyTokenRepository implements TokenRepository {
-  constructor(
-    private readonly db: Executor,
-    private readonly dialect: Dialect,
-  ) {}
+  constructor(private readonly db: Executor) {}
 
   /** Store a token by its digest; the token itself is shown once to its creator and never kept. */
   async insert(token: AdminToken, digest: string): Promise<void> {
@@ -42,16 +39,6 @@ export class KyselyTokenRepository implements TokenRepository {
 
   async list(): Promise<AdminToken[]> {
     return (await this.db.selectFrom("admin_tokens").selectAll().orderBy("id").execute()).map(toToken);
-  }
-
-  async lockLiveAdmins(): Promise<AdminToken[]> {
-    const query = this.db
-      .selectFrom("admin_tokens")
-      .selectAll()
-      .where("role", "=", "admin")
-      .where("revoked_at", "is", null)
-      .orderBy("id");
-    return (await (this.dialect === "postgres" ? query.forUpdate() : query).execute()).map(toToken);
   }
 
   async revoke(id: string, at: string): Promise<void> {

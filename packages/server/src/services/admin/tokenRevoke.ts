@@ -19,9 +19,12 @@ export async function revokeToken(
     const token = await tx.tokens.findById(id);
     if (!token) return fail("TOKEN_NOT_FOUND", { tokenId: id });
     if (token.revokedAt !== undefined) return ok(token);
-    // Locked, then counted: a revocation of another admin token at the same moment waits and counts again.
-    if (token.role === "admin" && (await tx.tokens.lockLiveAdmins()).length <= 1)
-      return fail("LAST_ADMIN_TOKEN", { tokenId: id });
+    if (token.role === "admin") {
+      const liveAdmins = (await tx.tokens.list()).filter(
+        (t) => t.role === "admin" && t.revokedAt === undefined,
+      );
+      if (liveAdmins.length <= 1) return fail("LAST_ADMIN_TOKEN", { tokenId: id });
+    }
     await tx.tokens.revoke(id, at);
     await recordAudit(tx, {
       type: "token.revoked",
