@@ -124,6 +124,12 @@ export interface TokenRepository {
   findByDigest(digest: string): Promise<AdminToken | undefined>;
   findById(id: string): Promise<AdminToken | undefined>;
   list(): Promise<AdminToken[]>;
+  /**
+   * Inside a transaction, wait until no other transaction is changing which admin tokens are live, and keep
+   * them waiting until this one ends: one guard row, upserted (so locked) first. Locking the live token rows
+   * instead is not enough: two revocations lock different rows and each still sees the other's token live.
+   */
+  guardRevocations(): Promise<void>;
   revoke(id: string, at: string): Promise<void>;
   touch(id: string, at: string): Promise<void>;
 }

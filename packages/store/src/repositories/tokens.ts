@@ -4,6 +4,9 @@ import { present } from "../json.js";
 import type { AdminTokensTable } from "../schema.js";
 import type { Executor } from "./executor.js";
 
+/** The settings row every change to the set of live admin tokens locks first. */
+const REVOCATION_GUARD = "guard:admin-token-revocation";
+
 export class KyselyTokenRepository implements TokenRepository {
   constructor(private readonly db: Executor) {}
 
@@ -39,6 +42,18 @@ export class KyselyTokenRepository implements TokenRepository {
 
   async list(): Promise<AdminToken[]> {
     return (await this.db.selectFrom("admin_tokens").selectAll().orderBy("id").execute()).map(toToken);
+  }
+
+  /**
+   * An upsert locks its row on every dialect (PostgreSQL and its distributed cousins, which lack advisory
+   * locks); on SQLite the write transaction is already the only one, and the upsert is just a write.
+   */
+  async guardRevocations(): Promise<void> {
+    await this.db
+      .insertInto("settings")
+      .values({ key: REVOCATION_GUARD, value: "" })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: "" }))
+      .execute();
   }
 
   async revoke(id: string, at: string): Promise<void> {

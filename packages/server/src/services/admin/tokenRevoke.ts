@@ -16,6 +16,8 @@ export async function revokeToken(
 ): Promise<Result<AdminToken>> {
   const at = deps.clock().toISOString();
   return deps.store.transaction(async (tx): Promise<Result<AdminToken>> => {
+    // The guard first, then the reads: a revocation at the same moment waits here and counts after this one.
+    await tx.tokens.guardRevocations();
     const token = await tx.tokens.findById(id);
     if (!token) return fail("TOKEN_NOT_FOUND", { tokenId: id });
     if (token.revokedAt !== undefined) return ok(token);
