@@ -117,46 +117,6 @@ export const DeviceSecretSchema = z
   });
 
 /**
- * An Ed25519 public key, base64url of its 32 bytes: a seat holder's per-process key (see `keyProof.ts` in core).
- *
- * @example
- * DeviceKeySchema.parse("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
- */
-export const DeviceKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/)
-  .meta({
-    description: "An Ed25519 public key, base64url of its 32 bytes, made by the holder",
-    example: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-  });
-
-/**
- * A seat holder's proof over a request: an Ed25519 signature by the key it registered at check-out.
- *
- * @example
- * KeyProofSchema.parse({ at: "2026-12-01T00:00:00.000Z", sig: "…86 base64url characters…" });
- */
-export const KeyProofSchema = z
-  .object({
-    at: z
-      .string()
-      .max(40)
-      .meta({ format: "date-time", description: "When the proof was made (ISO instant)" }),
-    sig: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{86}$/)
-      .meta({
-        description:
-          'Ed25519 signature, base64url, by the holder\'s key over "ninsho.device-proof.v1\\n" ‖ path ‖ "\\n" ‖ at ‖ "\\n" ‖ hex SHA-256 of the RFC 8785 JSON of the request body without `proof`',
-      }),
-  })
-  .strict()
-  .meta({
-    id: "KeyProof",
-    description: "A seat holder's proof; good for 10 minutes around the server's time",
-  });
-
-/**
  * Proof that a request comes from the device holding the device secret.
  *
  * @example

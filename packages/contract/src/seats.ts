@@ -2,9 +2,9 @@ import * as z from "zod";
 import { IsoInstant, SignableText, SignedFields } from "./common.js";
 import {
   DeviceInfoSchema,
-  DeviceKeySchema,
+  DeviceProofSchema,
+  DeviceSecretSchema,
   FingerprintSchema,
-  KeyProofSchema,
   LicenseViewSchema,
   NonceSchema,
   ProductKeyInput,
@@ -42,11 +42,11 @@ export const SeatCheckOutRequestSchema = z
       description:
         "Borrow the seat offline for this many days (floating policies that allow it): no heartbeats, returned early or lapsing by itself",
     }),
-    deviceKey: DeviceKeySchema.optional().meta({
+    deviceSecret: DeviceSecretSchema.optional().meta({
       description:
-        "The holder's Ed25519 public key (made by the holder; the SDK makes one per process): the seat is then renewed and returned with the holder's proof instead of its secret",
+        "The holder's device secret (made by the holder; sealed at rest on the server, never answered back): the seat is then renewed and returned with the holder's device proof instead of its bearer secret",
     }),
-    proof: KeyProofSchema.optional(),
+    proof: DeviceProofSchema.optional(),
     nonce: NonceSchema.optional(),
   })
   .strict()
@@ -122,13 +122,14 @@ export const SeatCheckOutSchema = z
 export type SeatCheckOut = z.infer<typeof SeatCheckOutSchema>;
 
 /**
- * The body of `POST /v1/seats/{id}/heartbeats` (the secret travels in the Authorization header).
+ * The body of `POST /v1/seats/{id}/heartbeats`: the holder's device proof, for a seat checked out with a
+ * device secret (a seat kept by its bearer secret sends that in the Authorization header instead).
  *
  * @example
  * const request: SeatHeartbeatRequest = { nonce };
  */
 export const SeatHeartbeatRequestSchema = z
-  .object({ nonce: NonceSchema.optional(), proof: KeyProofSchema.optional() })
+  .object({ nonce: NonceSchema.optional(), proof: DeviceProofSchema.optional() })
   .strict()
   .meta({ id: "SeatHeartbeatRequest" });
 
@@ -155,13 +156,14 @@ export const SeatHeartbeatSchema = z
 export type SeatHeartbeat = z.infer<typeof SeatHeartbeatSchema>;
 
 /**
- * The optional body of `DELETE /v1/seats/{id}`: the holder's proof, for a seat checked out with a device key.
+ * The optional body of `DELETE /v1/seats/{id}`: the holder's device proof, for a seat checked out with a
+ * device secret.
  *
  * @example
  * const request: SeatReturnRequest = { proof };
  */
 export const SeatReturnRequestSchema = z
-  .object({ proof: KeyProofSchema.optional() })
+  .object({ proof: DeviceProofSchema.optional() })
   .strict()
   .meta({ id: "SeatReturnRequest" });
 

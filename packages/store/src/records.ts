@@ -126,8 +126,8 @@ export interface SeatRenewal {
   readonly endsBy?: string;
   /** A new secret: the holder checked out again (it may have lost the old one in a crash). */
   readonly secretDigest?: string;
-  /** The new holder's device key (null: a seat kept by its secret from now on). */
-  readonly deviceKey?: string | null;
+  /** The new holder's sealed device secret (null: a seat kept by its bearer secret from now on). */
+  readonly deviceSecret?: string | null;
 }
 
 /** A webhook endpoint as stored: its signing secret sealed under the master key, never in clear. */

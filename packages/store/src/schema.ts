@@ -277,8 +277,11 @@ export interface SeatsTable {
   expires_at: string;
   ends_by: string | null;
   returned_at: string | null;
-  /** The holder's device key, when it registered one at check-out: heartbeats and returns then need its proof. */
-  device_key: string | null;
+  /**
+   * The holder's device secret sealed under the master key (bound to the seat's id), when it registered one at
+   * check-out: heartbeats and returns then need its device proof (migration 0018).
+   */
+  device_secret: string | null;
 }
 
 /** End-user accounts (migration 0009): the email normalised and unique, the password as a scrypt hash. */

@@ -31,10 +31,11 @@ export interface Seat {
   readonly endsBy?: string;
   readonly returnedAt?: string;
   /**
-   * The holder's device key (issue 10's Ed25519 device proof), when it registered one at check-out: the seat is
-   * then renewed and returned only with the holder's proof over the request, not with its secret.
+   * The holder's device secret, sealed under the server's master key and bound to this seat's id, when it
+   * registered one at check-out: the seat is then renewed and returned only with the holder's device proof
+   * (`deviceProof.ts`, the HMAC validation and deactivation use) over the request, not with its bearer secret.
    */
-  readonly deviceKey?: string;
+  readonly deviceSecret?: string;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
-import { devicePublicKeyText, signKeyProof, verifySeatLease } from "@ninsho/core";
+import { deviceSecretText, newDeviceSecret, signDeviceProof, verifySeatLease } from "@ninsho/core";
 import { backoffDelay } from "../client/backoff.js";
 import { explain, seed } from "../client/problem.js";
 import { releaseOnExit } from "./exitHooks.js";
@@ -63,14 +62,14 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
   };
   const emit = (event: SeatEvent) => options.onEvent?.(event);
   let held: { seat: HeldSeat; secret: string } | undefined;
-  // The holder's device key, made for this process and kept in its memory only: the seat is renewed and
-  // returned with proofs signed by it (issue 10's device proof), never with a secret that travels.
-  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-  const deviceKey = devicePublicKeyText(publicKey);
+  // The holder's device secret (the app's, or one made for this process and kept in its memory only): it
+  // travels once, at check-out, and the seat is then renewed and returned with device proofs made with it
+  // (the HMAC validation and deactivation use), never with a secret that travels on every request.
+  const deviceSecret = options.deviceSecret ?? newDeviceSecret();
   /** Server time minus ours, from the last signed answer: proofs are stamped with the server's clock. */
   let skewMs = 0;
   const prove = (path: string, body: Record<string, unknown>) =>
-    signKeyProof(privateKey, { path, body, at: new Date(now() + skewMs) });
+    signDeviceProof(deviceSecret, { path, body, at: new Date(now() + skewMs) });
   const learnTime = (answer: Record<string, unknown>) => {
     const at = typeof answer.serverTime === "string" ? Date.parse(answer.serverTime) : Number.NaN;
     if (Number.isFinite(at)) skewMs = at - now();
@@ -108,7 +107,7 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
       key: options.productKey,
       ...options.holder,
       ...(options.borrowDays === undefined ? {} : { borrowDays: options.borrowDays }),
-      deviceKey,
+      deviceSecret: deviceSecretText(deviceSecret),
     };
     const answer = await sendSeatRequest(transport, {
       method: "POST",

@@ -53,6 +53,11 @@ export interface SeatClientOptions {
   readonly holder: SeatHolder;
   /** Borrow the seat offline for this many days (floating policies that allow it) instead of heartbeating. */
   readonly borrowDays?: number;
+  /**
+   * The holder's device secret (32 bytes), e.g. the one the app keeps for its relay client; a new one is made
+   * for the process when absent. Heartbeats and the return are proven with it.
+   */
+  readonly deviceSecret?: Buffer;
   /** Language of problems (default `en`). */
   readonly locale?: Locale;
   /** Hears what happens to the seat (see `SeatEvent`). */

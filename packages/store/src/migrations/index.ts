@@ -16,6 +16,7 @@ import * as adminChanges from "./0014_admin_changes.js";
 import * as webhooks from "./0015_webhooks.js";
 import * as transfers from "./0016_transfers.js";
 import * as channels from "./0017_channels.js";
+import * as seatDeviceSecret from "./0018_seat_device_secret.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0015_webhooks": webhooks,
   "0016_transfers": transfers,
   "0017_channels": channels,
+  "0018_seat_device_secret": seatDeviceSecret,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -73,7 +73,7 @@ export class KyselySeatRepository implements SeatRepository {
         ...(patch.kind === undefined ? {} : { kind: patch.kind }),
         ...(patch.endsBy === undefined ? {} : { ends_by: patch.endsBy }),
         ...(patch.secretDigest === undefined ? {} : { secret_digest: patch.secretDigest }),
-        ...(patch.deviceKey === undefined ? {} : { device_key: patch.deviceKey }),
+        ...(patch.deviceSecret === undefined ? {} : { device_secret: patch.deviceSecret }),
       })
       .where("id", "=", id)
       .execute();
@@ -113,7 +113,7 @@ const toRow = (seat: Seat): SeatsTable => ({
   expires_at: seat.expiresAt,
   ends_by: seat.endsBy ?? null,
   returned_at: seat.returnedAt ?? null,
-  device_key: seat.deviceKey ?? null,
+  device_secret: seat.deviceSecret ?? null,
 });
 
 const toSeat = (row: SeatsTable): Seat => ({
@@ -130,5 +130,5 @@ const toSeat = (row: SeatsTable): Seat => ({
   expiresAt: row.expires_at,
   ...present("endsBy", row.ends_by),
   ...present("returnedAt", row.returned_at),
-  ...present("deviceKey", row.device_key),
+  ...present("deviceSecret", row.device_secret),
 });

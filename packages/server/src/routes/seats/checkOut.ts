@@ -6,9 +6,9 @@ import { guardKeyLookup } from "../../http/keyGuard.js";
 import { respondProblem } from "../../http/respond.js";
 import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
+import { proveNewSecret } from "../../services/deviceProof.js";
 import { probeKey } from "../../services/probeKey.js";
 import { checkOut } from "../../services/seats/checkOut.js";
-import { proveHolderKey } from "../../services/seats/keyProof.js";
 import { heartbeatInterval, seatView } from "../../services/seats/seatLeases.js";
 import { licenseView } from "../public/views.js";
 
@@ -31,15 +31,16 @@ const route = createRoute({
 export function registerSeatCheckOut(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    // A device key the holder made: kept with the seat once its proof of possession verifies.
-    const proven = { path: route.path, body, proof: body.proof, deviceKey: body.deviceKey };
-    const key = proveHolderKey(proven);
-    if (!key.ok) return respondProblem(c, key.error);
+    // A device secret the holder made: sealed with the seat once a proof made with it verifies (its time is not
+    // checked, as an activation's is not: sending the same check-out again changes nothing).
+    const proven = { path: route.path, body, proof: body.proof, deviceSecret: body.deviceSecret };
+    const registered = proveNewSecret(proven, deps.clock());
+    if (!registered.ok) return respondProblem(c, registered.error);
     const result = await guardKeyLookup(
       deps,
       c,
       () => probeKey(deps, body.key),
-      () => checkOut(deps, { ...body, deviceKey: key.value.deviceKey }),
+      () => checkOut(deps, { ...body, deviceSecret: registered.value.deviceSecret }),
     );
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, seat, secret, lease, explanation } = result.value;

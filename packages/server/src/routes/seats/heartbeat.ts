@@ -16,7 +16,7 @@ const route = createRoute({
   tags: ["seats"],
   summary: "Keep a seat: its expiry moves to the policy's heartbeat timeout ahead",
   description:
-    "Only the holder renews a seat: with its device proof over this request when it checked out with a device key, else with Authorization: Bearer <the seat's secret>; anyone else is told SEAT_NOT_FOUND. A seat returned or lapsed is SEAT_EXPIRED (410): check a seat out again.",
+    "Only the holder renews a seat: with its device proof over this request (made with the device secret it registered at check-out), else with Authorization: Bearer <the seat's secret>; anyone else is told SEAT_NOT_FOUND. A seat returned or lapsed is SEAT_EXPIRED (410): check a seat out again.",
   request: {
     params: SeatIdParam,
     headers: SeatSecretHeader,

@@ -14,12 +14,15 @@ const route = createRoute({
   tags: ["seats"],
   summary: "Return a seat: it is free at once",
   description:
-    "Only the holder returns a seat: with its device proof (in an optional JSON body) when it checked out with a device key, else with Authorization: Bearer <the seat's secret>; anyone else is told SEAT_NOT_FOUND. Returning a seat twice answers its first return.",
+    "Only the holder returns a seat: with its device proof (in an optional JSON body, made with the device secret it registered at check-out), else with Authorization: Bearer <the seat's secret>; anyone else is told SEAT_NOT_FOUND. Returning a seat twice answers its first return.",
   request: {
     params: SeatIdParam,
     headers: SeatSecretHeader,
     body: {
-      ...jsonBody(SeatReturnRequestSchema, "The holder's proof, for a seat with a device key"),
+      ...jsonBody(
+        SeatReturnRequestSchema,
+        "The holder's device proof, for a seat checked out with a device secret",
+      ),
       required: false,
     },
   },

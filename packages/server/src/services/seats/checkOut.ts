@@ -19,6 +19,7 @@ import {
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
 import { firstActivation } from "../deviceRecords.js";
+import { sealDeviceSecret } from "../deviceSecrets.js";
 import { findLicenseByKey } from "../licenseByKey.js";
 import { newSeatSecret, seatSecretDigest } from "./credentials.js";
 import { lastOverageStart, seatEvents } from "./seatEvents.js";
@@ -31,8 +32,11 @@ export interface CheckOutRequest {
   readonly device?: { readonly name: string; readonly platform: string } | undefined;
   readonly workload?: { readonly id: string; readonly kind?: string | undefined } | undefined;
   readonly borrowDays?: number | undefined;
-  /** The holder's device key, proven at the route: the seat is then kept by proofs, not by its secret. */
-  readonly deviceKey?: string | undefined;
+  /**
+   * The holder's device secret (text, in clear), proven at the route: sealed with the seat, which is then kept
+   * by the holder's device proofs, not by its bearer secret.
+   */
+  readonly deviceSecret?: string | undefined;
 }
 
 export interface CheckedOut {
@@ -117,7 +121,14 @@ async function decideAndPersist(
   // Who holds the pool is read only for a refusal, which lists them: a check-out itself only counts.
   if (decided.value.outcome === "full")
     return noSeatAvailable(decided.value.explanation, await tx.seats.listHeld(licenseId, at), now);
-  const credentials = { secretDigest: seatSecretDigest(secret), deviceKey: request.deviceKey };
+  const { deviceSecret } = request;
+  const credentials = {
+    secretDigest: seatSecretDigest(secret),
+    // Sealed under the master key and bound to the seat's id, as a device's is to the device's.
+    ...(deviceSecret === undefined
+      ? {}
+      : { sealDeviceSecret: (seatId: string) => sealDeviceSecret(deps.secrets, deviceSecret, seatId) }),
+  };
   const seat = await persist(tx, license, holder, decided.value, credentials, now);
   const events: LicenseEvent[] = seatEvents(license, seat, decided.value, borrowDays, now);
   if (events.length > 0) await tx.events.append(...events);
@@ -131,28 +142,31 @@ async function persist(
   license: License,
   holder: Holder,
   decision: Exclude<CheckOutDecision, { outcome: "full" }>,
-  credentials: { readonly secretDigest: string; readonly deviceKey?: string | undefined },
+  credentials: { readonly secretDigest: string; readonly sealDeviceSecret?: (seatId: string) => string },
   now: Date,
 ): Promise<Seat> {
-  const { secretDigest, deviceKey } = credentials;
+  const { secretDigest } = credentials;
   const at = now.toISOString();
   if (decision.outcome === "same_holder") {
+    const deviceSecret = credentials.sealDeviceSecret?.(decision.seat.id);
     const renewal = {
       heartbeatAt: at,
       expiresAt: decision.expiresAt,
       kind: decision.kind,
       secretDigest,
-      // A new holder process: its key (or none, then its secret) keeps the seat from now on.
-      deviceKey: deviceKey ?? null,
+      // A new holder process: its device secret (or none, then its bearer secret) keeps the seat from now on.
+      deviceSecret: deviceSecret ?? null,
       ...(decision.endsBy === undefined ? {} : { endsBy: decision.endsBy }),
     };
     await tx.seats.renew(decision.seat.id, renewal);
-    const { endsBy: _old, deviceKey: _key, ...rest } = decision.seat;
-    const { deviceKey: _stored, ...kept } = renewal;
-    return { ...rest, ...kept, ...(deviceKey === undefined ? {} : { deviceKey }) };
+    const { endsBy: _old, deviceSecret: _previous, ...rest } = decision.seat;
+    const { deviceSecret: _stored, ...kept } = renewal;
+    return { ...rest, ...kept, ...(deviceSecret === undefined ? {} : { deviceSecret }) };
   }
+  const id = newId("seat");
+  const deviceSecret = credentials.sealDeviceSecret?.(id);
   const seat: Seat = {
-    id: newId("seat"),
+    id,
     licenseId: license.id,
     kind: decision.kind,
     ...holder,
@@ -162,7 +176,7 @@ async function persist(
     heartbeatAt: at,
     expiresAt: decision.expiresAt,
     ...(decision.endsBy === undefined ? {} : { endsBy: decision.endsBy }),
-    ...(deviceKey === undefined ? {} : { deviceKey }),
+    ...(deviceSecret === undefined ? {} : { deviceSecret }),
   };
   await tx.seats.insert(seat);
   // Seats that ended before any day the usage route can show are no one's any more: pruned as new ones come,

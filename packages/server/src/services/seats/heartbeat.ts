@@ -22,7 +22,7 @@ export async function heartbeat(
 ): Promise<Result<Renewed>> {
   const found = await deps.store.seats.findById(seatId);
   if (!found) return fail("SEAT_NOT_FOUND", { seatId });
-  const proven = holderProven(found, credentials, deps.clock());
+  const proven = holderProven(found, credentials, deps.secrets, deps.clock());
   if (!proven.ok) return proven;
   const license = await deps.store.licenses.findById(found.licenseId);
   if (!license) throw new Error(`seat ${seatId} has no license`);
@@ -35,7 +35,12 @@ export async function heartbeat(
     const now = deps.clock();
     const seat = await tx.seats.findById(seatId);
     // The holder again, on the row as locked: a check-out in between may have handed the seat on.
-    if (!locked || !seat || seat.secretDigest !== found.secretDigest || seat.deviceKey !== found.deviceKey)
+    if (
+      !locked ||
+      !seat ||
+      seat.secretDigest !== found.secretDigest ||
+      seat.deviceSecret !== found.deviceSecret
+    )
       return fail("SEAT_NOT_FOUND", { seatId });
     const decided = decideHeartbeat(seat, policy, locked, now);
     if (!decided.ok) return decided;

@@ -14,7 +14,7 @@ export async function releaseSeat(
 ): Promise<Result<{ readonly seat: Seat; readonly productId: string }>> {
   const found = await deps.store.seats.findById(seatId);
   if (!found) return fail("SEAT_NOT_FOUND", { seatId });
-  const proven = holderProven(found, credentials, deps.clock());
+  const proven = holderProven(found, credentials, deps.secrets, deps.clock());
   if (!proven.ok) return proven;
   const license = await deps.store.licenses.findById(found.licenseId);
   if (!license) throw new Error(`seat ${seatId} has no license`);
@@ -22,7 +22,7 @@ export async function releaseSeat(
     const now = deps.clock().toISOString();
     await tx.licenses.lockById(license.id);
     const seat = await tx.seats.findById(seatId);
-    if (!seat || seat.secretDigest !== found.secretDigest || seat.deviceKey !== found.deviceKey)
+    if (!seat || seat.secretDigest !== found.secretDigest || seat.deviceSecret !== found.deviceSecret)
       return fail("SEAT_NOT_FOUND", { seatId });
     if (seat.returnedAt !== undefined) return ok({ seat, productId: license.productId });
     await tx.seats.markReturned(seat.id, now);
