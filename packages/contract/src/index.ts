@@ -5,6 +5,7 @@ export * from "./billing.js";
 export * from "./common.js";
 export * from "./console.js";
 export * from "./device.js";
+export * from "./myDevices.js";
 export * from "./offline.js";
 export * from "./relay.js";
 export * from "./seats.js";

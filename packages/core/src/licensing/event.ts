@@ -16,6 +16,7 @@ export const eventTypes = [
   "device.activated",
   "device.recognized",
   "device.deactivated",
+  "device.renamed",
   "device.transferred",
   "device.fork_suspected",
   "device.forked",

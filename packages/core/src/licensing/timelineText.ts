@@ -56,6 +56,10 @@ export const timelineTexts: Readonly<Record<string, { readonly en: string; reado
   },
   "device.recognized": { en: "Device {deviceId} recognized", ja: "デバイス {deviceId} が認識されました" },
   "device.deactivated": { en: "Device {name} deactivated", ja: "デバイス {name} が無効化されました" },
+  "device.renamed": {
+    en: "Device {from} renamed {name}",
+    ja: "デバイス {from} の名前を {name} に変更しました",
+  },
   "device.transferred": {
     en: "License moved from device {fromDeviceId} to {name}",
     ja: "ライセンスがデバイス {fromDeviceId} から {name} に移されました",

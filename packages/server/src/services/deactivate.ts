@@ -12,8 +12,18 @@ import {
 import type { ServerDeps } from "../deps.js";
 import { type ProvenRequest, proveDevice } from "./deviceProof.js";
 
-/** Who asked for a deactivation: the device itself (proved by its lease) or an admin token. */
-export type Deactivator = { readonly kind: "device" } | { readonly kind: "admin"; readonly tokenId: string };
+/** Who asked for a deactivation: the device itself (proved by its lease), an admin token, or the owner's account. */
+export type Deactivator =
+  | { readonly kind: "device" }
+  | { readonly kind: "admin"; readonly tokenId: string }
+  | { readonly kind: "account"; readonly accountId: string };
+
+const actorOf = (by: Deactivator, deviceId: string): string =>
+  by.kind === "device"
+    ? `device:${deviceId}`
+    : by.kind === "admin"
+      ? `token:${by.tokenId}`
+      : `account:${by.accountId}`;
 
 /**
  * Release a device's slot. Its lease stops refreshing at once, and the app runs out its current lease; the
@@ -40,7 +50,7 @@ export async function deactivateDevice(
       id: newId("event"),
       licenseId: device.licenseId,
       type: "device.deactivated",
-      actor: by.kind === "device" ? `device:${device.id}` : `token:${by.tokenId}`,
+      actor: actorOf(by, device.id),
       ...(reason === undefined ? {} : { reason }),
       data: { deviceId: device.id, name: device.name },
       createdAt: at,

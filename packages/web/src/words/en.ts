@@ -236,6 +236,7 @@ export const en = {
     "device.activated": "New device activated",
     "device.recognized": "Device recognised again",
     "device.deactivated": "Device deactivated",
+    "device.renamed": "Device renamed",
     "device.transferred": "License moved to another device",
     "device.fork_suspected": "A copy of a device was suspected",
     "device.forked": "A copied device was stopped",

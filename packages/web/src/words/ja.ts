@@ -233,6 +233,7 @@ export const ja: Shape<typeof en> = {
     "device.activated": "新しいデバイスをアクティベート",
     "device.recognized": "デバイスを再認識",
     "device.deactivated": "デバイスを無効化",
+    "device.renamed": "デバイスの名前を変更",
     "device.transferred": "ライセンスを別のデバイスへ移行",
     "device.fork_suspected": "デバイスの複製の疑い",
     "device.forked": "複製されたデバイスを停止",

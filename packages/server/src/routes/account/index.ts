@@ -7,7 +7,9 @@ import { registerDeviceCodeRequest } from "./deviceCodeRequest.js";
 import { registerDeviceCodeToken } from "./deviceCodeToken.js";
 import { registerLinkLicense } from "./linkLicense.js";
 import { registerMe } from "./me.js";
+import { registerMyDevices } from "./myDevices.js";
 import { registerMyLicense } from "./myLicense.js";
+import { registerMyLicenseRefusals } from "./myLicenseRefusals.js";
 import { registerMyLicenses } from "./myLicenses.js";
 import { registerMyLicenseTimeline } from "./myLicenseTimeline.js";
 import { registerResendVerification } from "./resendVerification.js";
@@ -45,6 +47,8 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps
   registerMyLicenses(app, deps);
   registerMyLicense(app, deps);
   registerMyLicenseTimeline(app, deps);
+  registerMyLicenseRefusals(app, deps);
+  registerMyDevices(app, deps);
   registerLinkLicense(app, deps);
   registerDeviceCodeRequest(app, deps);
   registerDeviceCodeApprove(app, deps);
