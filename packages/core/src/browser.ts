@@ -11,6 +11,7 @@ export * from "./errors/codes.js";
 export * from "./i18n/format.js";
 export * from "./isRecord.js";
 export { roles } from "./licensing/adminToken.js";
+export { effectiveEntitlements } from "./licensing/entitlements.js";
 export { licenseStatuses } from "./licensing/license.js";
 export { channels } from "./licensing/policy.js";
 export * from "./matching/bounds.js";

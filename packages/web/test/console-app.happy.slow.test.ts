@@ -5,13 +5,9 @@
  * support explain the refusal of a second machine and free the slot; in English and Japanese, desktop and
  * phone sizes, each page checked by axe-core.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createClient, type PublicKeysInput } from "@ninsho/sdk";
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { machine } from "../../../testing/machines.js";
 import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
@@ -22,32 +18,8 @@ import {
   screenshot,
   watchErrors,
 } from "./support/browser.js";
+import { activateWithSdk } from "./support/sdk.js";
 import { startWebServer, type WebServer } from "./support/server.js";
-
-/** Activate `name` with `key` through the SDK, as the vendor's app does; its device id. */
-async function activateWithSdk(web: WebServer, productId: string, key: string, name: string) {
-  const storageDir = await mkdtemp(join(tmpdir(), "ninsho-web-sdk-"));
-  // The JWKS the vendor ships with the app.
-  const publicKeys = (await (await fetch(`${web.url}/.well-known/jwks.json`)).json()) as PublicKeysInput;
-  const client = createClient({
-    url: web.url,
-    productId,
-    publicKeys,
-    storageDir,
-    fingerprint: async () => machine(name),
-    device: { name, platform: "linux" },
-    locale: "en",
-    env: {},
-  });
-  try {
-    expect((await client.installKey(key)).ok).toBe(true);
-    const activated = await client.activate();
-    return { ok: activated.ok, answer: activated, deviceId: (await client.status()).deviceId };
-  } finally {
-    await client.close();
-    await rm(storageDir, { recursive: true, force: true });
-  }
-}
 
 async function go(page: Page, path: string, heading: string) {
   await page

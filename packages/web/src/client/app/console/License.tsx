@@ -5,10 +5,10 @@ import { useLoad } from "../load.js";
 import { Link } from "../router.js";
 import { ProblemNote, Status } from "../ui.js";
 import { Action } from "./Action.js";
+import { ExtendAction } from "./Extend.js";
+import { LicenseRules } from "./Overrides.js";
 import { useSession } from "./session.js";
 import { eventWords } from "./timeline.js";
-
-const DAY_MS = 86_400_000;
 
 /** A license: its facts, its devices (each with deactivate), actions with a reason, and its timeline in words. */
 export function LicensePage({ id }: { readonly id: string }) {
@@ -21,7 +21,6 @@ export function LicensePage({ id }: { readonly id: string }) {
     id,
   ]);
   const [status, setStatus] = useState<string | undefined>(undefined);
-  const [days, setDays] = useState("365");
   const done = () => {
     setStatus(w.actionDone);
     license.reload();
@@ -83,34 +82,14 @@ export function LicensePage({ id }: { readonly id: string }) {
               ))}
             </ul>
           </section>
+          <LicenseRules license={data} onDone={done} />
           {canAct && (
             <section aria-labelledby="actions-heading">
               <h2 id="actions-heading">{w.actionsHeading}</h2>
               <div class="buttons">
-                <Action
-                  id="extend"
-                  label={w.extend}
-                  path={`/v1/admin/licenses/${id}/extend`}
-                  body={() => {
-                    const base = Math.max(
-                      Date.now(),
-                      data.expiresAt === undefined ? 0 : Date.parse(data.expiresAt),
-                    );
-                    return { expiresAt: new Date(base + Number(days) * DAY_MS).toISOString() };
-                  }}
-                  extra={
-                    <div class="field">
-                      <label for="extend-days">{w.extendDays}</label>
-                      <input
-                        id="extend-days"
-                        inputMode="numeric"
-                        value={days}
-                        onInput={(e) => setDays(e.currentTarget.value)}
-                      />
-                    </div>
-                  }
-                  onDone={done}
-                />
+                {session.me.role === "admin" && (
+                  <ExtendAction id="extend" licenseId={id} expiresAt={data.expiresAt} onDone={done} />
+                )}
                 <Action
                   id="note"
                   label={w.note}
@@ -118,7 +97,7 @@ export function LicensePage({ id }: { readonly id: string }) {
                   text={{ key: "text", label: w.noteText, hint: w.noteHint }}
                   onDone={done}
                 />
-                {data.status === "active" ? (
+                {session.me.role !== "admin" ? null : data.status === "active" ? (
                   <Action
                     id="suspend"
                     label={w.suspend}

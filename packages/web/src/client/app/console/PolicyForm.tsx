@@ -1,123 +1,88 @@
-import { type PolicyInput, PolicySchema, readAs } from "@ninsho/contract";
+import { type Policy, type PolicyInput, type PolicyPatch, PolicySchema, readAs } from "@ninsho/contract";
 import { channels } from "@ninsho/core";
 import { useState } from "preact/hooks";
 import type { ApiProblem } from "../../api.js";
 import { useSpeech } from "../i18n.js";
 import { Field, ProblemNote, problemOf, Status } from "../ui.js";
+import { type Draft, type DraftErrors, draftOf, START, serverErrors, validate } from "./policyDraft.js";
 import { useSession } from "./session.js";
 
-type Channel = (typeof channels)[number];
+type Input = ReturnType<typeof validate>["input"];
 
-interface Draft {
-  name: string;
-  channel: Channel;
-  maxDevices: string;
-  leaseDays: string;
-  graceDays: string;
-  threshold: string;
-  transferable: boolean;
-  transfersPerYear: string;
-  entitlements: string;
+/** Only what an edit changes, so a value the form rounds (seconds shown as days) is never rewritten. */
+function changed(before: Input, after: Input): Partial<Input> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (JSON.stringify(value) !== JSON.stringify(before[key as keyof Input])) out[key] = value;
+  }
+  return out as Partial<Input>;
 }
-
-const START: Draft = {
-  name: "",
-  channel: "retail",
-  maxDevices: "2",
-  leaseDays: "30",
-  graceDays: "14",
-  threshold: "0.7",
-  transferable: true,
-  transfersPerYear: "3",
-  entitlements: "",
-};
-
-const DAY = 86_400;
-
-/** A whole number in [min, max], or undefined. */
-const whole = (text: string, min: number, max: number) => {
-  const n = Number(text);
-  return /^\d+$/.test(text.trim()) && n >= min && n <= max ? n : undefined;
-};
 
 /**
- * Check a draft as the server's schema will (same bounds), so every mistake is named at its field before
- * anything is sent; the server still checks again (the page may be old or edited).
+ * A policy's form: a new one for a product, or (`policy` given) an edit of one, which asks why (the audit log
+ * keeps it). Every field has its one-line explanation; mistakes are named at their field, before sending and
+ * when the server refuses a value.
  */
-function validate(draft: Draft, words: ReturnType<typeof useSpeech>) {
-  const { t, words: w } = words;
-  const errors: Partial<Record<keyof Draft, string>> = {};
-  const number = (key: keyof Draft, min: number, max: number) => {
-    const value = whole(String(draft[key]), min, max);
-    if (value === undefined) errors[key] = t(w.policy.badNumber, { min, max });
-    return value ?? 0;
-  };
-  if (draft.name.trim() === "") errors.name = w.common.required;
-  const maxDevices = number("maxDevices", 1, 1_000_000);
-  const leaseDays = number("leaseDays", 1, 3650);
-  const graceDays = number("graceDays", 0, 365);
-  const transfersPerYear = number("transfersPerYear", 0, 1000);
-  const threshold = Number(draft.threshold);
-  if (!(threshold >= 0.05 && threshold <= 1)) errors.threshold = w.policy.badThreshold;
-  const entitlements = draft.entitlements
-    .split(",")
-    .map((e) => e.trim())
-    .filter((e) => e !== "");
-  const input = {
-    name: draft.name.trim(),
-    channel: draft.channel,
-    maxDevices,
-    leaseSeconds: leaseDays * DAY,
-    graceSeconds: graceDays * DAY,
-    matchThreshold: threshold,
-    transferable: draft.transferable,
-    transfersPerYear,
-    entitlements,
-  };
-  return { errors, input };
-}
-
-/** A new policy for a product: every field with a one-line explanation, checked before it is sent. */
 export function PolicyForm({
   productId,
-  onCreated,
+  policy,
+  onDone,
 }: {
   readonly productId: string;
-  readonly onCreated: () => void;
+  readonly policy?: Policy;
+  /** Called with the policy as saved. */
+  readonly onDone: (saved: Policy) => void;
 }) {
   const session = useSession();
   const speech = useSpeech();
   const w = speech.words.policy;
-  const [draft, setDraft] = useState<Draft>(START);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const editing = policy !== undefined;
+  const prefix = editing ? `edit-${policy.id}` : "policy";
+  const start = editing ? draftOf(policy) : START;
+  const [draft, setDraft] = useState<Draft>(start);
+  const [errors, setErrors] = useState<DraftErrors>({});
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const set = (key: keyof Draft) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) =>
     setDraft({ ...draft, [key]: e.currentTarget.value });
+  const focusFirstError = () =>
+    setTimeout(() => document.querySelector<HTMLElement>(`#${prefix}-form [aria-invalid='true']`)?.focus());
+
+  const send = async (input: Input) => {
+    if (!editing) {
+      const body: PolicyInput = { productId, channel: draft.channel, ...input };
+      return session.call("POST", "/v1/admin/policies", body);
+    }
+    const body: PolicyPatch = {
+      ...changed(validate(start, speech).input, input),
+      reason: draft.reason.trim(),
+    };
+    return session.call("PATCH", `/v1/admin/policies/${policy.id}`, body);
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const checked = validate(draft, speech);
+    if (editing && draft.reason.trim() === "") checked.errors.reason = speech.words.common.reasonMissing;
     setErrors(checked.errors);
-    if (Object.keys(checked.errors).length > 0) {
-      document.querySelector<HTMLElement>("#policy-form [aria-invalid='true']")?.focus();
-      return;
-    }
-    const body: PolicyInput = { productId, ...checked.input };
-    const answer = await session.call("POST", "/v1/admin/policies", body);
-    const created = answer.kind === "ok" ? readAs(PolicySchema, answer.body) : undefined;
-    setProblem(created ? undefined : problemOf(answer, speech));
-    if (!created) return;
-    setStatus(speech.t(speech.words.products.created, { name: created.name }));
-    setDraft(START);
-    onCreated();
+    if (Object.keys(checked.errors).length > 0) return focusFirstError();
+    const answer = await send(checked.input);
+    const saved = answer.kind === "ok" ? readAs(PolicySchema, answer.body) : undefined;
+    const refused = saved ? undefined : problemOf(answer, speech);
+    setProblem(refused);
+    setErrors(serverErrors(refused, speech));
+    if (!saved) return focusFirstError();
+    const done = editing ? speech.words.policy.saved : speech.words.products.created;
+    setStatus(speech.t(done, { name: saved.name }));
+    setDraft(editing ? draftOf(saved) : START);
+    onDone(saved);
   };
 
   const text = (key: keyof Draft, label: string, hint: string, mode: "text" | "numeric" | "decimal") => (
-    <Field id={`policy-${key}`} label={label} hint={hint} error={errors[key]}>
+    <Field id={`${prefix}-${key}`} label={label} hint={hint} error={errors[key]}>
       {(describedBy, invalid) => (
         <input
-          id={`policy-${key}`}
+          id={`${prefix}-${key}`}
           inputMode={mode}
           value={String(draft[key])}
           aria-invalid={invalid}
@@ -129,14 +94,15 @@ export function PolicyForm({
   );
 
   return (
-    <form id="policy-form" noValidate onSubmit={submit} class="panel">
-      <h3>{speech.words.products.newPolicy}</h3>
+    <form id={`${prefix}-form`} noValidate onSubmit={submit} class="panel">
+      <h3>{editing ? speech.t(w.editHeading, { name: policy.name }) : speech.words.products.newPolicy}</h3>
       {text("name", w.name, w.nameHint, "text")}
-      <Field id="policy-channel" label={w.channel} hint={w.channelHint}>
+      <Field id={`${prefix}-channel`} label={w.channel} hint={editing ? w.channelFixed : w.channelHint}>
         {(describedBy) => (
           <select
-            id="policy-channel"
+            id={`${prefix}-channel`}
             value={draft.channel}
+            disabled={editing}
             aria-describedby={describedBy}
             onChange={set("channel")}
           >
@@ -154,22 +120,23 @@ export function PolicyForm({
       {text("threshold", w.threshold, w.thresholdHint, "decimal")}
       <div class="field check">
         <input
-          id="policy-transferable"
+          id={`${prefix}-transferable`}
           type="checkbox"
           checked={draft.transferable}
-          aria-describedby="policy-transferable-hint"
+          aria-describedby={`${prefix}-transferable-hint`}
           onChange={(e) => setDraft({ ...draft, transferable: e.currentTarget.checked })}
         />
-        <label for="policy-transferable">{w.transferable}</label>
-        <p id="policy-transferable-hint" class="hint">
+        <label for={`${prefix}-transferable`}>{w.transferable}</label>
+        <p id={`${prefix}-transferable-hint`} class="hint">
           {w.transferableHint}
         </p>
       </div>
       {text("transfersPerYear", w.transfersPerYear, w.transfersPerYearHint, "numeric")}
       {text("entitlements", w.entitlements, w.entitlementsHint, "text")}
+      {editing && text("reason", speech.words.common.reason, w.editReasonHint, "text")}
       <ProblemNote problem={problem} />
       <button type="submit" class="primary">
-        {speech.words.products.create}
+        {editing ? speech.words.common.save : speech.words.products.create}
       </button>
       <Status text={status} />
     </form>

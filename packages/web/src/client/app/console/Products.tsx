@@ -98,12 +98,16 @@ function Policies({ productId, productName }: { readonly productId: string; read
     () => session.call("GET", `/v1/admin/policies?productId=${encodeURIComponent(productId)}`),
     [productId],
   );
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [saved, setSaved] = useState<string | undefined>(undefined);
   const list = policies.data?.policies ?? [];
+  const admin = session.me.role === "admin";
   const days = (seconds: number) => `${number(Math.round(seconds / 86_400))} d`;
   return (
     <section aria-labelledby="policies-heading">
       <h2 id="policies-heading">{t(words.products.policiesHeading, { name: productName })}</h2>
       <ProblemNote problem={policies.problem} />
+      <Status text={saved} />
       {list.length === 0 && policies.data && <p>{words.products.noPolicies}</p>}
       <ul class="found">
         {list.map((p) => (
@@ -121,21 +125,53 @@ function Policies({ productId, productName }: { readonly productId: string; read
               </span>
             </span>
             {p.archivedAt === undefined ? (
-              session.me.role === "admin" && (
-                <Action
-                  id={`archive-${p.id}`}
-                  label={words.products.archive}
-                  path={`/v1/admin/policies/${p.id}/archive`}
-                  onDone={policies.reload}
-                />
+              admin && (
+                <span class="buttons">
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-expanded={editing === p.id}
+                    aria-controls={`edit-${p.id}-form`}
+                    onClick={() => setEditing(editing === p.id ? undefined : p.id)}
+                  >
+                    {t(words.products.edit, { name: p.name })}
+                  </button>
+                  <Action
+                    id={`archive-${p.id}`}
+                    label={words.products.archive}
+                    path={`/v1/admin/policies/${p.id}/archive`}
+                    onDone={policies.reload}
+                  />
+                </span>
               )
             ) : (
-              <span>{t(words.products.archived, { date: when(p.archivedAt) })}</span>
+              <span>
+                {t(words.products.archived, { date: when(p.archivedAt) })}{" "}
+                {admin && (
+                  <Action
+                    id={`restore-${p.id}`}
+                    label={words.products.restore}
+                    path={`/v1/admin/policies/${p.id}/restore`}
+                    onDone={policies.reload}
+                  />
+                )}
+              </span>
+            )}
+            {editing === p.id && (
+              <PolicyForm
+                productId={productId}
+                policy={p}
+                onDone={(saved) => {
+                  setEditing(undefined);
+                  setSaved(t(words.policy.saved, { name: saved.name }));
+                  policies.reload();
+                }}
+              />
             )}
           </li>
         ))}
       </ul>
-      <PolicyForm productId={productId} onCreated={policies.reload} />
+      {admin && <PolicyForm productId={productId} onDone={() => policies.reload()} />}
     </section>
   );
 }

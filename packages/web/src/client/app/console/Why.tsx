@@ -1,9 +1,12 @@
 import { LicenseDetailSchema, PolicySchema, RefusalsSchema, TimelineSchema } from "@ninsho/contract";
+import { useState } from "preact/hooks";
 import { useSpeech } from "../i18n.js";
 import { useLoad } from "../load.js";
 import { Link } from "../router.js";
-import { ProblemNote } from "../ui.js";
+import { ProblemNote, Status } from "../ui.js";
 import { Action } from "./Action.js";
+import { CallerConfirmation, MoveToNewDevice } from "./Caller.js";
+import { ExtendAction } from "./Extend.js";
 import { SearchBox } from "./Search.js";
 import { useSession } from "./session.js";
 
@@ -45,7 +48,9 @@ function Explained({ id }: { readonly id: string }) {
     (e) => e.type === "device.transferred" && Date.parse(e.createdAt) >= yearAgo,
   ).length;
   const active = (license.data?.devices ?? []).filter((d) => d.deactivatedAt === undefined);
+  const [status, setStatus] = useState<string | undefined>(undefined);
   const reload = () => {
+    setStatus(words.license.actionDone);
     license.reload();
     timeline.reload();
     refusals.reload();
@@ -89,34 +94,63 @@ function Explained({ id }: { readonly id: string }) {
           </li>
         ))}
       </ol>
-      <h3>{words.license.actionsHeading}</h3>
-      <ul class="devices">
-        {active.map((d) => (
-          <li key={d.id}>
-            <span>
-              <strong>{d.name}</strong> · {d.platform} · {words.license.lastSeen} {when(d.lastSeenAt)}
-            </span>
+      {/* Readonly tokens read the explanation; every fix below is refused to them by its route. */}
+      {session.me.role !== "readonly" && (
+        <>
+          <h3>{words.license.actionsHeading}</h3>
+          <Status text={status} />
+          <ul class="devices">
+            {active.map((d) => (
+              <li key={d.id}>
+                <span>
+                  <strong>{d.name}</strong> · {d.platform} · {words.license.lastSeen} {when(d.lastSeenAt)}
+                </span>
+                <Action
+                  id={`why-deactivate-${d.id}`}
+                  label={words.license.deactivate}
+                  path={`/v1/admin/devices/${d.id}/deactivate`}
+                  onDone={reload}
+                />
+              </li>
+            ))}
+          </ul>
+          <div class="buttons">
             <Action
-              id={`why-deactivate-${d.id}`}
-              label={words.license.deactivate}
-              path={`/v1/admin/devices/${d.id}/deactivate`}
+              id="why-note"
+              label={words.license.note}
+              path={`/v1/admin/licenses/${id}/notes`}
+              text={{ key: "text", label: words.license.noteText, hint: words.license.noteHint }}
               onDone={reload}
             />
-          </li>
-        ))}
-      </ul>
-      <Action
-        id="why-note"
-        label={words.license.note}
-        path={`/v1/admin/licenses/${id}/notes`}
-        text={{ key: "text", label: words.license.noteText, hint: words.license.noteHint }}
-        onDone={reload}
-      />
-      <h3>{words.why.phoneHeading}</h3>
-      <p class="hint">{words.why.phoneHint}</p>
-      <p>
-        <a href={`/console/phone?lang=${speech.locale}`}>{words.why.phoneLink}</a>
-      </p>
+            {session.me.role === "admin" && (
+              <ExtendAction
+                id="why-extend"
+                licenseId={id}
+                expiresAt={license.data?.expiresAt}
+                onDone={reload}
+              />
+            )}
+          </div>
+          {license.data?.boundComponent && (
+            <>
+              <h3>{words.why.repairHeading}</h3>
+              <p class="hint">{t(words.why.repairHint, { kind: license.data.boundComponent.kind })}</p>
+              {license.data.warrantyRepair ? (
+                <p>{words.why.repairPending}</p>
+              ) : (
+                <Action
+                  id="why-repair"
+                  label={words.why.repair}
+                  path={`/v1/admin/licenses/${id}/warranty-repairs`}
+                  onDone={reload}
+                />
+              )}
+            </>
+          )}
+          {active.length > 0 && <MoveToNewDevice licenseId={id} devices={active} onDone={reload} />}
+          <CallerConfirmation licenseId={id} onDone={reload} />
+        </>
+      )}
     </section>
   );
 }
