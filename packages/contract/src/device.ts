@@ -396,7 +396,14 @@ export type TransferRequest = z.input<typeof TransferRequestSchema>;
 export const TransferSchema = z
   .object({
     device: z.object({ id: z.string(), name: z.string() }),
-    fromDeviceId: z.string(),
+    replacesDeviceId: z
+      .string()
+      .meta({ description: "The device the new machine replaces, as the request named it" }),
+    fromDeviceId: z.string().meta({
+      deprecated: true,
+      description:
+        "The same id as replacesDeviceId, under its first name (read by SDK 0.1.0); use replacesDeviceId",
+    }),
     transfersLeft: z.number().int().meta({ description: "Self-service transfers left in the last 365 days" }),
     ...LeaseTimesFields,
     nonce: z.string().optional(),

@@ -9,6 +9,7 @@ import { ownedCatalogue, transferWithCode } from "./support/transfers.js";
 
 interface TransferAnswer {
   readonly device: { id: string; name: string };
+  readonly replacesDeviceId: string;
   readonly fromDeviceId: string;
   readonly transfersLeft: number;
   readonly lease: string;
@@ -132,7 +133,9 @@ describe("transfer", () => {
       const res = await transfer(t, c.key, old.deviceId, newFp, nonce);
       expect(res.status).toBe(201);
       const body = res.body as unknown as TransferAnswer;
+      // The contract's name, and the first name the SDK 0.1.0 in shipped apps still checks.
       expect(body).toMatchObject({
+        replacesDeviceId: old.deviceId,
         fromDeviceId: old.deviceId,
         transfersLeft: 2,
         nonce,

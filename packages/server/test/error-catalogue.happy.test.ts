@@ -41,8 +41,6 @@ const NOT_ANSWERED_BY_THIS_SERVER: readonly ErrorCode[] = [
   "RELAY_GRANT_FULL",
   "RELAY_CLOCK_ROLLBACK",
   "RELAY_STATE_ROLLBACK",
-  // Kept for clients that know it (codes are never removed); a spent allowance is TRANSFER_ALLOWANCE_EXHAUSTED.
-  "TRANSFER_LIMIT_REACHED",
 ];
 
 const JA = { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" };

@@ -250,19 +250,6 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
       remedy: "販売元のサポートにお問い合わせください。購入を確認したうえで再割り当てできます。",
     },
   },
-  TRANSFER_LIMIT_REACHED: {
-    en: {
-      message:
-        "This license was already transferred {used} times in the last 365 days (allowance {allowance}).",
-      remedy:
-        "The next transfer becomes available on {nextAt}; support can grant an exception for a hardware repair.",
-    },
-    ja: {
-      message: "このライセンスは過去 365 日に既に {used} 回移行されています（上限 {allowance} 回）。",
-      remedy:
-        "次の移行は {nextAt} から可能です。修理による交換の場合はサポートが例外を認めることができます。",
-    },
-  },
   LEASE_INVALID: {
     en: {
       message: "The lease is not a valid Ninsho lease: {reason}",

@@ -198,7 +198,7 @@ export async function transferOnline(
   if (!answer.ok) return answer;
   const t = readAnswer.transfer(answer.body);
   if (!t) return invalid(ctx, "not a transfer");
-  if (t.fromDeviceId !== fromDeviceId) return spoofed(ctx, "an answer about another transfer");
+  if (t.replacesDeviceId !== fromDeviceId) return spoofed(ctx, "an answer about another transfer");
   if (answersAnother(t, fingerprint)) return spoofed(ctx, "an answer to another machine's request");
   const lease = await verifiedLease(ctx, t.lease, t.device.id);
   if (!lease.ok) return lease;

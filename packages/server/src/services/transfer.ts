@@ -39,7 +39,8 @@ export interface TransferRequest {
 export interface Transfer {
   readonly device: Device;
   readonly lease: IssuedLease;
-  readonly fromDeviceId: string;
+  /** The device the new machine replaces (now deactivated). */
+  readonly replacesDeviceId: string;
   readonly transfersLeft: number;
   readonly productId: string;
 }
@@ -110,7 +111,7 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
   const { license, device, transfersLeft = 0 } = done.value;
   return ok({
     device,
-    fromDeviceId: request.replacesDeviceId,
+    replacesDeviceId: request.replacesDeviceId,
     transfersLeft,
     productId: license.productId,
     lease: deps.leases.lease(key, license, policy, device),

@@ -65,10 +65,12 @@ export function registerTransfer(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
       });
     const result = await proveAndMove(deps, c, body, move);
     if (!result.ok) return respondProblem(c, result.error);
-    const { device, lease, fromDeviceId, transfersLeft, productId } = result.value;
+    const { device, lease, replacesDeviceId, transfersLeft, productId } = result.value;
     const answer = await signBody(deps, productId, {
       device: { id: device.id, name: device.name },
-      fromDeviceId,
+      replacesDeviceId,
+      // The same id under its first name: the SDK 0.1.0 in shipped apps checks this field (deprecated).
+      fromDeviceId: replacesDeviceId,
       transfersLeft,
       lease: lease.token,
       leaseExpiresAt: lease.leaseExpiresAt,

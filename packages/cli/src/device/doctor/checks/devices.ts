@@ -5,7 +5,6 @@ import { current, type Evidence, type Finding } from "../types.js";
 
 const SLOT_CODES = new Set([
   "DEVICE_LIMIT_REACHED",
-  "TRANSFER_LIMIT_REACHED",
   "TRANSFER_ALLOWANCE_EXHAUSTED",
   "TRANSFER_PROOF_REQUIRED",
   "TRANSFER_CODE_INVALID",
