@@ -163,6 +163,8 @@ export const en = {
   "doctor.title.devices": "Devices and transfers",
   "doctor.title.seat": "Seat",
   "doctor.title.relay": "Relay",
+  "doctor.runsOn":
+    "not checked: the app runs on {on, select, relay {a lease from the on-premises relay} other {a floating seat}}, not on an activation of this folder",
   "doctor.seat.none": "No seat is held.",
   "doctor.seat.held": "Seat {id} is held until {until} ({left} left); heartbeats move it on.",
   "doctor.seat.borrowed":

@@ -159,6 +159,8 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "doctor.title.devices": "デバイスと移行",
   "doctor.title.seat": "席",
   "doctor.title.relay": "リレー",
+  "doctor.runsOn":
+    "確認していません: アプリはこのフォルダーのアクティベーションではなく{on, select, relay {オンプレミスのリレーのリース} other {フローティングの席}}で動作しています",
   "doctor.seat.none": "席を保持していません。",
   "doctor.seat.held": "席 {id} を {until} まで保持しています（残り {left}）。ハートビートで延長されます。",
   "doctor.seat.borrowed":

@@ -11,6 +11,13 @@ import {
 } from "@ninsho/core";
 import { explain, seed } from "../client/problem.js";
 import { seatKeys } from "../seats/keys.js";
+import {
+  LAST_STATE_FILES,
+  type LastRefusal,
+  lastRefusal,
+  lastStateNote,
+  type RelayLastState,
+} from "../seats/lastState.js";
 import { type SeatTransport, sendSeatRequest } from "../seats/transport.js";
 import type { SeatPublicKeys, SeatResult } from "../seats/types.js";
 import { discoverRelay, type RelayLocation } from "./discover.js";
@@ -34,6 +41,12 @@ export interface RelayClientOptions {
   };
   /** This machine's device secret, kept by the app between runs (a new one is made when absent). */
   readonly deviceSecret?: Buffer;
+  /**
+   * The SDK state folder: when given, the client keeps what it last saw there (`relay.last.json`: how the relay
+   * was found, the grant chain, renew-by and offline end, the last refusal) for `ninsho device doctor` to
+   * explain. Nothing is granted from that file.
+   */
+  readonly stateDir?: string;
   readonly locale?: Locale;
   readonly timeoutMs?: number;
   /** Milliseconds since the epoch (default `Date.now`); tests move it. */
@@ -95,10 +108,23 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   const secret = options.deviceSecret ?? newDeviceSecret();
   const fpd = fingerprintDigest(options.machine.fingerprint.components);
   let held: RelayHeld | undefined;
+  const foundBy = "relayUrl" in options.relay ? "config" : "srv";
+  const note = lastStateNote<RelayLastState>(options.stateDir, LAST_STATE_FILES.relay);
+  /** Note what was seen, with the lease held (if any) beside it: an outage leaves the lease running. */
+  const remember = (url: string, chainValid: boolean, refused?: LastRefusal) => {
+    const lease = held === undefined ? {} : leaseTimes(held);
+    const why = refused === undefined ? {} : { refused };
+    const writtenAt = new Date(now()).toISOString();
+    return note.write({ version: 1, writtenAt, foundBy, url, chainValid, ...lease, ...why });
+  };
 
   const send = async (path: string, body: Record<string, unknown>): Promise<SeatResult<RelayHeld>> => {
     const url = await discoverRelay(options.relay, locale);
-    if (!url.ok) return url;
+    if (!url.ok) {
+      const where = "relayUrl" in options.relay ? options.relay.relayUrl : `SRV ${options.relay.domain}`;
+      await remember(where, held !== undefined, lastRefusal(url.problem));
+      return url;
+    }
     const transport: SeatTransport = {
       serverUrl: url.value,
       keys,
@@ -108,13 +134,20 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
     const prove = (p: string, b: Record<string, unknown>) =>
       signDeviceProof(secret, { path: p, body: b, at: new Date(now()) });
     const answer = await sendSeatRequest(transport, { method: "POST", path, body, signed: false, prove });
-    if (!answer.ok) return answer;
+    if (!answer.ok) {
+      await remember(url.value, held !== undefined, lastRefusal(answer.problem));
+      return answer;
+    }
     const token = { lease: String(answer.value.lease), grant: String(answer.value.grant) };
     const chain = verifyRelayLease(token, keys, options.productId);
     // A relay without the vendor's grant, or a lease for another machine, is no answer at all.
-    if (!chain.ok || chain.value.lease.fpd !== fpd)
-      return { ok: false, problem: explain(seed("RESPONSE_SIGNATURE_INVALID"), locale) };
+    if (!chain.ok || chain.value.lease.fpd !== fpd) {
+      const problem = explain(seed("RESPONSE_SIGNATURE_INVALID"), locale);
+      await remember(url.value, false, lastRefusal(problem));
+      return { ok: false, problem };
+    }
     held = { ...chain.value, token };
+    await remember(url.value, true);
     return { ok: true, value: held };
   };
 
@@ -138,13 +171,16 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
     },
     status() {
       if (!held) return { running: false };
-      const iso = (s: number) => new Date(s * 1000).toISOString();
       return {
         running: now() < held.lease.exp * 1000 && now() >= held.lease.iat * 1000 - 5 * 60_000,
-        renewBy: iso(held.lease.lxp),
-        runsUntil: iso(held.lease.exp),
-        grantId: held.grant.jti,
+        ...leaseTimes(held),
       };
     },
   };
+}
+
+/** The held lease's renew-by, offline end and grant, as the status and the last-state file give them. */
+function leaseTimes(held: RelayHeld): { renewBy: string; runsUntil: string; grantId: string } {
+  const iso = (s: number) => new Date(s * 1000).toISOString();
+  return { renewBy: iso(held.lease.lxp), runsUntil: iso(held.lease.exp), grantId: held.grant.jti };
 }

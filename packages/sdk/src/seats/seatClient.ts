@@ -3,6 +3,7 @@ import { backoffDelay } from "../client/backoff.js";
 import { explain, seed } from "../client/problem.js";
 import { releaseOnExit } from "./exitHooks.js";
 import { seatKeys } from "./keys.js";
+import { LAST_STATE_FILES, lastRefusal, lastStateNote, type SeatLastState } from "./lastState.js";
 import { type SeatTransport, sendSeatRequest } from "./transport.js";
 import type { HeldSeat, SeatClientOptions, SeatEvent, SeatResult } from "./types.js";
 
@@ -61,6 +62,11 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
     timeoutMs: options.timeoutMs ?? 10_000,
   };
   const emit = (event: SeatEvent) => options.onEvent?.(event);
+  // What the client last saw, for the device doctor to explain (only with a state folder; never read back).
+  const note = lastStateNote<SeatLastState>(options.stateDir, LAST_STATE_FILES.seat);
+  const remember = (seen: Omit<SeatLastState, "version" | "writtenAt">) =>
+    note.write({ version: 1, writtenAt: new Date(now()).toISOString(), ...seen });
+  const heldNote = ({ id, kind, expiresAt }: HeldSeat) => ({ id, kind, expiresAt });
   let held: { seat: HeldSeat; secret: string } | undefined;
   // The holder's device secret (the app's, or one made for this process and kept in its memory only): it
   // travels once, at check-out, and the seat is then renewed and returned with device proofs made with it
@@ -116,12 +122,16 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
       signed: true,
       prove,
     });
-    if (!answer.ok) return answer;
+    if (!answer.ok) {
+      await remember({ refused: lastRefusal(answer.problem) });
+      return answer;
+    }
     learnTime(answer.value);
     const seat = seatFrom(answer.value);
     const secret = answer.value.secret;
     if (!seat || typeof secret !== "string") return invalid();
     held = { seat, secret };
+    await remember({ held: heldNote(seat) });
     emit({ type: "checked-out", seat });
     return { ok: true, value: seat };
   };
@@ -143,6 +153,7 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
       const renewed = seatFrom(answer.value);
       if (!renewed) return invalid();
       held = { seat: renewed, secret };
+      await remember({ held: heldNote(renewed) });
       emit({ type: "renewed", seat: renewed });
       return { ok: true, value: renewed };
     }
@@ -153,6 +164,8 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
       emit({ type: "lost", problem: answer.problem });
       return checkOut();
     }
+    const heartbeatFailure = lastRefusal(answer.problem);
+    await remember({ held: heldNote(seat), runwayMs: runwayMs(), heartbeatFailure });
     emit({ type: "heartbeat-failed", problem: answer.problem, runwayMs: runwayMs() });
     return answer;
   };
@@ -207,6 +220,7 @@ export function createSeatClient(options: SeatClientOptions): SeatClient {
       });
       if (!answer.ok) return answer;
       held = undefined;
+      await remember({});
       emit({ type: "released", seatId: seat.id });
       return { ok: true, value: { seatId: seat.id, returnedAt: String(answer.value.returnedAt) } };
     },

@@ -58,6 +58,12 @@ export interface SeatClientOptions {
    * for the process when absent. Heartbeats and the return are proven with it.
    */
   readonly deviceSecret?: Buffer;
+  /**
+   * The SDK state folder (the client's `storageDir`): when given, the client keeps what it last saw there
+   * (`seat.last.json`: the seat held, the runway while heartbeats fail, the last refusal) for
+   * `ninsho device doctor` to explain. Nothing is granted from that file.
+   */
+  readonly stateDir?: string;
   /** Language of problems (default `en`). */
   readonly locale?: Locale;
   /** Hears what happens to the seat (see `SeatEvent`). */

@@ -11,7 +11,9 @@ import { DeviceExitCode } from "../exit.js";
 /**
  * `ninsho device doctor [--offline]`: a troubleshooter. It checks, in order, the key's format, the server's
  * reachability and TLS, the clock's skew against the server's signed time, the lease's signature and expiry,
- * the fingerprint's drift since activation, and the device limit and transfer allowance; then prints numbered
+ * the fingerprint's drift since activation, and the device limit and transfer allowance, and, when the SDK's
+ * seat or relay client keeps its notes in this folder, the seat (a full pool, a lapsed seat, the runway while
+ * heartbeats fail) and the relay (how it was found, the grant chain, its refusals); then prints numbered
  * remedies. Exits 0 when no check failed (warnings allowed), 8 when one did.
  * @example
  * ninsho device doctor --json | jq '.remedies[] | "\(.number). \(.text)"'
@@ -32,6 +34,9 @@ export function registerDoctor(device: Command, io: Io): void {
               url: config.url,
               checkedAt: new Date(evidence.deviceTimeMs).toISOString(),
               online: evidence.online,
+              // What the SDK's seat and relay clients last noted here, as the seat and relay checks read it.
+              ...(evidence.seat ? { seat: evidence.seat } : {}),
+              ...(evidence.relay ? { relay: evidence.relay } : {}),
               ...report,
             });
           } else {

@@ -5,6 +5,7 @@ import { STATE_FILES } from "@ninsho/sdk";
 import type { DeviceContext } from "../context.js";
 import { parseJson } from "../network.js";
 import type { DeviceSession } from "../session.js";
+import { readLastSeen } from "./lastSeen.js";
 import { probeServer } from "./probe.js";
 import type { Evidence } from "./types.js";
 
@@ -24,6 +25,7 @@ async function leaseFingerprint(dir: string): Promise<string | undefined> {
  * `--offline`) the server's health and keys; then, when the server answers, publishes a trusted key, and this
  * machine holds a verified lease, one online check through the SDK — the same refresh the app makes, which
  * may store a fresh lease or a signed verdict. The doctor never activates: without a lease it stays offline.
+ * What the SDK's seat and relay clients last saw (their notes in the state folder) is read as found.
  * @example
  * const evidence = await gather(ctx, session, { offline: false });
  */
@@ -37,7 +39,10 @@ export async function gather(
   const before = await client.status();
   const machine = await session.readMachine();
   const fpd = before.leaseExpiresAt === undefined ? undefined : await leaseFingerprint(config.dir);
+  // Notes the SDK's seat and relay clients keep in this folder: read, never acted on.
+  const lastSeen = await readLastSeen(config.dir, config.now());
   const base = {
+    ...lastSeen,
     config,
     locale,
     m,

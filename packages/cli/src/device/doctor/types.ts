@@ -5,6 +5,7 @@ import type { Machine } from "../machine.js";
 import type { CheckId, DeviceMessages, Outcome } from "../messages/index.js";
 import type { Got } from "../network.js";
 import type { Trust } from "../trust.js";
+import type { RelaySeen, SeatSeen } from "./checks/seatRelay.js";
 
 /**
  * One check's result: how it came out, the code (from the catalogue), what was found in
@@ -62,6 +63,10 @@ export interface Evidence {
   /** The lease's `fpd` claim: the digest of the component set it was issued for. */
   readonly leaseFingerprint?: string;
   readonly trust?: Trust;
+  /** What the SDK's seat client last saw here (its last-state file), when it keeps one in this folder. */
+  readonly seat?: SeatSeen;
+  /** What the SDK's relay client last saw here (its last-state file), when it keeps one in this folder. */
+  readonly relay?: RelaySeen;
 }
 
 /**
