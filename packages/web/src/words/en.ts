@@ -419,9 +419,62 @@ export const en = {
       "{n, plural, =0 {No moves left this year} one {# move left this year} other {# moves left this year}}",
     licenseFile: "License file for an offline computer",
     licenseFileHint:
-      "Run `ninsho offline request` on that computer, then use the phone activation page with its installation ID.",
+      "On the computer with no internet, run `ninsho device request-file --out ninsho-request.json` (or use the app's “activate offline” choice), bring the file here, and take the license file back: `ninsho device install-file ninsho-license.jwt`.",
+    requestFile: "Request file",
+    requestFileHint: "The ninsho-request.json file the offline computer wrote.",
+    requestFileMissing: "Choose the request file first.",
+    makeLicenseFile: "Make the license file",
+    licenseFileReady:
+      "Your license file is ready. It works until {date}, then the computer renews it when it can.",
+    downloadLicenseFile: "Download the license file",
+    phoneInstead: "No way to carry a file? Use phone activation",
+    devicesHeading: "My devices",
+    deviceLine: "{platform} · last seen {seen}",
+    thisReplaces: "This computer replaces {name}",
+    rename: "Rename",
+    newName: "New name",
+    newNameHint: "Up to 64 letters, so you can tell your computers apart.",
+    badName: "Type a name of 1 to 64 characters, with no line breaks.",
+    renamed: "Renamed.",
+    release: "I no longer use this device",
+    releaseExplain:
+      "This frees its place on the license for another computer at once. The app on {name} keeps working until its current lease ends, then asks to be activated again.",
+    releaseConfirm: "Yes, free this place",
+    released: "{name} no longer counts against your license.",
+    hardware: "I changed hardware on this device",
+    hardwareIntro:
+      "After a big change (motherboard, disk) the computer may look new to us. You can move the license to it, within the moves your license allows:",
+    allowanceNone: "This license cannot be moved to another computer. Ask the seller's support for help.",
+    allowanceLeft:
+      "{left, plural, =0 {No moves left} one {# move left} other {# moves left}} of {perYear} in the last 12 months.",
+    cooldown: "Between two moves you wait {days, plural, one {# day} other {# days}}.",
+    blockedPeriod: "Moves are used up for now: the next one is possible on {date}.",
+    blockedCooldown: "The last move was recent: the next one is possible on {date}.",
+    hardwareOnline:
+      "On the changed computer, when the app says this key is already in use, choose “this replaces my device {name}”. With the device tool: `ninsho device transfer --replaces {id}` (you get a code by email to confirm it is you).",
+    hardwareOffline: "Is the changed computer offline? Make its license file here instead:",
     helpHeading: "Activation troubleshooter",
     helpIntro: "Answer what you see; each answer says what to do.",
+    recentHeading: "What went wrong lately",
+    recentNone: "No activation of your licenses was refused lately.",
+    recentOn: "{product}, refused {date}",
+    partsChanged: "Parts that look different from before: {list}.",
+    rightsChannel: "How it was sold: {channel}.",
+    rightsFeatures: "Features included: {list}.",
+    rightsNoFeatures: "No extra features.",
+    upgradeOf:
+      "This is an upgrade of your license …{keyHint} ({policy}). That license goes with it to every computer you move it to, and is yours again if this upgrade is refunded.",
+    upgradedBy:
+      "This license was used for the upgrade …{keyHint} ({policy}). It is kept, not lost: if that upgrade is refunded or revoked, this license works again on its own.",
+  },
+  parts: {
+    board: "motherboard",
+    cpu: "processor",
+    disk: "disk",
+    mac: "network card",
+    ram: "memory",
+    gpu: "graphics card",
+    "os-install": "system installation",
   },
   help: {
     keyRefused: "My key is not accepted",
@@ -432,7 +485,7 @@ export const en = {
       "Your license is active on as many computers as it allows. Above, remove a computer you no longer use (“I no longer use this device”), then activate again.",
     newHardware: "I changed hardware and it asks for activation",
     newHardwareAnswer:
-      "Small changes are recognised. After a big change (motherboard, disk), activate again: the license moves to the changed computer if moves are left this year (shown above).",
+      "Small changes are recognised. After a big change (motherboard, disk), open “I changed hardware on this device” on that computer above: it shows the moves left this year and how to move the license to the changed computer.",
     offline: "My computer has no internet",
     offlineAnswer:
       "Use phone activation: your computer shows an installation ID; type it on the phone activation page on any device and type the confirmation ID back.",

@@ -6,7 +6,13 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildInstallationId, type InstallationId, parseProductKey, unseal } from "@ninsho/core";
+import {
+  buildInstallationId,
+  createOfflineRequest,
+  type InstallationId,
+  parseProductKey,
+  unseal,
+} from "@ninsho/core";
 import { type RunningServer, startServer } from "@ninsho/server";
 import pino from "pino";
 import { bundleClient } from "../../scripts/bundle.js";
@@ -124,7 +130,7 @@ export async function tokenWithRole(web: WebServer, role: "readonly" | "support"
 }
 
 /** A machine's components as a collector reports them: salted-looking digests derived from its name. */
-const machine = (name: string) => ({
+export const machine = (name: string) => ({
   collector: "test/1",
   components: ["board", "disk", "mac", "os-install", "cpu", "gpu", "ram"].map((kind) => ({
     kind,
@@ -136,6 +142,24 @@ const machine = (name: string) => ({
 export async function offlineKey(web: WebServer, productId: string) {
   const res = await web.call("GET", `/v1/products/${productId}/offline-key`, undefined, null);
   return { productNumber: Number(res.body.productNumber), publicKey: field(res, "publicKey") };
+}
+
+/**
+ * The request file machine `name` writes for USB activation (`ninsho device request-file`), as its text.
+ * @example
+ * await page.getByLabel("Request file").setInputFiles({ name: "r.json", mimeType: "application/json", buffer });
+ */
+export function requestFileOf(c: Catalogue, name: string, platform = "windows"): string {
+  const key = parseProductKey(c.key);
+  if (!key.ok) throw new Error(`not a key: ${c.key}`);
+  const request = createOfflineRequest({
+    key: key.value,
+    productId: c.productId,
+    device: { name, platform },
+    fingerprint: machine(name),
+    at: new Date(),
+  });
+  return JSON.stringify(request);
 }
 
 /** The installation ID machine `name` shows today for `key`, built as a device builds it (core's codec). */

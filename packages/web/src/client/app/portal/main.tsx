@@ -5,7 +5,7 @@ import { SpeechContext, speech, startLocale } from "../i18n.js";
 import { usePath } from "../router.js";
 import { Frame } from "../ui.js";
 import { type Account, currentAccount, SignInOrUp } from "./Account.js";
-import { MyLicenses, Troubleshooter } from "./Licenses.js";
+import { MyLicenses } from "./Licenses.js";
 
 function PortalApp() {
   const [locale, setLocale] = useState(startLocale);
@@ -40,7 +40,6 @@ function PortalApp() {
           <>
             <h1>{w.title}</h1>
             <MyLicenses />
-            <Troubleshooter />
           </>
         )}
       </Frame>
