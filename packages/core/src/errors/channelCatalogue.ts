@@ -7,6 +7,7 @@ export type ChannelErrorCode = Extract<
   | "OEM_BOARD_CHANGED"
   | "BUNDLE_COMPONENT_CHANGED"
   | "BOUND_COMPONENT_MISSING"
+  | "BOUND_COMPONENT_NOT_BY_PHONE"
   | "WARRANTY_REPAIR_NOT_APPLICABLE"
   | "TRIAL_ALREADY_USED"
   | "UPGRADE_BASE_REQUIRED"
@@ -59,6 +60,20 @@ export const channelCatalogue: CodeTexts<ChannelErrorCode> = {
       message: "このライセンスは {kind} 部品に結び付いていますが、このマシンからは報告されませんでした。",
       remedy:
         "{kind} を読み取れる権限でソフトウェアを実行し（`ninsho device doctor` を参照）、もう一度アクティベートしてください。",
+    },
+  },
+  BOUND_COMPONENT_NOT_BY_PHONE: {
+    en: {
+      message:
+        "This license is bound to the machine's {kind}, and an installation ID carries too little of a {kind} to tell one from another, so it cannot be activated by phone.",
+      remedy:
+        "Activate online, or by license file: `ninsho device request-file` writes a request that carries the full fingerprint; take it to the vendor's portal on a USB stick.",
+    },
+    ja: {
+      message:
+        "このライセンスはマシンの {kind} に結び付いていますが、インストール ID には {kind} を見分けられるだけの情報が含まれないため、電話ではアクティベートできません。",
+      remedy:
+        "オンラインでアクティベートするか、ライセンスファイルを使用してください。`ninsho device request-file` が完全なフィンガープリントを含む要求ファイルを作成します。USB メモリで販売元のポータルに持ち込んでください。",
     },
   },
   WARRANTY_REPAIR_NOT_APPLICABLE: {

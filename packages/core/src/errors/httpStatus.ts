@@ -87,6 +87,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "OEM_BOARD_CHANGED":
     case "BUNDLE_COMPONENT_CHANGED":
     case "BOUND_COMPONENT_MISSING":
+    case "BOUND_COMPONENT_NOT_BY_PHONE":
     case "WARRANTY_REPAIR_NOT_APPLICABLE":
     case "TRIAL_ALREADY_USED":
     case "UPGRADE_BASE_REQUIRED":

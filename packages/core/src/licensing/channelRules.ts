@@ -1,6 +1,6 @@
 import type { Fingerprint } from "../matching/fingerprint.js";
 import { ok, type Result } from "../result.js";
-import { type BindingOutcome, judgeBinding } from "./componentBinding.js";
+import { type BindingOutcome, type FingerprintForm, judgeBinding } from "./componentBinding.js";
 import type { License } from "./license.js";
 import type { Policy } from "./policy.js";
 import { judgeTrial } from "./trial.js";
@@ -12,8 +12,13 @@ export interface ChannelInput {
   readonly policy: Policy;
   /** The fingerprint in keyed form, as the activation rule sees it. */
   readonly fingerprint: Pick<Fingerprint, "components">;
+  /** How the fingerprint came: in full (online, license file) or compactly (phone); full by default. */
+  readonly form?: FingerprintForm | undefined;
   readonly now: Date;
-  /** Trial licenses: this machine's trial marks (`trialMarks`) and the licenses that left any of them before. */
+  /**
+   * Trial licenses: the marks this machine leaves (`trialMarkSets(…).record`) and the licenses that left any of
+   * the marks it looks up (`.check`) before.
+   */
   readonly trial?: { readonly marks: readonly string[]; readonly takenBy: readonly string[] } | undefined;
   /** Upgrade licenses: the base the request named, if any (see `BaseCandidate`). */
   readonly base?: BaseCandidate | undefined;
@@ -30,6 +35,8 @@ export interface ChannelEffect {
 /**
  * The channel's own rules for one activation, after the activation rule let it through (same device or a free
  * slot): OEM and bundle bindings, one trial per machine, an upgrade's base. Pure: the caller writes the effect.
+ * Every path that admits a device (online, phone, license file, transfer) asks this same rule
+ * (`admitDevice` in the server); a phone activation names no base, so an upgrade's first one needs its base.
  * Retail, volume and subscription licenses have no rule here: retail moves by transfer within the allowance,
  * volume is the device limit, subscription is the license's expiry (see `billing.ts`).
  * @example
@@ -37,7 +44,7 @@ export interface ChannelEffect {
  * if (!channel.ok) refuse(channel.error);
  */
 export function decideChannel(input: ChannelInput): Result<ChannelEffect> {
-  const binding = judgeBinding(input.license, input.policy, input.fingerprint);
+  const binding = judgeBinding(input.license, input.policy, input.fingerprint, input.form);
   if (!binding.ok) return binding;
   let trialMarks: readonly string[] = [];
   if (input.policy.channel === "trial") {

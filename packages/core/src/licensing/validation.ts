@@ -2,6 +2,7 @@ import type { Fingerprint } from "../matching/fingerprint.js";
 import type { MatchExplanation } from "../matching/match.js";
 import type { Problem } from "../result.js";
 import { closestDevice } from "./activation.js";
+import { type BindingOutcome, judgeBinding } from "./componentBinding.js";
 import { issueNextLease } from "./leaseCounter.js";
 import { type Device, type License, licenseRefusal } from "./license.js";
 import { baselineChanges, judgeLease, type LineageEvent, refreshedDevice, withFork } from "./lineage.js";
@@ -31,7 +32,8 @@ export interface ValidationInput {
  * The verdict, and what it asks the caller to write:
  * - `refuse`: a signed `valid: false` with `problem`; nothing to write.
  * - `strike`: a signed `valid: false` (LEASE_SUPERSEDED, DEVICE_FORKED); write `next` and the `event`.
- * - `serve`: valid, with a lease; write `next` first when present (a new lease, a new baseline), and the `event`.
+ * - `serve`: valid, with a lease; write `next` first when present (a new lease, a new baseline), and the `event`;
+ *   and `binding` when the license's binding changes (a warranty repair used, a phone binding seen in full).
  */
 export type ValidationDecision =
   | {
@@ -54,6 +56,7 @@ export type ValidationDecision =
       readonly explanation: MatchExplanation;
       readonly next?: Device;
       readonly event?: LineageEvent;
+      readonly binding?: Extract<BindingOutcome, { kind: "bind" | "rebind" | "sharpen" }>;
     };
 
 /**
@@ -66,7 +69,26 @@ export function decideValidation(input: ValidationInput): ValidationDecision {
   const refusal = licenseRefusal(input.license, input.now);
   const held = input.held;
   if (refusal) return { kind: "refuse", problem: refusal, ...(held ? { device: held.device } : {}) };
-  return held ? byLease(input, held.device, held.counter) : byKey(input);
+  return bound(input, held ? byLease(input, held.device, held.counter) : byKey(input));
+}
+
+/**
+ * A served device of an OEM or bundle license must still present the bound part, as at activation: a device
+ * recognised by its disk and install after a board swap is refused (OEM_BOARD_CHANGED), unless support recorded
+ * a warranty repair — then the license rebinds to the new board, once, as an activation would.
+ * Attacker: a user who swaps the board of an activated OEM machine and only ever validates, never activating
+ * again. Limit: as `judgeBinding`'s.
+ */
+function bound(input: ValidationInput, decision: ValidationDecision): ValidationDecision {
+  if (decision.kind !== "serve") return decision;
+  const judged = judgeBinding(input.license, input.policy, input.fingerprint);
+  if (!judged.ok) {
+    const { device, explanation } = decision;
+    return { kind: "refuse", problem: judged.error, device, explanation };
+  }
+  const binding = judged.value;
+  if (binding.kind === "unbound" || binding.kind === "kept") return decision;
+  return { ...decision, binding };
 }
 
 function mismatch(policy: Policy, explanation: MatchExplanation | undefined): ValidationDecision {

@@ -1,6 +1,5 @@
 import {
   type ActivationInput,
-  type ChannelEffect,
   type Device,
   decideActivation,
   type Fingerprint,
@@ -16,8 +15,9 @@ import {
 } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
-import { type ActivationWrite, newDeviceRecord, writeActivation } from "./activationWrite.js";
-import { judgeChannel, type NamedBase, nameBase, writeChannel } from "./channels.js";
+import { type ActivationWrite, newDeviceRecord } from "./activationWrite.js";
+import { admitDevice } from "./admission.js";
+import { type NamedBase, nameBase } from "./channels.js";
 import type { DecisionView } from "./deviceRecords.js";
 import { sealDeviceSecret } from "./deviceSecrets.js";
 import type { IssuedLease } from "./leases.js";
@@ -89,7 +89,7 @@ async function decideAndPersist(
   const locked = await tx.licenses.lockById(licenseId);
   if (!locked) return fail("KEY_NOT_FOUND");
   const devices = await tx.devices.listActive(licenseId);
-  let decided = decideActivation({
+  const decided = decideActivation({
     license: locked,
     policy,
     devices,
@@ -98,21 +98,12 @@ async function decideAndPersist(
     held,
   });
   // The channel's own rules (OEM and bundle bindings, one trial per machine, an upgrade's base) once the
-  // activation rule let the machine in; a refusal is written as any other.
-  let channel: ChannelEffect | undefined;
-  if (decided.ok && decided.value.outcome !== "forked") {
-    const read = { tx, deps, license: locked, policy, fingerprint: request.fingerprint, now, base };
-    const judged = await judgeChannel(read);
-    if (judged.ok) channel = judged.value;
-    else decided = judged;
-  }
+  // activation rule let the machine in, as on every path that admits a device (`admitDevice`).
   const record = { tx, license: locked, policy, now, actor: (d: Device) => `device:${d.id}` };
-  const written = await writeActivation(record, onlineWrite(deps.secrets, request, decided, licenseId, now));
+  const admission = { deps, record, fingerprint: request.fingerprint, form: "full" as const, base };
+  const written = await admitDevice(admission, onlineWrite(deps.secrets, request, decided, licenseId, now));
   if (!written.ok) return written;
-  const { device, created, decision } = written.value;
-  const license = channel
-    ? await writeChannel(tx, written.value.license, channel, now, `device:${device.id}`)
-    : written.value.license;
+  const { license, device, created, decision } = written.value;
   if (!decision) throw new Error("an online activation is always a recognition or a new device");
   return ok({ created, license, device, decision });
 }

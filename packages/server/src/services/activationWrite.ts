@@ -80,7 +80,7 @@ export async function writeActivation(
 ): Promise<Result<WrittenActivation>> {
   switch (write.kind) {
     case "refused":
-      await recordRefusal(record.tx, record.license.id, write.problem, record.now.toISOString());
+      await recordRefusal(record.tx, record.license.id, write.problem, record.now.toISOString(), record.data);
       return { ok: false, error: write.problem };
     case "forked":
       return recordFork(record, {

@@ -4,24 +4,18 @@ import {
   closestDevice,
   decideChannel,
   type Fingerprint,
+  type FingerprintForm,
   fail,
   type License,
   newId,
   ok,
   type Policy,
   type Result,
-  trialMarks,
+  trialMarkSets,
 } from "@ninsho/core";
 import type { LicensePatch, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { findLicenseByKey } from "./licenseByKey.js";
-
-/** The effect of an activation its channel has nothing to say about. */
-export const noChannelEffect: ChannelEffect = {
-  binding: { kind: "unbound" },
-  trialMarks: [],
-  upgrade: { kind: "none" },
-};
 
 /** How an activation of an upgrade names its base: by key (held) or by id (activated on this machine). */
 export interface BaseNaming {
@@ -54,8 +48,10 @@ export interface ChannelRead {
   readonly deps: ServerDeps;
   readonly license: License;
   readonly policy: Policy;
-  /** Keyed, as the activation rule sees it. */
+  /** Keyed, as the activation rule sees it (compact `c1.` digests by phone). */
   readonly fingerprint: Fingerprint;
+  /** How the fingerprint came: in full (online, license file, transfer) or compactly (phone). */
+  readonly form?: FingerprintForm | undefined;
   readonly now: Date;
   readonly base?: NamedBase;
 }
@@ -68,10 +64,11 @@ export interface ChannelRead {
  */
 export async function judgeChannel(read: ChannelRead): Promise<Result<ChannelEffect>> {
   const { tx, license, policy, fingerprint, now } = read;
-  let trial: { marks: string[]; takenBy: string[] } | undefined;
+  const form = read.form ?? "full";
+  let trial: { marks: readonly string[]; takenBy: string[] } | undefined;
   if (policy.channel === "trial") {
-    const marks = trialMarks(read.deps.secrets.componentDigests, license.productId, fingerprint);
-    trial = { marks, takenBy: await tx.trialMarks.takenBy(license.productId, marks) };
+    const sets = trialMarkSets(read.deps.secrets.componentDigests, license.productId, fingerprint, form);
+    trial = { marks: sets.record, takenBy: await tx.trialMarks.takenBy(license.productId, sets.check) };
   }
   let base: BaseCandidate | undefined;
   if (policy.channel === "upgrade" && license.baseLicenseId === undefined && read.base !== undefined) {
@@ -79,7 +76,7 @@ export async function judgeChannel(read: ChannelRead): Promise<Result<ChannelEff
     if (!found) return fail("UPGRADE_BASE_INVALID", { why: "missing" });
     base = { license: found, namedBy: read.base.namedBy, onThisMachine: await runsHere(read, found) };
   }
-  return decideChannel({ license, policy, fingerprint, now, trial, base });
+  return decideChannel({ license, policy, fingerprint, form, now, trial, base });
 }
 
 /** Whether the base license holds an activation on the machine that asks (its own policy's matching). */
@@ -123,11 +120,14 @@ export async function writeChannel(
   let patch: LicensePatch = {};
   let next: License = license;
   const binding = effect.binding;
-  if (binding.kind === "bind" || binding.kind === "rebind") {
+  if (binding.kind === "bind" || binding.kind === "rebind" || binding.kind === "sharpen") {
     patch = { boundComponent: binding.bound, ...(binding.kind === "rebind" ? { warrantyRepair: null } : {}) };
     const { warrantyRepair: _used, ...rest } = next;
     next = { ...(binding.kind === "rebind" ? rest : next), boundComponent: binding.bound };
     if (binding.kind === "bind") await event(license.id, "license.bound", { kind: binding.bound.kind });
+    // The same part, first known by phone (a few bits), now seen in full: bound by its full digest from now on.
+    else if (binding.kind === "sharpen")
+      await event(license.id, "license.bound", { kind: binding.bound.kind, sharpened: true });
     else
       await event(
         license.id,

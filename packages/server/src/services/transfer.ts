@@ -12,8 +12,8 @@ import type { ServerDeps } from "../deps.js";
 import { checkTransferCode } from "../transfers/codes.js";
 import { openTransferSupportRequest } from "../transfers/support.js";
 import { secretOf } from "./activate.js";
-import { newDeviceRecord, writeActivation } from "./activationWrite.js";
-import { judgeChannel, noChannelEffect, writeChannel } from "./channels.js";
+import { newDeviceRecord } from "./activationWrite.js";
+import { admitDevice } from "./admission.js";
 import type { IssuedLease } from "./leases.js";
 
 /** How the caller proved the license is theirs: a session of the account that owns it, or a mailed code. */
@@ -71,12 +71,6 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
     // A license that may not be used may not be moved either: a transfer issues a lease.
     const refusal = licenseRefusal(license, now);
     if (refusal) return { ok: false as const, error: refusal };
-    // Nor may it land where its channel forbids: an OEM board, a bundle's part, a machine that ran a trial (a
-    // policy that allows no transfer at all is refused as such, TRANSFER_NOT_ALLOWED, when the slot is taken).
-    const channel = policy.transferable
-      ? await judgeChannel({ tx, deps, license, policy, fingerprint: request.fingerprint, now })
-      : ok(noChannelEffect);
-    if (!channel.ok) return channel;
     const info = { ...request.device, collector: request.fingerprint.collector };
     const bound = presentedDigest(request.presented);
     const created = newDeviceRecord(license.id, info, request.fingerprint.components, bound, now);
@@ -86,7 +80,10 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
     const record = { tx, license, policy, now, actor };
     const reason =
       proof.kind === "account" ? "self-service transfer, signed in" : "self-service transfer, mailed code";
-    const written = await writeActivation(record, {
+    // Nor may it land where its channel forbids (an OEM board, a bundle's part, a machine that ran a trial):
+    // the same rule as every other way in, written the same way.
+    const admission = { deps, record, fingerprint: request.fingerprint, form: "full" as const };
+    const written = await admitDevice(admission, {
       kind: "transfer",
       device,
       fromDeviceId: request.replacesDeviceId,
@@ -95,8 +92,7 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
     });
     if (!written.ok) return written;
     if (proof.kind === "code") await tx.transferCodes.remove(license.id);
-    const channelled = await writeChannel(tx, written.value.license, channel.value, now, actor());
-    return ok({ ...written.value, license: channelled });
+    return written;
   });
   if (!done.ok) {
     if (done.error.code !== "TRANSFER_ALLOWANCE_EXHAUSTED") return done;

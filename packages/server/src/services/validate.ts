@@ -17,6 +17,7 @@ import {
 import type { Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { withReplacement } from "../transfers/replaced.js";
+import { writeChannel } from "./channels.js";
 import { deviceProofHolds, type ProvenRequest, proveDevice } from "./deviceProof.js";
 import { appendLineageEvent } from "./deviceRecords.js";
 import type { IssuedLease } from "./leases.js";
@@ -71,7 +72,8 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   const first = await decideOn(deps.store, license, held?.device);
   if (!first.ok) return first;
   let decision = first.value;
-  if (decision.kind === "strike" || (decision.kind === "serve" && (decision.next || decision.event))) {
+  const writes = decision.kind === "serve" && (decision.next || decision.event || decision.binding);
+  if (decision.kind === "strike" || writes) {
     const locked = await deps.store.transaction(async (tx) => {
       const current = (await tx.licenses.lockById(license.id)) ?? license;
       const fresh = held ? await tx.devices.findById(held.device.id) : undefined;
@@ -184,13 +186,18 @@ function withSecret(decision: ValidationDecision, register: string | undefined):
   return { ...decision, next: { ...device, deviceSecret: register } };
 }
 
-/** Write what a decision asks: the device as it is now, and its timeline entry. */
+/**
+ * Write what a decision asks: the device as it is now, its timeline entry, and the license's binding when it
+ * changes (a warranty repair used up by the repaired machine, as an activation would; see `writeChannel`).
+ */
 async function write(tx: Repositories, license: License, decision: ValidationDecision, now: Date) {
   if (decision.kind === "refuse") return;
+  const actor = `device:${decision.device.id}`;
   if (decision.next) await tx.devices.update(decision.device.id, decision.next);
-  if (decision.event) {
-    const actor = `device:${decision.device.id}`;
-    await appendLineageEvent(tx, license.id, actor, decision.device, decision.event, now);
+  if (decision.event) await appendLineageEvent(tx, license.id, actor, decision.device, decision.event, now);
+  if (decision.kind === "serve" && decision.binding) {
+    const effect = { binding: decision.binding, trialMarks: [], upgrade: { kind: "none" as const } };
+    await writeChannel(tx, license, effect, now, actor);
   }
 }
 

@@ -3,6 +3,7 @@
  * kept beside the channel tests so the codes and the flows that produce them change together.
  */
 import type { ErrorCode } from "@ninsho/core";
+import { confirm, installationIdOf } from "../offline/support.js";
 import { machine } from "../support/fingerprints.js";
 import type { Answer } from "../support/http.js";
 import { aDevice, type TestServer } from "../support/server.js";
@@ -37,6 +38,12 @@ export function channelProducers(server: () => TestServer, headers: Record<strin
       const c = await t.catalogue({ channel: "oem" });
       const boardless = { ...machine("no-board"), components: machine("no-board").components.slice(1) };
       return t.activate(c.key, boardless, aDevice(), opts);
+    },
+    BOUND_COMPONENT_NOT_BY_PHONE: async () => {
+      const t = server();
+      const c = await t.catalogue({ channel: "bundle", bundleComponent: "gpu" });
+      const iid = await installationIdOf(t, c.productId, c.key, machine("dsp-phone"));
+      return confirm(t, iid.text, {}, opts);
     },
     WARRANTY_REPAIR_NOT_APPLICABLE: async () => {
       const t = server();

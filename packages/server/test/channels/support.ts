@@ -2,6 +2,8 @@
  * What the channel tests (happy, error, security, and the catalogue's producers) share: activating with an
  * upgrade's base, a warranty repair, and reading a license as staff sees it.
  */
+import { createOfflineRequest, serializeOfflineRequest } from "@ninsho/core";
+import { canonicalKey, confirm, installationIdOf } from "../offline/support.js";
 import { type Fingerprint, withChanged } from "../support/fingerprints.js";
 import { type Answer, type CallOptions, post } from "../support/http.js";
 import { aDevice, type TestServer } from "../support/server.js";
@@ -47,3 +49,26 @@ export const newBoard = (fp: Fingerprint, tag = "repair"): Fingerprint =>
 /** A product with a policy of `channel`, and `count` licenses. */
 export const channelCatalogue = (t: TestServer, fields: Parameters<TestServer["catalogue"]>[0], count = 1) =>
   t.catalogue({ maxDevices: 1, ...fields }, count);
+
+/** POST a request file for `fingerprint`, as the vendor's portal does for a machine reached by USB. */
+export const byFile = (
+  t: TestServer,
+  productId: string,
+  key: string,
+  fingerprint: Fingerprint,
+): Promise<Answer> =>
+  post(t.app, "/v1/offline/license-files", {
+    requestFile: serializeOfflineRequest(
+      createOfflineRequest({
+        key: canonicalKey(key),
+        productId,
+        device: { name: "Plant PC", platform: "linux" },
+        fingerprint,
+        at: t.clock.now(),
+      }),
+    ),
+  });
+
+/** Read the installation ID of `fingerprint` to the phone page. */
+export const byPhone = async (t: TestServer, productId: string, key: string, fingerprint: Fingerprint) =>
+  confirm(t, (await installationIdOf(t, productId, key, fingerprint)).text);

@@ -16,7 +16,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "Phone activation: turn an installation ID into a confirmation ID",
   description:
-    "Decides under exactly the rules of POST /v1/activations (license state, device limit, match threshold on the ID's compact fingerprint, transfer allowance with transferFromDeviceId) and records it in the license's timeline (method phone). The same installation ID always gets the same confirmation ID and never takes a second slot. Malformed and unknown IDs count against the key-guessing limits; wrong key proofs also against the license (10 a day).",
+    "Decides under exactly the rules of POST /v1/activations (license state, device limit, match threshold on the ID's compact fingerprint, transfer allowance with transferFromDeviceId, and the channel's rules: an OEM license's board is checked by its 9-bit compact slot (OEM_BOARD_CHANGED); a bundle bound to a kind the ID carries in fewer bits is refused by phone (BOUND_COMPONENT_NOT_BY_PHONE: use a license file); one trial per machine by its compact anchors (TRIAL_ALREADY_USED); an upgrade's first activation needs its base, which an ID cannot name (UPGRADE_BASE_REQUIRED)) and records it in the license's timeline (method phone). The same installation ID always gets the same confirmation ID and never takes a second slot. Malformed and unknown IDs count against the key-guessing limits; wrong key proofs also against the license (10 a day).",
   request: { body: jsonBody(ConfirmationRequestSchema, "The installation ID as read from the device") },
   responses: {
     200: jsonResponse(ConfirmationSchema, "A device of the license recognised, or this ID answered before"),

@@ -16,7 +16,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "USB activation: turn a device's request file into a signed license file",
   description:
-    "For machines reached by USB: the vendor portal or CLI posts the request file the device wrote and hands back the license file. Decided under exactly the rules of POST /v1/activations on the full fingerprint the file carries, and recorded in the timeline (method file). The license file carries an ordinary signed lease; it is sealed to the device (JWE, ECDH-ES with X25519, A256GCM) when the request names a key. The same request file always gets the same license file.",
+    "For machines reached by USB: the vendor portal or CLI posts the request file the device wrote and hands back the license file. Decided under exactly the rules of POST /v1/activations on the full fingerprint the file carries, channel rules included (OEM_BOARD_CHANGED, BUNDLE_COMPONENT_CHANGED, TRIAL_ALREADY_USED; an upgrade's first activation needs its base, which a request file cannot name: UPGRADE_BASE_REQUIRED), and recorded in the timeline (method file). The license file carries an ordinary signed lease; it is sealed to the device (JWE, ECDH-ES with X25519, A256GCM) when the request names a key. The same request file always gets the same license file.",
   request: { body: jsonBody(LicenseFileRequestSchema, "The request file's text") },
   responses: {
     200: jsonResponse(

@@ -94,6 +94,9 @@ export async function confirmInstallation(
       platform: platformOf(iid),
       collector: iid.collectorName,
     },
+    // The channel rules see the installation ID's few bits per kind (OEM board by its slot; see judgeBinding).
+    fingerprint: { collector: iid.collectorName, components: compactComponents(iid.fingerprint) },
+    form: "compact",
     explain: (device) =>
       compareCompact(
         device.components,

@@ -83,6 +83,8 @@ export async function issueLicenseFile(
     ...(input.reason === undefined ? {} : { reason: input.reason }),
     ...(input.transferFromDeviceId === undefined ? {} : { transferFromDeviceId: input.transferFromDeviceId }),
     device: { ...request.device, collector: request.fingerprint.collector },
+    fingerprint,
+    form: "full",
     explain: (device) =>
       compareFingerprint(device.components, fingerprint, policy.componentWeights, policy.matchThreshold),
     components: () => fingerprint.components,

@@ -3,6 +3,8 @@ import {
   type Component,
   type Device,
   decideActivationBy,
+  type Fingerprint,
+  type FingerprintForm,
   fingerprintDigest,
   issueNextLease,
   type License,
@@ -15,7 +17,8 @@ import {
 import type { OfflineActivationRecord, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
 import type { OwnerEvidence } from "../../transfers/ownership.js";
-import { type ActivationWrite, newDeviceRecord, writeActivation } from "../activationWrite.js";
+import { type ActivationWrite, newDeviceRecord } from "../activationWrite.js";
+import { admitDevice } from "../admission.js";
 import type { DecisionView } from "../deviceRecords.js";
 import { recordRefusal } from "../events.js";
 import type { TransferProofKind } from "../transferSlot.js";
@@ -42,6 +45,12 @@ export interface OfflineActivation {
   /** How the owner proved a move (self-service), for the timeline and the old device's DEVICE_REPLACED. */
   readonly by?: TransferProofKind | undefined;
   readonly device: { readonly name: string; readonly platform: string; readonly collector: string };
+  /**
+   * The machine as the channel rules see it: keyed digests from a request file (`full`), or the installation
+   * ID's compact fingerprint as `c1.` digests (`compact`; see `judgeBinding` and `trialMarkSets` in core).
+   */
+  readonly fingerprint: Fingerprint;
+  readonly form: FingerprintForm;
   /** How a stored device compares with the request's fingerprint (compact or full matcher). */
   readonly explain: (device: Device) => MatchExplanation;
   /** The components to store: for a new device (`undefined`) or after recognising `stored`. */
@@ -69,7 +78,7 @@ export interface OfflineOutcome {
 
 /**
  * Decide an offline activation under exactly the rules of an online one — license state, device limit, match
- * threshold, transfer allowance — in one transaction holding the license lock, and record it in the timeline
+ * threshold, transfer allowance, the channel's rules (`admitDevice`) — in one transaction holding the license lock, and record it in the timeline
  * (`device.activated` / `device.recognized` / `device.transferred` with `data.method`, or `activation.refused`).
  * A request already answered gets its answer again and takes no second slot.
  * @example
@@ -83,7 +92,7 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
     if (!license) throw new Error(`license ${input.license.id} vanished`);
     const refusal = licenseRefusal(license, now);
     if (refusal) {
-      await recordRefusal(tx, license.id, refusal, at);
+      await recordRefusal(tx, license.id, refusal, at, { method: input.method });
       return { ok: false, error: refusal };
     }
     const previous = await tx.offline.findActivation(input.requestId);
@@ -119,7 +128,9 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
       reason: input.reason,
       data: { method: input.method },
     };
-    const written = await writeActivation(record, offlineWrite(input, decided, fresh, now));
+    // The channel's rules hold here as online: an OEM board, one trial per machine, an upgrade's base.
+    const admission = { deps, record, fingerprint: input.fingerprint, form: input.form };
+    const written = await admitDevice(admission, offlineWrite(input, decided, fresh, now));
     if (!written.ok) return written;
     return keep(written.value.device, {
       license: written.value.license,
