@@ -13,6 +13,7 @@ import { LeaseIssuer } from "./services/leases.js";
 import { PolicyCache } from "./services/policyCache.js";
 import { BatchSigner } from "./signing/batchSigner.js";
 import { WebhookDispatcher } from "./webhooks/dispatcher.js";
+import { type Resolve, webhookTargets } from "./webhooks/targets.js";
 
 export interface DepsOptions {
   readonly store: Store;
@@ -27,6 +28,12 @@ export interface DepsOptions {
   readonly offlineRequestMaxAgeDays?: number;
   /** End-user accounts (public URL, mailer, password cost, sign-in limits); mail goes to the outbox by default. */
   readonly accounts?: AccountOptions;
+  /**
+   * Where webhooks may go: `allowPrivate` lets them reach private, loopback and link-local addresses (default
+   * false: an admin token must not become a way into the server's own network); `resolve` replaces the system
+   * resolver.
+   */
+  readonly webhooks?: { readonly allowPrivate?: boolean; readonly resolve?: Resolve };
 }
 
 /**
@@ -50,7 +57,13 @@ export function buildDeps(options: DepsOptions): ServerDeps {
     limits: options.limits ?? RateLimits.inMemory(),
     logger,
     clock,
-    webhooks: new WebhookDispatcher({ store: options.store, secrets, logger, clock }),
+    webhooks: new WebhookDispatcher({
+      store: options.store,
+      secrets,
+      logger,
+      clock,
+      targets: webhookTargets(options.webhooks),
+    }),
     offline: {
       keys: new OfflineKeyring(options.store, secrets),
       requestMaxAgeDays: options.offlineRequestMaxAgeDays ?? 7,

@@ -68,6 +68,11 @@ export interface StartOptions {
   readonly smtpUrl?: string;
   /** The sender of account mail (default: NINSHO_MAIL_FROM, else `Ninsho <no-reply@localhost>`). */
   readonly mailFrom?: string;
+  /**
+   * Let webhooks reach private, loopback and link-local addresses, for a receiver on the server's own network
+   * (default: NINSHO_WEBHOOKS_ALLOW_PRIVATE is `1` or `true`, else no: see docs/deploy.md).
+   */
+  readonly allowPrivateWebhooks?: boolean;
 }
 
 export interface RunningServer {
@@ -131,6 +136,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     limits: rate.limits,
     accounts: { publicUrl, ...(mailer === undefined ? {} : { mailer }) },
+    webhooks: {
+      allowPrivate:
+        options.allowPrivateWebhooks ?? /^(1|true)$/i.test(process.env.NINSHO_WEBHOOKS_ALLOW_PRIVATE ?? ""),
+    },
   });
   const shedder = options.overload === false ? undefined : new LoadShedder(overloadOptions(options.overload));
   const app = createApp(deps, {

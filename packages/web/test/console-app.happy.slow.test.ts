@@ -153,11 +153,11 @@ describe.runIf(chromiumAvailable())("the console app in Chromium", () => {
 
     // A webhook: its secret shown once, then listed with its (empty) delivery log.
     await go(page, "Webhooks", "Webhooks");
-    await page.getByLabel("Address (https://…)").fill("http://127.0.0.1:9/ninsho-hook");
+    await page.getByLabel("Address (https://…)").fill("https://203.0.113.10/ninsho-hook");
     await page.getByLabel("Event types").fill("device.*, license.*");
     await page.getByRole("button", { name: "Add webhook" }).click();
     await page.getByText("The signing secret, shown only now:").waitFor();
-    await page.getByRole("heading", { name: "http://127.0.0.1:9/ninsho-hook" }).waitFor();
+    await page.getByRole("heading", { name: "https://203.0.113.10/ninsho-hook" }).waitFor();
     await page.getByText("Deliveries").click();
     await expectAccessible(page, "webhooks");
     await screenshot(page, "console-webhooks-desktop-en");

@@ -67,13 +67,13 @@ describe("ninsho admin changes", () => {
 
   it("registers a webhook endpoint (secret shown once) and lists it", async () => {
     const created = await runCli(
-      ["webhooks", "create", "--endpoint", "http://127.0.0.1:9/none", "--events", "license.*"],
+      ["webhooks", "create", "--endpoint", "https://203.0.113.10/none", "--events", "license.*"],
       server.env,
     );
     expect(created.code).toBe(0);
     expect(created.stdout.split("\n")[0]).toMatch(/^whsec_/);
     const listed = json<WebhookList>(await runCli(["webhooks", "list", "--json"], server.env));
-    expect(listed.webhooks).toMatchObject([{ url: "http://127.0.0.1:9/none", eventTypes: ["license.*"] }]);
+    expect(listed.webhooks).toMatchObject([{ url: "https://203.0.113.10/none", eventTypes: ["license.*"] }]);
     expect(JSON.stringify(listed)).not.toContain("whsec_");
   });
 });

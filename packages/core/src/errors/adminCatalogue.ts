@@ -12,6 +12,7 @@ export type AdminErrorCode = Extract<
   | "PRODUCT_ARCHIVED"
   | "POLICY_OF_OTHER_PRODUCT"
   | "WEBHOOK_NOT_FOUND"
+  | "WEBHOOK_TARGET_PRIVATE"
   | "DELIVERY_NOT_FOUND"
   | "SIGNATURE_INVALID"
 >;
@@ -115,6 +116,20 @@ export const adminCatalogue: CodeTexts<AdminErrorCode> = {
     ja: {
       message: "Webhook エンドポイント {webhookId} はありません。",
       remedy: "GET /v1/admin/webhooks でエンドポイントの一覧を確認してください。",
+    },
+  },
+  WEBHOOK_TARGET_PRIVATE: {
+    en: {
+      message:
+        "The webhook address {url} leads into the server's own network ({address}), where a webhook could reach services only the server should.",
+      remedy:
+        "Give the receiver's public https address. If the receiver really is on the server's private network, the operator allows it by starting the server with NINSHO_WEBHOOKS_ALLOW_PRIVATE=1 (docs/deploy.md).",
+    },
+    ja: {
+      message:
+        "Webhook のアドレス {url} はサーバー自身のネットワーク（{address}）を指しています。そこへの Webhook は、サーバーだけが使えるはずのサービスに届いてしまいます。",
+      remedy:
+        "受信側の公開された https アドレスを指定してください。受信側が本当にサーバーのプライベートネットワーク内にある場合は、運用者が NINSHO_WEBHOOKS_ALLOW_PRIVATE=1 を付けてサーバーを起動すると許可されます（docs/deploy.md）。",
     },
   },
   DELIVERY_NOT_FOUND: {

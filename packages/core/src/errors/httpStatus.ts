@@ -25,6 +25,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "DEVICE_CODE_PENDING":
     case "RELAY_GRANT_INVALID":
     case "USAGE_REPORT_INVALID":
+    case "WEBHOOK_TARGET_PRIVATE":
       return 400;
     case "UNAUTHENTICATED":
     case "LEASE_INVALID":

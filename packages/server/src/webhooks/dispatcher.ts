@@ -4,8 +4,10 @@ import type { Store, WebhookDeliveryRecord, WebhookEndpointRecord } from "@ninsh
 import type { Logger } from "pino";
 import { recordAudit } from "../services/admin/audit.js";
 import { deliveryRetry, retryDelayMs } from "./backoff.js";
+import { postPinned } from "./post.js";
 import { openSigningSecret } from "./secrets.js";
 import { subscribes } from "./subscribes.js";
+import { pinTarget, type WebhookTargets } from "./targets.js";
 
 /** What the dispatcher needs from the server. */
 export interface DispatcherDeps {
@@ -13,6 +15,8 @@ export interface DispatcherDeps {
   readonly secrets: Secrets;
   readonly logger: Logger;
   readonly clock: () => Date;
+  /** Where deliveries may go (public addresses only, unless the operator allows private ones). */
+  readonly targets: WebhookTargets;
 }
 
 /** How long one attempt may take before it counts as failed (and how long a claim holds a delivery). */
@@ -43,6 +47,11 @@ export class WebhookDispatcher {
   private running: Promise<void> | undefined;
 
   constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Where endpoints may point: the routes check a URL against it when it is registered or changed. */
+  get targets(): WebhookTargets {
+    return this.deps.targets;
+  }
 
   /** Run every `intervalMs` in the background until `close`. */
   start(intervalMs = 2_000): void {
@@ -141,23 +150,26 @@ export class WebhookDispatcher {
     try {
       const secret = openSigningSecret(this.deps.secrets, endpoint.sealedSecret, `webhook:${endpoint.id}`);
       const t = Math.floor(this.deps.clock().getTime() / 1000);
-      const response = await fetch(endpoint.url, {
-        method: "POST",
-        body: delivery.payload,
-        redirect: "manual",
-        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "Ninsho-Webhooks/1",
-          "ninsho-signature": signWebhook(secret, t, delivery.payload),
-          "ninsho-event-id": delivery.eventId,
-          "ninsho-delivery-id": delivery.id,
-        },
-      });
-      await response.body?.cancel();
-      return response.ok
-        ? { ok: true, status: response.status }
-        : { ok: false, status: response.status, error: `HTTP ${response.status}` };
+      const url = new URL(endpoint.url);
+      // Checked again now, by the address the connection will use: the name may resolve elsewhere than at
+      // registration (DNS rebinding), and the endpoint may predate the check.
+      const pinned = await pinTarget(this.deps.targets, url);
+      if (!pinned.ok) {
+        const address = String(pinned.error.params?.address ?? "?");
+        return { ok: false, error: `${pinned.error.code}: ${address} is in the server's own network` };
+      }
+      const headers = {
+        "content-type": "application/json",
+        "user-agent": "Ninsho-Webhooks/1",
+        "ninsho-signature": signWebhook(secret, t, delivery.payload),
+        "ninsho-event-id": delivery.eventId,
+        "ninsho-delivery-id": delivery.id,
+      };
+      const signal = AbortSignal.timeout(ATTEMPT_TIMEOUT_MS);
+      const status = await postPinned(url, delivery.payload, headers, pinned.value, signal);
+      return status >= 200 && status < 300
+        ? { ok: true, status }
+        : { ok: false, status, error: `HTTP ${status}` };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message.slice(0, 300) : "send failed" };
     }

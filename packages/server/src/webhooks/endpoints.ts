@@ -1,8 +1,9 @@
-import { newId } from "@ninsho/core";
+import { newId, ok, type Result } from "@ninsho/core";
 import type { WebhookEndpointRecord } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { recordAudit } from "../services/admin/audit.js";
 import { newSigningSecret, sealSigningSecret } from "./secrets.js";
+import { checkTarget } from "./targets.js";
 
 /** An endpoint as the API shows it: never its secret, sealed or not. */
 export function endpointView(endpoint: WebhookEndpointRecord) {
@@ -11,9 +12,10 @@ export function endpointView(endpoint: WebhookEndpointRecord) {
 }
 
 /**
- * Register an endpoint. Its signing secret is in the answer once and stored only sealed.
+ * Register an endpoint. Its signing secret is in the answer once and stored only sealed. An address in the
+ * server's own network is refused (WEBHOOK_TARGET_PRIVATE) unless the operator allows private targets.
  * @example
- * const { endpoint, secret } = await createEndpoint(deps, { url: "https://example.com/hooks", eventTypes: ["*"] }, actor);
+ * const created = await createEndpoint(deps, { url: "https://example.com/hooks", eventTypes: ["*"] }, actor);
  */
 export async function createEndpoint(
   deps: ServerDeps,
@@ -23,7 +25,9 @@ export async function createEndpoint(
     readonly description?: string | undefined;
   },
   actor: string,
-): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
+): Promise<Result<{ endpoint: WebhookEndpointRecord; secret: string }>> {
+  const checked = await checkTarget(deps.webhooks.targets, new URL(input.url));
+  if (!checked.ok) return checked;
   const id = newId("webhook");
   const secret = newSigningSecret();
   const at = deps.clock().toISOString();
@@ -41,5 +45,5 @@ export async function createEndpoint(
     const data = { url: input.url, eventTypes: [...input.eventTypes] };
     await recordAudit(tx, { type: "webhook.created", actor, target: id, data, at });
   });
-  return { endpoint, secret };
+  return ok({ endpoint, secret });
 }

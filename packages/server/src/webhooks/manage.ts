@@ -2,9 +2,11 @@ import { fail, ok, type Result } from "@ninsho/core";
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { changedFields, recordAudit } from "../services/admin/audit.js";
+import { checkTarget } from "./targets.js";
 
 /**
- * Change an endpoint (URL, event types, disabled), with its audit entry. Enabling ends a failure streak.
+ * Change an endpoint (URL, event types, disabled), with its audit entry. Enabling ends a failure streak. A new
+ * URL is checked as at registration (WEBHOOK_TARGET_PRIVATE).
  * @example
  * await updateEndpoint(deps, "whk_…", { disabled: true, reason: "receiver down for maintenance" }, actor);
  */
@@ -20,6 +22,10 @@ export async function updateEndpoint(
   actor: string,
 ): Promise<Result<WebhookEndpointRecord>> {
   const at = deps.clock().toISOString();
+  if (patch.url !== undefined) {
+    const checked = await checkTarget(deps.webhooks.targets, new URL(patch.url));
+    if (!checked.ok) return checked;
+  }
   return deps.store.transaction(async (tx): Promise<Result<WebhookEndpointRecord>> => {
     const current = await tx.webhooks.findEndpoint(id);
     if (!current) return fail("WEBHOOK_NOT_FOUND", { webhookId: id });

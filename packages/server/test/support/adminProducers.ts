@@ -61,6 +61,8 @@ export function adminProducers(server: () => TestServer, headers: Record<string,
       });
     },
     WEBHOOK_NOT_FOUND: () => as(server(), "GET", `/v1/admin/webhooks/${MISSING}/deliveries`),
+    WEBHOOK_TARGET_PRIVATE: () =>
+      as(server(), "POST", "/v1/admin/webhooks", { url: "http://169.254.169.254/latest/meta-data/" }),
     DELIVERY_NOT_FOUND: () => as(server(), "POST", `/v1/admin/deliveries/${MISSING}/replay`, { reason: "x" }),
     SIGNATURE_INVALID: async () => {
       const t = server();

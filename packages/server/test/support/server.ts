@@ -15,7 +15,7 @@ import { type Logger, pino } from "pino";
 import { afterAll, afterEach } from "vitest";
 import type { AccountOptions } from "../../src/accounts/settings.js";
 import { type AppOptions, createApp } from "../../src/app.js";
-import { buildDeps } from "../../src/buildDeps.js";
+import { buildDeps, type DepsOptions } from "../../src/buildDeps.js";
 import type { ServerDeps } from "../../src/deps.js";
 import type { RateLimits } from "../../src/security/rateLimits.js";
 import { createToken } from "../../src/services/admin/tokens.js";
@@ -33,6 +33,8 @@ export interface TestServerOptions {
   readonly app?: AppOptions;
   /** Account settings (default: cheap password hashes, see `TEST_SCRYPT_COST`). */
   readonly accounts?: AccountOptions;
+  /** Where webhooks may go (default: public addresses only, the system resolver). */
+  readonly webhooks?: DepsOptions["webhooks"];
 }
 
 /**
@@ -236,6 +238,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: options.logger ?? silentLogger(),
     clock: clock.now,
     accounts: { scryptCost: TEST_SCRYPT_COST, ...options.accounts },
+    ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
     ...(options.limits === undefined
       ? {}
       : { limits: typeof options.limits === "function" ? options.limits(store) : options.limits }),

@@ -4,11 +4,15 @@
  */
 import { verifyWebhook } from "@ninsho/core";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Resolve } from "../../src/webhooks/targets.js";
 import { MINUTE } from "../support/clock.js";
 import { machine } from "../support/fingerprints.js";
 import { call, str } from "../support/http.js";
 import { type Receiver, startReceiver } from "../support/receiver.js";
 import { type TestServer, useServers } from "../support/server.js";
+
+/** The receiver is on 127.0.0.1: the operator allows private targets (NINSHO_WEBHOOKS_ALLOW_PRIVATE). */
+const loopback = { webhooks: { allowPrivate: true } };
 
 interface DeliveryBody {
   id: string;
@@ -41,7 +45,7 @@ describe("outbound webhooks", () => {
     (await t.adminGet(`/v1/admin/webhooks/${id}/deliveries`)).body.deliveries as DeliveryBody[];
 
   it("delivers every license and device event, signed so the receiver verifies it with its secret", async () => {
-    const t = await servers.start();
+    const t = await servers.start(loopback);
     const hook = await endpoint(t);
     const c = await t.catalogue();
     await t.activated(c.key, machine("hooked"));
@@ -64,7 +68,7 @@ describe("outbound webhooks", () => {
   });
 
   it("sends only the event types an endpoint asked for", async () => {
-    const t = await servers.start();
+    const t = await servers.start(loopback);
     const hook = await endpoint(t, ["device.*"]);
     const c = await t.catalogue();
     await t.activated(c.key, machine("filtered"));
@@ -73,7 +77,7 @@ describe("outbound webhooks", () => {
   });
 
   it("retries a failing endpoint with exponential backoff, alerts when it keeps failing, and recovers", async () => {
-    const t = await servers.start();
+    const t = await servers.start(loopback);
     const hook = await endpoint(t, ["license.created"]);
     hook.receiver.answer = 500;
     await t.catalogue();
@@ -106,7 +110,7 @@ describe("outbound webhooks", () => {
   });
 
   it("replays a delivered event on request; the receiver gets the same event id again", async () => {
-    const t = await servers.start();
+    const t = await servers.start(loopback);
     const hook = await endpoint(t, ["license.created"]);
     await t.catalogue();
     await t.deps.webhooks.runOnce();
@@ -124,7 +128,7 @@ describe("outbound webhooks", () => {
   });
 
   it("keeps an event committed while no dispatcher ran, and a disabled endpoint gets nothing", async () => {
-    const t = await servers.start();
+    const t = await servers.start(loopback);
     const hook = await endpoint(t, ["license.*"]);
     const c = await t.catalogue();
     // The outbox row was written with the event; the dispatcher picks it up whenever it next runs.
@@ -142,5 +146,30 @@ describe("outbound webhooks", () => {
     await t.deps.webhooks.runOnce();
     expect(hook.receiver.received).toHaveLength(0);
     expect(await t.store.webhooks.peekOutbox(10)).toHaveLength(0);
+  });
+
+  it("delivers to a private receiver when the operator allows it, connecting to the address the check resolved", async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    const port = new URL(receiver.url).port;
+    // A name no real DNS knows: the delivery can only arrive through the address the check resolved.
+    const resolve: Resolve = async (hostname) => {
+      if (hostname !== "hooks.internal.example") throw new Error(`${hostname}: not found`);
+      return [{ address: "127.0.0.1", family: 4 }];
+    };
+    const t = await servers.start({ webhooks: { allowPrivate: true, resolve } });
+    const made = await t.adminPost("/v1/admin/webhooks", {
+      url: `http://hooks.internal.example:${port}/hooks`,
+    });
+    expect(made.status).toBe(201);
+    expect((await t.adminPost("/v1/admin/webhooks", { url: "http://[::1]:9/none" })).status).toBe(201);
+    const c = await t.catalogue();
+    await t.activated(c.key, machine("allowed"));
+    await t.deps.webhooks.runOnce();
+    expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual([
+      "license.created",
+      "device.activated",
+    ]);
+    expect(receiver.received[0]?.headers.host).toBe(`hooks.internal.example:${port}`);
   });
 });

@@ -25,13 +25,15 @@ export function registerWebhooks(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     path: "/v1/admin/webhooks",
     summary: "Register a webhook endpoint; its signing secret is in this answer only",
     description:
-      'Each event of the chosen types is POSTed as JSON with `Ninsho-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">` (Stripe\'s scheme), retried with exponential backoff for about three days.',
+      "Each event of the chosen types is POSTed as JSON with `Ninsho-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">` (Stripe's scheme), retried with exponential backoff for about three days. An address in the server's own network (loopback, private, link-local such as 169.254.169.254, or a name resolving there) is refused with WEBHOOK_TARGET_PRIVATE unless the operator set NINSHO_WEBHOOKS_ALLOW_PRIVATE; each delivery checks the resolved address again and connects to that address only.",
     request: { body: jsonBody(WebhookRequestSchema, "URL and event types") },
     responses: { 201: jsonResponse(CreatedWebhookSchema, "Created"), ...errorResponses(400, 401, 403) },
   });
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
-    const { endpoint, secret } = await createEndpoint(deps, body, tokenActor(c.get("principal").tokenId));
+    const created = await createEndpoint(deps, body, tokenActor(c.get("principal").tokenId));
+    if (!created.ok) return respondProblem(c, created.error);
+    const { endpoint, secret } = created.value;
     c.header("cache-control", "no-store");
     return c.json({ ...endpointView(endpoint), secret }, 201);
   });
