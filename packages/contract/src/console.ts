@@ -23,10 +23,15 @@ const DayCounts = z.object({
   recognized: z.number().int().meta({ description: "Known devices activated again" }),
   refusals: z.number().int(),
   transfers: z.number().int(),
+  validations: z.number().int().meta({
+    description:
+      "Validations answered with a lease (counted per process in memory and added to the day's row every few seconds)",
+  }),
 });
 
 /**
- * What `GET /v1/admin/stats` answers: counts per day, refusals by code, devices per license, and how match
+ * What `GET /v1/admin/stats` answers: counts per day (activations, refusals and transfers from the events,
+ * validations from their per-day counter), refusals by code, devices per license, and how match
  * scores of accepted and refused activations spread (so a vendor sees whether a threshold is right).
  *
  * @example

@@ -142,6 +142,14 @@ export interface SettingsRepository {
   set(key: string, value: string): Promise<void>;
 }
 
+/** Counts per UTC day of things too frequent to keep as events (the server's validations). */
+export interface DailyCountRepository {
+  /** Add `count` to `name`'s count of `day` (`YYYY-MM-DD`): one upsert, whoever else adds at the same time. */
+  add(name: string, day: string, count: number): Promise<void>;
+  /** `name`'s counts from `sinceDay` on, by day (days with no count are absent). */
+  list(name: string, sinceDay: string): Promise<{ day: string; count: number }[]>;
+}
+
 /** Short ids, products' offline keys, and the answers given to offline requests. */
 export interface OfflineRepository {
   insertShortIds(rows: readonly { shortId: number; licenseId: string }[]): Promise<void>;

@@ -22,6 +22,7 @@ export type {
   AccountTokenRepository,
   AuditRepository,
   BillingEventRepository,
+  DailyCountRepository,
   DeviceCodeRepository,
   DeviceRepository,
   EventRepository,

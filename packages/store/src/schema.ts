@@ -30,6 +30,7 @@ export interface Database {
   transfer_codes: TransferCodesTable;
   support_requests: SupportRequestsTable;
   trial_marks: TrialMarksTable;
+  daily_counts: DailyCountsTable;
 }
 
 export interface ProductsTable {
@@ -366,4 +367,13 @@ export interface SupportRequestsTable {
   status: string;
   context: string;
   created_at: string;
+}
+
+/** A count per name and UTC day (e.g. validations), added to in batches. */
+export interface DailyCountsTable {
+  name: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  /** PostgreSQL's driver returns bigints as strings. */
+  count: number | string;
 }

@@ -5,6 +5,7 @@ import type {
   AccountTokenRepository,
   AuditRepository,
   BillingEventRepository,
+  DailyCountRepository,
   DeviceCodeRepository,
   DeviceRepository,
   EventRepository,
@@ -27,6 +28,7 @@ import { KyselyAccountLicenseRepository, KyselyOutboxRepository } from "./reposi
 import { KyselyAccountRepository } from "./repositories/accounts.js";
 import { KyselyAccountTokenRepository } from "./repositories/accountTokens.js";
 import { KyselyAuditRepository } from "./repositories/audit.js";
+import { KyselyDailyCountRepository } from "./repositories/dailyCounts.js";
 import { KyselyDeviceCodeRepository } from "./repositories/deviceCodes.js";
 import { KyselyDeviceRepository } from "./repositories/devices.js";
 import { KyselyEventRepository } from "./repositories/events.js";
@@ -77,6 +79,8 @@ export interface Repositories {
   readonly supportRequests: SupportRequestRepository;
   /** Machines that ran a trial, per product (one trial per machine). */
   readonly trialMarks: TrialMarkRepository;
+  /** Counts per UTC day of what is too frequent to keep as events (validations). */
+  readonly dailyCounts: DailyCountRepository;
 }
 
 /** The storage interface the server uses; SQLite and PostgreSQL both stand behind it. */
@@ -129,6 +133,7 @@ const bind = (db: Kysely<Database>, dialect: Dialect, direct?: Direct): Reposito
   transferCodes: new KyselyTransferCodeRepository(db),
   supportRequests: new KyselySupportRequestRepository(db),
   trialMarks: new KyselyTrialMarkRepository(db),
+  dailyCounts: new KyselyDailyCountRepository(db),
 });
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);

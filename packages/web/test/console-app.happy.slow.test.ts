@@ -1,7 +1,7 @@
 /**
  * The Preact console in Chromium, as a vendor would use it: sign in with the admin token, create a product and a
  * policy (a mistake named at its field first), generate keys with the progress bar and download the CSV,
- * activate a machine through the SDK, find it by its device id, see it on the overview's chart, then as
+ * activate a machine through the SDK (and check in twice), find it by its device id, see it on the overview's charts, then as
  * support explain the refusal of a second machine and free the slot; in English and Japanese, desktop and
  * phone sizes, each page checked by axe-core.
  */
@@ -89,7 +89,7 @@ describe.runIf(chromiumAvailable())("the console app in Chromium", () => {
     // The vendor's app activates through the SDK; a second machine is refused (1 device allowed).
     const policy = await web.call("GET", `/v1/admin/policies/${policyId}`);
     const productId = String(policy.body.productId);
-    const first = await activateWithSdk(web, productId, key, "studio-pc");
+    const first = await activateWithSdk(web, productId, key, "studio-pc", 2);
     expect(first.ok, JSON.stringify(first.answer)).toBe(true);
     expect((await activateWithSdk(web, productId, key, "laptop")).ok).toBe(false);
 
@@ -111,6 +111,11 @@ describe.runIf(chromiumAvailable())("the console app in Chromium", () => {
     await page.locator("#per-day-title").waitFor();
     const today = page.locator("#per-day-table tbody tr").last();
     expect(await today.locator("td").allTextContents()).toEqual(["1", "0", "1", "0"]);
+    // The SDK's two check-ins, from the validations' per-day counter.
+    await page.locator("#validations .uplot").waitFor();
+    expect(await page.locator("#validations-table tbody tr").last().locator("td").allTextContents()).toEqual([
+      "2",
+    ]);
     expect(await page.locator("#refusal-codes-table tbody").textContent()).toContain("DEVICE_LIMIT_REACHED");
     await expectAccessible(page, "overview");
     await screenshot(page, "console-overview-desktop-en");

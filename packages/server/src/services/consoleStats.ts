@@ -44,6 +44,8 @@ export function summarizeEvents(
     recognized: 0,
     refusals: 0,
     transfers: 0,
+    // Filled from the per-day counter by the route: validations are not events (see `LastSeenRecorder`).
+    validations: 0,
   }));
   const byCode = new Map<string, number>();
   const accepted = BINS.map(() => 0);

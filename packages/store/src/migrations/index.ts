@@ -17,6 +17,7 @@ import * as webhooks from "./0015_webhooks.js";
 import * as transfers from "./0016_transfers.js";
 import * as channels from "./0017_channels.js";
 import * as seatDeviceSecret from "./0018_seat_device_secret.js";
+import * as dailyCounts from "./0019_daily_counts.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "0016_transfers": transfers,
   "0017_channels": channels,
   "0018_seat_device_secret": seatDeviceSecret,
+  "0019_daily_counts": dailyCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -104,6 +104,9 @@ export const en = {
     count: "Count",
     table: "The numbers",
     empty: "No activity in this period yet.",
+    validationsChart: "Validations per day",
+    validations: "Validations",
+    validationsHint: "Apps checking in with their lease (each process adds its count every few seconds).",
   },
   products: {
     title: "Products and policies",

@@ -103,6 +103,9 @@ export const ja: Shape<typeof en> = {
     count: "件数",
     table: "数値",
     empty: "この期間の記録はまだありません。",
+    validationsChart: "日ごとの検証",
+    validations: "検証",
+    validationsHint: "リースで確認に来たアプリの数（各プロセスが数秒ごとに件数を加算します）。",
   },
   products: {
     title: "製品とポリシー",

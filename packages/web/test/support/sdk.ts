@@ -8,11 +8,18 @@ import { machine } from "../../../../testing/machines.js";
 import type { WebServer } from "./server.js";
 
 /**
- * Activate machine `name` with `key` through the SDK, as the vendor's app does; its answer and device id.
+ * Activate machine `name` with `key` through the SDK, as the vendor's app does, then check in with the server
+ * `validations` times (online validations with the lease); its answer and device id.
  * @example
  * const { deviceId } = await activateWithSdk(web, productId, key, "studio-pc");
  */
-export async function activateWithSdk(web: WebServer, productId: string, key: string, name: string) {
+export async function activateWithSdk(
+  web: WebServer,
+  productId: string,
+  key: string,
+  name: string,
+  validations = 0,
+) {
   const storageDir = await mkdtemp(join(tmpdir(), "ninsho-web-sdk-"));
   // The JWKS the vendor ships with the app.
   const publicKeys = (await (await fetch(`${web.url}/.well-known/jwks.json`)).json()) as PublicKeysInput;
@@ -29,6 +36,8 @@ export async function activateWithSdk(web: WebServer, productId: string, key: st
   try {
     expect((await client.installKey(key)).ok).toBe(true);
     const activated = await client.activate();
+    for (let i = 0; i < validations; i += 1)
+      expect((await client.validate({ online: "force" })).valid).toBe(true);
     return { ok: activated.ok, answer: activated, deviceId: (await client.status()).deviceId };
   } finally {
     await client.close();

@@ -8,9 +8,15 @@ import { useSession } from "./session.js";
 const DAYS = 30;
 
 /** Colours chosen to read on the light and the dark background. */
-const COLORS = { activations: "#2f7de1", recognized: "#2aa876", refusals: "#e0533d", transfers: "#b07be6" };
+const COLORS = {
+  validations: "#6b7a90",
+  activations: "#2f7de1",
+  recognized: "#2aa876",
+  refusals: "#e0533d",
+  transfers: "#b07be6",
+};
 
-/** The console's first page: the last 30 days in charts, all from the server's own events. */
+/** The console's first page: the last 30 days in charts, from the server's own events and validation counts. */
 export function Dashboard() {
   const session = useSession();
   const { words, t, shortDay } = useSpeech();
@@ -44,6 +50,21 @@ export function Dashboard() {
               { label: w.recognized, color: COLORS.recognized, values: data.perDay.map((d) => d.recognized) },
               { label: w.refusals, color: COLORS.refusals, values: data.perDay.map((d) => d.refusals) },
               { label: w.transfers, color: COLORS.transfers, values: data.perDay.map((d) => d.transfers) },
+            ]}
+          />
+          <Chart
+            id="validations"
+            kind="lines"
+            title={w.validationsChart}
+            hint={w.validationsHint}
+            xLabel={w.day}
+            categories={data.perDay.map((d) => shortDay(d.day))}
+            series={[
+              {
+                label: w.validations,
+                color: COLORS.validations,
+                values: data.perDay.map((d) => d.validations),
+              },
             ]}
           />
           <Chart
