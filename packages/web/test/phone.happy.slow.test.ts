@@ -6,6 +6,7 @@
 import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
   fitsPhone,
@@ -14,7 +15,14 @@ import {
   screenshot,
   watchErrors,
 } from "./support/browser.js";
-import { catalogue, installationIdOf, offlineKey, startWebServer, type WebServer } from "./support/server.js";
+import {
+  catalogue,
+  codeMailed,
+  installationIdOf,
+  offlineKey,
+  startWebServer,
+  type WebServer,
+} from "./support/server.js";
 
 const groupInput = (page: Page, n: number) => page.locator(`#g${n}`);
 
@@ -205,12 +213,50 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     await move.click();
 
     // Issue 13: the public page no longer moves a license without the owner's proof (a session of the owning
-    // account, or the code mailed to the owner); the page has no field for that code yet, so it shows the remedy.
+    // account, or the code mailed to the owner): it shows the remedy, and asks for the mailed code.
     await expect.poll(() => page.locator(".code").textContent()).toBe("コード：TRANSFER_PROOF_REQUIRED");
     const refused = catalogueText("TRANSFER_PROOF_REQUIRED", "ja");
     expect(await page.locator(".problem-message").textContent()).toBe(refused.message);
     expect(await page.locator(".problem-remedy").textContent()).toBe(refused.remedy);
+    await page.getByRole("heading", { name: "ライセンスの所有者であることの確認" }).waitFor();
     await fitsPhone(page);
+    expect(errors).toEqual([]);
+  });
+
+  it("moves a caller's license with the code mailed to its owner: the key asks for it, a wrong one is refused", async () => {
+    const c = await catalogue(web, { maxDevices: 1, transferable: true }, "mika@example.jp");
+    const first = await web.call("POST", "/v1/offline/confirmations", {
+      installationId: (await installationIdOf(web, c, "mika-old")).text,
+      deviceName: "Old desktop",
+    });
+    expect(first.status).toBe(201);
+    const iid = await installationIdOf(web, c, "mika-new");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/activate/phone?lang=en#iid=${iid.text}`);
+    await page.getByRole("button", { name: "Get the confirmation ID" }).click();
+    await page.getByRole("button", { name: "Move the license here from “Old desktop”" }).click();
+    await expect.poll(() => page.locator(".code").textContent()).toBe("Code: TRANSFER_PROOF_REQUIRED");
+
+    // Nothing typed is said at once; the key mails a code to the owner, shown masked.
+    await page.getByRole("button", { name: "Email me a code" }).click();
+    await page.locator("#proof-key-error").getByText("Type it first.").waitFor();
+    await page.getByLabel("Product key").fill(c.key);
+    await page.getByRole("button", { name: "Email me a code" }).click();
+    await page.getByText("A code was sent to m", { exact: false }).waitFor();
+    await expectAccessible(page, "phone transfer proof");
+    await fitsPhone(page);
+    await screenshot(page, "phone-transfer-code-en");
+
+    const code = await codeMailed(web, "mika@example.jp");
+    const wrong = code.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    await page.getByLabel("Code from the email").fill(wrong);
+    await page.getByRole("button", { name: "Move the license here from “Old desktop”" }).last().click();
+    await expect.poll(() => page.locator(".code").textContent()).toBe("Code: TRANSFER_CODE_INVALID");
+    await page.getByLabel("Code from the email").fill(code);
+    await page.getByRole("button", { name: "Move the license here from “Old desktop”" }).last().click();
+    await shownConfirmation(page);
+    await page.getByText("Old desktop", { exact: false }).first().waitFor();
     expect(errors).toEqual([]);
   });
 });

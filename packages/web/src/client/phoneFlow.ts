@@ -5,6 +5,7 @@ import { setupGroupEntry } from "./groupEntry.js";
 import { renderRefusal } from "./refusal.js";
 import { renderConfirmation } from "./result.js";
 import type { ClientText } from "./text.js";
+import { renderTransferProof } from "./transferProof.js";
 
 export interface PhoneFlowOptions {
   /** The public route for end users, or the support route for the console. */
@@ -20,6 +21,9 @@ export interface PhoneFlowOptions {
   /** The console's token was refused (401): sign in again. */
   readonly onUnauthorized?: () => void;
 }
+
+/** Refusals of a move that the owner's mailed code answers. */
+const PROOF_CODES: ReadonlySet<string> = new Set(["TRANSFER_PROOF_REQUIRED", "TRANSFER_CODE_INVALID"]);
 
 /** The installation ID in a QR code's link: `#iid=<54 digits>`, any separators. */
 const fragmentId = (): string | undefined =>
@@ -56,8 +60,11 @@ export function setupPhoneFlow(options: PhoneFlowOptions): void {
   };
 
   let sending = false;
-  /** The device a transfer moves the license from: its name says more to a person than its id. */
-  const send = async (from?: { readonly id: string; readonly name: string }) => {
+  /**
+   * The device a transfer moves the license from (its name says more to a person than its id), and on the
+   * public page the code mailed to the owner that proves the move.
+   */
+  const send = async (from?: { readonly id: string; readonly name: string }, transferCode?: string) => {
     if (sending || !entry.confirmAll()) return;
     const token = options.token?.();
     const extra = Object.fromEntries(
@@ -74,9 +81,12 @@ export function setupPhoneFlow(options: PhoneFlowOptions): void {
         installationId: entry.values().join("-"),
         ...extra,
         ...(from === undefined ? {} : { transferFromDeviceId: from.id }),
+        ...(transferCode === undefined ? {} : { transferCode }),
       },
       language,
       ...(token === undefined ? {} : { token }),
+      // An end user signed in to the portal on this browser proves a move with that session, no code needed.
+      ...(options.reader === "user" ? { session: true } : {}),
     });
     sending = false;
     if (submit) submit.disabled = false;
@@ -96,6 +106,9 @@ export function setupPhoneFlow(options: PhoneFlowOptions): void {
     } else {
       if (result.kind === "problem" && result.status === 401) options.onUnauthorized?.();
       renderRefusal(answer, result, text, language, (device) => void send(device));
+      const code = result.kind === "problem" ? result.problem.code : undefined;
+      if (from !== undefined && options.reader === "user" && code !== undefined && PROOF_CODES.has(code))
+        renderTransferProof(answer, { text, language, from, move: (mailed) => void send(from, mailed) });
     }
     reveal(answer);
     // A group the server found wrong (a version or range no check digit can see) is where to go next.

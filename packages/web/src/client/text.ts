@@ -44,6 +44,20 @@ export interface ClientText {
   readonly transferOffer: string;
   /** {name} */
   readonly transferButton: string;
+  /** A move asks for the owner's proof: a code mailed to the owner, asked for with the key. */
+  readonly proofHeading: string;
+  readonly proofIntro: string;
+  readonly proofKey: string;
+  readonly proofKeyHint: string;
+  readonly proofSend: string;
+  /** {to}: the owner's address, masked. */
+  readonly proofSent: string;
+  readonly proofCode: string;
+  readonly proofCodeHint: string;
+  /** {name} */
+  readonly proofMove: string;
+  readonly proofSignIn: string;
+  readonly proofMissing: string;
   /** {role}, {id} */
   readonly signedInAs: string;
   readonly tokenRefused: string;

@@ -68,6 +68,18 @@ export const en: WebText = {
     transferOffer:
       "This license may move to a new computer. Choose the device this computer replaces: the old one stops working when its current lease ends.",
     transferButton: "Move the license here from “{name}”",
+    proofHeading: "Prove the license is yours",
+    proofIntro:
+      "Moving a license needs its owner's say-so. Type the product key: a code goes by email to the license's owner. Then type that code here.",
+    proofKey: "Product key",
+    proofKeyHint: "25 letters and digits, as on your receipt.",
+    proofSend: "Email me a code",
+    proofSent: "A code was sent to {to}. It works for 15 minutes.",
+    proofCode: "Code from the email",
+    proofCodeHint: "The digits in the email, as they are.",
+    proofMove: "Move the license here from “{name}”",
+    proofSignIn: "Or sign in to My licenses on this browser: then no code is needed.",
+    proofMissing: "Type it first.",
     signedInAs: "Signed in: {role} token {id}",
     tokenRefused: "This token was refused. Check it and sign in again.",
     roleTooLow: "This token has the role “{role}”; this page needs support or admin.",

@@ -184,3 +184,22 @@ export async function linkMailed(web: WebServer, email: string, template: string
   if (path === undefined) throw new Error(`no ${template} mail with a link to ${email}`);
   return path;
 }
+
+/**
+ * The transfer code mailed to `email` (the newest transfer-code mail's 8 digits), read from the outbox as the
+ * operator's `ninsho outbox show` opens it.
+ * @example
+ * await page.getByLabel("Code from the email").fill(await codeMailed(web, "mika@example.jp"));
+ */
+export async function codeMailed(web: WebServer, email: string): Promise<string> {
+  const { store, secrets } = web.server.deps;
+  const mails = (await store.outbox.list(1000)).filter(
+    (m) => m.to === email && m.template === "transfer-code",
+  );
+  const newest = mails.at(-1);
+  const text =
+    newest && (JSON.parse(unseal(secrets, newest.sealedMessage, newest.id)) as { text: string }).text;
+  const code = text && /\b(\d{4}\s?\d{4})\b/.exec(text)?.[1];
+  if (code === undefined) throw new Error(`no transfer-code mail to ${email}`);
+  return code;
+}
