@@ -12,7 +12,6 @@ const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const scripts: Readonly<Record<ScriptEntry, string>> = {
   phone: at("../src/client/pages/phone.ts"),
   "console-phone": at("../src/client/pages/consolePhone.ts"),
-  "console-licenses": at("../src/client/pages/consoleLicenses.ts"),
   console: at("../src/client/app/console/main.tsx"),
   portal: at("../src/client/app/portal/main.tsx"),
   account: at("../src/client/app/account/main.tsx"),
@@ -35,7 +34,7 @@ const coreBrowserOnly: Plugin = {
 
 /**
  * @example
- * await bundleClient(); // dist/client/phone.js, console-phone.js, console-licenses.js, styles.css
+ * await bundleClient(); // dist/client/phone.js, console-phone.js, console.js, styles.css
  */
 export async function bundleClient(outdir: string = bundleDir): Promise<Record<string, number>> {
   const result = await build({

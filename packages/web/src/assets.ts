@@ -3,14 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The browser bundles the build makes (scripts/bundle.ts), one script per page (the console's, the portal's and the account pages' are Preact apps) and one stylesheet. */
-export const scriptEntries = [
-  "phone",
-  "console-phone",
-  "console-licenses",
-  "console",
-  "portal",
-  "account",
-] as const;
+export const scriptEntries = ["phone", "console-phone", "console", "portal", "account"] as const;
 export type ScriptEntry = (typeof scriptEntries)[number];
 
 /**
@@ -58,7 +51,6 @@ export function loadAssets(dir: string = bundleDir): Assets {
   const scripts = {
     phone: load(dir, "phone", "js"),
     "console-phone": load(dir, "console-phone", "js"),
-    "console-licenses": load(dir, "console-licenses", "js"),
     console: load(dir, "console", "js"),
     portal: load(dir, "portal", "js"),
     account: load(dir, "account", "js"),

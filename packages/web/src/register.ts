@@ -5,9 +5,8 @@ import { pageHeaders } from "./headers.js";
 import { pageLocale } from "./locale.js";
 import { ACCOUNT_PATHS, accountTitle } from "./pages/account.js";
 import { appMain } from "./pages/appMain.js";
-import { consoleLicensesPage } from "./pages/consoleLicenses.js";
 import { consolePhonePage } from "./pages/consolePhone.js";
-import { CONSOLE_LICENSES_PATH, CONSOLE_PHONE_PATH } from "./pages/consoleShell.js";
+import { CONSOLE_PHONE_PATH } from "./pages/consoleShell.js";
 import { ERRORS_PATH, errorCodesMain } from "./pages/errorCodes.js";
 import { LANDING_PATH, landingMain } from "./pages/landing.js";
 import { PHONE_PATH, phonePage } from "./pages/phone.js";
@@ -33,9 +32,9 @@ const PAGE_PATHS = [
 ];
 
 /**
- * The web pages as an app extension: the landing page, the console (a Preact app, with the older phone and
- * lookup pages), the portal, the account pages the mails link to, the phone-activation page, the error codes and their assets. The server does not
- * import this package; whoever starts it passes the registrar in.
+ * The web pages as an app extension: the landing page, the console (a Preact app, with the older phone page),
+ * the portal, the account pages the mails link to, the phone-activation page, the error codes and their
+ * assets. The server does not import this package; whoever starts it passes the registrar in.
  * @example
  * startServer({ extensions: [registerWeb] });
  * createApp(deps, { extensions: [webPages({ assets })] });
@@ -66,9 +65,9 @@ export const webPages =
       return c.body(FAVICON_SVG, 200, { "content-type": "image/svg+xml" });
     });
     app.get(PHONE_PATH, (c) => c.html(phonePage(assets, pageLocale(c))));
-    // The older single-purpose console pages keep their addresses; every other /console path is the app's.
+    // The older phone page keeps its address; every other /console path (the lookup at /console/licenses
+    // included) is the Preact app's.
     app.get(CONSOLE_PHONE_PATH, (c) => c.html(consolePhonePage(assets, pageLocale(c))));
-    app.get(CONSOLE_LICENSES_PATH, (c) => c.html(consoleLicensesPage(assets, pageLocale(c))));
     for (const [area, paths] of [
       ["console", ["/console", "/console/*"]],
       ["portal", ["/portal", "/portal/*"]],

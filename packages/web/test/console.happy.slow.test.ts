@@ -1,10 +1,12 @@
 /**
  * The support console in a real browser: sign-in with a pasted token (kept in sessionStorage only), the phone
- * flow for a caller through the support route with a reason for the timeline, and the license lookup.
+ * flow for a caller through the support route with a reason for the timeline, and the license lookup (at its
+ * old address, now the console app's search, with a floating license's seats on the license page).
  */
 import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
   fitsPhone,
@@ -142,25 +144,30 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     const agent = await tokenWithRole(web, "support");
     const page = await (await phoneContext(browser)).newPage();
     const errors = watchErrors(page);
+    // The lookup's old address is the console app's search now.
     await page.goto(`${web.url}/console/licenses?lang=en`);
-    await signIn(page, agent.token);
+    await page.getByLabel("Admin API token").fill(agent.token);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Find a license" }).waitFor();
 
     // Read out in lower case with spaces, as a customer might.
-    await page.getByLabel("Product key or owner email").fill(c.key.toLowerCase().replaceAll("-", " "));
-    await page.getByRole("button", { name: "Look up" }).click();
-    await page.locator("#license h2").waitFor();
-    expect(await page.locator("#license h2").textContent()).toBe(`License ${c.licenseId}`);
-    expect(await page.locator("#license .devices").textContent()).toContain("Aiko's laptop");
-    expect(await page.locator("#license .timeline").textContent()).toContain("device.activated");
+    const box = page.getByLabel("Key, email, id, device name or installation ID");
+    await box.fill(c.key.toLowerCase().replaceAll("-", " "));
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByText("1 license found.").waitFor();
+    await page.getByRole("link", { name: c.licenseId }).click();
+    await page.getByRole("heading", { level: 1, name: `License ${c.licenseId}` }).waitFor();
+    await page.locator("ul.devices").getByText("Aiko's laptop").waitFor();
+    await page.locator("ol.timeline").getByText("New device activated").waitFor();
     await fitsPhone(page);
     await screenshot(page, "console-license");
 
-    await page.getByLabel("Product key or owner email").fill("aiko@example.com");
-    await page.getByRole("button", { name: "Look up" }).click();
-    await page.locator("#results .found").waitFor();
-    await page.getByRole("button", { name: "Open" }).click();
-    await expect.poll(() => page.locator("#license h2").textContent()).toBe(`License ${c.licenseId}`);
-    expect(await page.locator("#license dl").textContent()).toContain("aiko@example.com");
+    await page.goto(`${web.url}/console/licenses?lang=en`);
+    await box.fill("aiko@example.com");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: c.licenseId }).click();
+    await page.getByRole("heading", { level: 1, name: `License ${c.licenseId}` }).waitFor();
+    expect(await page.locator("dl.facts").first().textContent()).toContain("aiko@example.com");
     expect(errors).toEqual([]);
   });
 
@@ -183,18 +190,20 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     });
     expect(seat.status).toBe(201);
     const agent = await tokenWithRole(web, "support");
-    const page = await (await phoneContext(browser)).newPage();
+    const page = await (await phoneContext(browser, "ja-JP")).newPage();
     const errors = watchErrors(page);
     await page.goto(`${web.url}/console/licenses?lang=ja`);
-    await page.locator("#token").fill(agent.token);
-    await page.locator("#sign-in-form button[type=submit]").click();
-    await page.locator("#query").fill(license.key);
-    await page.locator("#lookup button[type=submit]").click();
-    await page.locator("#license .seats").waitFor();
-    expect(await page.locator("#license h3").first().textContent()).toBe("現在使用中の席: 5 席中 1 席");
-    expect(await page.locator("#license .seats").textContent()).toContain("CAD-Station-7");
-    expect(await page.locator("#license .peaks tbody tr").first().textContent()).toMatch(/1$/);
+    await page.getByLabel("管理 API トークン").fill(agent.token);
+    await page.getByRole("button", { name: "サインイン" }).click();
+    await page.locator("#search-query").fill(license.key);
+    await page.locator("#search-query").press("Enter");
+    await page.getByRole("link", { name: license.id }).click();
+    await page.locator("ul.seats").waitFor();
+    expect(await page.locator("#seats-heading").textContent()).toBe("現在使用中の席: 5 席中 1 席");
+    expect(await page.locator("ul.seats").textContent()).toContain("CAD-Station-7");
+    expect(await page.locator("table.peaks tbody tr").first().textContent()).toMatch(/1$/);
     await fitsPhone(page);
+    await expectAccessible(page, "seats ja");
     await screenshot(page, "console-seats");
     expect(errors).toEqual([]);
   });

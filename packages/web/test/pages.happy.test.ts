@@ -15,7 +15,7 @@ import { CONTENT_SECURITY_POLICY } from "../src/headers.js";
 import { layout } from "../src/pages/layout.js";
 import { freshAssets, startWebServer, type WebServer } from "./support/server.js";
 
-const PAGES = ["/activate/phone", "/console/phone", "/console/licenses"] as const;
+const PAGES = ["/activate/phone", "/console/phone"] as const;
 
 /** Text as hono's `html` escapes it inside an attribute. */
 const attribute = (text: string): string =>
@@ -134,7 +134,12 @@ describe("web pages over HTTP", () => {
   });
 
   it("serves the console app at /console and below, in the chosen language", async () => {
-    for (const path of ["/console?lang=ja", "/console/licenses/lic_x?lang=ja", "/console/why?lang=ja"]) {
+    for (const path of [
+      "/console?lang=ja",
+      "/console/licenses?lang=ja",
+      "/console/licenses/lic_x?lang=ja",
+      "/console/why?lang=ja",
+    ]) {
       const { res, html } = await page(path);
       expect(res.status).toBe(200);
       expect(html).toContain('<html lang="ja" data-lang-chosen="true">');

@@ -342,6 +342,16 @@ export const en = {
     featuresSave: "Change the features",
     featuresMissing: "Name at least one feature to add or take away.",
   },
+  seats: {
+    heading: "Seats held now: {held} of {seats}",
+    summary: "{name} ({platform}) · {kind} · since {checkedOut} · held until {expires}",
+    overage: "overage",
+    kinds: { floating: "floating", workload: "workload", borrowed: "borrowed" },
+    none: "No seat is held now.",
+    peaksHeading: "Peak concurrent seats per day (UTC)",
+    peakDay: "Day",
+    peakCount: "Peak",
+  },
   tokens: {
     title: "Tokens and roles",
     intro: "Each staff member and each script gets its own token, with the smallest role that does the job.",

@@ -341,6 +341,16 @@ export const ja: Shape<typeof en> = {
     featuresSave: "機能を変更",
     featuresMissing: "追加または外す機能を 1 つ以上入力してください。",
   },
+  seats: {
+    heading: "現在使用中の席: {seats} 席中 {held} 席",
+    summary: "{name}（{platform}）・{kind}・{checkedOut} から・{expires} まで保持",
+    overage: "超過",
+    kinds: { floating: "フローティング", workload: "ワークロード", borrowed: "借り出し中" },
+    none: "現在使用中の席はありません。",
+    peaksHeading: "日ごとの最大同時使用席数（UTC）",
+    peakDay: "日付",
+    peakCount: "最大",
+  },
   tokens: {
     title: "トークンとロール",
     intro: "スタッフやスクリプトごとに専用のトークンを、必要最小限のロールで発行します。",

@@ -7,6 +7,7 @@ import { ProblemNote, Status } from "../ui.js";
 import { Action } from "./Action.js";
 import { ExtendAction } from "./Extend.js";
 import { LicenseRules } from "./Overrides.js";
+import { Seats } from "./Seats.js";
 import { useSession } from "./session.js";
 import { eventWords } from "./timeline.js";
 
@@ -82,6 +83,7 @@ export function LicensePage({ id }: { readonly id: string }) {
               ))}
             </ul>
           </section>
+          <Seats licenseId={id} />
           <LicenseRules license={data} onDone={done} />
           {canAct && (
             <section aria-labelledby="actions-heading">

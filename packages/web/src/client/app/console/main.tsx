@@ -24,7 +24,9 @@ function Page({ path }: { readonly path: string }) {
       return <ProductsPage />;
     case "/console/keys":
       return <KeysPage />;
+    // The older lookup page's address (bookmarks, the phone page's navigation) is the search now.
     case "/console/search":
+    case "/console/licenses":
       return <SearchPage />;
     case "/console/why":
       return <WhyPage />;
