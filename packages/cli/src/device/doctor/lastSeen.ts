@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { isErrorCode, isRecord, type ProblemParams } from "@ninsho/core";
 import { LAST_STATE_FILES } from "@ninsho/sdk";
 import { parseJson } from "../network.js";
-import type { Refusal, RelaySeen, SeatSeen } from "./checks/seatRelay.js";
+import type { Refusal, RelaySeen, SeatSeen } from "./seen.js";
 
 /**
  * What the SDK's seat and relay clients last saw on this machine, read from their last-state files

@@ -5,7 +5,7 @@ import type { Machine } from "../machine.js";
 import type { CheckId, DeviceMessages, Outcome } from "../messages/index.js";
 import type { Got } from "../network.js";
 import type { Trust } from "../trust.js";
-import type { RelaySeen, SeatSeen } from "./checks/seatRelay.js";
+import type { RelaySeen, SeatSeen } from "./seen.js";
 
 /**
  * One check's result: how it came out, the code (from the catalogue), what was found in

@@ -1,53 +1,9 @@
-import { describe, type ErrorCode, isRecord, type Locale, type ProblemParams } from "@ninsho/core";
+import { describe, isRecord, type Locale, type ProblemParams } from "@ninsho/core";
 import { formatDuration } from "@ninsho/sdk";
 import { when } from "../../../admin/format.js";
 import { cliText } from "../../../i18n/index.js";
+import type { Refusal, RelaySeen, SeatSeen } from "../seen.js";
 import type { Finding } from "../types.js";
-
-/**
- * What a seat client last saw: the seat it holds (with how long it may keep running if heartbeats fail), or
- * the refusal's code and params (NO_SEAT_AVAILABLE with held, seats and nextFreeAt; SEAT_EXPIRED …).
- * @example
- * const seen: SeatSeen = { held: { id: "seat_1", kind: "borrowed", expiresAt: "2027-01-15T00:00:00Z" } };
- */
-export interface SeatSeen {
-  readonly held?: {
-    readonly id: string;
-    readonly kind: "floating" | "workload" | "borrowed";
-    readonly expiresAt: string;
-  };
-  /** Heartbeats have been failing: how long the app may keep running on the seat it holds. */
-  readonly runwayMs?: number;
-  readonly problem?: Refusal;
-}
-
-/**
- * What a relay client last saw: how it found the relay, whether the chain relay key → grant → vendor key
- * verified, the lease's renew-by and offline end, or the refusal's code and params.
- * @example
- * const seen: RelaySeen = { foundBy: "srv", url: "http://10.0.0.5:8787", chainValid: true, runsUntil: "…" };
- */
-export interface RelaySeen {
-  readonly foundBy: "config" | "srv";
-  readonly url: string;
-  readonly chainValid: boolean;
-  readonly grantId?: string;
-  readonly renewBy?: string;
-  readonly runsUntil?: string;
-  readonly problem?: Refusal;
-}
-
-/**
- * A refusal as the SDK hands it over (its `problem`): the code, and the facts as params or as the server's
- * details (NO_SEAT_AVAILABLE's held, seats, nextFreeAt).
- * @example
- * const refusal: Refusal = { code: "SEAT_EXPIRED", params: { seatId: "seat_1", expiredAt: "…", cause: "timeout" } };
- */
-export interface Refusal {
-  readonly code: ErrorCode;
-  readonly params?: ProblemParams;
-  readonly details?: unknown;
-}
 
 /** The plain facts of the server's details, as the catalogue's placeholders. */
 const factsOf = (details: unknown): ProblemParams =>
