@@ -259,4 +259,26 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     await page.getByText("Old desktop", { exact: false }).first().waitFor();
     expect(errors).toEqual([]);
   });
+
+  it("answers an OEM key read out for another board with OEM_BOARD_CHANGED and the way back (a warranty repair)", async () => {
+    const c = await catalogue(web, { maxDevices: 2, channel: "oem" });
+    const first = await web.call("POST", "/v1/offline/confirmations", {
+      installationId: (await installationIdOf(web, c, "oem-desk")).text,
+    });
+    expect(first.status).toBe(201);
+    // The same key read out from another machine (another board): the phone path holds the OEM rule too.
+    const iid = await installationIdOf(web, c, "oem-other-board");
+    const page = await (await phoneContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.url}/activate/phone?lang=en#iid=${iid.text}`);
+    await page.getByRole("button", { name: "Get the confirmation ID" }).click();
+    await page.locator("#answer[data-state=refused]").waitFor();
+    const refused = catalogueText("OEM_BOARD_CHANGED", "en");
+    expect(await page.locator(".problem-message").textContent()).toBe(refused.message);
+    expect(await page.locator(".problem-remedy").textContent()).toBe(refused.remedy);
+    expect(await page.locator(".code").textContent()).toBe("Code: OEM_BOARD_CHANGED");
+    await screenshot(page, "phone-en-oem-board-changed");
+    await fitsPhone(page);
+    expect(errors).toEqual([]);
+  });
 });

@@ -99,7 +99,7 @@ export interface Catalogue {
 /** A product, a policy and one license issued under it, through the admin API. */
 export async function catalogue(
   web: WebServer,
-  policy: { readonly maxDevices: number; readonly transferable?: boolean },
+  policy: { readonly maxDevices: number; readonly transferable?: boolean; readonly channel?: string },
   ownerEmail?: string,
 ): Promise<Catalogue> {
   const product = await web.call("POST", "/v1/admin/products", { name: "Lab suite" });
