@@ -30,6 +30,7 @@ export const PolicyPatchSchema = ReasonSchema.extend({
   componentWeights: policyFields.componentWeights.optional(),
   transferable: policyFields.transferable.optional(),
   transfersPerYear: policyFields.transfersPerYear.optional(),
+  transferCooldownSeconds: policyFields.transferCooldownSeconds.optional(),
   entitlements: policyFields.entitlements.optional(),
 })
   .strict()

@@ -34,6 +34,7 @@ export const en = {
   "label.weights": "Component weights",
   "label.transferable": "Transferable",
   "label.transfersPerYear": "Transfers per year",
+  "label.transferCooldown": "Transfer cool-down",
   "label.entitlements": "Entitlements",
   "label.seats": "Seats",
   "label.heartbeatTimeout": "Heartbeat timeout",

@@ -32,6 +32,7 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "label.weights": "部品の重み",
   "label.transferable": "移行可能",
   "label.transfersPerYear": "年間移行回数",
+  "label.transferCooldown": "移行後の待機期間",
   "label.entitlements": "機能",
   "label.seats": "シート数",
   "label.heartbeatTimeout": "ハートビートのタイムアウト",

@@ -7,6 +7,7 @@ import type { Io } from "../io.js";
 import { printLicense } from "../licenseView.js";
 import { duration, positiveInt, weights, wholeNumber } from "../parse.js";
 import { printPolicy } from "./policies.js";
+import { type TransferOptions, transferInput, transferOptions } from "./transferOptions.js";
 
 const REASON = ["--reason <text>", "why, for the audit log and the timeline"] as const;
 const enc = encodeURIComponent;
@@ -32,38 +33,44 @@ const overrideValue = (value: number | "policy") => (value === "policy" ? null :
  * `licenses move|override|note`, and `ninsho audit`. Destructive ones (archive) need `--yes`.
  * @example
  * ninsho policies update pol_… --max-devices 3 --reason "three machines per license from 2027"
+ * ninsho policies update pol_… --transfers-per-year 1 --transfer-cooldown 90d --reason "fewer moves"
  * ninsho licenses override lic_… --max-devices 5 --reason "bought two more"
  * ninsho audit --target lic_…
  */
 export function registerAdminChanges(program: Command, io: Io): void {
   const policies = group(program, "policies");
+  const transfer = transferOptions();
   adminCommand(policies, "update <id>", "edit a policy; its licenses follow from their next lease")
     .option("--name <name>", "a new name")
     .option("--max-devices <n>", "devices that may be activated at once", positiveInt)
     .option("--lease <duration>", "how long a device runs offline on one lease (e.g. 7d)", duration)
     .option("--grace <duration>", "how long it keeps running after the lease ends", duration)
     .option("--weights <list>", "component weights, e.g. board=30,disk=20", weights)
-    .option("--transfers-per-year <n>", "self-service transfers allowed in any 365 days", wholeNumber)
+    .addOption(transfer.allow)
+    .addOption(transfer.forbid)
+    .addOption(transfer.perYear)
+    .addOption(transfer.cooldown)
     .option("--entitlement <names...>", "the feature flags, replacing the current ones")
     .requiredOption(...REASON)
     .action((id: string, _options: unknown, command: Command) =>
-      run<{
-        name?: string;
-        maxDevices?: number;
-        lease?: number;
-        grace?: number;
-        weights?: Record<string, number>;
-        transfersPerYear?: number;
-        entitlement?: string[];
-        reason: string;
-      }>(io, command, async (ctx, o) => {
+      run<
+        {
+          name?: string;
+          maxDevices?: number;
+          lease?: number;
+          grace?: number;
+          weights?: Record<string, number>;
+          entitlement?: string[];
+          reason: string;
+        } & TransferOptions
+      >(io, command, async (ctx, o) => {
         const body = {
           ...(o.name === undefined ? {} : { name: o.name }),
           ...(o.maxDevices === undefined ? {} : { maxDevices: o.maxDevices }),
           ...(o.lease === undefined ? {} : { leaseSeconds: o.lease }),
           ...(o.grace === undefined ? {} : { graceSeconds: o.grace }),
           ...(o.weights === undefined ? {} : { componentWeights: o.weights }),
-          ...(o.transfersPerYear === undefined ? {} : { transfersPerYear: o.transfersPerYear }),
+          ...transferInput(o, command, ctx.locale),
           ...(o.entitlement === undefined ? {} : { entitlements: o.entitlement }),
           reason: o.reason,
         };

@@ -5,13 +5,14 @@ import { adminCommand, type Context, run } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { fields, table, when } from "../format.js";
 import type { Io } from "../io.js";
-import { duration, expiry, fraction, positiveInt, weights, wholeNumber } from "../parse.js";
+import { duration, expiry, fraction, positiveInt, weights } from "../parse.js";
 import { type SeatOptions, seatFields, seatInput, seatOptions } from "./seatOptions.js";
+import { type TransferOptions, transferFields, transferInput, transferOptions } from "./transferOptions.js";
 
 /** The channels a policy can be created with from the CLI (upgrade rules come later). */
 const CHANNELS = ["retail", "oem", "volume", "subscription", "trial", "floating", "workload"] as const;
 
-interface CreateOptions extends SeatOptions {
+interface CreateOptions extends SeatOptions, TransferOptions {
   product: string;
   name: string;
   channel: (typeof CHANNELS)[number];
@@ -21,8 +22,6 @@ interface CreateOptions extends SeatOptions {
   expires?: ExpiryRule;
   threshold?: number;
   weights?: Record<string, number>;
-  transfer: boolean;
-  transfersPerYear?: number;
   entitlement?: string[];
 }
 
@@ -38,8 +37,6 @@ function policyInput(o: CreateOptions): PolicyInput {
     ...(o.expires === undefined ? {} : { expiry: o.expires }),
     ...(o.threshold === undefined ? {} : { matchThreshold: o.threshold }),
     ...(o.weights === undefined ? {} : { componentWeights: o.weights }),
-    ...(o.transfer ? {} : { transferable: false }),
-    ...(o.transfersPerYear === undefined ? {} : { transfersPerYear: o.transfersPerYear }),
     ...(o.entitlement === undefined ? {} : { entitlements: o.entitlement }),
   };
 }
@@ -47,7 +44,8 @@ function policyInput(o: CreateOptions): PolicyInput {
 /**
  * `ninsho policies create|list|show`.
  * @example
- * ninsho policies create --product prd_… --name "Retail, 2 PCs" --channel retail --max-devices 2 --lease 7d
+ * ninsho policies create --product prd_… --name "Retail, 2 PCs" --channel retail --max-devices 2 --lease 7d \
+ *   --transfers-per-year 2 --transfer-cooldown 30d
  * ninsho policies create --product prd_… --name "Team, 20 seats" --channel floating --seats 20 \
  *   --heartbeat-timeout 2m --overage 10%/24h --borrow-max-days 14
  * ninsho policies list --product prd_…
@@ -57,6 +55,7 @@ export function registerPolicies(program: Command, io: Io): void {
     .command("policies")
     .description("create, list and show policies (license templates)");
   const seat = seatOptions();
+  const transfer = transferOptions();
 
   adminCommand(policies, "create", "create a policy; options left out take the server's defaults")
     .requiredOption("--product <id>", "the product (prd_…)")
@@ -78,8 +77,10 @@ export function registerPolicies(program: Command, io: Io): void {
       fraction,
     )
     .option("--weights <list>", "component weights, e.g. board=30,disk=20", weights)
-    .option("--no-transfer", "licenses may not move to another machine in self-service")
-    .option("--transfers-per-year <n>", "self-service transfers allowed in any 365 days", wholeNumber)
+    .addOption(transfer.allow)
+    .addOption(transfer.forbid)
+    .addOption(transfer.perYear)
+    .addOption(transfer.cooldown)
     .option("--entitlement <names...>", "feature flags carried in every lease (repeatable)")
     .addOption(seat.seats)
     .addOption(seat.heartbeatTimeout)
@@ -88,7 +89,8 @@ export function registerPolicies(program: Command, io: Io): void {
     .action((_options: unknown, command: Command) =>
       run<CreateOptions>(io, command, async (ctx, options) => {
         const seats = seatInput(options.channel, options, command, ctx.locale);
-        const policy = await ctx.api.createPolicy({ ...policyInput(options), ...seats });
+        const transfers = transferInput(options, command, ctx.locale);
+        const policy = await ctx.api.createPolicy({ ...policyInput(options), ...transfers, ...seats });
         if (ctx.json) return ctx.printJson(policy);
         ctx.print(ctx.m.created("policy", policy.id));
         printPolicy(ctx, policy);
@@ -145,8 +147,7 @@ export function printPolicy(ctx: Context, policy: Policy): void {
     [label("expiry"), expiryText],
     [label("threshold"), String(policy.matchThreshold)],
     [label("weights"), weightText || label("none")],
-    [label("transferable"), policy.transferable ? label("yes") : label("no")],
-    [label("transfersPerYear"), String(policy.transfersPerYear)],
+    ...transferFields(policy, label),
     [label("entitlements"), policy.entitlements.join(", ") || label("none")],
     ...seatFields(policy, label),
     [label("created"), when(policy.createdAt)],

@@ -20,6 +20,7 @@ export type PolicyEdit = {
     | "componentWeights"
     | "transferable"
     | "transfersPerYear"
+    | "transferCooldownSeconds"
     | "entitlements"
   >]?: Policy[F] | undefined;
 };
