@@ -65,7 +65,9 @@ export async function seedStore(
   try {
     const seeded = await seedIfEmpty(deps);
     if (!seeded) throw new Error(`${url} was not empty`);
-    const product = await createProduct(deps, { name: "bench" });
+    const created = await createProduct(deps, { name: "bench" });
+    if (!created.ok) throw new Error(`creating the bench product failed: ${created.error.code}`);
+    const product = created.value;
     const policy = await createPolicy(deps, {
       productId: product.id,
       name: "bench retail (3 devices)",

@@ -4,6 +4,17 @@ import { IsoInstant } from "./common.js";
 import { ProductKeyInput } from "./device.js";
 
 /**
+ * A product's ordered phone feature list (see docs/offline-activation.md).
+ *
+ * @example
+ * PhoneFeatures.parse(["export", "print"]);
+ */
+export const PhoneFeatures = z.array(z.string().min(1).max(100)).max(20).meta({
+  description:
+    "Features a phone confirmation can carry, in order: bit i of a confirmation ID grants feature i. At most 20; only ever appended to (apps already built read the old places)",
+});
+
+/**
  * A product: software a vendor sells.
  *
  * @example
@@ -15,6 +26,7 @@ export const ProductSchema = z
     name: z.string(),
     createdAt: IsoInstant,
     archivedAt: IsoInstant.optional().meta({ description: "Archived: no new policies or keys" }),
+    phoneFeatures: PhoneFeatures.optional(),
   })
   .meta({ id: "Product" });
 
@@ -368,7 +380,9 @@ export const PageQuery = {
  * @example
  * const body: ProductInput = { name: "Photo Studio" };
  */
-export const ProductInputSchema = z.object({ name: z.string().min(1).max(200) }).strict();
+export const ProductInputSchema = z
+  .object({ name: z.string().min(1).max(200), phoneFeatures: PhoneFeatures.optional() })
+  .strict();
 /** @example const body: ProductInput = { name: "Photo Studio" }; */
 export type ProductInput = z.input<typeof ProductInputSchema>;
 
@@ -402,10 +416,12 @@ export const ProductDetailSchema = ProductSchema.extend({
     description:
       "The secret the app ships as the SDK's `productSalt`: its component digests are salted with it instead of the public product id. Shown to the admin role only",
   }),
-  offline: z.object({ productNumber: z.number().int(), publicKey: z.string() }).meta({
-    description:
-      "Offline activation: the product number and BLS public key (see GET /v1/products/{id}/offline-key)",
-  }),
+  offline: z
+    .object({ productNumber: z.number().int(), publicKey: z.string(), phoneFeatures: z.array(z.string()) })
+    .meta({
+      description:
+        "Offline activation: the product number, BLS public key and phone feature list, as the SDK's `offline` option takes them (see GET /v1/products/{id}/offline-key)",
+    }),
 });
 /** @example const kids = (product satisfies ProductDetail).publicKeys.map((k) => k.kid); */
 export type ProductDetail = z.infer<typeof ProductDetailSchema>;

@@ -1,14 +1,19 @@
 import * as z from "zod";
-import { PageQuery, policyFields, ReasonSchema } from "./admin.js";
+import { PageQuery, PhoneFeatures, policyFields, ReasonSchema } from "./admin.js";
 import { IsoInstant } from "./common.js";
 
 /**
- * The body of `PATCH /v1/admin/products/{id}`: a new name, and why.
+ * The body of `PATCH /v1/admin/products/{id}`: a new name, a longer phone feature list (the current one kept at
+ * its start), or both, and why.
  *
  * @example
  * const body: ProductPatch = { name: "Photo Studio 2027", reason: "renamed for the new release" };
+ * const more: ProductPatch = { phoneFeatures: ["export", "print"], reason: "print add-on by phone" };
  */
-export const ProductPatchSchema = ReasonSchema.extend({ name: z.string().min(1).max(200) })
+export const ProductPatchSchema = ReasonSchema.extend({
+  name: z.string().min(1).max(200).optional(),
+  phoneFeatures: PhoneFeatures.optional(),
+})
   .strict()
   .meta({ id: "ProductPatch" });
 /** @example const body: ProductPatch = { name: "Photo Studio", reason: "typo" }; */

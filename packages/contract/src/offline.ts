@@ -59,16 +59,26 @@ const OutcomeFields = {
  * A confirmation ID and what the activation did.
  *
  * @example
- * const { groups } = ConfirmationSchema.parse(body); // 17 groups of six digits
+ * const { groups } = ConfirmationSchema.parse(body); // 17 or 18 groups of six digits
  */
 export const ConfirmationSchema = z
   .object({
-    confirmationId: z.string().meta({ description: "102 digits in 17 groups of six, joined by hyphens" }),
-    groups: z.array(z.string()).meta({ description: "The 17 groups, to show in large type one by one" }),
+    confirmationId: z.string().meta({
+      description:
+        "Groups of six digits joined by hyphens: 18 groups (108 digits) for a product with phone features, else 17 (102)",
+    }),
+    groups: z.array(z.string()).meta({ description: "The groups, to show in large type one by one" }),
     installationId: z.string().meta({ description: "The installation ID as read, in canonical groups" }),
     grant: z.object({
       leaseDays: z.number().int().meta({ description: "Days from the installation ID's day; 4095: no end" }),
       graceDays: z.number().int(),
+      features: z.array(z.string()).meta({
+        description: "The license's entitlements the confirmation carries (signed with it)",
+      }),
+      featuresWithheld: z.array(z.string()).meta({
+        description:
+          "The license's entitlements it cannot carry (not in the product's phone feature list, or past its 20th place): a license file or an online activation carries them",
+      }),
       leaseExpiresAt: IsoInstant.optional(),
       graceEndsAt: IsoInstant.optional(),
     }),
@@ -143,7 +153,14 @@ export const OfflineKeySchema = z
       description: "G2 public key, base64url of 128 bytes: x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0 (EIP-197 order)",
     }),
     installationIdVersion: z.literal(1),
-    confirmationIdVersion: z.literal(1),
+    confirmationIdVersion: z.union([z.literal(1), z.literal(2)]).meta({
+      description:
+        "1: 17 groups, no features; 2 (a product with phone features): 18 groups with the feature bitmap",
+    }),
+    phoneFeatures: z.array(z.string()).max(20).optional().meta({
+      description:
+        "The product's ordered phone feature list: bit i of a confirmation ID grants feature i. Only ever appended to; build it into the app with the public key. Always sent; absent only in answers (kept by devices) from servers before phone features",
+    }),
     createdAt: IsoInstant,
     signature: SignatureSchema.meta({
       description: "The product's signature over the rest of this answer: verify it with the product's JWKS",

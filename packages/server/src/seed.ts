@@ -19,7 +19,9 @@ export async function seedIfEmpty(deps: ServerDeps): Promise<Seeded | undefined>
   const won = await deps.store.settings.setIfAbsent("seeded_at", deps.clock().toISOString());
   if (!won) return undefined;
   const { token, record } = await createToken(deps, { name: "initial admin", role: "admin" });
-  const product = await createProduct(deps, { name: "Ninsho Demo" });
+  const created = await createProduct(deps, { name: "Ninsho Demo" });
+  if (!created.ok) throw new Error(`seeding the demo product failed: ${created.error.code}`);
+  const product = created.value;
   const policy = await createPolicy(deps, {
     productId: product.id,
     name: "Demo retail (3 devices)",

@@ -72,6 +72,8 @@ export interface LicenseFilter {
 export interface ProductPatch {
   readonly name?: string;
   readonly archivedAt?: string | null;
+  /** The whole new phone feature list (the caller checked that it only appends). */
+  readonly phoneFeatures?: readonly string[];
 }
 
 /** Fields an admin action or an activation may change; expiry and reason may be cleared with `null`. */

@@ -38,6 +38,8 @@ export interface ProductsTable {
   name: string;
   created_at: string;
   archived_at?: string | null | undefined;
+  /** JSON array: the ordered phone feature list (see core `phoneFeatures.ts`). */
+  phone_features?: string | null | undefined;
 }
 
 export interface SigningKeysTable {

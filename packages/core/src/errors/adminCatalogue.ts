@@ -11,6 +11,7 @@ export type AdminErrorCode = Extract<
   | "POLICY_ARCHIVED"
   | "PRODUCT_ARCHIVED"
   | "POLICY_OF_OTHER_PRODUCT"
+  | "PHONE_FEATURES_INVALID"
   | "WEBHOOK_NOT_FOUND"
   | "WEBHOOK_TARGET_PRIVATE"
   | "DELIVERY_NOT_FOUND"
@@ -106,6 +107,20 @@ export const adminCatalogue: CodeTexts<AdminErrorCode> = {
       message: "ポリシー {policyId} はライセンス {licenseId} とは別の製品のものです。",
       remedy:
         "ライセンスは同じ製品のポリシーにのみ移せます。別の製品には新しいライセンスを発行してください。",
+    },
+  },
+  PHONE_FEATURES_INVALID: {
+    en: {
+      message:
+        "{problem, select, too_many {A phone feature list holds at most 20 features} repeated {A phone feature list names each feature once} other {A phone feature list only grows at its end: apps already built read bit i of a confirmation ID as its i-th feature}} (the list now: {current}).",
+      remedy:
+        "Send the current list unchanged with new features after it. A feature that does not fit is carried by license files and online activations, not by phone.",
+    },
+    ja: {
+      message:
+        "{problem, select, too_many {電話用機能リストに入れられる機能は 20 個までです} repeated {電話用機能リストに同じ機能を 2 回入れることはできません} other {電話用機能リストは末尾に追加することしかできません。配布済みのアプリは確認 ID の i 番目のビットをリストの i 番目の機能として読みます}}（現在のリスト: {current}）。",
+      remedy:
+        "現在のリストをそのまま送り、新しい機能はその後ろに追加してください。入りきらない機能は電話ではなく、ライセンスファイルとオンラインのアクティベーションで渡されます。",
     },
   },
   WEBHOOK_NOT_FOUND: {

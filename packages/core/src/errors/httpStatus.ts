@@ -22,6 +22,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "COMPONENT_KIND_UNKNOWN":
     case "WEIGHTS_UNREADABLE_IN_CONTAINER":
     case "POLICY_OF_OTHER_PRODUCT":
+    case "PHONE_FEATURES_INVALID":
     case "DEVICE_CODE_PENDING":
     case "RELAY_GRANT_INVALID":
     case "USAGE_REPORT_INVALID":

@@ -5,6 +5,11 @@ export interface Product {
   readonly createdAt: string;
   /** When an admin archived it: its licenses keep working; it takes no new policies or keys. */
   readonly archivedAt?: string;
+  /**
+   * The ordered features a phone confirmation can carry (at most 20, only ever appended to): bit i of a
+   * confirmation ID grants feature i. Absent: none crosses the phone. See `offline/phoneFeatures.ts`.
+   */
+  readonly phoneFeatures?: string[];
 }
 
 /** A product's signing key as stored: the private half is sealed under the master key. */

@@ -73,6 +73,20 @@ function checkGroups(groups: readonly string[], length: number): Result<string, 
 }
 
 /**
+ * The groups as typed, split at any separators (full-width digits made ASCII), and the characters in them: for
+ * a code with more than one length to pick the one typed before reading it.
+ * @example
+ * typedGroups("123455 678905"); // { groups: 2, length: 12 }
+ */
+export function typedGroups(input: string): { readonly groups: number; readonly length: number } {
+  const tokens = input
+    .normalize("NFKC")
+    .split(SEPARATORS)
+    .filter((token) => token !== "");
+  return { groups: tokens.length, length: tokens.join("").length };
+}
+
+/**
  * Read `expectedGroups` groups of digits as a person typed them (any separators, full-width digits) and return
  * the data digits without their check digits. When the groups were typed apart, a group of the wrong length is
  * named; otherwise the digits are cut into groups of six.

@@ -3,7 +3,7 @@ import { type Reason, reason } from "../errors/reasons.js";
 import type { Problem } from "../result.js";
 import { type DigitCodeMalformation, GROUP_LENGTH } from "./digitGroups.js";
 
-/** Which code a malformation is about (it names it in the reason), and how many groups it has. */
+/** Which code a malformation is about (it names it in the reason), and how many groups its current version has. */
 export interface DigitCodeName {
   readonly name: "installation" | "confirmation";
   readonly groups: number;
@@ -24,7 +24,7 @@ export function malformationReason(m: DigitCodeMalformation, code: DigitCodeName
             length: m.length,
             name: code.name,
             expected: m.expectedLength,
-            groupCount: code.groups,
+            groupCount: m.expectedLength / GROUP_LENGTH,
             digits: GROUP_LENGTH,
           });
     case "character":
@@ -53,4 +53,5 @@ export const malformed = (code: ErrorCode, m: DigitCodeMalformation, name: Digit
 });
 
 export const installationIdName: DigitCodeName = { name: "installation", groups: 9 };
-export const confirmationIdName: DigitCodeName = { name: "confirmation", groups: 17 };
+/** Confirmation IDs are read as the current version (18 groups) unless typed whole as an old one (17). */
+export const confirmationIdName: DigitCodeName = { name: "confirmation", groups: 18 };

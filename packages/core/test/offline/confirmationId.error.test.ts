@@ -55,12 +55,33 @@ describe("confirmation ID", () => {
     it("refuses reserved bits, terms out of range and another version", () => {
       const raw = (data: string) => parseConfirmationId(toDigitGroups(data).join("-"));
       const body = cid.data.slice(1);
-      expect(!raw(`2${body}`).ok && raw(`2${body}`)).toEqual(
-        expect.objectContaining({ error: expect.objectContaining({ code: "CONFIRMATION_ID_MALFORMED" }) }),
-      );
+      const refused = expect.objectContaining({
+        error: expect.objectContaining({ code: "CONFIRMATION_ID_MALFORMED" }),
+      });
+      expect(!raw(`3${body}`).ok && raw(`3${body}`)).toEqual(refused);
+      expect(!raw(`1${body}`).ok && raw(`1${body}`)).toEqual(refused);
+      // Version 1: its four reserved bits must be zero; either version: no terms past their bits.
       const reserved = ((1n << 0n) * BN254_P + 5n).toString().padStart(84, "0");
       expect(raw(`1${reserved}`).ok).toBe(false);
       expect(raw(`1${"9".repeat(84)}`).ok).toBe(false);
+      expect(raw(`2${"9".repeat(89)}`).ok).toBe(false);
+    });
+
+    it("names the length of the current version, and reads 17 whole groups as version 1 only when they are one", () => {
+      const short = parseConfirmationId(cid.groups.slice(0, 17).join("-"));
+      expect(!short.ok && short.error.details).toEqual(
+        expect.objectContaining({ kind: "length", length: 102, expectedLength: 108 }),
+      );
+      const oneMissing = parseConfirmationId(cid.groups.slice(0, 16).join("-"));
+      expect(!oneMissing.ok && oneMissing.error.details).toEqual(
+        expect.objectContaining({ kind: "length", expectedLength: 108 }),
+      );
+      const old = issueConfirmationId(product.secretKey, iid, terms, 1);
+      const typo = old.groups.map((g, i) => (i === 4 ? `${g.slice(0, 5)}${(Number(g[5]) + 1) % 10}` : g));
+      const read = parseConfirmationId(typo.join(" "));
+      expect(!read.ok && read.error.details).toEqual(
+        expect.objectContaining({ kind: "checksum", groups: [5] }),
+      );
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   issueConfirmationId,
   LEASE_DAYS_UNLIMITED,
   offlinePublicKeyOf,
+  PHONE_FEATURE_SLOTS,
   parseConfirmationId,
   termsFor,
   verifyConfirmationId,
@@ -37,13 +38,13 @@ const verify = (confirmationId: string, installationId = iid, publicKey = produc
 
 describe("confirmation ID", () => {
   describe("happy: a server signs, a device verifies with the public key alone", () => {
-    it("is 102 digits in 17 groups of six, and verifies against its installation ID", () => {
-      expect(cid.text).toMatch(/^\d{6}(-\d{6}){16}$/);
+    it("is 108 digits in 18 groups of six, and verifies against its installation ID", () => {
+      expect(cid.text).toMatch(/^\d{6}(-\d{6}){17}$/);
       expect(cid.text.replaceAll("-", "")).toHaveLength(CONFIRMATION_ID_DIGITS);
       const checked = verify(cid.text);
       expect(checked.ok).toBe(true);
       if (!checked.ok) return;
-      expect(checked.value.terms).toEqual(terms);
+      expect(checked.value.terms).toEqual({ ...terms, features: 0, featuresWithheld: false });
       expect(checked.value.leaseExpiresAt?.toISOString()).toBe("2026-03-31T00:00:00.000Z");
       expect(checked.value.graceEndsAt?.toISOString()).toBe("2026-04-14T00:00:00.000Z");
     });
@@ -58,15 +59,21 @@ describe("confirmation ID", () => {
       expect(verify(cid.text, iid, "AAAA")).toEqual({ ok: false, error: { code: "CONFIRMATION_INVALID" } });
     });
 
-    it("round-trips any terms and signature through its digits (property)", () => {
+    it("round-trips any terms, features and signature through its digits, in both versions (property)", () => {
       fc.assert(
         fc.property(
           fc.integer({ min: 0, max: LEASE_DAYS_UNLIMITED }),
           fc.integer({ min: 0, max: 511 }),
+          fc.integer({ min: 0, max: 2 ** PHONE_FEATURE_SLOTS - 1 }),
+          fc.boolean(),
           fc.bigInt({ min: 0n, max: BN254_P - 1n }),
-          (leaseDays, graceDays, x) => {
-            const encoded = encodeConfirmationId({ leaseDays, graceDays }, x);
+          (leaseDays, graceDays, features, featuresWithheld, x) => {
+            const encoded = encodeConfirmationId({ leaseDays, graceDays, features, featuresWithheld }, x);
+            expect(encoded.groups).toHaveLength(18);
             expect(parseConfirmationId(encoded.text)).toEqual({ ok: true, value: encoded });
+            const old = encodeConfirmationId({ leaseDays, graceDays }, x, 1);
+            expect(old.groups).toHaveLength(17);
+            expect(parseConfirmationId(old.text)).toEqual({ ok: true, value: old });
           },
         ),
         { numRuns: 500 },

@@ -1,6 +1,6 @@
 /**
  * The exhaustive forgeries of a confirmation ID, each a signature check (a pairing): every bit of the signature
- * and the terms, every data digit. Slow, so out of the quick loop; confirmationId.security.test.ts keeps the
+ * and the terms (the feature bits included), every data digit. Slow, so out of the quick loop; confirmationId.security.test.ts keeps the
  * random forgeries and the genuine answer moved to another machine, key or terms.
  */
 import { createHash } from "node:crypto";
@@ -11,6 +11,7 @@ import {
   generateOfflineKeyPair,
   generateProductKey,
   issueConfirmationId,
+  PHONE_FEATURE_SLOTS,
   toDigitGroups,
   verifyConfirmationId,
 } from "@ninsho/core";
@@ -28,7 +29,7 @@ const AT = new Date("2026-03-01T09:00:00Z");
 const product = generateOfflineKeyPair();
 const key = generateProductKey();
 const iid = buildInstallationId({ key, productNumber: 101, components: components("a"), at: AT });
-const terms = { leaseDays: 30, graceDays: 14 };
+const terms = { leaseDays: 30, graceDays: 14, features: 0b101, featuresWithheld: false };
 const cid = issueConfirmationId(product.secretKey, iid, terms);
 const verify = (confirmationId: string, installationId = iid, publicKey = product.publicKey) =>
   verifyConfirmationId({ installationId, confirmationId, publicKey });
@@ -53,6 +54,16 @@ describe("confirmation ID", () => {
             encodeConfirmationId({ ...terms, graceDays: terms.graceDays ^ (1 << bit) }, cid.signature).text,
           ).ok,
         ).toBe(false);
+      // The attacker's aim: a feature the license does not have, or one taken away to hide a withheld one.
+      for (let bit = 0; bit < PHONE_FEATURE_SLOTS; bit++)
+        expect(
+          verify(
+            encodeConfirmationId({ ...terms, features: terms.features ^ (1 << bit) }, cid.signature).text,
+          ).ok,
+        ).toBe(false);
+      expect(verify(encodeConfirmationId({ ...terms, featuresWithheld: true }, cid.signature).text).ok).toBe(
+        false,
+      );
     });
 
     it("every data digit changed (with its group's check digit fixed up) is rejected", () => {

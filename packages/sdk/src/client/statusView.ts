@@ -84,14 +84,16 @@ function facts(
   lease: Grant | undefined,
 ): Facts {
   const { state } = session;
-  // A phone confirmation names no license, device or channel and grants no entitlements: the status says so
-  // (an empty list), whatever an earlier online activation reported.
+  // A phone confirmation names no license, device or channel; its entitlements are only those its signed
+  // feature bits grant (often none), whatever an earlier online activation reported.
   const phone = lease?.kind === "phone-confirmed";
   const claims = phone ? undefined : session.lease?.claims;
   const license = phone ? undefined : state.license;
   const licenseId = phone ? undefined : (state.licenseId ?? claims?.lic);
   const channel = license?.channel ?? claims?.chn;
-  const entitlements = phone ? [] : (license?.entitlements ?? claims?.ent);
+  const entitlements = phone
+    ? [...(session.phone?.entitlements ?? [])]
+    : (license?.entitlements ?? claims?.ent);
   const deviceId = phone ? undefined : (claims?.sub ?? state.deviceId);
   const keySource = state.keySource ?? session.keyProblem?.source;
   const licenseExpiresAt =

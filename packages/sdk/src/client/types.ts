@@ -44,11 +44,11 @@ export type ClientState =
 /**
  * What the app's right to run rests on: a lease signed by the server (an online activation or an installed
  * license file), or a phone confirmation (a confirmation ID typed in: lease and grace instants, no JWS lease,
- * no entitlements).
+ * and only the entitlements its signed feature bits grant over the product's phone feature list).
  *
  * @example
  * const { leaseKind } = await client.status();
- * if (leaseKind === "phone-confirmed") hideFeaturesNeedingEntitlements();
+ * if (leaseKind === "phone-confirmed") showLicenseFileHintForFeaturesNotByPhone();
  */
 export type LeaseKind = "signed" | "phone-confirmed";
 
@@ -152,7 +152,7 @@ export interface ClientStatus {
   /** The installed key's last group, enough to tell keys apart. */
   readonly keyHint?: string;
   readonly keySource?: KeySource;
-  /** What the lease times below come from: a signed lease, or a phone confirmation (no entitlements). */
+  /** What the lease times below come from: a signed lease, or a phone confirmation (its signed feature bits). */
   readonly leaseKind?: LeaseKind;
   readonly leaseIssuedAt?: string;
   readonly leaseExpiresAt?: string;

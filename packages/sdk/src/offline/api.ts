@@ -33,7 +33,8 @@ export interface OfflineClient {
    * Install a confirmation ID as typed (any spaces, hyphens, full-width digits): a typo is named by its group,
    * the signature is checked offline with the product's offline key against the installation IDs this
    * machine made, and the machine is read again. The app then runs on a phone-confirmed lease (lease and
-   * grace instants; no entitlements).
+   * grace instants, and the entitlements the confirmation's signed feature bits grant, named by the
+   * `offline.phoneFeatures` list the app ships).
    */
   confirm(confirmationId: string): Promise<ClientResult<{ readonly confirmation: ConfirmationView }>>;
   /** Write a request file for USB activation; the private key that opens its sealed answer stays here (0600). */

@@ -1,6 +1,5 @@
 import {
   type ConfirmationGrant,
-  dayStart,
   type InstallationId,
   licenseShortId,
   parseConfirmationId,
@@ -13,7 +12,7 @@ import type { Session } from "../client/session.js";
 import { failed, type Step } from "./host.js";
 import { installedKey, machineUnchanged, pendingIds } from "./installationId.js";
 import { resolveOfflineKey } from "./offlineKey.js";
-import { type PhoneLease, predatesVerdict } from "./phoneLease.js";
+import { type PhoneLease, phoneLeaseOf, predatesVerdict } from "./phoneLease.js";
 
 /**
  * What a confirmation ID granted, as `confirm()` reports it.
@@ -25,10 +24,14 @@ import { type PhoneLease, predatesVerdict } from "./phoneLease.js";
 export interface ConfirmationView {
   /** The installation ID it answers (grouped). */
   readonly installationId: string;
-  /** The confirmation ID as installed (17 canonical groups). */
+  /** The confirmation ID as installed (canonical groups: 18, or 17 for one of version 1). */
   readonly confirmationId: string;
   readonly leaseDays: number;
   readonly graceDays: number;
+  /** The features it grants (`client.entitled()` says true for these while it is in effect). */
+  readonly entitlements: readonly string[];
+  /** True when the license has features a confirmation cannot carry: a license file or going online brings them. */
+  readonly featuresWithheld: boolean;
   /** Absent when the confirmation granted no end. */
   readonly leaseExpiresAt?: string;
   readonly graceEndsAt?: string;
@@ -37,15 +40,6 @@ export interface ConfirmationView {
 }
 
 const invalid = (reason: string) => failed(seed("CONFIRMATION_INVALID", undefined, { reason }));
-
-const phoneLease = (iid: InstallationId, text: string, grant: ConfirmationGrant, at: number): PhoneLease => ({
-  installation: iid,
-  confirmation: text,
-  issuedAtMs: dayStart(iid.day).getTime(),
-  leaseExpiresAtMs: grant.leaseExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
-  graceEndsAtMs: grant.graceEndsAt?.getTime() ?? Number.POSITIVE_INFINITY,
-  confirmedAtMs: at,
-});
 
 /**
  * Check a confirmation ID as a person typed it and install what it grants. A typo is named by its group
@@ -98,7 +92,13 @@ export async function confirmOn(
   const { verdict } = session.state;
   if (verdict && predatesVerdict(session.state, matched.iid.day)) return failed(verdict.seed);
   const now = o.now();
-  const fresh = phoneLease(matched.iid, parsed.value.text, matched.grant, now);
+  const fresh = phoneLeaseOf(
+    matched.iid,
+    parsed.value.text,
+    matched.grant,
+    now,
+    offlineKey.value.phoneFeatures,
+  );
   const current = session.phone;
   const keep = current !== undefined && current.graceEndsAtMs > fresh.graceEndsAtMs;
   if (!keep && current?.confirmation !== fresh.confirmation) await install(session, fresh, now);
@@ -109,7 +109,10 @@ export async function confirmOn(
       confirmation: {
         installationId: matched.iid.text,
         confirmationId: parsed.value.text,
-        ...terms,
+        leaseDays: terms.leaseDays,
+        graceDays: terms.graceDays,
+        entitlements: fresh.entitlements,
+        featuresWithheld: fresh.featuresWithheld,
         ...(leaseExpiresAt ? { leaseExpiresAt: leaseExpiresAt.toISOString() } : {}),
         ...(graceEndsAt ? { graceEndsAt: graceEndsAt.toISOString() } : {}),
         installed: !keep,

@@ -56,7 +56,9 @@ function certifiedKey(body: Record<string, unknown>, productId: string): Offline
     key.productNumber >= 1 &&
     key.productNumber <= 0xffff &&
     decodeOfflinePublicKey(key.publicKey) !== undefined;
-  return usable ? { productNumber: key.productNumber, publicKey: key.publicKey } : undefined;
+  if (!usable) return undefined;
+  const { productNumber, publicKey, phoneFeatures } = key;
+  return { productNumber, publicKey, ...(phoneFeatures === undefined ? {} : { phoneFeatures }) };
 }
 
 /**

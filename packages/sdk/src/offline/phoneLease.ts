@@ -1,16 +1,21 @@
 import {
+  type ConfirmationGrant,
   dayStart,
   decodeOfflinePublicKey,
   type InstallationId,
   parseInstallationId,
+  phoneFeatureListProblem,
+  phoneFeaturesOf,
   verifyConfirmationId,
 } from "@ninsho/core";
 import type { StoredState } from "../client/storage/stateFile.js";
 import type { PhoneRecord } from "./state.js";
 
 /**
- * A phone confirmation that verified: the rights it grants, counted from its installation ID's day. It has no
- * JWS lease and no entitlements; an end of `Infinity` means the confirmation granted no end (lease days 4095).
+ * A phone confirmation that verified: the rights it grants, counted from its installation ID's day, and the
+ * entitlements its signed feature bits grant, named by the product's phone feature list the app ships (none
+ * for a version 1 confirmation, or without a list). It has no JWS lease; an end of `Infinity` means the
+ * confirmation granted no end (lease days 4095).
  *
  * @example
  * const phone: PhoneLease = session.phone;
@@ -25,17 +30,51 @@ export interface PhoneLease {
   readonly leaseExpiresAtMs: number;
   readonly graceEndsAtMs: number;
   readonly confirmedAtMs: number;
+  /** The features its signed bits grant, sorted (see `phoneFeaturesOf`). */
+  readonly entitlements: readonly string[];
+  /** True when the license has entitlements the confirmation could not carry (the server said so, signed). */
+  readonly featuresWithheld: boolean;
 }
 
 /**
- * The product's offline key as the device verifies with it.
+ * The product's offline key as the device verifies with it, and its phone feature list: bit i of a confirmation
+ * ID grants feature i (copy all three from the admin product answer's `offline`, or from
+ * `GET /v1/products/{id}/offline-key`). The list is only ever appended to on the server, so the one an app
+ * was built with stays right; features added later grant nothing by phone in that build.
  *
  * @example
- * const key: OfflineKey = { productNumber: 4242, publicKey: "base64url of 128 bytes" };
+ * const key: OfflineKey = { productNumber: 4242, publicKey: "base64url of 128 bytes", phoneFeatures: ["export"] };
  */
 export interface OfflineKey {
   readonly productNumber: number;
   readonly publicKey: string;
+  readonly phoneFeatures?: readonly string[];
+}
+
+/**
+ * A phone confirmation's terms as a device keeps them: the times from its installation ID's day, and the
+ * features its signed bits grant, named by the product's list.
+ *
+ * @example
+ * const lease = phoneLeaseOf(iid, typed, grant, Date.now(), key.phoneFeatures);
+ */
+export function phoneLeaseOf(
+  installation: InstallationId,
+  confirmation: string,
+  grant: ConfirmationGrant,
+  confirmedAtMs: number,
+  phoneFeatures: readonly string[] = [],
+): PhoneLease {
+  return {
+    installation,
+    confirmation,
+    issuedAtMs: dayStart(installation.day).getTime(),
+    leaseExpiresAtMs: grant.leaseExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    graceEndsAtMs: grant.graceEndsAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    confirmedAtMs,
+    entitlements: phoneFeaturesOf(phoneFeatures, grant.terms.features ?? 0),
+    featuresWithheld: grant.terms.featuresWithheld ?? false,
+  };
 }
 
 /**
@@ -50,7 +89,15 @@ export function checkOfflineOption(key: OfflineKey): OfflineKey {
     throw new RangeError("offline.productNumber must be 1 … 65535");
   if (decodeOfflinePublicKey(key.publicKey) === undefined)
     throw new TypeError("offline.publicKey is not a product's offline key (base64url, 128 bytes)");
-  return { productNumber: key.productNumber, publicKey: key.publicKey };
+  const features = key.phoneFeatures;
+  if (features === undefined) return { productNumber: key.productNumber, publicKey: key.publicKey };
+  if (
+    !Array.isArray(features) ||
+    features.some((name) => typeof name !== "string") ||
+    phoneFeatureListProblem([], features) !== undefined
+  )
+    throw new TypeError("offline.phoneFeatures must be the product's list: at most 20 names, none twice");
+  return { productNumber: key.productNumber, publicKey: key.publicKey, phoneFeatures: [...features] };
 }
 
 /**
@@ -75,18 +122,15 @@ export function openPhoneRecord(
     publicKey: key.publicKey,
   });
   if (!verified.ok) return { ok: false, reason: "its phone confirmation does not verify" };
-  const grant = verified.value;
-  return {
-    ok: true,
-    lease: {
-      installation: installation.value,
-      confirmation: record.confirmation,
-      issuedAtMs: dayStart(installation.value.day).getTime(),
-      leaseExpiresAtMs: grant.leaseExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
-      graceEndsAtMs: grant.graceEndsAt?.getTime() ?? Number.POSITIVE_INFINITY,
-      confirmedAtMs: record.confirmedAt,
-    },
-  };
+  // The entitlements are read again from the signed bits at every start, never kept: nothing to edit.
+  const lease = phoneLeaseOf(
+    installation.value,
+    record.confirmation,
+    verified.value,
+    record.confirmedAt,
+    key.phoneFeatures,
+  );
+  return { ok: true, lease };
 }
 
 /**

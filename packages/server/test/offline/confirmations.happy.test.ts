@@ -24,9 +24,13 @@ describe("phone activation: POST /v1/offline/confirmations", () => {
       expect(res.body.device.name).toBe("Line 3 controller");
       expect(res.body.license).toEqual({ id: c.licenseId, productId: c.productId });
       expect(res.body.decision).toEqual({ outcome: "new_device" });
+      // A product without a phone feature list answers version 1, which every SDK reads: no features.
+      expect(published).toMatchObject({ confirmationIdVersion: 1, phoneFeatures: [] });
       expect(res.body.grant).toEqual({
         leaseDays: 30,
         graceDays: 14,
+        features: [],
+        featuresWithheld: [],
         leaseExpiresAt: "2026-03-31T00:00:00.000Z",
         graceEndsAt: "2026-04-14T00:00:00.000Z",
       });

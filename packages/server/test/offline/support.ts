@@ -19,6 +19,8 @@ export interface OfflineKeyBody {
   readonly productNumber: number;
   readonly publicKey: string;
   readonly scheme: string;
+  readonly confirmationIdVersion: number;
+  readonly phoneFeatures?: string[];
 }
 
 /** A type alias, not an interface, so it also reads as `Record<string, unknown>`. */
@@ -26,7 +28,14 @@ export type ConfirmationBody = {
   readonly confirmationId: string;
   readonly groups: string[];
   readonly installationId: string;
-  readonly grant: { leaseDays: number; graceDays: number; leaseExpiresAt?: string; graceEndsAt?: string };
+  readonly grant: {
+    leaseDays: number;
+    graceDays: number;
+    features: string[];
+    featuresWithheld: string[];
+    leaseExpiresAt?: string;
+    graceEndsAt?: string;
+  };
   readonly device: { id: string; name: string };
   readonly license: { id: string; productId: string };
   readonly decision?: { outcome: string; deviceId?: string; score?: number };

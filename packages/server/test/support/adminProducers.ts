@@ -52,6 +52,10 @@ export function adminProducers(server: () => TestServer, headers: Record<string,
       await as(server(), "POST", `/v1/admin/products/${productId}/archive`, { reason: "discontinued" });
       return as(server(), "POST", "/v1/admin/policies", { productId, name: "late", channel: "retail" });
     },
+    PHONE_FEATURES_INVALID: async () => {
+      const body = { name: "twice", phoneFeatures: ["export", "export"] };
+      return as(server(), "POST", "/v1/admin/products", body);
+    },
     POLICY_OF_OTHER_PRODUCT: async () => {
       const one = await server().catalogue();
       const other = await server().catalogue();

@@ -18,6 +18,7 @@ import * as transfers from "./0016_transfers.js";
 import * as channels from "./0017_channels.js";
 import * as seatDeviceSecret from "./0018_seat_device_secret.js";
 import * as dailyCounts from "./0019_daily_counts.js";
+import * as phoneFeatures from "./0020_phone_features.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   "0017_channels": channels,
   "0018_seat_device_secret": seatDeviceSecret,
   "0019_daily_counts": dailyCounts,
+  "0020_phone_features": phoneFeatures,
 };
 
 export const migrationProvider: MigrationProvider = {

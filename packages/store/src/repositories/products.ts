@@ -11,7 +11,12 @@ export class KyselyProductRepository implements ProductRepository {
   async insert(product: Product): Promise<void> {
     await this.db
       .insertInto("products")
-      .values({ id: product.id, name: product.name, created_at: product.createdAt })
+      .values({
+        id: product.id,
+        name: product.name,
+        created_at: product.createdAt,
+        phone_features: product.phoneFeatures ? JSON.stringify(product.phoneFeatures) : null,
+      })
       .execute();
   }
 
@@ -20,11 +25,12 @@ export class KyselyProductRepository implements ProductRepository {
     return row && toProduct(row);
   }
 
-  /** Rename or archive (`archivedAt` null: restore). */
+  /** Rename, archive (`archivedAt` null: restore) or give a new phone feature list. */
   async update(id: string, patch: ProductPatch): Promise<void> {
     const set: Partial<ProductsTable> = {};
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.archivedAt !== undefined) set.archived_at = patch.archivedAt;
+    if (patch.phoneFeatures !== undefined) set.phone_features = JSON.stringify(patch.phoneFeatures);
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("products").set(set).where("id", "=", id).execute();
   }
@@ -92,4 +98,5 @@ const toProduct = (row: ProductsTable): Product => ({
   name: row.name,
   createdAt: row.created_at,
   ...present("archivedAt", row.archived_at ?? null),
+  ...(row.phone_features ? { phoneFeatures: parseJson<string[]>(row.phone_features) } : {}),
 });

@@ -42,9 +42,8 @@ export const en: WebText = {
     groupsValid: "All 9 groups check out.",
     sending: "Asking the activation server…",
     resultHeading: "Your confirmation ID",
-    resultIntro: "Type these 17 groups into your computer, group by group. Each has a check digit too.",
-    resultIntroAgent:
-      "Read these 17 groups to the caller, one group at a time, and wait for each to be typed.",
+    resultIntro: "Type these groups into your computer, group by group. Each has a check digit too.",
+    resultIntroAgent: "Read these groups to the caller, one group at a time, and wait for each to be typed.",
     resultGroup: "Group {n}",
     leaseUntil:
       "Activates this computer until {date} ({days, plural, one {# day} other {# days}} from the installation ID's date).",

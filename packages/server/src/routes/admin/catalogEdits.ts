@@ -18,14 +18,21 @@ export function registerCatalogEdits(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
   const patchProduct = adminRoute(deps, "admin", {
     method: "patch",
     path: "/v1/admin/products/{id}",
-    summary: "Rename a product",
-    request: { params: IdParam("prd"), body: jsonBody(ProductPatchSchema, "The new name and why") },
+    summary: "Rename a product, or append to its phone feature list",
+    request: {
+      params: IdParam("prd"),
+      body: jsonBody(ProductPatchSchema, "The new name or phone feature list, and why"),
+    },
     responses: { 200: jsonResponse(ProductSchema, "The product"), ...errorResponses(400, 401, 403, 404) },
   });
   app.openapi(patchProduct, async (c) => {
-    const { name, reason } = c.req.valid("json");
+    const { name, phoneFeatures, reason } = c.req.valid("json");
     const change = { actor: tokenActor(c.get("principal").tokenId), reason };
-    const result = await updateProduct(deps, c.req.valid("param").id, { name }, change);
+    const edit = {
+      ...(name === undefined ? {} : { name }),
+      ...(phoneFeatures === undefined ? {} : { phoneFeatures }),
+    };
+    const result = await updateProduct(deps, c.req.valid("param").id, edit, change);
     return result.ok ? c.json(result.value, 200) : respondProblem(c, result.error);
   });
 

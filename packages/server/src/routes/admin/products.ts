@@ -18,7 +18,10 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     },
     responses: { 201: jsonResponse(ProductSchema, "Created"), ...errorResponses(400, 401, 403) },
   });
-  app.openapi(create, async (c) => c.json(await createProduct(deps, c.req.valid("json")), 201));
+  app.openapi(create, async (c) => {
+    const created = await createProduct(deps, c.req.valid("json"));
+    return created.ok ? c.json(created.value, 201) : respondProblem(c, created.error);
+  });
 
   const list = adminRoute(deps, "readonly", {
     method: "get",
@@ -60,7 +63,11 @@ export function registerProducts(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
         ...product,
         ...salt,
         publicKeys,
-        offline: { productNumber: offline.productNumber, publicKey: offline.publicKey },
+        offline: {
+          productNumber: offline.productNumber,
+          publicKey: offline.publicKey,
+          phoneFeatures: [...(product.phoneFeatures ?? [])],
+        },
       },
       200,
     );

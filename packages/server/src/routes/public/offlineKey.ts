@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { OfflineKeySchema } from "@ninsho/contract";
+import { confirmationIdVersionOf } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
@@ -10,9 +11,10 @@ const route = createRoute({
   method: "get",
   path: "/v1/products/{id}/offline-key",
   tags: ["device"],
-  summary: "A product's number and the public key that verifies its confirmation IDs",
+  summary:
+    "A product's number and the public key that verifies its confirmation IDs, with its phone feature list",
   description:
-    "What a vendor builds into its app for offline activation: the product number that installation IDs carry and the BLS (BN254) public key that verifies confirmation IDs. Not in the JWKS: JWK has no registered key type for BN254 points. The answer is signed with the product's signing key (as a validation answer is), so an app that ships only the product's public keys can verify the offline key it fetches instead of trusting whoever answered. Products made before offline activation get theirs on first request.",
+    "What a vendor builds into its app for offline activation: the product number that installation IDs carry and the BLS (BN254) public key that verifies confirmation IDs. Not in the JWKS: JWK has no registered key type for BN254 points. The answer is signed with the product's signing key (as a validation answer is), so an app that ships only the product's public keys can verify the offline key it fetches instead of trusting whoever answered. Products made before offline activation get theirs on first request. A product with a phone feature list answers confirmation IDs of version 2 (18 groups: the entitlements they carry are a bitmap over that list, signed with the rest); without one, version 1 (17 groups, no entitlements), which every SDK reads.",
   request: {
     params: z.object({
       id: z
@@ -42,7 +44,8 @@ export function registerOfflineKey(app: OpenAPIHono<AppEnv>, deps: ServerDeps): 
       scheme: "bls-bn254-g1x-tai-sha512" as const,
       publicKey: key.publicKey,
       installationIdVersion: 1 as const,
-      confirmationIdVersion: 1 as const,
+      confirmationIdVersion: confirmationIdVersionOf(product),
+      phoneFeatures: [...(product.phoneFeatures ?? [])],
       createdAt: key.createdAt,
     });
     return c.json(certified, 200);

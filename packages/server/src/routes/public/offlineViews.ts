@@ -26,7 +26,10 @@ export const confirmationView = (c: Confirmation) => ({
   groups: [...c.groups],
   installationId: c.installationId.text,
   grant: {
-    ...c.grant.terms,
+    leaseDays: c.grant.terms.leaseDays,
+    graceDays: c.grant.terms.graceDays,
+    features: [...c.features],
+    featuresWithheld: [...c.featuresWithheld],
     ...(c.grant.leaseExpiresAt === undefined ? {} : { leaseExpiresAt: c.grant.leaseExpiresAt.toISOString() }),
     ...(c.grant.graceEndsAt === undefined ? {} : { graceEndsAt: c.grant.graceEndsAt.toISOString() }),
   },

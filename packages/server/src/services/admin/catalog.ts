@@ -9,6 +9,7 @@ import {
   ok,
   type Policy,
   type Product,
+  phoneFeatureListProblem,
   policyDefaults,
   type Result,
   seatDefaults,
@@ -16,15 +17,29 @@ import {
 } from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 
-/** Create a product with its first signing key, and its number and key pair for offline activation. */
-export async function createProduct(deps: ServerDeps, input: { readonly name: string }): Promise<Product> {
-  const product: Product = { id: newId("product"), name: input.name, createdAt: deps.clock().toISOString() };
+/**
+ * Create a product with its first signing key, and its number and key pair for offline activation; with a
+ * phone feature list when given (at most 20 names, none twice).
+ */
+export async function createProduct(
+  deps: ServerDeps,
+  input: { readonly name: string; readonly phoneFeatures?: readonly string[] | undefined },
+): Promise<Result<Product>> {
+  const { phoneFeatures } = input;
+  const problem = phoneFeatures && phoneFeatureListProblem([], phoneFeatures);
+  if (problem) return fail("PHONE_FEATURES_INVALID", { problem, current: "-" });
+  const product: Product = {
+    id: newId("product"),
+    name: input.name,
+    createdAt: deps.clock().toISOString(),
+    ...(phoneFeatures && phoneFeatures.length > 0 ? { phoneFeatures: [...phoneFeatures] } : {}),
+  };
   await deps.store.transaction(async (tx) => {
     await tx.products.insert(product);
     await deps.keyring.createKey(product.id, product.createdAt, tx);
     await deps.offline.keys.ensure(product.id, product.createdAt, tx);
   });
-  return product;
+  return ok(product);
 }
 
 /** A policy as an admin writes it: only product, name and channel are required, the rest has defaults. */

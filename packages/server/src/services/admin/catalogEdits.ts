@@ -1,4 +1,12 @@
-import { fail, ok, type Policy, type Product, type Result, weightsProblem } from "@ninsho/core";
+import {
+  fail,
+  ok,
+  type Policy,
+  type Product,
+  phoneFeatureListProblem,
+  type Result,
+  weightsProblem,
+} from "@ninsho/core";
 import type { ServerDeps } from "../../deps.js";
 import { changedFields, recordAudit } from "./audit.js";
 
@@ -82,22 +90,35 @@ export async function archivePolicy(
   return result;
 }
 
-/** Rename a product, or archive or restore it (its licenses keep working; no new policies or keys). */
+/**
+ * Rename a product, give it a longer phone feature list (only appended to: see `phoneFeatureListProblem`), or
+ * archive or restore it (its licenses keep working; no new policies or keys).
+ */
 export async function updateProduct(
   deps: ServerDeps,
   id: string,
-  edit: { readonly name?: string; readonly archived?: boolean },
+  edit: { readonly name?: string; readonly archived?: boolean; readonly phoneFeatures?: readonly string[] },
   change: Change,
 ): Promise<Result<Product>> {
   const at = deps.clock().toISOString();
   return deps.store.transaction(async (tx): Promise<Result<Product>> => {
     const current = await tx.products.findById(id);
     if (!current) return fail("PRODUCT_NOT_FOUND", { productId: id });
+    const phoneFeatures = edit.phoneFeatures;
+    if (phoneFeatures !== undefined) {
+      const problem = phoneFeatureListProblem(current.phoneFeatures ?? [], phoneFeatures);
+      if (problem)
+        return fail("PHONE_FEATURES_INVALID", {
+          problem,
+          current: (current.phoneFeatures ?? []).join(", ") || "-",
+        });
+    }
     const archivedAt =
       edit.archived === undefined ? undefined : edit.archived ? (current.archivedAt ?? at) : null;
     await tx.products.update(id, {
       ...(edit.name === undefined ? {} : { name: edit.name }),
       ...(archivedAt === undefined ? {} : { archivedAt }),
+      ...(phoneFeatures === undefined ? {} : { phoneFeatures }),
     });
     const type =
       edit.archived === undefined
@@ -105,12 +126,15 @@ export async function updateProduct(
         : edit.archived
           ? "product.archived"
           : "product.restored";
-    const data =
-      edit.name === undefined ? {} : { changes: changedFields(current, { ...current, name: edit.name }) };
-    await recordAudit(tx, { type, ...change, target: id, data, at });
     const { archivedAt: _a, ...rest } = current;
-    const name = edit.name ?? current.name;
+    const edited = {
+      ...rest,
+      name: edit.name ?? current.name,
+      ...(phoneFeatures === undefined ? {} : { phoneFeatures: [...phoneFeatures] }),
+    };
+    const data = edit.archived === undefined ? { changes: changedFields(rest, edited) } : {};
+    await recordAudit(tx, { type, ...change, target: id, data, at });
     const kept = archivedAt === undefined ? current.archivedAt : (archivedAt ?? undefined);
-    return ok({ ...rest, name, ...(kept === undefined ? {} : { archivedAt: kept }) });
+    return ok({ ...edited, ...(kept === undefined ? {} : { archivedAt: kept }) });
   });
 }

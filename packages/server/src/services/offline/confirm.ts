@@ -3,7 +3,9 @@ import {
   type ConfirmationTerms,
   compactComponents,
   compareCompact,
+  confirmationIdVersionOf,
   dayDate,
+  effectiveEntitlements,
   fail,
   grantOf,
   type InstallationId,
@@ -14,6 +16,8 @@ import {
   ok,
   parseConfirmationId,
   parseInstallationId,
+  phoneFeatureBits,
+  phoneFeaturesOf,
   type Result,
   reason,
   termsFor,
@@ -40,6 +44,9 @@ export interface Confirmation {
   readonly confirmationId: string;
   readonly groups: readonly string[];
   readonly grant: ConfirmationGrant;
+  /** The license's entitlements the confirmation carries, and those it cannot (see `phoneFeatures.ts`). */
+  readonly features: readonly string[];
+  readonly featuresWithheld: readonly string[];
   readonly outcome: OfflineOutcome;
 }
 
@@ -78,6 +85,10 @@ export async function confirmInstallation(
   const proof = await offlineMoveProof(deps, license, request.actor, request.transferFromDeviceId);
   if (!proof.ok) return proof;
   const secretKey = deps.offline.keys.secretKeyOf(product);
+  // The entitlements cross the phone as bits over the product's phone feature list (version 2 only).
+  const catalogued = await deps.store.products.findById(license.productId);
+  const features = catalogued?.phoneFeatures ?? [];
+  const version = confirmationIdVersionOf({ phoneFeatures: features });
   const done = await activateOffline(deps, {
     ...proof.value,
     license,
@@ -108,9 +119,11 @@ export async function confirmInstallation(
     components: (stored) =>
       stored ? mergeCompact(stored.components, iid.fingerprint) : compactComponents(iid.fingerprint),
     answer: (current) => {
-      const terms = termsFor(leaseWindow(policy, current, deps.clock()), iid.day);
-      const cid = issueConfirmationId(secretKey, iid, terms);
-      return { confirmationId: cid.text, ...terms };
+      const window = termsFor(leaseWindow(policy, current, deps.clock()), iid.day);
+      const carried = phoneFeatureBits(features, effectiveEntitlements(policy, current));
+      const terms = { ...window, features: carried.bits, featuresWithheld: carried.withheld.length > 0 };
+      const cid = issueConfirmationId(secretKey, iid, version === 1 ? window : terms, version);
+      return { confirmationId: cid.text, ...cid.terms };
     },
   });
   if (!done.ok) return done;
@@ -119,11 +132,16 @@ export async function confirmInstallation(
   const cid = parseConfirmationId(String(done.value.answer.confirmationId));
   if (!cid.ok) throw new Error("a stored confirmation ID does not parse");
   const terms: ConfirmationTerms = cid.value.terms;
+  // What the bits carry and what the license has besides, as of now (a replay may predate an entitlement edit).
+  const granted = phoneFeaturesOf(features, cid.value.terms.features);
+  const entitlements = effectiveEntitlements(policy, done.value.license);
   return ok({
     installationId: iid,
     confirmationId: cid.value.text,
     groups: cid.value.groups,
     grant: grantOf(terms, iid.day),
+    features: granted,
+    featuresWithheld: entitlements.filter((name) => !granted.includes(name)),
     outcome: done.value,
   });
 }
