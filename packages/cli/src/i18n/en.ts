@@ -23,6 +23,7 @@ export const en = {
   "label.id": "ID",
   "label.name": "Name",
   "label.created": "Created",
+  "label.phoneFeatures": "Phone features",
   "label.product": "Product",
   "label.policy": "Policy",
   "label.channel": "Channel",

@@ -21,6 +21,7 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "label.id": "ID",
   "label.name": "名前",
   "label.created": "作成日時",
+  "label.phoneFeatures": "電話用機能",
   "label.product": "製品",
   "label.policy": "ポリシー",
   "label.channel": "チャネル",

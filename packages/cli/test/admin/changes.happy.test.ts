@@ -1,4 +1,4 @@
-import type { AdminLicense, AuditList, Policy, WebhookList } from "@ninsho/contract";
+import type { AdminLicense, AuditList, Policy, Product, WebhookList } from "@ninsho/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, runCli, startTestServer, type TestServer } from "./support/harness.js";
 
@@ -63,6 +63,40 @@ describe("ninsho admin changes", () => {
       await runCli(["policies", "restore", policyId, "--reason", "back", "--json"], server.env),
     );
     expect(restored.archivedAt).toBeUndefined();
+  });
+
+  it("sets a product's phone features, appends to them, and a reordered list is refused (exit 3)", async () => {
+    const productId = server.server.seeded?.productId ?? "";
+    const set = await runCli(
+      ["products", "phone-features", productId, "--feature", "export", "--reason", "export by phone"],
+      server.env,
+    );
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/^Phone features {2}export$/m);
+    const more = json<Product>(
+      await runCli(
+        [
+          "products",
+          "phone-features",
+          productId,
+          "--feature",
+          "export",
+          "print",
+          "--reason",
+          "print",
+          "--json",
+        ],
+        server.env,
+      ),
+    );
+    expect(more.phoneFeatures).toEqual(["export", "print"]);
+    const reordered = await runCli(
+      ["products", "phone-features", productId, "--feature", "print", "export", "--reason", "swap"],
+      server.env,
+    );
+    expect(reordered.code).toBe(3);
+    expect(reordered.stderr).toContain("Error PHONE_FEATURES_INVALID");
+    expect(reordered.stderr).toContain("(the list now: export, print)");
   });
 
   it("registers a webhook endpoint (secret shown once) and lists it", async () => {

@@ -29,12 +29,13 @@ const overrideOf =
 const overrideValue = (value: number | "policy") => (value === "policy" ? null : value);
 
 /**
- * Edits of what an admin made: `policies update|archive|restore`, `products rename|archive|restore`,
+ * Edits of what an admin made: `policies update|archive|restore`, `products rename|phone-features|archive|restore`,
  * `licenses move|override|note`, and `ninsho audit`. Destructive ones (archive) need `--yes`.
  * @example
  * ninsho policies update pol_… --max-devices 3 --reason "three machines per license from 2027"
  * ninsho policies update pol_… --transfers-per-year 1 --transfer-cooldown 90d --reason "fewer moves"
  * ninsho licenses override lic_… --max-devices 5 --reason "bought two more"
+ * ninsho products phone-features prd_… --feature export print --reason "print by phone"
  * ninsho audit --target lic_…
  */
 export function registerAdminChanges(program: Command, io: Io): void {
@@ -89,6 +90,22 @@ export function registerAdminChanges(program: Command, io: Io): void {
     .action((id: string, _options: unknown, command: Command) =>
       run<{ name: string; reason: string }>(io, command, async (ctx, { name, reason }) => {
         const body = { name, reason };
+        const product = await ctx.api.http.json(ProductSchema, "PATCH", `/v1/admin/products/${enc(id)}`, {
+          body,
+        });
+        return ctx.json ? ctx.printJson(product) : printProduct(ctx, product);
+      }),
+    );
+  adminCommand(
+    products,
+    "phone-features <id>",
+    "set the features a phone confirmation carries, in order (only ever appended to)",
+  )
+    .requiredOption("--feature <names...>", "the whole list: the current one first, new ones after it")
+    .requiredOption(...REASON)
+    .action((id: string, _options: unknown, command: Command) =>
+      run<{ feature: string[]; reason: string }>(io, command, async (ctx, { feature, reason }) => {
+        const body = { phoneFeatures: feature, reason };
         const product = await ctx.api.http.json(ProductSchema, "PATCH", `/v1/admin/products/${enc(id)}`, {
           body,
         });
@@ -210,13 +227,20 @@ function archiveCommands<T>(
 
 function printProduct(
   ctx: Context,
-  product: { id: string; name: string; createdAt: string; archivedAt?: string | undefined },
+  product: {
+    id: string;
+    name: string;
+    createdAt: string;
+    archivedAt?: string | undefined;
+    phoneFeatures?: string[] | undefined;
+  },
 ) {
   const { label } = ctx;
   for (const text of fields([
     [label("id"), product.id],
     [label("name"), product.name],
     [label("created"), when(product.createdAt)],
+    [label("phoneFeatures"), product.phoneFeatures?.join(", ")],
   ])) {
     ctx.print(text);
   }
