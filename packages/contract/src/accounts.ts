@@ -254,6 +254,10 @@ export const MyLicenseSchema = z
       description:
         "A base license consumed by an upgrade: that upgrade (the base works again if it is refunded)",
     }),
+    standing: z.object({ code: z.string(), message: z.string(), remedy: z.string() }).optional().meta({
+      description:
+        "Why the license does not work now (suspended, revoked, expired, past due, consumed by an upgrade), as the catalogue words it in the reader's language; absent while it works",
+    }),
   })
   .meta({ id: "MyLicense" });
 

@@ -54,6 +54,8 @@ describe.runIf(chromiumAvailable())("the portal's devices in Chromium", () => {
     await page.getByRole("button", { name: "Add" }).click();
     const card = page.locator(`[data-license-id="${c.licenseId}"]`);
     await card.getByText("2 of 2 devices in use").waitFor();
+    const checks = page.locator(`[data-checks="${c.licenseId}"]`);
+    await checks.getByText("All 2 places are in use.", { exact: false }).waitFor();
 
     // The troubleshooter: the third PC's refusal in the catalogue's words, and what to do.
     const refusal = page.locator('[data-refusal-code="DEVICE_LIMIT_REACHED"]');
@@ -104,10 +106,21 @@ describe.runIf(chromiumAvailable())("the portal's devices in Chromium", () => {
     await card.getByText("1 of 2 devices in use").waitFor();
     await card.locator("li.gone", { hasText: "Old laptop" }).waitFor();
 
+    await checks.getByText("Works, with nothing to fix.").waitFor();
+
+    // Support suspends the license: the checks say why and what to do, in the catalogue's words, in Japanese.
+    const suspended = await web.call("POST", `/v1/admin/licenses/${c.licenseId}/suspend`, {
+      reason: "chargeback",
+    });
+    expect(suspended.status).toBe(200);
     await page.getByRole("button", { name: "日本語" }).click();
     await page.getByRole("heading", { level: 1, name: "マイライセンス" }).waitFor();
     await page.getByText("このデバイスはもう使わない").first().waitFor();
     await page.getByText("台で既にアクティベートされており", { exact: false }).waitFor();
+    await checks
+      .locator('[data-standing="LICENSE_SUSPENDED"]')
+      .getByText("このライセンスは一時停止されています: chargeback")
+      .waitFor();
     await expectAccessible(page, "portal devices ja");
     await screenshot(page, "portal-devices-phone-ja");
     expect(errors).toEqual([]);

@@ -1,4 +1,15 @@
-import { type Device, fail, type License, licenseState, newId, ok, type Result } from "@ninsho/core";
+import {
+  type Device,
+  describe,
+  fail,
+  type License,
+  type Locale,
+  licenseRefusal,
+  licenseState,
+  newId,
+  ok,
+  type Result,
+} from "@ninsho/core";
 import type { AccountRecord, LicenseLinkVia } from "@ninsho/store";
 import type { ServerDeps } from "../deps.js";
 import { allowanceOf } from "../transfers/allowance.js";
@@ -35,12 +46,14 @@ export async function ownedLicenses(
 
 /**
  * One license as its owner sees it: product and policy names, its devices (no hardware digests, no lease
- * bookkeeping) and its transfer allowance now (left in the last 365 days, the cool-down, when the next is possible).
+ * bookkeeping), its transfer allowance now (left in the last 365 days, the cool-down, when the next is possible)
+ * and, when it does not work now, why and what to do, as the catalogue words it in `locale`.
  * @example
- * const shown = await myLicenseView(deps, license, "email");
+ * const shown = await myLicenseView(deps, license, "email", "ja");
  */
-export async function myLicenseView(deps: ServerDeps, license: License, via: LicenseLinkVia) {
+export async function myLicenseView(deps: ServerDeps, license: License, via: LicenseLinkVia, locale: Locale) {
   const now = deps.clock();
+  const refusal = licenseRefusal(license, now);
   const [policy, product, devices, transfers] = await Promise.all([
     deps.policies.forLicense(license),
     deps.store.products.findById(license.productId),
@@ -60,6 +73,9 @@ export async function myLicenseView(deps: ServerDeps, license: License, via: Lic
     devices: devices.map(myDeviceView),
     ...(await channelView(deps, license, policy)),
     transfers,
+    ...(refusal === undefined
+      ? {}
+      : { standing: { code: refusal.code, ...describe(refusal.code, locale, refusal.params) } }),
   };
 }
 

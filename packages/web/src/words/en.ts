@@ -468,6 +468,12 @@ export const en = {
     hardwareOffline: "Is the changed computer offline? Make its license file here instead:",
     helpHeading: "Activation troubleshooter",
     helpIntro: "Answer what you see; each answer says what to do.",
+    checksHeading: "Your licenses, checked",
+    checkWorks: "Works, with nothing to fix.",
+    checkFull:
+      "All {max, plural, one {# place is} other {# places are}} in use. To use it on another computer, free one above (“I no longer use this device”) or move it (“I changed hardware on this device”).",
+    checkStale: "{name} was last seen {date}. If you no longer use it, free its place.",
+    checkEnds: "It ends on {date}.",
     recentHeading: "What went wrong lately",
     recentNone: "No activation of your licenses was refused lately.",
     recentOn: "{product}, refused {date}",

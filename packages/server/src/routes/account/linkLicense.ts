@@ -36,6 +36,6 @@ export function registerLinkLicense(app: OpenAPIHono<AppEnv>, deps: ServerDeps):
       },
     );
     if (!linked.ok) return respondProblem(c, linked.error);
-    return c.json(await myLicenseView(deps, linked.value.license, linked.value.via), 200);
+    return c.json(await myLicenseView(deps, linked.value.license, linked.value.via, c.get("locale")), 200);
   });
 }

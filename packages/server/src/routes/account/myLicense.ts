@@ -20,6 +20,6 @@ export function registerMyLicense(app: OpenAPIHono<AppEnv>, deps: ServerDeps): v
     const { id } = c.req.valid("param");
     const mine = (await ownedLicenses(deps, c.get("account"))).find(({ license }) => license.id === id);
     if (!mine) return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
-    return c.json(await myLicenseView(deps, mine.license, mine.via), 200);
+    return c.json(await myLicenseView(deps, mine.license, mine.via, c.get("locale")), 200);
   });
 }

@@ -17,7 +17,9 @@ export function registerMyLicenses(app: OpenAPIHono<AppEnv>, deps: ServerDeps): 
   });
   app.openapi(route, async (c) => {
     const owned = await ownedLicenses(deps, c.get("account"));
-    const licenses = await Promise.all(owned.map(({ license, via }) => myLicenseView(deps, license, via)));
+    const licenses = await Promise.all(
+      owned.map(({ license, via }) => myLicenseView(deps, license, via, c.get("locale"))),
+    );
     return c.json({ licenses }, 200);
   });
 }

@@ -1,5 +1,5 @@
 import { MyLicensesSchema } from "@ninsho/contract";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { type ApiProblem, callApi } from "../../api.js";
 import { useSpeech } from "../i18n.js";
 import { useLoad } from "../load.js";
@@ -18,12 +18,15 @@ export function MyLicenses() {
   const licenses = useLoad(
     MyLicensesSchema,
     () => callApi("GET", "/v1/me/licenses", { language: speech.locale, session: true }),
-    [],
+    // Asked again in a new language: the server words why a license does not work (the catalogue's text).
+    [speech.locale],
   );
   const [key, setKey] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [said, setSaid] = useState<string | undefined>(undefined);
+  // What was said was said in the old language: not repeated in the new one.
+  useEffect(() => setSaid(undefined), [speech.locale]);
 
   const link = async (event: Event) => {
     event.preventDefault();

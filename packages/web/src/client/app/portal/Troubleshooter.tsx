@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type * as z from "zod";
 import { callApi } from "../../api.js";
 import { useSpeech } from "../i18n.js";
+import { Checks } from "./Checks.js";
 
 type MyLicense = z.infer<typeof MyLicenseSchema>;
 type Refusal = Refusals["refusals"][number];
@@ -73,6 +74,7 @@ export function Troubleshooter({ licenses }: { readonly licenses: readonly MyLic
   return (
     <section aria-labelledby="help-heading">
       <h2 id="help-heading">{words.portal.helpHeading}</h2>
+      <Checks licenses={licenses} />
       <h3>{words.portal.recentHeading}</h3>
       {last !== undefined && last.length === 0 && <p>{words.portal.recentNone}</p>}
       <ul class="refusals">
