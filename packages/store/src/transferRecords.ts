@@ -43,6 +43,13 @@ export interface TransferCodeRepository {
 /** Support requests, newest first. */
 export interface SupportRequestRepository {
   insert(request: SupportRequestRecord): Promise<void>;
-  /** Newest first; `before` pages on from a request's id (its `createdAt`, then id). */
-  list(options: { limit: number; licenseId?: string | undefined }): Promise<SupportRequestRecord[]>;
+  /** Newest first, of one license and in one status when given. */
+  list(options: {
+    limit: number;
+    licenseId?: string | undefined;
+    status?: SupportRequestRecord["status"] | undefined;
+  }): Promise<SupportRequestRecord[]>;
+  findById(id: string): Promise<SupportRequestRecord | undefined>;
+  /** Close an open request; false when it was not open (closed already, or no such request). */
+  close(id: string): Promise<boolean>;
 }

@@ -14,6 +14,7 @@ export type AdminErrorCode = Extract<
   | "PHONE_FEATURES_INVALID"
   | "WEBHOOK_NOT_FOUND"
   | "WEBHOOK_TARGET_PRIVATE"
+  | "SUPPORT_REQUEST_NOT_FOUND"
   | "DELIVERY_NOT_FOUND"
   | "SIGNATURE_INVALID"
 >;
@@ -145,6 +146,17 @@ export const adminCatalogue: CodeTexts<AdminErrorCode> = {
         "Webhook のアドレス {url} はサーバー自身のネットワーク（{address}）を指しています。そこへの Webhook は、サーバーだけが使えるはずのサービスに届いてしまいます。",
       remedy:
         "受信側の公開された https アドレスを指定してください。受信側が本当にサーバーのプライベートネットワーク内にある場合は、運用者が NINSHO_WEBHOOKS_ALLOW_PRIVATE=1 を付けてサーバーを起動すると許可されます（docs/deploy.md）。",
+    },
+  },
+  SUPPORT_REQUEST_NOT_FOUND: {
+    en: {
+      message: "There is no support request {requestId}.",
+      remedy: "List the requests with GET /v1/admin/support-requests (ninsho support-requests list).",
+    },
+    ja: {
+      message: "サポート依頼 {requestId} はありません。",
+      remedy:
+        "GET /v1/admin/support-requests（ninsho support-requests list）で依頼の一覧を確認してください。",
     },
   },
   DELIVERY_NOT_FOUND: {

@@ -67,6 +67,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "SEAT_NOT_FOUND":
     case "WEBHOOK_NOT_FOUND":
     case "DELIVERY_NOT_FOUND":
+    case "SUPPORT_REQUEST_NOT_FOUND":
       return 404;
     case "DEVICE_LIMIT_REACHED":
     case "DEVICE_FORKED":

@@ -67,6 +67,8 @@ export function adminProducers(server: () => TestServer, headers: Record<string,
     WEBHOOK_NOT_FOUND: () => as(server(), "GET", `/v1/admin/webhooks/${MISSING}/deliveries`),
     WEBHOOK_TARGET_PRIVATE: () =>
       as(server(), "POST", "/v1/admin/webhooks", { url: "http://169.254.169.254/latest/meta-data/" }),
+    SUPPORT_REQUEST_NOT_FOUND: () =>
+      as(server(), "POST", `/v1/admin/support-requests/${MISSING}/resolve`, { reason: "done" }),
     DELIVERY_NOT_FOUND: () => as(server(), "POST", `/v1/admin/deliveries/${MISSING}/replay`, { reason: "x" }),
     SIGNATURE_INVALID: async () => {
       const t = server();

@@ -79,15 +79,39 @@ export class KyselySupportRequestRepository implements SupportRequestRepository 
       .execute();
   }
 
-  async list(options: { limit: number; licenseId?: string | undefined }): Promise<SupportRequestRecord[]> {
+  async list(options: {
+    limit: number;
+    licenseId?: string | undefined;
+    status?: SupportRequestRecord["status"] | undefined;
+  }): Promise<SupportRequestRecord[]> {
     let query = this.db.selectFrom("support_requests").selectAll();
     if (options.licenseId !== undefined) query = query.where("license_id", "=", options.licenseId);
+    if (options.status !== undefined) query = query.where("status", "=", options.status);
     const rows = await query
       .orderBy("created_at", "desc")
       .orderBy("id", "desc")
       .limit(options.limit)
       .execute();
     return rows.map(toRequest);
+  }
+
+  async findById(id: string): Promise<SupportRequestRecord | undefined> {
+    const row = await this.db
+      .selectFrom("support_requests")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row && toRequest(row);
+  }
+
+  async close(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("support_requests")
+      .set({ status: "closed" })
+      .where("id", "=", id)
+      .where("status", "=", "open")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }
 
