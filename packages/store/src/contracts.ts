@@ -261,6 +261,8 @@ export interface WebhookRepository {
   updateEndpoint(id: string, patch: WebhookEndpointPatch): Promise<void>;
   peekOutbox(limit: number): Promise<{ id: string; eventIds: string[] }[]>;
   takeOutbox(id: string): Promise<boolean>;
+  /** Remove these outbox rows at once (when no endpoint takes events); how many were still there. */
+  dropOutbox(ids: readonly string[]): Promise<number>;
   insertDeliveries(deliveries: readonly WebhookDeliveryRecord[]): Promise<void>;
   dueDeliveries(now: string, limit: number): Promise<WebhookDeliveryRecord[]>;
   claimDelivery(id: string, dueAt: string, until: string): Promise<boolean>;

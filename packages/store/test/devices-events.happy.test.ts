@@ -178,6 +178,25 @@ describe.each(dialects)("$dialect", ({ dialect, skip }) => {
       expect(await t.store.events.listByLicense(license.id)).toHaveLength(3);
     });
 
+    it("writes one webhook outbox row per append, and drops a batch of them in one statement", async () => {
+      const { license } = await seedLicense(t.store);
+      const before = (await t.store.webhooks.peekOutbox(1000)).map((row) => row.id);
+      const one = anEvent(license.id);
+      const pair = [anEvent(license.id), anEvent(license.id)];
+      await t.store.events.append(one);
+      await t.store.events.append(...pair);
+      const rows = (await t.store.webhooks.peekOutbox(1000)).filter((row) => !before.includes(row.id));
+      expect(rows.map((row) => row.eventIds)).toEqual([[one.id], pair.map((e) => e.id)]);
+
+      const ids = rows.map((row) => row.id);
+      // A row another process took already is not counted.
+      expect(await t.store.webhooks.dropOutbox([...ids, "wh_outbox_gone"])).toBe(2);
+      const left = (await t.store.webhooks.peekOutbox(1000)).map((row) => row.id);
+      expect(left.filter((id) => ids.includes(id))).toEqual([]);
+      expect(await t.store.webhooks.dropOutbox(ids)).toBe(0);
+      expect(await t.store.webhooks.dropOutbox([])).toBe(0);
+    });
+
     it("keeps order across many appends and pages with after/limit", async () => {
       const { license } = await seedLicense(t.store);
       const { license: other } = await seedLicense(t.store);

@@ -2,7 +2,7 @@
  * Outbound webhooks against a real receiver on 127.0.0.1: every event signed so the receiver can check it,
  * failures retried with exponential backoff, a delivery log, replay, and an alert when an endpoint keeps failing.
  */
-import { verifyWebhook } from "@ninsho/core";
+import { type LicenseEvent, newId, verifyWebhook } from "@ninsho/core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Resolve } from "../../src/webhooks/targets.js";
 import { MINUTE } from "../support/clock.js";
@@ -125,6 +125,31 @@ describe("outbound webhooks", () => {
     expect(bodies[0]).toBe(bodies[1]);
     const audit = await t.adminGet(`/v1/admin/audit?type=webhook.replayed`);
     expect(audit.body.entries).toMatchObject([{ reason: "receiver lost it", target: hook.id }]);
+  });
+
+  it("with no endpoint, a pass empties a burst of outbox rows; an endpoint added later gets the later events", async () => {
+    const t = await servers.start();
+    const c = await t.catalogue();
+    for (let i = 0; i < 3; i++) await t.activated(c.key, machine(`nobody listens ${i}`));
+    // More rows than one batch of the dispatcher reads: the pass goes on until none is left.
+    const note = (i: number): LicenseEvent => ({
+      id: newId("event"),
+      licenseId: c.licenseId,
+      type: "license.noted",
+      actor: "system",
+      data: { i },
+      createdAt: t.clock.now().toISOString(),
+    });
+    for (let i = 0; i < 450; i++) await t.store.events.append(note(i));
+    expect((await t.store.webhooks.peekOutbox(1000)).length).toBeGreaterThan(450);
+    await t.deps.webhooks.runOnce();
+    expect(await t.store.webhooks.peekOutbox(10)).toEqual([]);
+
+    const hook = await endpoint(t, ["license.*"]);
+    await t.adminPost(`/v1/admin/licenses/${c.licenseId}/suspend`, { reason: "chargeback" });
+    await t.deps.webhooks.runOnce();
+    expect(hook.receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(["license.suspended"]);
+    expect(await t.store.webhooks.peekOutbox(10)).toEqual([]);
   });
 
   it("keeps an event committed while no dispatcher ran, and a disabled endpoint gets nothing", async () => {

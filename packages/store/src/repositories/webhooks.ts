@@ -68,6 +68,13 @@ export class KyselyWebhookRepository implements WebhookRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
+  /** Remove a batch of outbox rows in one statement; how many were there (another process may take some). */
+  async dropOutbox(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db.deleteFrom("webhook_outbox").where("id", "in", ids).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async insertDeliveries(deliveries: readonly WebhookDeliveryRecord[]): Promise<void> {
     for (const delivery of deliveries) {
       await this.db.insertInto("webhook_deliveries").values(toDeliveryRow(delivery)).execute();
