@@ -182,3 +182,48 @@ export type SupportLicenseFileRequest = z.input<typeof SupportLicenseFileRequest
 export type LicenseFile = z.infer<typeof LicenseFileSchema>;
 /** @example const n = (key satisfies OfflineKeyAnswer).productNumber; */
 export type OfflineKeyAnswer = z.infer<typeof OfflineKeySchema>;
+
+/**
+ * The body of `POST /v1/admin/offline/installations`: the installation ID a caller reads out, to see whose
+ * license it is before a confirmation is issued.
+ *
+ * @example
+ * const request: InstallationOwnerRequest = { installationId: "100012-345674-…" };
+ */
+export const InstallationOwnerRequestSchema = z
+  .object({
+    installationId: z.string().min(1).max(300).meta({
+      description: "The installation ID as read or typed: 54 digits in 9 groups of six, any separators",
+    }),
+  })
+  .strict()
+  .meta({ id: "InstallationOwnerRequest" });
+/** @example const request: InstallationOwnerRequest = { installationId }; */
+export type InstallationOwnerRequest = z.input<typeof InstallationOwnerRequestSchema>;
+
+/**
+ * Whose license an installation ID belongs to, for support to check with the caller: the license, its product
+ * and state, and its owner's address masked (the caller says it; support never reads it out).
+ *
+ * @example
+ * InstallationOwnerSchema.parse(body).owner.email; // "a•••@example.jp"
+ */
+export const InstallationOwnerSchema = z
+  .object({
+    license: z.object({
+      id: z.string(),
+      productId: z.string(),
+      productName: z.string(),
+      state: z.enum(["active", "suspended", "revoked", "expired"]),
+    }),
+    owner: z.object({
+      kind: z.enum(["account", "email", "none"]).meta({
+        description: "A signed-up account that owns it, an owner email set on the license, or no owner",
+      }),
+      email: z.string().optional().meta({ description: "The owner's address, masked (a•••@example.jp)" }),
+    }),
+    requestDate: z.string().meta({ description: "The day the installation ID was made (YYYY-MM-DD, UTC)" }),
+  })
+  .meta({ id: "InstallationOwner" });
+/** @example const owner = (answer satisfies InstallationOwner).owner.kind; */
+export type InstallationOwner = z.infer<typeof InstallationOwnerSchema>;

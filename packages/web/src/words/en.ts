@@ -315,7 +315,6 @@ export const en = {
     callerBelongs: "License {id} of {product}, owner {owner}.",
     callerOtherLicense: "Careful: this is not the license on this page.",
     callerNoOwner: "no owner account",
-    callerNotFound: "No license has this installation ID. Ask the caller to read it again.",
     callerIssue: "Issue the confirmation ID",
     confirmation: "Confirmation ID to read to the caller:",
     groupLabel: "Group {n}",

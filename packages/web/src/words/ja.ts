@@ -313,7 +313,6 @@ export const ja: Shape<typeof en> = {
     callerBelongs: "{product} のライセンス {id}、所有者 {owner}。",
     callerOtherLicense: "注意：このページのライセンスではありません。",
     callerNoOwner: "所有者アカウントなし",
-    callerNotFound: "このインストール ID のライセンスはありません。もう一度読み上げてもらってください。",
     callerIssue: "確認 ID を発行",
     confirmation: "お客様に読み上げる確認 ID：",
     groupLabel: "グループ {n}",

@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
   ConfirmationSchema,
+  InstallationOwnerRequestSchema,
+  InstallationOwnerSchema,
   LicenseFileSchema,
   SupportConfirmationRequestSchema,
   SupportLicenseFileRequestSchema,
@@ -11,6 +13,7 @@ import { respondProblem } from "../../http/respond.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { confirmInstallation } from "../../services/offline/confirm.js";
 import { issueLicenseFile } from "../../services/offline/licenseFiles.js";
+import { installationOwner } from "../../services/offline/owner.js";
 import { confirmationView, licenseFileView } from "../public/offlineViews.js";
 import { adminRoute } from "./shared.js";
 
@@ -20,6 +23,23 @@ import { adminRoute } from "./shared.js";
  * registerOfflineSupport(app, deps);
  */
 export function registerOfflineSupport(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  const owner = adminRoute(deps, "support", {
+    method: "post",
+    path: "/v1/admin/offline/installations",
+    summary: "Whose license an installation ID belongs to, before a phone confirmation for a caller",
+    description:
+      "The license, its product and state, and the owner's address masked, for support to check with the caller. The same checks as a confirmation: an ID whose proof does not hold is INSTALLATION_ID_NOT_FOUND, as an unknown one. Reads only.",
+    request: { body: jsonBody(InstallationOwnerRequestSchema, "The installation ID the caller reads out") },
+    responses: {
+      200: jsonResponse(InstallationOwnerSchema, "Whose license it is"),
+      ...errorResponses(400, 401, 403, 404),
+    },
+  });
+  app.openapi(owner, async (c) => {
+    const result = await installationOwner(deps, c.req.valid("json").installationId);
+    return result.ok ? c.json(result.value, 200) : respondProblem(c, result.error);
+  });
+
   const confirm = adminRoute(deps, "support", {
     method: "post",
     path: "/v1/admin/offline/confirmations",

@@ -1,9 +1,9 @@
 import {
   type AdminDevice,
   ConfirmationSchema,
+  type InstallationOwner,
+  InstallationOwnerSchema,
   readAs,
-  type SearchResult,
-  SearchResultSchema,
   type SupportConfirmationRequest,
 } from "@ninsho/contract";
 import { useState } from "preact/hooks";
@@ -156,8 +156,9 @@ export function MoveToNewDevice(props: {
 }
 
 /**
- * A caller's phone confirmation: first whose license the installation ID belongs to (product, license and
- * owner as the search answers them), so support checks it with the caller; then the confirmation ID.
+ * A caller's phone confirmation: first whose license the installation ID belongs to (product, license, state
+ * and the owner's address masked, as POST /v1/admin/offline/installations answers), so support checks it
+ * with the caller without reading an address out; then the confirmation ID.
  */
 export function CallerConfirmation(props: { readonly licenseId: string; readonly onDone: () => void }) {
   const session = useSession();
@@ -166,14 +167,17 @@ export function CallerConfirmation(props: { readonly licenseId: string; readonly
   const w = words.why;
   const [iid, setIid] = useState("");
   const [reason, setReason] = useState("");
-  const [owner, setOwner] = useState<SearchResult["matches"] | undefined>(undefined);
+  const [owner, setOwner] = useState<InstallationOwner | undefined>(undefined);
   const [lookup, setLookup] = useState<ApiProblem | undefined>(undefined);
   const { errors, problem, groups, confirm } = useConfirm(props.licenseId);
   const find = async () => {
-    const answer = await session.call("POST", "/v1/admin/licenses/search", { query: iid.trim() });
-    const found = answer.kind === "ok" ? readAs(SearchResultSchema, answer.body) : undefined;
+    if (iid.trim() === "") return;
+    const answer = await session.call("POST", "/v1/admin/offline/installations", {
+      installationId: iid.trim(),
+    });
+    const found = answer.kind === "ok" ? readAs(InstallationOwnerSchema, answer.body) : undefined;
     setLookup(found ? undefined : problemOf(answer, speech));
-    setOwner(found?.matches);
+    setOwner(found);
   };
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -189,17 +193,17 @@ export function CallerConfirmation(props: { readonly licenseId: string; readonly
       </button>
       <ProblemNote problem={lookup} />
       <div role="status" id="caller-owner">
-        {owner?.length === 0 && <p>{w.callerNotFound}</p>}
-        {owner?.map(({ license }) => (
-          <p key={license.id}>
+        {owner && (
+          <p>
             {t(w.callerBelongs, {
-              id: license.id,
-              product: license.productId,
-              owner: license.ownerEmail ?? w.callerNoOwner,
+              id: owner.license.id,
+              product: owner.license.productName,
+              owner: owner.owner.email ?? w.callerNoOwner,
             })}{" "}
-            {license.id !== props.licenseId && <strong>{w.callerOtherLicense}</strong>}
+            {words.states[owner.license.state]}.{" "}
+            {owner.license.id !== props.licenseId && <strong>{w.callerOtherLicense}</strong>}
           </p>
-        ))}
+        )}
       </div>
       <Text
         id="caller-reason"
