@@ -104,13 +104,13 @@ export const channelCatalogue: CodeTexts<ChannelErrorCode> = {
     en: {
       message: "This is an upgrade license: its first activation needs the license it upgrades.",
       remedy:
-        "Activate again naming your earlier license (its key, or its id when it is activated on this machine); it is then kept with the upgrade.",
+        "Activate again online naming your earlier license (its key, or its id when it is activated on this machine); a phone or license-file activation cannot name it. It is then kept with the upgrade, whichever way you activate later.",
     },
     ja: {
       message:
         "これはアップグレード ライセンスです。最初のアクティベーションには、アップグレード元のライセンスが必要です。",
       remedy:
-        "以前のライセンス（そのキー、またはこのマシンでアクティベート済みならその ID）を指定してもう一度アクティベートしてください。以後はアップグレードと一緒に保持されます。",
+        "以前のライセンス（そのキー、またはこのマシンでアクティベート済みならその ID）を指定して、オンラインでもう一度アクティベートしてください。電話やライセンスファイルによるアクティベーションでは指定できません。以後は、どの方法でアクティベートしてもアップグレードと一緒に保持されます。",
     },
   },
   UPGRADE_BASE_INVALID: {
