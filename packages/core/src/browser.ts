@@ -1,6 +1,6 @@
 /**
  * What the web pages' browser scripts take from core, none of it using a Node API: the per-group Damm check,
- * the ICU message formatter, and the code, role and status lists (with `isRecord`) that `@ninsho/contract`'s
+ * the ICU message formatter, the timeline's words, and the code, role and status lists (with `isRecord`) that `@ninsho/contract`'s
  * schemas name. The web bundle points `@ninsho/core` at this file alone, for the pages' imports and the
  * contract's.
  *
@@ -14,5 +14,6 @@ export { roles } from "./licensing/adminToken.js";
 export { effectiveEntitlements } from "./licensing/entitlements.js";
 export { licenseStatuses } from "./licensing/license.js";
 export { channels } from "./licensing/policy.js";
+export { timelineMessage, timelineTexts } from "./licensing/timelineText.js";
 export * from "./matching/bounds.js";
 export * from "./offline/digitGroups.js";

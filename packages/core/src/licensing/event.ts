@@ -24,6 +24,8 @@ export const eventTypes = [
   "seat.overage",
   "seat.borrowed",
   "seat.returned",
+  // A seat refused (NO_SEAT_AVAILABLE at check-out, SEAT_EXPIRED at a heartbeat), at most one per code a minute.
+  "seat.refused",
   "relay.grant_issued",
   "relay.usage_reported",
   // Admin changes (issue 13 point 7): a move to another policy, per-license overrides, a note for staff.

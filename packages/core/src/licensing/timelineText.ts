@@ -76,9 +76,24 @@ export const timelineTexts: Readonly<Record<string, { readonly en: string; reado
     en: "Activation refused: {reason}",
     ja: "アクティベーションが拒否されました: {reason}",
   },
-  "seat.overage": { en: "Seats over the pool for a while", ja: "一時的にシート数の上限を超えました" },
+  "seat.overage": {
+    en: "Seat taken over the pool of {seats} ({held} already held; up to {overageAllowed} more while the overage window is open)",
+    ja: "{seats} 席の上限を超えて席が使われました（使用中 {held} 席、超過枠が開いている間は最大 {overageAllowed} 席まで追加）",
+  },
   "seat.borrowed": { en: "Seat borrowed until {until}", ja: "シートが {until} まで借り出されました" },
   "seat.returned": { en: "Seat returned", ja: "シートが返却されました" },
+  "seat.refused": {
+    en: "Seat refused to {name}: {reason}",
+    ja: "{name} への席の割り当てが拒否されました: {reason}",
+  },
+  "relay.grant_issued": {
+    en: "Volume grant {grantId} issued for a relay: up to {maxDevices} devices until {expiresAt}",
+    ja: "リレー用のボリューム許諾 {grantId} を発行しました: {expiresAt} まで最大 {maxDevices} 台",
+  },
+  "relay.usage_reported": {
+    en: "Relay usage report imported ({from} to {to}): {admitted} of {maxDevices} devices admitted, {refused} refused because the grant was full, peak {peak} at once, {renewals} renewals",
+    ja: "リレーの利用レポートを取り込みました（{from} 〜 {to}）: {maxDevices} 台中 {admitted} 台を受け入れ、許諾の上限で {refused} 台を拒否、同時最大 {peak} 台、更新 {renewals} 回",
+  },
   "support.requested": {
     en: "Support request {supportRequestId} opened ({code}) for the move from device {replacesDeviceId}",
     ja: "デバイス {replacesDeviceId} からの移行についてサポート依頼 {supportRequestId} を作成しました（{code}）",

@@ -1,5 +1,20 @@
 import type { Refusals } from "@ninsho/contract";
-import { describe, isErrorCode, isRecord, type LicenseEvent, type Locale } from "@ninsho/core";
+import {
+  describe,
+  type EventType,
+  isErrorCode,
+  isRecord,
+  type LicenseEvent,
+  type Locale,
+} from "@ninsho/core";
+
+/**
+ * The events that are refusals support and the owner read explained: a device turned away, and a seat refused
+ * (a full pool, a lapsed seat).
+ * @example
+ * const events = await deps.store.events.listTypesSince(id, REFUSAL_EVENT_TYPES, new Date(0).toISOString());
+ */
+export const REFUSAL_EVENT_TYPES: readonly EventType[] = ["activation.refused", "seat.refused"];
 
 type Explained = Refusals["refusals"][number];
 

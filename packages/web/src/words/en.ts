@@ -254,6 +254,7 @@ export const en = {
     "seat.overage": "More seats in use than allowed",
     "seat.borrowed": "Seat borrowed for offline use",
     "seat.returned": "Borrowed seat returned",
+    "seat.refused": "Seat refused",
     "license.policy_changed": "Moved to another policy",
     "license.overrides_changed": "Rules of this license changed",
     "license.noted": "Note for staff",

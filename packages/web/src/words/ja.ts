@@ -251,6 +251,7 @@ export const ja: Shape<typeof en> = {
     "seat.overage": "許可数を超えるシートが使用中",
     "seat.borrowed": "オフライン用にシートを貸し出し",
     "seat.returned": "貸し出したシートを返却",
+    "seat.refused": "席の割り当てを拒否",
     "license.policy_changed": "別のポリシーへ移動",
     "license.overrides_changed": "このライセンスの規則を変更",
     "license.noted": "スタッフ用メモ",

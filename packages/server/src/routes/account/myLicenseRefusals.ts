@@ -5,7 +5,7 @@ import type { ServerDeps } from "../../deps.js";
 import type { AppEnv } from "../../http/env.js";
 import { respondProblem } from "../../http/respond.js";
 import { errorResponses, IdParam, jsonResponse } from "../../schemas/openapi.js";
-import { explainRefusal } from "../../services/refusalExplanations.js";
+import { explainRefusal, REFUSAL_EVENT_TYPES } from "../../services/refusalExplanations.js";
 import { accountRoute } from "./shared.js";
 
 /** The last few refusals say what the owner is running into now; older ones are in the timeline. */
@@ -29,11 +29,7 @@ export function registerMyLicenseRefusals(app: OpenAPIHono<AppEnv>, deps: Server
     const { id } = c.req.valid("param");
     const mine = (await ownedLicenses(deps, c.get("account"))).find(({ license }) => license.id === id);
     if (!mine) return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
-    const events = await deps.store.events.listTypesSince(
-      id,
-      ["activation.refused"],
-      new Date(0).toISOString(),
-    );
+    const events = await deps.store.events.listTypesSince(id, REFUSAL_EVENT_TYPES, new Date(0).toISOString());
     const locale = c.get("locale");
     const last = events.slice(-LAST_REFUSALS).reverse();
     return c.json({ refusals: last.map((event) => explainRefusal(event, locale)) }, 200);

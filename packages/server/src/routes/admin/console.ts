@@ -13,7 +13,7 @@ import { errorResponses, IdParam, jsonBody, jsonResponse } from "../../schemas/o
 import { STATS_EVENT_TYPES, summarizeEvents } from "../../services/consoleStats.js";
 import { VALIDATIONS } from "../../services/lastSeen.js";
 import { searchLicenses } from "../../services/licenseSearch.js";
-import { explainRefusal } from "../../services/refusalExplanations.js";
+import { explainRefusal, REFUSAL_EVENT_TYPES } from "../../services/refusalExplanations.js";
 import { adminLicenseView, adminRoute } from "./shared.js";
 
 /** At most this many events are counted for one answer, so a chart never costs more than a bounded read. */
@@ -80,7 +80,7 @@ export function registerConsoleReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     path: "/v1/admin/licenses/{id}/refusals",
     summary: "A license's last refusals, explained in the reader's language",
     description:
-      "Newest first: the catalogue's message and remedy, and from the closest known device its score, the threshold and the components that did not match.",
+      "Newest first: devices turned away and seats refused (a full pool, a lapsed seat), with the catalogue's message and remedy, and from the closest known device its score, the threshold and the components that did not match.",
     request: { params: IdParam("lic") },
     responses: { 200: jsonResponse(RefusalsSchema, "The refusals"), ...errorResponses(401, 404) },
   });
@@ -88,11 +88,7 @@ export function registerConsoleReads(app: OpenAPIHono<AppEnv>, deps: ServerDeps)
     const { id } = c.req.valid("param");
     if (!(await deps.store.licenses.findById(id)))
       return respondProblem(c, { code: "LICENSE_NOT_FOUND", params: { licenseId: id } });
-    const events = await deps.store.events.listTypesSince(
-      id,
-      ["activation.refused"],
-      new Date(0).toISOString(),
-    );
+    const events = await deps.store.events.listTypesSince(id, REFUSAL_EVENT_TYPES, new Date(0).toISOString());
     const locale = c.get("locale");
     const last = events.slice(-LAST_REFUSALS).reverse();
     return c.json({ refusals: last.map((event) => explainRefusal(event, locale)) }, 200);

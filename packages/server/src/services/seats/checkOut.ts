@@ -24,6 +24,7 @@ import { findLicenseByKey } from "../licenseByKey.js";
 import { newSeatSecret, seatSecretDigest } from "./credentials.js";
 import { lastOverageStart, seatEvents } from "./seatEvents.js";
 import { seatLease } from "./seatLeases.js";
+import { recordSeatRefusal } from "./seatRefusals.js";
 
 export interface CheckOutRequest {
   readonly key: string;
@@ -119,8 +120,11 @@ async function decideAndPersist(
   });
   if (!decided.ok) return decided;
   // Who holds the pool is read only for a refusal, which lists them: a check-out itself only counts.
-  if (decided.value.outcome === "full")
-    return noSeatAvailable(decided.value.explanation, await tx.seats.listHeld(licenseId, at), now);
+  if (decided.value.outcome === "full") {
+    const refused = noSeatAvailable(decided.value.explanation, await tx.seats.listHeld(licenseId, at), now);
+    if (!refused.ok) await recordSeatRefusal(tx, licenseId, refused.error, { name: holder.name }, now);
+    return refused;
+  }
   const { deviceSecret } = request;
   const credentials = {
     secretDigest: seatSecretDigest(secret),

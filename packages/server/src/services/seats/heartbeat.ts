@@ -2,6 +2,7 @@ import { decideHeartbeat, fail, type License, ok, type Policy, type Result, type
 import type { ServerDeps } from "../../deps.js";
 import { holderProven, type SeatCredentials } from "./holder.js";
 import { seatLease } from "./seatLeases.js";
+import { recordSeatRefusal } from "./seatRefusals.js";
 
 export interface Renewed {
   readonly license: License;
@@ -43,7 +44,12 @@ export async function heartbeat(
     )
       return fail("SEAT_NOT_FOUND", { seatId });
     const decided = decideHeartbeat(seat, policy, locked, now);
-    if (!decided.ok) return decided;
+    if (!decided.ok) {
+      // A lapsed seat's holder is told so; support sees it too (the license's own refusals are not seat ones).
+      if (decided.error.code === "SEAT_EXPIRED")
+        await recordSeatRefusal(tx, locked.id, decided.error, { name: seat.name, seatId: seat.id }, now);
+      return decided;
+    }
     const renewal = { heartbeatAt: now.toISOString(), expiresAt: decided.value };
     await tx.seats.renew(seat.id, renewal);
     return ok({ license: locked, policy, seat: { ...seat, ...renewal }, lease: "" });

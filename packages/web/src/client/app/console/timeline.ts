@@ -2,6 +2,7 @@ import type { EventSchema } from "@ninsho/contract";
 import { isRecord } from "@ninsho/core";
 import type * as z from "zod";
 import type { Speech } from "../i18n.js";
+import { seatRelayLine } from "./seatRelayLines.js";
 
 type TimelineEvent = z.infer<typeof EventSchema>;
 
@@ -64,6 +65,8 @@ export function eventWords(event: TimelineEvent, speech: Speech): EventWords {
   }
   if (typeof event.data.method === "string")
     lines.push(speech.t(timeline.method, { method: event.data.method }));
+  const facts = seatRelayLine(event, speech.locale);
+  if (facts !== undefined) lines.push(facts);
   const names: Readonly<Record<string, string>> = speech.words.events;
   return { what: names[event.type] ?? event.type, lines };
 }
