@@ -128,7 +128,7 @@ describe("outbound webhooks", () => {
   });
 
   it("with no endpoint, a pass empties a burst of outbox rows; an endpoint added later gets the later events", async () => {
-    const t = await servers.start();
+    const t = await servers.start(loopback);
     const c = await t.catalogue();
     for (let i = 0; i < 3; i++) await t.activated(c.key, machine(`nobody listens ${i}`));
     // More rows than one batch of the dispatcher reads: the pass goes on until none is left.
