@@ -6,6 +6,7 @@ import { registerLicenses } from "./commands/licenses.js";
 import { registerPolicies } from "./commands/policies.js";
 import { registerProducts } from "./commands/products.js";
 import { registerRelayAdmin } from "./commands/relay.js";
+import { registerSupportRequests } from "./commands/supportRequests.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerWebhooks } from "./commands/webhooks.js";
 import { finishAdminCommands } from "./context.js";
@@ -30,5 +31,6 @@ export function registerAdmin(program: Command, io: Io): void {
   registerRelayAdmin(program, io);
   registerAdminChanges(program, io);
   registerWebhooks(program, io);
+  registerSupportRequests(program, io);
   finishAdminCommands(program);
 }

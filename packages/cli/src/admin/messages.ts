@@ -17,6 +17,7 @@ export interface Messages {
   readonly deviceDeactivated: (id: string) => string;
   readonly tokenShownOnce: string;
   readonly tokenRevoked: (id: string) => string;
+  readonly supportRequestResolved: (id: string, licenseId: string) => string;
   readonly whoami: (tokenId: string, role: string) => string;
   readonly keysProgress: (done: string, total: string, percent: number) => string;
   readonly keysDone: (count: string, seconds: string, out: string) => string;
@@ -40,6 +41,7 @@ export function messagesFor(locale: Locale): Messages {
     deviceDeactivated: (id) => t("admin.deviceDeactivated", { id }),
     tokenShownOnce: t("admin.tokenShownOnce"),
     tokenRevoked: (id) => t("admin.tokenRevoked", { id }),
+    supportRequestResolved: (id, licenseId) => t("admin.supportRequestResolved", { id, licenseId }),
     whoami: (tokenId, role) => t("admin.whoami", { tokenId, role }),
     keysProgress: (done, total, percent) => t("admin.keysProgress", { done, total, percent }),
     keysDone: (count, seconds, out) => t("admin.keysDone", { count, seconds, out }),

@@ -11,6 +11,8 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "admin.tokenShownOnce":
     "このトークンは今回だけ表示されます（保存されるのはダイジェストのみ）。安全な場所に保管してください。",
   "admin.tokenRevoked": "トークン {id} を失効させました。",
+  "admin.supportRequestResolved":
+    "サポート依頼 {id}（ライセンス {licenseId}）を完了にしました。理由は監査ログに記録されています。",
   "admin.whoami": "トークン {tokenId}、ロール {role}。",
   "admin.keysProgress": "キー: {done} / {total}（{percent}%）",
   "admin.keysDone": "{count} 件のキーを {seconds} 秒で生成しました → {out}",
@@ -34,6 +36,11 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "label.transferable": "移行可能",
   "label.transfersPerYear": "年間移行回数",
   "label.transferCooldown": "移行後の待機期間",
+  "label.license": "ライセンス",
+  "label.status": "状態",
+  "label.refusal": "拒否の理由",
+  "label.open": "対応中",
+  "label.closed": "完了",
   "label.entitlements": "機能",
   "label.seats": "シート数",
   "label.heartbeatTimeout": "ハートビートのタイムアウト",
