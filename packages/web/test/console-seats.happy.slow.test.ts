@@ -76,6 +76,9 @@ describe.runIf(chromiumAvailable())("seat refusals at the support desk in Chromi
     );
     expect(await refusal.textContent()).toContain("ask your administrator for more seats");
     expect(await refusal.textContent()).toContain("NO_SEAT_AVAILABLE");
+    // A pool is counted in seats held, never as "0 devices in use" (its holders activate no device).
+    expect(await page.locator("#seats-heading").textContent()).toBe("Seats held now: 3 of 2");
+    expect(await page.locator("main").textContent()).not.toContain("Devices in use");
     await expectAccessible(page, "why seats en");
     await screenshot(page, "console-why-seats-desktop-en");
 

@@ -8,9 +8,13 @@ import { Action } from "./Action.js";
 import { CallerConfirmation, MoveToNewDevice } from "./Caller.js";
 import { ExtendAction } from "./Extend.js";
 import { SearchBox } from "./Search.js";
+import { Seats } from "./Seats.js";
 import { useSession } from "./session.js";
 
 const YEAR_MS = 365 * 86_400_000;
+
+/** Floating and workload licenses hand out seats from a pool instead of activating devices. */
+const isPool = (channel: string): boolean => channel === "floating" || channel === "workload";
 
 /** Support's "why" page: find the license by any identifier, then its last refusals explained and the fixes. */
 export function WhyPage({ licenseId }: { readonly licenseId?: string }) {
@@ -61,7 +65,9 @@ function Explained({ id }: { readonly id: string }) {
         <Link href={`/console/licenses/${id}`}>{t(words.license.title, { id })}</Link>
       </h2>
       <ProblemNote problem={license.problem ?? timeline.problem} />
-      {policy.data && (
+      {/* A seat pool is counted in seats held, not devices: its devices are not activated (see Seats). */}
+      {policy.data && isPool(policy.data.channel) && <Seats licenseId={id} />}
+      {policy.data && !isPool(policy.data.channel) && (
         <p>
           {t(words.why.limits, {
             used: active.length,
