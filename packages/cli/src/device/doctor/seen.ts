@@ -1,4 +1,5 @@
 import type { ErrorCode, ProblemParams } from "@ninsho/core";
+import type { RelayLastState, SeatLastState } from "@ninsho/sdk";
 
 // What the doctor's seat and relay checks judge, apart from the checks themselves so that the evidence
 // (`types.ts`) and the notes' reader (`lastSeen.ts`) can name it without importing the checks.
@@ -9,16 +10,7 @@ import type { ErrorCode, ProblemParams } from "@ninsho/core";
  * @example
  * const seen: SeatSeen = { held: { id: "seat_1", kind: "borrowed", expiresAt: "2027-01-15T00:00:00Z" } };
  */
-export interface SeatSeen {
-  readonly held?: {
-    readonly id: string;
-    readonly kind: "floating" | "workload" | "borrowed";
-    readonly expiresAt: string;
-  };
-  /** Heartbeats have been failing: how long the app may keep running on the seat it holds. */
-  readonly runwayMs?: number;
-  readonly problem?: Refusal;
-}
+export type SeatSeen = Pick<SeatLastState, "held" | "runwayMs"> & { readonly problem?: Refusal };
 
 /**
  * What a relay client last saw: how it found the relay, whether the chain relay key → grant → vendor key
@@ -26,15 +18,9 @@ export interface SeatSeen {
  * @example
  * const seen: RelaySeen = { foundBy: "srv", url: "http://10.0.0.5:8787", chainValid: true, runsUntil: "…" };
  */
-export interface RelaySeen {
-  readonly foundBy: "config" | "srv";
-  readonly url: string;
-  readonly chainValid: boolean;
-  readonly grantId?: string;
-  readonly renewBy?: string;
-  readonly runsUntil?: string;
+export type RelaySeen = Omit<RelayLastState, "version" | "writtenAt" | "refused"> & {
   readonly problem?: Refusal;
-}
+};
 
 /**
  * A refusal as the SDK hands it over (its `problem`): the code, and the facts as params or as the server's
