@@ -6,6 +6,8 @@ export type AdminErrorCode = Extract<
   ServerErrorCode,
   | "LAST_ADMIN_TOKEN"
   | "EXPIRY_IN_PAST"
+  | "EXTENSION_BEYOND_SUPPORT_LIMIT"
+  | "SUPPORT_EXTENSION_TOO_SOON"
   | "COMPONENT_KIND_UNKNOWN"
   | "WEIGHTS_UNREADABLE_IN_CONTAINER"
   | "POLICY_ARCHIVED"
@@ -49,6 +51,32 @@ export const adminCatalogue: CodeTexts<AdminErrorCode> = {
         "新しい有効期限 {expiresAt} が未来ではありません（現在 {now}）。ライセンスが即座に終了します。",
       remedy:
         "より後の日時を指定してください。今すぐ止めるには、理由を添えて一時停止または取り消しを行ってください。",
+    },
+  },
+  EXTENSION_BEYOND_SUPPORT_LIMIT: {
+    en: {
+      message:
+        "Support may not set this expiry: {why, select, perpetual {a support token cannot make a license perpetual} no_expiry {the license is perpetual, there is no expiry to extend} not_later {{requested} is not later than the current expiry, and support never shortens a license} other {{requested} is more than {days} days past the later of now and the current expiry {current}, so later than {latest}}}.",
+      remedy:
+        "{why, select, perpetual {Ask an admin to make this change.} no_expiry {Nothing to extend: the license never expires.} not_later {Give a later date, or ask an admin to shorten it.} other {Extend by at most {days} days (until {latest} at the latest), or ask an admin for more.}}",
+    },
+    ja: {
+      message:
+        "サポートはこの有効期限を設定できません: {why, select, perpetual {サポートのトークンではライセンスを無期限にできません} no_expiry {ライセンスは無期限で、延長する有効期限がありません} not_later {{requested} は現在の有効期限より後ではありません。サポートはライセンスを短くできません} other {{requested} は現在時刻と現在の有効期限 {current} の遅い方から {days} 日を超えています（上限は {latest}）}}。",
+      remedy:
+        "{why, select, perpetual {この変更は管理者に依頼してください。} no_expiry {ライセンスは期限切れにならないため、延長は不要です。} not_later {より後の日時を指定するか、短くする場合は管理者に依頼してください。} other {延長は最大 {days} 日（{latest} まで）にするか、それ以上は管理者に依頼してください。}}",
+    },
+  },
+  SUPPORT_EXTENSION_TOO_SOON: {
+    en: {
+      message:
+        "Support already extended this license on {lastAt}; support may extend a license once every {days} days.",
+      remedy: "Ask an admin to extend it, or extend it again from {nextAt}.",
+    },
+    ja: {
+      message:
+        "サポートは {lastAt} にこのライセンスを延長済みです。サポートによる延長は 1 ライセンスにつき {days} 日に 1 回です。",
+      remedy: "管理者に延長を依頼するか、{nextAt} 以降に再度延長してください。",
     },
   },
   COMPONENT_KIND_UNKNOWN: {

@@ -72,6 +72,8 @@ export const serverErrorCodes = [
   // Admin changes, billing and webhooks (adminCatalogue.ts).
   "LAST_ADMIN_TOKEN",
   "EXPIRY_IN_PAST",
+  "EXTENSION_BEYOND_SUPPORT_LIMIT",
+  "SUPPORT_EXTENSION_TOO_SOON",
   "COMPONENT_KIND_UNKNOWN",
   "WEIGHTS_UNREADABLE_IN_CONTAINER",
   "POLICY_ARCHIVED",

@@ -40,6 +40,8 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "TRANSFER_PROOF_REQUIRED":
       return 401;
     case "FORBIDDEN":
+    case "EXTENSION_BEYOND_SUPPORT_LIMIT":
+    case "SUPPORT_EXTENSION_TOO_SOON":
     case "LICENSE_SUSPENDED":
     case "LICENSE_REVOKED":
     case "LICENSE_EXPIRED":

@@ -32,6 +32,39 @@ export function adminProducers(server: () => TestServer, headers: Record<string,
         reason: "typo in the year",
       });
     },
+    // Support's goodwill extension: a perpetual license has no expiry to extend; a second one within 30 days.
+    EXTENSION_BEYOND_SUPPORT_LIMIT: async () => {
+      const t = server();
+      const c = await t.catalogue();
+      const support = await t.token("support");
+      const body = { expiresAt: "2099-01-01T00:00:00Z", reason: "goodwill" };
+      return call(t.app, "POST", `/v1/admin/licenses/${c.licenseId}/extend`, body, {
+        token: support.token,
+        headers,
+      });
+    },
+    SUPPORT_EXTENSION_TOO_SOON: async () => {
+      const t = server();
+      const c = await t.catalogue();
+      await as(t, "POST", `/v1/admin/licenses/${c.licenseId}/extend`, {
+        expiresAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+        reason: "renewal",
+      });
+      const support = await t.token("support");
+      const extend = (days: number) =>
+        call(
+          t.app,
+          "POST",
+          `/v1/admin/licenses/${c.licenseId}/extend`,
+          {
+            expiresAt: new Date(t.clock.now().getTime() + days * 86_400_000).toISOString(),
+            reason: "goodwill",
+          },
+          { token: support.token, headers },
+        );
+      await extend(2);
+      return extend(3);
+    },
     COMPONENT_KIND_UNKNOWN: async () => {
       const productId = await server().product();
       const body = { productId, name: "typo", channel: "retail", componentWeights: { boards: 10 } };

@@ -48,10 +48,14 @@ export function registerLicenseActions(app: OpenAPIHono<AppEnv>, deps: ServerDep
     });
   }
 
-  const extend = adminRoute(deps, "admin", {
+  const extend = adminRoute(deps, "support", {
     method: "post",
     path: "/v1/admin/licenses/{id}/extend",
     summary: "Set a license's expiry (later to extend; null for perpetual)",
+    description:
+      "An admin may set any future expiry. A support token may only extend a license that has an expiry, by at " +
+      "most 30 days past the later of now and that expiry (EXTENSION_BEYOND_SUPPORT_LIMIT otherwise), once per " +
+      "license in any 30 days (SUPPORT_EXTENSION_TOO_SOON otherwise).",
     request: {
       params: IdParam("lic"),
       body: jsonBody(ExtendRequestSchema, "The new expiry and why"),
@@ -65,7 +69,8 @@ export function registerLicenseActions(app: OpenAPIHono<AppEnv>, deps: ServerDep
     const { id } = c.req.valid("param");
     const { expiresAt, reason } = c.req.valid("json");
     const iso = expiresAt === null ? null : new Date(expiresAt).toISOString();
-    const result = await extendLicense(deps, id, iso, tokenActor(c.get("principal").tokenId), reason);
+    const { tokenId, role } = c.get("principal");
+    const result = await extendLicense(deps, id, iso, { actor: tokenActor(tokenId), role }, reason);
     return result.ok
       ? c.json(adminLicenseView(result.value, deps.clock()), 200)
       : respondProblem(c, result.error);

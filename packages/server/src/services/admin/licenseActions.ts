@@ -1,4 +1,5 @@
 import {
+  decideSupportExtension,
   type EventType,
   fail,
   type License,
@@ -7,6 +8,9 @@ import {
   ok,
   type Problem,
   type Result,
+  type Role,
+  SUPPORT_EXTENSION_DAYS,
+  SUPPORT_EXTENSION_PERIOD_MS,
 } from "@ninsho/core";
 import type { LicensePatch, Repositories } from "@ninsho/store";
 import type { ServerDeps } from "../../deps.js";
@@ -36,14 +40,14 @@ export async function changeLicense(
   licenseId: string,
   actor: string,
   reason: string,
-  decide: (license: License) => Change,
+  decide: (license: License, tx: Repositories) => Change | Promise<Change>,
   after?: (tx: Repositories, license: License, at: string) => Promise<void>,
 ): Promise<Result<License>> {
   const at = deps.clock().toISOString();
   return deps.store.transaction(async (tx) => {
     const license = await tx.licenses.lockById(licenseId);
     if (!license) return fail("LICENSE_NOT_FOUND", { licenseId });
-    const change = decide(license);
+    const change = await decide(license, tx);
     if ("code" in change) return { ok: false, error: change };
     await tx.licenses.update(licenseId, change.patch);
     await tx.events.append({
@@ -109,31 +113,69 @@ export function changeStatus(
   return changeLicense(deps, licenseId, actor, reason, decideStatus, after);
 }
 
-/** Move a license's expiry (later to extend, `null` to make it perpetual). A revoked license stays revoked. */
+/**
+ * Move a license's expiry (later to extend, `null` to make it perpetual). A revoked license stays revoked. An
+ * admin may set any future expiry; support only a goodwill extension (`decideSupportExtension`), decided under
+ * the license's lock from the support extensions in its timeline, so two at once cannot both pass.
+ */
 export function extendLicense(
   deps: ServerDeps,
   licenseId: string,
   expiresAt: string | null,
-  actor: string,
+  by: { readonly actor: string; readonly role: Role },
   reason: string,
 ): Promise<Result<License>> {
   const now = deps.clock();
   if (expiresAt !== null && Date.parse(expiresAt) <= now.getTime()) {
     return Promise.resolve(fail("EXPIRY_IN_PAST", { expiresAt, now: now.toISOString() }));
   }
-  return changeLicense(deps, licenseId, actor, reason, (license) =>
-    license.status === "revoked"
-      ? {
-          code: "LICENSE_STATE_CONFLICT",
-          params: { status: "revoked", action: "extend" },
-        }
-      : {
-          patch: { expiresAt },
-          event: "license.extended",
-          data: { from: license.expiresAt ?? null, to: expiresAt },
-          next: withField(license, "expiresAt", expiresAt),
-        },
-  );
+  const decideExtension = async (license: License, tx: Repositories): Promise<Change> => {
+    if (license.status === "revoked") {
+      return { code: "LICENSE_STATE_CONFLICT", params: { status: "revoked", action: "extend" } };
+    }
+    if (by.role !== "admin") {
+      const refusal = await supportRefusal(tx, license, expiresAt, now);
+      if (refusal) return refusal;
+    }
+    return {
+      patch: { expiresAt },
+      event: "license.extended",
+      // A support extension says so: it is what the next one's 30 days count from.
+      data: {
+        from: license.expiresAt ?? null,
+        to: expiresAt,
+        ...(by.role === "admin" ? {} : { by: "support" }),
+      },
+      next: withField(license, "expiresAt", expiresAt),
+    };
+  };
+  return changeLicense(deps, licenseId, by.actor, reason, decideExtension);
+}
+
+/** Why support may not give `license` this expiry, or `undefined` when the goodwill extension is within bounds. */
+async function supportRefusal(
+  tx: Repositories,
+  license: License,
+  requested: string | null,
+  now: Date,
+): Promise<Problem | undefined> {
+  const since = new Date(now.getTime() - SUPPORT_EXTENSION_PERIOD_MS).toISOString();
+  const earlier = await tx.events.listTypesSince(license.id, ["license.extended"], since);
+  const decision = decideSupportExtension({
+    currentExpiry: license.expiresAt,
+    requested,
+    supportExtensionsAt: earlier.filter((e) => e.data.by === "support").map((e) => e.createdAt),
+    now,
+  });
+  if (decision.allowed) return undefined;
+  const { why, latest, lastAt, nextAt } = decision;
+  const days = SUPPORT_EXTENSION_DAYS;
+  if (why === "recent") return { code: "SUPPORT_EXTENSION_TOO_SOON", params: { lastAt, nextAt, days } };
+  const current = license.expiresAt ?? "—";
+  return {
+    code: "EXTENSION_BEYOND_SUPPORT_LIMIT",
+    params: { why, latest, days, current, requested: requested ?? "—" },
+  };
 }
 
 /** Give a license to another owner account (support's "reassign"). */
