@@ -51,18 +51,22 @@ const reportedMacs = (m: Machine): string[] => {
  */
 export function readComponents(m: Machine, version: number): ComponentSet {
   const c: Component[] = [];
-  const add = (kind: string, value: string): void => {
-    c.push({ kind, digest: `${readVariant(kind, version)}.${m.reread[kind] ?? 0}-${value}` });
-  };
-  if (m.boardSerial !== undefined && !m.setup.noBoard) add("board", `${m.boardModel}-${m.boardSerial}`);
-  add("cpu", String(m.cpuModel));
-  for (const disk of m.disks) add("disk", disk);
-  for (const mac of reportedMacs(m)) add("mac", mac);
-  add("ram", String(m.ramGb));
-  add("gpu", String(m.gpuModel));
-  add("os-install", m.osInstall);
+  if (m.boardSerial !== undefined && !m.setup.noBoard)
+    c.push(read(m, version, "board", `${m.boardModel}-${m.boardSerial}`));
+  c.push(read(m, version, "cpu", String(m.cpuModel)));
+  for (const disk of m.disks) c.push(read(m, version, "disk", disk));
+  for (const mac of reportedMacs(m)) c.push(read(m, version, "mac", mac));
+  c.push(read(m, version, "ram", String(m.ramGb)));
+  c.push(read(m, version, "gpu", String(m.gpuModel)));
+  c.push(read(m, version, "os-install", m.osInstall));
   return { collector: `sim/${version}`, components: c };
 }
+
+/** One component as collector `version` reads it (a module function: a closure per call cost a tenth of the time). */
+const read = (m: Machine, version: number, kind: string, value: string): Component => ({
+  kind,
+  digest: `${readVariant(kind, version)}.${m.reread[kind] ?? 0}-${value}`,
+});
 
 /** What the app on the machine sends: its collector's set, and during a migration its predecessor's too. */
 export function fingerprintOf(m: Machine): Fingerprint {
@@ -70,6 +74,10 @@ export function fingerprintOf(m: Machine): Fingerprint {
   if (m.collector <= 1) return current;
   return { ...current, previous: [readComponents(m, m.collector - 1)] };
 }
+
+/** One XP hash field of `bits` bits. */
+const xpField = (m: Machine, version: number, kind: string, bits: number, value: string): number =>
+  fnv(`${kind}:${readVariant(kind, version)}.${m.reread[kind] ?? 0}:${value}`) & ((1 << bits) - 1);
 
 /** 32-bit FNV-1a, for the compact per-field hashes of the XP-style rule. */
 function fnv(text: string): number {
@@ -84,21 +92,19 @@ function fnv(text: string): number {
  * and the volume serial, which a disk image carries along.
  */
 export function xpFields(m: Machine, version = m.collector): number[] {
-  const field = (kind: string, bits: number, value: string): number =>
-    fnv(`${kind}:${readVariant(kind, version)}.${m.reread[kind] ?? 0}:${value}`) & ((1 << bits) - 1);
   const firstMac = (m.dockFirst ? m.dockMac : undefined) ?? macsOf(m)[0] ?? "none";
   const chipset = String(m.boardModel);
   return [
-    field("os-install", 10, m.volumeSerial),
-    field("mac", 10, firstMac),
-    field("optical", 7, String(m.sku.optical)),
-    field("gpu", 5, String(m.gpuModel)),
+    xpField(m, version, "os-install", 10, m.volumeSerial),
+    xpField(m, version, "mac", 10, firstMac),
+    xpField(m, version, "optical", 7, String(m.sku.optical)),
+    xpField(m, version, "gpu", 5, String(m.gpuModel)),
     // Processor serial number: disabled on every CPU since the Pentium III, so a constant.
     0,
-    field("disk", 7, String(m.diskModel)),
-    field("board", 5, `scsi-${chipset}`),
-    field("board", 4, `ide-${chipset}`),
-    field("cpu", 4, String(m.cpuModel)),
+    xpField(m, version, "disk", 7, String(m.diskModel)),
+    xpField(m, version, "board", 5, `scsi-${chipset}`),
+    xpField(m, version, "board", 4, `ide-${chipset}`),
+    xpField(m, version, "cpu", 4, String(m.cpuModel)),
     Math.min(7, Math.round(Math.log2(m.ramGb))),
   ];
 }

@@ -42,6 +42,7 @@ function view(set: ComponentSet, xp: readonly number[]): View {
   return {
     collector: set.collector,
     components: set.components,
+    set,
     keys,
     unit,
     machineId,
