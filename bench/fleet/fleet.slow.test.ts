@@ -6,7 +6,9 @@ import { withParam } from "./params.js";
 import { Rng } from "./prng.js";
 import { runAttacks } from "./real/attackRun.js";
 import { capabilities } from "./real/capabilities.js";
+import { realSampleResult } from "./real/report.js";
 import { runSample, stratify } from "./real/sample.js";
+import { OEM } from "./real/server.js";
 import type { AdversarialResult, LegitResult } from "./report.js";
 import { fleetResult } from "./results.js";
 import { simulateFleet, simulateRange, withDefaults } from "./simulate.js";
@@ -135,6 +137,31 @@ describe("the real server in the loop", () => {
   );
 
   it(
+    "plays the server's OEM board rule: OEM_BOARD_CHANGED from the server, support's warranty repair through the real route, agreeing with the model",
+    async () => {
+      const options = withDefaults({ devices: 2000, years: 3, seed: 5 });
+      const strata = stratify(options, 2000, 2);
+      const run = await runSample(options, strata, OEM);
+      const result = realSampleResult("oem", options, run);
+      expect(result.unexpected).toEqual({});
+      expect(result.lockout_codes.OEM_BOARD_CHANGED).toBeGreaterThan(0);
+      expect(Object.keys(result.lockout_codes).some((c) => c.includes("(model)"))).toBe(false);
+      const counts = run.devices.map((d) => d.counts);
+      // Every refused board ended in a support case: a repair or rebind by the real route, or a new license.
+      for (const c of counts) expect(c.warrantyRepairs + c.rebinds + c.newLicenses).toBe(c.boardChanged);
+      expect(counts.reduce((n, c) => n + c.warrantyRepairs, 0)).toBeGreaterThan(0);
+      // The model's OEM rule on the same devices gives the server's lock-outs.
+      expect(result.model_false_lockout_rate).toBeCloseTo(result.false_lockout_rate, 6);
+      const model = result.oem?.model ?? [];
+      expect(model.map((m) => m.warranty_share)).toEqual([0.35, 0.7, 1.4]);
+      expect(model[0]?.new_licenses_per_device_year).toBeGreaterThanOrEqual(
+        model[2]?.new_licenses_per_device_year ?? 1,
+      );
+    },
+    budgetMs(30_000, 50),
+  );
+
+  it(
     "closes the attacks short of a rewritten client that the enforcement issue closed",
     async () => {
       const rows = await runAttacks(3, 2, 60);
@@ -148,6 +175,10 @@ describe("the real server in the loop", () => {
       expect(row("validation by key").share_running).toBe(0);
       expect(row("digest union").share_running).toBe(0);
       expect(row("previous injection").share_running).toBe(0);
+      // The copy's user holds the key, never the owner's mailed code: the server refuses the transfer.
+      const byKey = row("deleted lease, re-activation and transfer by key");
+      expect(byKey.codes.TRANSFER_PROOF_REQUIRED ?? 0).toBeGreaterThan(0);
+      expect(byKey.codes.TRANSFER_LIMIT_REACHED ?? 0).toBe(0);
       // A perfect clone runs on its copied lease, and is stopped as a fork within one lease and its grace.
       expect(row("vm-clone, unmodified").machine_days_p95).toBeLessThanOrEqual(21);
     },

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { carriedOver } from "./carry.js";
 import { chartSvg } from "./chart.js";
 import { fillSections, paramTable, rateTable } from "./docs.js";
 import { heldOut } from "./heldout.js";
@@ -10,7 +11,7 @@ import { progressBar } from "./progress.js";
 import { runAttacks } from "./real/attackRun.js";
 import { realSampleResult } from "./real/report.js";
 import { runSample, stratify } from "./real/sample.js";
-import { RETAIL } from "./real/server.js";
+import { OEM, RETAIL } from "./real/server.js";
 import { realTables } from "./realTables.js";
 import { type Extras, fleetResult } from "./results.js";
 import { withDefaults } from "./simulate.js";
@@ -88,7 +89,7 @@ if (!skip.has("real")) {
   const real: NonNullable<Extras["real"]> = {};
   for (const [channel, policy] of [
     ["retail", RETAIL],
-    ["oem", { ...RETAIL, channel: "oem", transferable: false, transfersPerYear: 0 }],
+    ["oem", OEM],
   ] as const) {
     const steps = progressBar(`real server, ${channel}`, years * 365);
     let last = 0;
@@ -106,11 +107,12 @@ if (!skip.has("attacks")) {
   extras.attacks = await runAttacks(seed, num("attacks"), num("attack-days"));
 }
 
+const out = values.out.endsWith("/") ? values.out : `${values.out}/`;
+Object.assign(extras, await carriedOver(`${out}fleet.json`, skip));
 const result = fleetResult(run, extras);
 const text = tables(result);
 const real = realTables(result);
 console.log(`${text}\n\n${notes(result)}\n\n${real}`);
-const out = values.out.endsWith("/") ? values.out : `${values.out}/`;
 await mkdir(out, { recursive: true });
 await writeFile(`${out}fleet.json`, `${JSON.stringify(result, null, 2)}\n`);
 await writeFile(`${out}fleet.svg`, await chartSvg(result));

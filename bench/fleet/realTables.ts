@@ -3,6 +3,17 @@ import { ci, pct, row, rule } from "./table.js";
 
 const days = (x: number) => x.toFixed(1);
 
+/** The OEM channel's board changes on the real server, and the model's at three warranty shares. */
+function oemLine(o: NonNullable<NonNullable<FleetResult["real"]>[string]["oem"]>): string {
+  const model = o.model
+    .map(
+      (m) =>
+        `${pct(m.warranty_share)} under warranty: ${pct(m.warranty_repairs_per_device_year)} repairs, ${pct(m.rebinds_per_device_year)} rebinds, ${pct(m.new_licenses_per_device_year)} new licenses`,
+    )
+    .join("; ");
+  return `oem: board changes refused (OEM_BOARD_CHANGED) ${pct(o.board_changes_per_device_year)} per device-year, ended by a warranty repair ${pct(o.warranty_repairs_per_device_year)}, a rebind of a board that only reads differently (the same route) ${pct(o.rebinds_per_device_year)}, a new license ${pct(o.new_licenses_per_device_year)} (${pct(o.warranty_share)} of board replacements under warranty); devices that cannot hold an OEM license (no readable board, BOUND_COMPONENT_MISSING) ${pct(o.stranded_share)}. The model on the same devices: ${model}.`;
+}
+
 /** The real server's tables: the sampled fleet per channel, the attacks, the sweep, the held-out check. */
 export function realTables(result: FleetResult): string {
   const out: string[] = [];
@@ -51,6 +62,7 @@ export function realTables(result: FleetResult): string {
         "",
         `${r.channel}: lock-outs in the sample by change: ${events}; by code: ${codes}; unexpected answers: ${odd}; restores ${r.restores} (refused ${r.restore_refusals}).`,
       );
+      if (r.oem) out.push("", oemLine(r.oem));
     }
   }
   if (result.attacks) {

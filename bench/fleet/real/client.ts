@@ -54,6 +54,8 @@ function refusal(reply: Reply): Outcome {
  */
 export class Installation {
   deviceId: string | undefined;
+  /** The license the server activated this installation on (from its signed answer). */
+  licenseId: string | undefined;
   lease: string | undefined;
   secret: Buffer | undefined;
   /** A rewritten client that does not check the answer's fingerprint binding (a relay). */
@@ -69,6 +71,7 @@ export class Installation {
   clone(): Installation {
     const copy = new Installation(this.server, this.key, this.salt);
     copy.deviceId = this.deviceId;
+    copy.licenseId = this.licenseId;
     copy.lease = this.lease;
     copy.secret = this.secret;
     return copy;
@@ -101,6 +104,7 @@ export class Installation {
     if (!this.bound(reply, fingerprint))
       return { ok: false, code: "ANSWER_FOR_ANOTHER", status: reply.status };
     this.deviceId = String((reply.body.device as { id: string }).id);
+    this.licenseId = (reply.body.license as { id?: string } | undefined)?.id ?? this.licenseId;
     this.lease = String(reply.body.lease);
     return { ok: true, status: reply.status };
   }

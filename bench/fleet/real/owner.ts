@@ -1,5 +1,7 @@
 import { fingerprintOf } from "../collector.js";
 import { type LegitEvent, legitEvents } from "../events.js";
+import { boardResolution } from "../oem.js";
+import type { Rng } from "../prng.js";
 import type { Step } from "../timeline.js";
 import { Installation, type Outcome } from "./client.js";
 import type { RealServer } from "./server.js";
@@ -24,6 +26,13 @@ export interface OwnerCounts {
   /** Restores of an earlier state (its lease put back), and those the server refused. */
   restores: number;
   restoreRefusals: number;
+  /** OEM: board changes refused (OEM_BOARD_CHANGED) and how support ended them (see `boardResolution`). */
+  boardChanged: number;
+  warrantyRepairs: number;
+  rebinds: number;
+  newLicenses: number;
+  /** OEM: the machine has no readable board, so the license cannot bind (BOUND_COMPONENT_MISSING); walk ends. */
+  stranded: boolean;
   /** Answers nobody expects (an error status on a recovery step), by code: should stay empty. */
   unexpected: Record<string, number>;
   deviceYears: number;
@@ -42,6 +51,11 @@ export const emptyCounts = (): OwnerCounts => ({
   replacementSupport: 0,
   restores: 0,
   restoreRefusals: 0,
+  boardChanged: 0,
+  warrantyRepairs: 0,
+  rebinds: 0,
+  newLicenses: 0,
+  stranded: false,
   unexpected: {},
   deviceYears: 0,
 });
@@ -49,6 +63,13 @@ export const emptyCounts = (): OwnerCounts => ({
 const bump = (r: Record<string, number>, k: string) => {
   r[k] = (r[k] ?? 0) + 1;
 };
+
+/** OEM support: the device's warranty draws, the share of board replacements under warranty, new licenses. */
+export interface OemDesk {
+  readonly warranty: Rng;
+  readonly share: number;
+  newKey(): Promise<string>;
+}
 
 /** How many recent leases a machine's backups can hold. */
 const LEASE_HISTORY = 64;
@@ -67,8 +88,8 @@ export class Owner {
     readonly server: RealServer,
     readonly key: string,
     readonly salt: string,
-    /** The model's OEM board rule (until the server has one): a board change is a support case. */
-    readonly oemBoardRule: boolean,
+    /** An OEM license: board changes go to support (warranty repair, rebind or a new license). */
+    readonly oem?: OemDesk,
   ) {
     this.installation = new Installation(server, key, salt);
   }
@@ -76,7 +97,8 @@ export class Owner {
   /** The first activation of the device's first machine. */
   async start(step: Extract<Step, { kind: "refresh" }>): Promise<void> {
     const out = await this.installation.activate(fingerprintOf(step.machine));
-    if (!out.ok) throw new Error(`first activation refused: ${out.code}`);
+    if (!out.ok && out.code === "BOUND_COMPONENT_MISSING" && this.oem) this.counts.stranded = true;
+    else if (!out.ok) throw new Error(`first activation refused: ${out.code}`);
     this.keep(step.day);
   }
 
@@ -88,7 +110,7 @@ export class Owner {
   }
 
   async step(step: Step): Promise<void> {
-    if (step.kind === "attempt") return;
+    if (step.kind === "attempt" || this.counts.stranded) return;
     if (step.kind === "restore") {
       this.restore(step.savedOn);
       return;
@@ -115,41 +137,89 @@ export class Owner {
   private async refresh(fp: ReturnType<typeof fingerprintOf>, event: LegitEvent | undefined): Promise<void> {
     const restored = this.restored;
     this.restored = false;
-    const boardChanged = this.oemBoardRule && event === "motherboard-replaced";
-    const out = boardChanged
-      ? { ok: false, code: "OEM_BOARD_CHANGED (model)", status: 200 }
-      : await this.installation.validate(fp);
+    const out = await this.installation.validate(fp);
     if (out.ok) return;
     const label = event ?? "no change";
     if (restored) this.counts.restoreRefusals++;
-    if (out.status === 200) {
-      bump(this.counts.lockouts, restored ? "restore" : label);
-      bump(this.counts.lockoutCodes, out.code ?? "?");
-    } else {
-      bump(this.counts.silent, out.code ?? "?");
+    if (out.status === 200) this.lockedOut(restored ? "restore" : label, out.code);
+    else bump(this.counts.silent, out.code ?? "?");
+    if (out.code === "OEM_BOARD_CHANGED" || out.code === "BOUND_COMPONENT_MISSING") {
+      await this.board(fp, event, out.code);
+      return;
     }
-    await this.recover(fp, boardChanged);
+    await this.recover(fp, event, out.status === 200);
   }
 
-  private async recover(fp: ReturnType<typeof fingerprintOf>, supportOnly: boolean): Promise<void> {
-    const again = supportOnly ? undefined : await this.installation.activate(fp);
-    if (again?.ok) {
+  private lockedOut(label: string, code: string | undefined): void {
+    bump(this.counts.lockouts, label);
+    bump(this.counts.lockoutCodes, code ?? "?");
+  }
+
+  private async recover(
+    fp: ReturnType<typeof fingerprintOf>,
+    event: LegitEvent | undefined,
+    counted: boolean,
+  ): Promise<void> {
+    const again = await this.installation.activate(fp);
+    if (again.ok) {
       this.counts.reactivated++;
       return;
     }
-    const from = again?.devices?.[0] ?? this.installation.deviceId;
-    if (again && again.code !== "DEVICE_LIMIT_REACHED")
-      bump(this.counts.unexpected, `activate:${again.code}`);
-    if (from && !supportOnly && (await this.transfer(fp, from))) {
+    if (again.code === "OEM_BOARD_CHANGED" || again.code === "BOUND_COMPONENT_MISSING") {
+      // The lease had run out (or the match failed) and the board changed too: the activation meets the rule.
+      if (!counted) this.lockedOut(event ?? "no change", again.code);
+      await this.board(fp, event, again.code);
+      return;
+    }
+    const from = again.devices?.[0] ?? this.installation.deviceId;
+    if (again.code !== "DEVICE_LIMIT_REACHED") bump(this.counts.unexpected, `activate:${again.code}`);
+    if (from && !this.oem && (await this.transfer(fp, from))) {
       this.counts.transferred++;
       return;
     }
     this.counts.support++;
-    await this.supported(fp, from);
+    await this.supported(fp, from, event);
+  }
+
+  /**
+   * An OEM license refused for its board: support records a warranty repair through the real route (a board
+   * replaced under warranty, or one that only reads differently: the same machine), or sells a new license.
+   */
+  private async board(fp: ReturnType<typeof fingerprintOf>, event: LegitEvent | undefined, code: string) {
+    const oem = this.oem;
+    if (!oem || code === "BOUND_COMPONENT_MISSING") {
+      if (!oem) bump(this.counts.unexpected, `refresh:${code}`);
+      this.counts.stranded = true;
+      return;
+    }
+    this.counts.boardChanged++;
+    this.counts.support++;
+    const how = boardResolution(event, oem.warranty, oem.share);
+    const licenseId = this.installation.licenseId;
+    if (how === "new-license" || !licenseId) {
+      this.counts.newLicenses++;
+      await this.newLicense(fp);
+      return;
+    }
+    if (how === "warranty-repair") this.counts.warrantyRepairs++;
+    else this.counts.rebinds++;
+    await this.server.warrantyRepair(licenseId, how === "rebind" ? "board reads differently" : "board RMA");
+    const out = await this.installation.activate(fp);
+    if (!out.ok) bump(this.counts.unexpected, `after repair:${out.code}`);
+  }
+
+  /** The OEM user buys (or is given) a new license for the machine, installed with its key. */
+  private async newLicense(fp: ReturnType<typeof fingerprintOf>): Promise<void> {
+    const key = this.oem ? await this.oem.newKey() : this.key;
+    this.installation = new Installation(this.server, key, this.salt);
+    this.leases.length = 0;
+    const out = await this.installation.activate(fp);
+    if (out.code === "BOUND_COMPONENT_MISSING") this.counts.stranded = true;
+    else if (!out.ok) bump(this.counts.unexpected, `new license:${out.code}`);
   }
 
   private async transfer(fp: ReturnType<typeof fingerprintOf>, from: string): Promise<boolean> {
-    const code = await this.server.mailedTransferCode(this.key);
+    const code = await this.server.mailedTransferCode(this.installation.key);
     const out: Outcome = await this.installation.transfer(fp, from, code);
     if (!out.ok && out.code !== "TRANSFER_ALLOWANCE_EXHAUSTED" && out.code !== "TRANSFER_NOT_ALLOWED")
       bump(this.counts.unexpected, `transfer:${out.code}`);
@@ -157,17 +227,29 @@ export class Owner {
   }
 
   /** Support frees the slot by hand (a warranty repair recorded, a customer vouched for) and the user activates. */
-  private async supported(fp: ReturnType<typeof fingerprintOf>, from: string | undefined): Promise<void> {
+  private async supported(
+    fp: ReturnType<typeof fingerprintOf>,
+    from: string | undefined,
+    event?: LegitEvent,
+  ): Promise<void> {
     if (from) await this.server.supportDeactivate(from);
     const out = await this.installation.activate(fp);
-    if (!out.ok) bump(this.counts.unexpected, `after support:${out.code}`);
+    // The slot is free, and the board changed too: the same support case goes on with the board.
+    if (this.oem && (out.code === "OEM_BOARD_CHANGED" || out.code === "BOUND_COMPONENT_MISSING")) {
+      this.counts.support--;
+      await this.board(fp, event, out.code);
+    } else if (!out.ok) bump(this.counts.unexpected, `after support:${out.code}`);
   }
 
-  /** A new machine: the app is installed there, and the license is moved to it. */
+  /** A new machine: the app is installed there, and the license is moved to it (OEM: it comes with its own). */
   private async replaced(fp: ReturnType<typeof fingerprintOf>): Promise<void> {
     this.counts.replacements++;
+    if (this.oem) {
+      await this.newLicense(fp);
+      return;
+    }
     const old = this.installation.deviceId;
-    this.installation = new Installation(this.server, this.key, this.salt);
+    this.installation = new Installation(this.server, this.installation.key, this.salt);
     this.leases.length = 0;
     const out = await this.installation.activate(fp);
     if (out.ok) return;

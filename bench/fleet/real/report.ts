@@ -1,4 +1,5 @@
-import { planFleet } from "../plan.js";
+import { OEM_WARRANTY_SHARE, type OemModelCounts, oemModel } from "../oem.js";
+import { type DevicePlan, planFleet } from "../plan.js";
 import { environment, type FleetOptions } from "../simulate.js";
 import { simulateDevice } from "../simulateDevice.js";
 import { type Interval, stratified } from "../stats.js";
@@ -38,39 +39,97 @@ export interface RealSampleResult {
   readonly silent_reactivations_per_device_year: number;
   readonly restores: number;
   readonly restore_refusals: number;
+  /**
+   * OEM only: board changes refused (OEM_BOARD_CHANGED) and how support ended them, per device-year — a warranty
+   * repair recorded through the real route, a rebind by the same route for a board that only reads differently,
+   * or a new license — with the model's figures on the same devices at ×0.5, ×1 and ×2 the warranty share, and
+   * the share of devices that cannot hold an OEM license (no readable board).
+   */
+  readonly oem?: {
+    readonly warranty_share: number;
+    readonly board_changes_per_device_year: number;
+    readonly warranty_repairs_per_device_year: number;
+    readonly rebinds_per_device_year: number;
+    readonly new_licenses_per_device_year: number;
+    readonly stranded_share: number;
+    readonly model: readonly OemModelRow[];
+  };
   /** Answers no step expected; empty when the simulation followed every path. */
   readonly unexpected: Record<string, number>;
 }
 
+/** The model's OEM figures on the sampled devices at one warranty share (stratified, per device-year). */
+export interface OemModelRow {
+  readonly warranty_share: number;
+  readonly false_lockout_rate: number;
+  readonly warranty_repairs_per_device_year: number;
+  readonly rebinds_per_device_year: number;
+  readonly new_licenses_per_device_year: number;
+  readonly stranded_share: number;
+}
+
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
-function estimate(run: SampleRun, value: (c: OwnerCounts) => number) {
+function estimate(run: SampleRun, value: (c: OwnerCounts) => number, perDevice = false) {
   return stratified(
     run.strata.map((s) => ({
       population: s.population,
-      years: run.devices.find((d) => d.stratum === s.name)?.counts.deviceYears ?? 1,
+      years: perDevice ? 1 : (run.devices.find((d) => d.stratum === s.name)?.counts.deviceYears ?? 1),
       values: run.devices.filter((d) => d.stratum === s.name).map((d) => value(d.counts)),
     })),
   );
 }
 
-/** The model's lock-outs of Ninsho's helped row for each sampled device, by the same stratified weights. */
-function modelOnSample(options: Required<FleetOptions>, strata: readonly Stratum[]): number {
+/** The model's value for each sampled device, by the same stratified weights as the server's. */
+function onSample(
+  options: Required<FleetOptions>,
+  strata: readonly Stratum[],
+  value: (index: number, env: ReturnType<typeof environment>, plan: DevicePlan) => number,
+  years = options.years,
+): number {
   const env = environment(options);
   const plans = planFleet(options.seed, options.devices, env.catalogue, options.params);
   return stratified(
     strata.map((s) => ({
       population: s.population,
-      years: options.years,
+      years,
       values: s.sampled.map((i) => {
-        const tally = new Tally(env.rules.length);
         const plan = plans[i];
-        if (plan) simulateDevice(options.seed, i, plan, env, tally);
-        return (tally.lockouts[0] ?? []).reduce((a, b) => a + b, 0);
+        return plan ? value(i, env, plan) : 0;
       }),
     })),
   ).rate;
 }
+
+/** The model's lock-outs of Ninsho's helped row for each sampled device. */
+const retailModel = (options: Required<FleetOptions>, strata: readonly Stratum[]): number =>
+  onSample(options, strata, (i, env, plan) => {
+    const tally = new Tally(env.rules.length);
+    simulateDevice(options.seed, i, plan, env, tally);
+    return (tally.lockouts[0] ?? []).reduce((a, b) => a + b, 0);
+  });
+
+/** The model's OEM rule (`oemModel`, the server's board binding) on the sampled devices at one warranty share. */
+function oemModelRow(
+  options: Required<FleetOptions>,
+  strata: readonly Stratum[],
+  share: number,
+): OemModelRow {
+  const of = (pick: (c: OemModelCounts) => number, years?: number) =>
+    onSample(options, strata, (i, env, plan) => pick(oemModel(options.seed, i, plan, env, share)), years);
+  return {
+    warranty_share: share,
+    false_lockout_rate: of((c) => c.lockouts),
+    warranty_repairs_per_device_year: of((c) => c.warrantyRepairs),
+    rebinds_per_device_year: of((c) => c.rebinds),
+    new_licenses_per_device_year: of((c) => c.newLicenses),
+    stranded_share: of((c) => (c.stranded ? 1 : 0), 1),
+  };
+}
+
+/** A share of devices (not per device-year), stratified. */
+const estimateShare = (run: SampleRun, value: (c: OwnerCounts) => number): number =>
+  estimate(run, value, true).rate;
 
 export function realSampleResult(
   channel: string,
@@ -96,7 +155,10 @@ export function realSampleResult(
     seconds: run.seconds,
     false_lockout_rate: lockouts.rate,
     false_lockout_ci: { low: lockouts.low, high: lockouts.high },
-    model_false_lockout_rate: modelOnSample(options, run.strata),
+    model_false_lockout_rate:
+      channel === "oem"
+        ? oemModelRow(options, run.strata, OEM_WARRANTY_SHARE).false_lockout_rate
+        : retailModel(options, run.strata),
     lockouts_by_event: byEvent,
     lockout_codes: codes,
     reactivations_per_device_year: estimate(run, (c) => c.reactivated).rate,
@@ -108,6 +170,19 @@ export function realSampleResult(
     silent_reactivations_per_device_year: estimate(run, (c) => sum(c.silent)).rate,
     restores: run.devices.reduce((s, d) => s + d.counts.restores, 0),
     restore_refusals: run.devices.reduce((s, d) => s + d.counts.restoreRefusals, 0),
+    ...(channel === "oem"
+      ? {
+          oem: {
+            warranty_share: OEM_WARRANTY_SHARE,
+            board_changes_per_device_year: estimate(run, (c) => c.boardChanged).rate,
+            warranty_repairs_per_device_year: estimate(run, (c) => c.warrantyRepairs).rate,
+            rebinds_per_device_year: estimate(run, (c) => c.rebinds).rate,
+            new_licenses_per_device_year: estimate(run, (c) => c.newLicenses).rate,
+            stranded_share: estimateShare(run, (c) => (c.stranded ? 1 : 0)),
+            model: [0.5, 1, 2].map((f) => oemModelRow(options, run.strata, OEM_WARRANTY_SHARE * f)),
+          },
+        }
+      : {}),
     unexpected,
   };
 }

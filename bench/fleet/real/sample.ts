@@ -1,4 +1,5 @@
 import type { Environment } from "../device.js";
+import { OEM_WARRANTY_SHARE, warrantyDraws } from "../oem.js";
 import { planFleet } from "../plan.js";
 import { Rng } from "../prng.js";
 import { environment, type FleetOptions, withDefaults } from "../simulate.js";
@@ -105,7 +106,15 @@ export async function runSample(
     const key = keys[n];
     if (!plan || !key) continue;
     const life = deviceLife(options.seed, index, plan, env);
-    const owner = new Owner(server, key, product.salt, policy.channel === "oem");
+    const oem =
+      policy.channel === "oem"
+        ? {
+            warranty: warrantyDraws(options.seed, index),
+            share: OEM_WARRANTY_SHARE,
+            newKey: async () => (await server.licenses(policyId, 1))[0] ?? "",
+          }
+        : undefined;
+    const owner = new Owner(server, key, product.salt, oem);
     owner.counts.deviceYears = options.years;
     walkers.push({ stratum, owner, steps: life.steps, next: life.steps.next().value ?? undefined });
   }

@@ -23,8 +23,9 @@ export interface PolicyFields {
   readonly maxDevices: number;
   readonly leaseSeconds: number;
   readonly graceSeconds: number;
-  readonly transferable: boolean;
-  readonly transfersPerYear: number;
+  /** Left out: the server's default for the channel (an OEM license is not transferable). */
+  readonly transferable?: boolean;
+  readonly transfersPerYear?: number;
 }
 
 /**
@@ -44,6 +45,17 @@ export const RETAIL: PolicyFields = {
 };
 
 /**
+ * An OEM policy as the server defines the channel: the same lease, transfers left to the server's default for
+ * OEM (none), and the license bound to its first board (OEM_BOARD_CHANGED; a warranty repair rebinds once).
+ */
+export const OEM: PolicyFields = {
+  channel: "oem",
+  maxDevices: 1,
+  leaseSeconds: 7 * 86_400,
+  graceSeconds: 14 * 86_400,
+};
+
+/**
  * The server's own app (`createApp`) on an in-memory SQLite store, driven through `app.request` with a clock
  * the simulation moves: the decisions counted are the real server's, not a model of them.
  */
@@ -54,6 +66,8 @@ export class RealServer {
     readonly store: Store,
     readonly app: ReturnType<typeof createApp>,
     readonly admin: string,
+    /** A support token: support's actions (a warranty repair) go through the role that is meant to make them. */
+    readonly support: string,
   ) {}
 
   static async start(): Promise<RealServer> {
@@ -69,7 +83,8 @@ export class RealServer {
       lastSeenIntervalMs: 3_600_000,
     });
     const { token } = await createToken(deps, { name: "fleet", role: "admin" });
-    server = new RealServer(deps, store, createApp(deps), token);
+    const support = await createToken(deps, { name: "fleet support", role: "support" });
+    server = new RealServer(deps, store, createApp(deps), token, support.token);
     return server;
   }
 
@@ -82,16 +97,16 @@ export class RealServer {
     return new Date(this.nowMs);
   }
 
-  async post(path: string, body: unknown, admin = false): Promise<Reply> {
+  async post(path: string, body: unknown, as: "admin" | "support" | false = false): Promise<Reply> {
     const headers: Record<string, string> = { "content-type": "application/json" };
-    if (admin) headers.authorization = `Bearer ${this.admin}`;
+    if (as) headers.authorization = `Bearer ${as === "admin" ? this.admin : this.support}`;
     const res = await this.app.request(path, { method: "POST", headers, body: JSON.stringify(body) });
     const text = await res.text();
     return { status: res.status, body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
   }
 
   private async created(path: string, body: unknown): Promise<Record<string, unknown>> {
-    const reply = await this.post(path, body, true);
+    const reply = await this.post(path, body, "admin");
     if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body;
   }
@@ -140,8 +155,18 @@ export class RealServer {
   /** Support's override: free a device's slot by hand (counted as a support case by the caller). */
   async supportDeactivate(deviceId: string): Promise<void> {
     const path = `/v1/admin/devices/${deviceId}/deactivate`;
-    const reply = await this.post(path, { reason: "support override" }, true);
+    const reply = await this.post(path, { reason: "support override" }, "admin");
     if (reply.status !== 200) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  }
+
+  /**
+   * Support records a warranty repair on an OEM license (`POST /v1/admin/licenses/{id}/warranty-repairs`): the
+   * server deactivates its device, and the next activation binds the license to the board it presents, once.
+   */
+  async warrantyRepair(licenseId: string, reason: string): Promise<void> {
+    const path = `/v1/admin/licenses/${licenseId}/warranty-repairs`;
+    const reply = await this.post(path, { reason }, "support");
+    if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,105 @@
+import type { ComponentSet } from "@ninsho/core";
+import { fingerprintOf } from "./collector.js";
+import { type Environment, observe } from "./device.js";
+import type { DevicePlan } from "./plan.js";
+import { Rng } from "./prng.js";
+import { ninshoJudge, type Observation } from "./rules.js";
+import { deviceLife } from "./timeline.js";
+
+/**
+ * Share of board replacements on an OEM machine that are warranty repairs (support records the repair and the
+ * license moves to the new board once); the rest (out of warranty, a third-party shop) end in a new license.
+ * Judgement, not data: most board repairs in a three-year life fall in the maker's warranty. Swept ×0.5 and ×2
+ * on the model (it changes who pays, not whether the user is locked out).
+ */
+export const OEM_WARRANTY_SHARE = 0.7;
+
+/** Warranty draws come from a stream of their own, so both engines see the same repairs for a device. */
+const WARRANTY_STREAM = 0x5eed0e11;
+export const warrantyDraws = (seed: number, index: number): Rng =>
+  new Rng(seed ^ WARRANTY_STREAM, 1000 + index);
+
+/** What support does when an OEM device presents another board (OEM_BOARD_CHANGED). */
+export type BoardResolution = "warranty-repair" | "new-license" | "rebind";
+
+/**
+ * The server's OEM rule (`judgeBinding` in core) binds to the board digests of the current set only: a board
+ * physically replaced is a warranty repair (`share`) or a new license; a board that only reads differently (a
+ * collector release, an OS update, a BIOS flash rewriting the serial, a VM moved) is the same machine, and
+ * support's one tool to move the binding is the warranty-repair route: a rebind, counted apart.
+ */
+export function boardResolution(event: string | undefined, warranty: Rng, share: number): BoardResolution {
+  if (event !== "motherboard-replaced") return "rebind";
+  return warranty.chance(Math.min(1, share)) ? "warranty-repair" : "new-license";
+}
+
+/** The board digests a set presents (none when the board cannot be read: no root, a placeholder serial). */
+export const boardOf = (set: ComponentSet): string[] =>
+  set.components.filter((c) => c.kind === "board").map((c) => c.digest);
+
+/** Ninsho's helped verdict, as its row in the model takes it (current set, else the predecessor's). */
+function sameDevice(stored: Observation["current"]["components"], o: Observation, env: Environment): boolean {
+  const judge = (v: Observation["current"]) => ninshoJudge(stored, v, env.weights, env.threshold).sameDevice;
+  return judge(o.current) || (o.previous !== undefined && judge(o.previous));
+}
+
+/** What the server's OEM rule does to one device over its life, as the model sees it. */
+export interface OemModelCounts {
+  /** Refreshes refused: Ninsho's match below the threshold, or the bound board not presented. */
+  lockouts: number;
+  boardChanged: number;
+  warrantyRepairs: number;
+  rebinds: number;
+  newLicenses: number;
+  /** The machine has no readable board: an OEM license cannot bind (BOUND_COMPONENT_MISSING). */
+  stranded: boolean;
+}
+
+/**
+ * The model of an OEM device: the same walk as `simulateDevice`'s Ninsho row (helped score, rolling baseline),
+ * plus the board binding as the server judges it; a replacement machine comes with its own license.
+ */
+export function oemModel(
+  seed: number,
+  index: number,
+  plan: DevicePlan,
+  env: Environment,
+  share = OEM_WARRANTY_SHARE,
+): OemModelCounts {
+  const counts: OemModelCounts = {
+    lockouts: 0,
+    boardChanged: 0,
+    warrantyRepairs: 0,
+    rebinds: 0,
+    newLicenses: 0,
+    stranded: false,
+  };
+  const life = deviceLife(seed, index, plan, env);
+  const warranty = warrantyDraws(seed, index);
+  let bound = new Set(boardOf(fingerprintOf(life.first)));
+  if (bound.size === 0) return { ...counts, stranded: true };
+  let stored = observe(life.first).current.components;
+  for (const step of life.steps) {
+    if (step.kind !== "refresh" || step.event === undefined) continue;
+    const o = observe(step.machine);
+    const board = boardOf(fingerprintOf(step.machine));
+    if (board.length === 0) return { ...counts, stranded: true };
+    const matched = sameDevice(stored, o, env);
+    stored = o.current.components;
+    if (step.event === "machine-replaced") {
+      bound = new Set(board);
+      continue;
+    }
+    const presented = board.some((d) => bound.has(d));
+    if (matched && presented) continue;
+    counts.lockouts++;
+    if (presented) continue;
+    counts.boardChanged++;
+    const how = boardResolution(step.event, warranty, share);
+    if (how === "warranty-repair") counts.warrantyRepairs++;
+    else if (how === "rebind") counts.rebinds++;
+    else counts.newLicenses++;
+    bound = new Set(board);
+  }
+  return counts;
+}
