@@ -26,6 +26,11 @@ export interface Extras {
   readonly worst_case?: ReturnType<typeof worstCase>;
   readonly held_out?: HeldOut;
   readonly scale?: ScaleFigures;
+  /**
+   * Sections a `--skip` run did not compute, kept from the `fleet.json` it found in the out directory (they are
+   * from that earlier run, possibly of another size or seed; a full run computes them all again).
+   */
+  readonly carried_over?: readonly string[];
 }
 
 /** What `bench/fleet.json` holds: everything a reader needs to check the figures. */
