@@ -11,7 +11,8 @@
  * INSTR_REQUESTS (default 2,000), INSTR_WARMUP (2,000), INSTR_CONNECTIONS (1: one request at a time, so no batching that varies with the load), PROFILE_LICENSES (20,000; lease
  * and key only), INSTR_ROOT (the checkout whose bench/http/server.ts and build to run: another worktree to
  * compare commits; default this one), INSTR_KEEP (a folder to keep the callgrind dump in, for
- * callgrind_annotate).
+ * callgrind_annotate), INSTR_LEASE_DIGESTS=0 (the copy's devices without the digest of their issued lease, as
+ * every device was before the digests: recognising a presented lease re-creates it, one sign on a cache miss).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -19,6 +20,7 @@ import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import SqliteDatabase from "better-sqlite3";
 import { Traffic } from "../http/traffic.js";
 import { copySeed, sqliteSeed } from "../seed/cache.js";
 import { benchConfig } from "../suite/config.js";
@@ -39,6 +41,11 @@ async function bodies(): Promise<() => string> {
   const traffic = new Traffic(seed.holdersFile, seed.volumeFile);
   if (kind === "floor") mkdirSync(dataDir);
   else copySeed(seed, dataDir, true);
+  if (kind !== "floor" && process.env.INSTR_LEASE_DIGESTS === "0") {
+    const db = new SqliteDatabase(join(dataDir, "ninsho.db"));
+    db.prepare("update devices set lease_digest = null").run();
+    db.close();
+  }
   if (kind === "activate") return traffic.activation;
   return kind === "key" ? traffic.byKey : traffic.byLease;
 }

@@ -9,9 +9,9 @@ import { type SeedParams, seedStore } from "./dataset.js";
  * The layout of a seed; bump it whenever what a seed holds changes, so an older seed is never reused.
  * (1: one device with 7 components per license, its lease; volume keys. 2: components stored keyed. 3: each
  * device with a registered device key, its private half in the holders file. 4: a device secret instead,
- * sealed in the database, in clear in the holders file.)
+ * sealed in the database, in clear in the holders file. 5: each device row with its lease's digest.)
  */
-const SEED_FORMAT = 4;
+const SEED_FORMAT = 5;
 
 /**
  * A seed is reused while its devices' leases are young: a validation re-issues a lease once a quarter of it

@@ -96,7 +96,7 @@ export async function seedStore(
         const fingerprint = randomFingerprint();
         const deviceSecret = deviceSecretText(newDeviceSecret());
         const id = newId("device");
-        const device: Device = {
+        const activated: Device = {
           id,
           licenseId: license.id,
           name: "bench",
@@ -112,13 +112,15 @@ export async function seedStore(
           // Sealed as an activation seals it: the database never holds a device secret in clear.
           deviceSecret: sealDeviceSecret(deps.secrets, deviceSecret, id),
         };
-        return { license, device, fingerprint, deviceSecret };
+        // The lease as an activation issues it, its digest in the row as an activation keeps it (leaseRecord.ts).
+        const { lease, digest } = deps.leases.issue(signingKey, license, policy.value, activated);
+        const device: Device = { ...activated, leaseDigest: digest };
+        return { license, device, fingerprint, deviceSecret, lease: lease.token };
       });
       await store.transaction(async (tx) => {
         for (const { device } of devices) await tx.devices.insert(device);
       });
-      const lines = devices.map(({ license, device, fingerprint, deviceSecret }, i) => {
-        const lease = deps.leases.lease(signingKey, license, policy.value, device).token;
+      const lines = devices.map(({ lease, fingerprint, deviceSecret }, i) => {
         return `${batch[i]?.key ?? ""}\t${lease}\t${JSON.stringify(fingerprint)}\t${deviceSecret}\n`;
       });
       appendFileSync(files.holders, lines.join(""));

@@ -7,10 +7,12 @@ import {
   verifyProductLease,
 } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
+import { updatePolicy } from "../src/services/admin/catalogEdits.js";
 import { currentLease } from "../src/services/presentedLease.js";
 import type { ValidationBody } from "./support/bodies.js";
 import { DAY, MINUTE } from "./support/clock.js";
 import { machine } from "./support/fingerprints.js";
+import { freshIssuer } from "./support/freshIssuer.js";
 import { type Answer, errorOf } from "./support/http.js";
 import { type TestServer, useServers } from "./support/server.js";
 import { countLeaseVerifications } from "./support/verifications.js";
@@ -137,6 +139,44 @@ describe("presented lease", () => {
       }
       expect(recognised).toBe(1); // the current lease, and nothing else
       expect((await currentLease(t.deps, second))?.claims).toEqual(claims);
+
+      // The same with nothing cached, as a process just started: only the device row's digest recognises (no
+      // lease re-created, so no sign), and it recognises the current lease alone, with the claims verifying gives.
+      const fresh = freshIssuer(t.deps);
+      const byDigest = [];
+      for (const token of tokens) {
+        const fast = await currentLease(fresh.deps, token);
+        const recreated = fresh.recreated();
+        if (fast) byDigest.push({ token, claims: fast.claims, recreated });
+      }
+      expect(byDigest).toEqual([{ token: second, claims, recreated: 0 }]);
+    });
+
+    it("a digest of another state recognises nothing: after a policy edit the lease is re-created and answered as before", async () => {
+      const t = await servers.start();
+      const c = await t.catalogue({ leaseSeconds: 8 * 86_400, entitlements: ["basic"] });
+      const fp = machine("edited");
+      const { lease, deviceId } = await t.activated(c.key, fp);
+      const stored = (await t.store.devices.findById(deviceId))?.leaseDigest;
+      t.clock.advance(MINUTE);
+      const edit = { entitlements: ["basic", "pro"] };
+      expect((await updatePolicy(t.deps, c.policyId, edit, { actor: "test", reason: "plan" })).ok).toBe(true);
+
+      // The row still holds the digest of the lease issued before the edit: under the new state it misses, the
+      // lease is re-created with the new rules, and that is not the presented one.
+      expect((await t.store.devices.findById(deviceId))?.leaseDigest).toBe(stored);
+      const fresh = freshIssuer(t.deps);
+      expect(await currentLease(fresh.deps, lease)).toBeUndefined();
+      expect(fresh.recreated()).toBe(1);
+
+      // So it is verified, and served as any lease from before an edit: a fresh lease carrying the new rules.
+      const verified = countLeaseVerifications(t);
+      const res = await t.validate({ lease }, fp);
+      expect(verified()).toBe(1);
+      const body = asValidation(res.body);
+      expect([res.status, body.valid, body.lease === lease]).toEqual([200, true, false]);
+      expect((await claimsOf(t, body.lease ?? "")).ent).toEqual(["basic", "pro"]);
+      expect(await currentLease(freshIssuer(t.deps).deps, body.lease ?? "")).toBeDefined();
     });
   });
 });

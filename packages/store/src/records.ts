@@ -50,6 +50,8 @@ export interface DevicePatch {
   readonly forkedAt?: string;
   /** A device secret registered or replaced, sealed (device proof, see `deviceProof.ts` in core). */
   readonly deviceSecret?: string;
+  /** The digest of the lease just issued to the device (see `Device.leaseDigest`). */
+  readonly leaseDigest?: string;
 }
 
 /** A license as issued: the domain license plus how its key is kept (a lookup digest and a sealed copy). */

@@ -146,6 +146,8 @@ export interface DevicesTable {
   /** The device's Ed25519 public key, base64url (device proof); null on a device without one. */
   /** The device secret, sealed under the master key (never in clear). */
   device_secret: string | null;
+  /** SHA-256 of the lease last issued with its state (the server's `LeaseIssuer.digest`); null: none yet. */
+  lease_digest: string | null;
 }
 
 export interface EventsTable {

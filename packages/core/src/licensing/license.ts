@@ -83,6 +83,12 @@ export interface Device {
    * device secrets (it registers one at its next refresh by lease) or by a client that sends none.
    */
   readonly deviceSecret?: string;
+  /**
+   * SHA-256 of the lease last issued to this device with the state it was issued from (the server's
+   * `LeaseIssuer.digest`): recognising that lease again is then one hash instead of a signature. A digest of
+   * an older state simply fails to match; it proves nothing on its own and is never shown.
+   */
+  readonly leaseDigest?: string;
 }
 
 /** The state a license is in at an instant, as a client sees it. */

@@ -20,6 +20,7 @@ import { admitDevice } from "./admission.js";
 import { type NamedBase, nameBase } from "./channels.js";
 import type { DecisionView } from "./deviceRecords.js";
 import { sealDeviceSecret } from "./deviceSecrets.js";
+import { issueRecorded } from "./leaseRecord.js";
 import type { IssuedLease } from "./leases.js";
 import { findLicenseByKey } from "./licenseByKey.js";
 
@@ -61,19 +62,14 @@ export async function activate(deps: ServerDeps, request: ActivationRequest): Pr
   const held = await heldLease(deps, found.value, request.lease);
   const base = policy.channel === "upgrade" ? await nameBase(deps, request) : ok(undefined);
   if (!base.ok) return base;
-  const outcome = await deps.store.transaction((tx) =>
-    decideAndPersist(deps, tx, found.value.id, policy, request, held, base.value),
-  );
-  if (!outcome.ok) return outcome;
-  const { license, device, created, decision } = outcome.value;
-  return ok({
-    created,
-    license,
-    policy,
-    device,
-    decision,
-    lease: deps.leases.lease(key, license, policy, device),
+  const outcome = await deps.store.transaction(async (tx) => {
+    const persisted = await decideAndPersist(deps, tx, found.value.id, policy, request, held, base.value);
+    if (!persisted.ok) return persisted;
+    const { license, device } = persisted.value;
+    return ok({ ...persisted.value, lease: await issueRecorded(deps, tx, { key, license, policy, device }) });
   });
+  if (!outcome.ok) return outcome;
+  return ok({ ...outcome.value, policy });
 }
 
 async function decideAndPersist(

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type Device,
   effectiveEntitlements,
@@ -15,6 +16,12 @@ export interface IssuedLease {
   readonly issuedAt: string;
   readonly leaseExpiresAt: string;
   readonly graceEndsAt: string;
+}
+
+/** A lease just issued and the digest the device's row keeps of it (`LeaseIssuer.digest`). */
+export interface Issued {
+  readonly lease: IssuedLease;
+  readonly digest: string;
 }
 
 const CACHE_LIMIT = 50_000;
@@ -38,10 +45,46 @@ export class LeaseIssuer {
     return age >= Math.max(60_000, policy.leaseSeconds * 1000 * LeaseIssuer.REISSUE_FRACTION);
   }
 
-  lease(key: SigningKey, license: License, policy: Policy, device: Device): IssuedLease {
-    // A license's own entitlements are rare: only then do they join the key (a change re-signs the lease).
+  /**
+   * Everything a lease is made of besides the signature, as one string: the key, the device's lease state, the
+   * license's expiry and entitlement changes, the policy (an admin edit moves `updatedAt`) and the license's
+   * overrides of it. Equal states make byte-equal tokens (Ed25519 is deterministic): the cache's key, and what
+   * the device row's digest is taken over.
+   */
+  stateKey(key: SigningKey, license: License, policy: Policy, device: Device): string {
+    // A license's own entitlements and overrides are rare: only then do they join the key.
     const changes = license.entitlementChanges ? JSON.stringify(license.entitlementChanges) : "";
-    const cacheKey = `${key.kid}|${device.id}|${device.leaseCounters.issued}|${device.leaseIssuedAt}|${license.expiresAt ?? ""}|${device.fingerprintDigest}|${changes}`;
+    const overrides = license.overrides ? JSON.stringify(license.overrides) : "";
+    return `${key.kid}|${device.id}|${device.leaseCounters.issued}|${device.leaseIssuedAt}|${license.expiresAt ?? ""}|${device.fingerprintDigest}|${changes}|${policy.id}|${policy.updatedAt ?? ""}|${overrides}`;
+  }
+
+  /**
+   * The digest a device row keeps of the lease issued to it (`Device.leaseDigest`): SHA-256 over the state key
+   * and the token. A presented token whose digest under the device's state now equals the stored one is the
+   * token issued for that very state, so the one `lease` would return now (see `presentedLease.ts`).
+   */
+  digest(stateKey: string, token: string): string {
+    return createHash("sha256").update(stateKey).update("\n").update(token).digest("base64url");
+  }
+
+  /** The lease for a device as it is now, and the digest its row keeps of it. */
+  issue(key: SigningKey, license: License, policy: Policy, device: Device): Issued {
+    const state = this.stateKey(key, license, policy, device);
+    const lease = this.signed(state, key, license, policy, device);
+    return { lease, digest: this.digest(state, lease.token) };
+  }
+
+  lease(key: SigningKey, license: License, policy: Policy, device: Device): IssuedLease {
+    return this.signed(this.stateKey(key, license, policy, device), key, license, policy, device);
+  }
+
+  private signed(
+    cacheKey: string,
+    key: SigningKey,
+    license: License,
+    policy: Policy,
+    device: Device,
+  ): IssuedLease {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const window: LeaseWindow = leaseWindow(policy, license, new Date(device.leaseIssuedAt));

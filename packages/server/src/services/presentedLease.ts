@@ -10,8 +10,8 @@ export interface CurrentLease {
 
 /**
  * Recognise the presented lease as the very token the server would issue its device now, without verifying
- * its Ed25519 signature (a verify costs two to three times a sign, and the issuer's cache usually spares the
- * sign too). `undefined` when it is not (an older lease of the lineage, another key's, a forgery, garbage):
+ * its Ed25519 signature (a verify costs two to three times a sign) and mostly without signing either: the
+ * device row's digest of its issued lease, or else the issuer's cache, spares the sign. `undefined` when it is not (an older lease of the lineage, another key's, a forgery, garbage):
  * the caller then verifies it as before, so every refusal keeps its code and reason.
  *
  * Why this proves what `verifyProductLease` proves: a lease is a pure function of stored state (the device
@@ -37,11 +37,29 @@ export async function currentLease(deps: ServerDeps, token: string): Promise<Cur
   const policy = await deps.policies.forLicense(license);
   // Another key signed it (a lease from before a rotation, or a forgery): signing ours to compare is waste.
   if (!key || key.kid !== kid || !policy) return undefined;
-  const issued = Buffer.from(deps.leases.lease(key, license, policy, device).token);
-  const presented = Buffer.from(token);
-  if (issued.length !== presented.length || !timingSafeEqual(issued, presented)) return undefined;
+  const state = deps.leases.stateKey(key, license, policy, device);
+  if (!storedDigestMatches(deps, device, state, token)) {
+    const issued = Buffer.from(deps.leases.lease(key, license, policy, device).token);
+    const presented = Buffer.from(token);
+    if (issued.length !== presented.length || !timingSafeEqual(issued, presented)) return undefined;
+  }
   // The bytes are the ones we signed: their claims are the issuer's, complete and well-formed.
   return { claims: claims as unknown as LeaseClaims, found };
+}
+
+/**
+ * Whether the token is the one the device's row says was issued for its state now: the row keeps SHA-256 over
+ * the issuer's state key and the token it issued (`LeaseIssuer.digest`), so equal digests under today's state
+ * key mean the same state and the same bytes (SHA-256 collision resistance), the token `lease` returns for it
+ * (from its cache, or signed again: byte-equal). One hash instead of a signature; a row without a digest, or
+ * with one of an older state (a refresh, a policy edit, a key rotation), fails and the caller re-creates it.
+ * The database is trusted here as for every other fact about the device; the presented token is not.
+ */
+function storedDigestMatches(deps: ServerDeps, device: Device, state: string, token: string): boolean {
+  if (device.leaseDigest === undefined) return false;
+  const stored = Buffer.from(device.leaseDigest);
+  const presented = Buffer.from(deps.leases.digest(state, token));
+  return stored.length === presented.length && timingSafeEqual(stored, presented);
 }
 
 /** A base64url JSON object of a compact JWS, read without any trust (`undefined` when it is not one). */

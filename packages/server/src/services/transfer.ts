@@ -14,6 +14,7 @@ import { openTransferSupportRequest } from "../transfers/support.js";
 import { secretOf } from "./activate.js";
 import { newDeviceRecord } from "./activationWrite.js";
 import { admitDevice } from "./admission.js";
+import { issueRecorded } from "./leaseRecord.js";
 import type { IssuedLease } from "./leases.js";
 
 /** How the caller proved the license is theirs: a session of the account that owns it, or a mailed code. */
@@ -92,7 +93,8 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
     });
     if (!written.ok) return written;
     if (proof.kind === "code") await tx.transferCodes.remove(license.id);
-    return written;
+    const issued = { key, license: written.value.license, policy, device: written.value.device };
+    return ok({ ...written.value, lease: await issueRecorded(deps, tx, issued) });
   });
   if (!done.ok) {
     if (done.error.code !== "TRANSFER_ALLOWANCE_EXHAUSTED") return done;
@@ -104,12 +106,12 @@ export async function transfer(deps: ServerDeps, request: TransferRequest): Prom
     };
     return { ok: false, error: await openTransferSupportRequest(deps, found, done.error, move) };
   }
-  const { license, device, transfersLeft = 0 } = done.value;
+  const { license, device, transfersLeft = 0, lease } = done.value;
   return ok({
     device,
     replacesDeviceId: request.replacesDeviceId,
     transfersLeft,
     productId: license.productId,
-    lease: deps.leases.lease(key, license, policy, device),
+    lease,
   });
 }

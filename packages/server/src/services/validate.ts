@@ -11,6 +11,7 @@ import {
   type Problem,
   type Result,
   reason,
+  type SigningKey,
   type ValidationDecision,
   verifyProductLease,
 } from "@ninsho/core";
@@ -67,6 +68,16 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   const policy = await deps.policies.forLicense(license);
   if (!policy) throw new Error(`license ${license.id} has no policy ${license.policyId}`);
   const now = deps.clock();
+  const key = await deps.keyring.signingKeyFor(license.productId);
+  if (!key) throw new Error(`product ${license.productId} has no signing key`);
+  // A device written with a new lease keeps the lease's digest, so its next validation is one hash (leases.ts).
+  const withDigest = (decided: ValidationDecision): ValidationDecision =>
+    decided.kind === "serve" && decided.next
+      ? {
+          ...decided,
+          next: { ...decided.next, leaseDigest: digestFor(deps, key, license, policy, decided.next) },
+        }
+      : decided;
   const decideOn = (tx: Pick<Repositories, "devices">, current: License, device?: Device) =>
     decideFor(deps, request, { license: current, policy, now, held, device }, tx);
   const first = await decideOn(deps.store, license, held?.device);
@@ -78,8 +89,10 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
       const current = (await tx.licenses.lockById(license.id)) ?? license;
       const fresh = held ? await tx.devices.findById(held.device.id) : undefined;
       const again = await decideOn(tx, current, fresh ?? held?.device);
-      if (again.ok) await write(tx, current, again.value, now);
-      return again;
+      if (!again.ok) return again;
+      const decided = withDigest(again.value);
+      await write(tx, current, decided, now);
+      return ok(decided);
     });
     if (!locked.ok) return locked;
     decision = locked.value;
@@ -98,11 +111,13 @@ export async function validate(deps: ServerDeps, request: ValidationRequest): Pr
   }
   const device = decision.next ?? decision.device;
   deps.lastSeen.note(device.id, now);
-  const key = await deps.keyring.signingKeyFor(license.productId);
-  if (!key) throw new Error(`product ${license.productId} has no signing key`);
   const lease = deps.leases.lease(key, license, policy, device);
   return ok({ license, policy, device, explanation: decision.explanation, lease });
 }
+
+/** The digest of the lease `validate` issues a device (signed here, so the answer's `lease` is a cache hit). */
+const digestFor = (deps: ServerDeps, key: SigningKey, license: License, policy: Policy, device: Device) =>
+  deps.leases.issue(key, license, policy, device).digest;
 
 /** `valid` is what an app acts on; `state` is the license's, for display. */
 export const validationState = (v: Validation, now: Date) => ({

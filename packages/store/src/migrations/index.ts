@@ -19,6 +19,7 @@ import * as channels from "./0017_channels.js";
 import * as seatDeviceSecret from "./0018_seat_device_secret.js";
 import * as dailyCounts from "./0019_daily_counts.js";
 import * as phoneFeatures from "./0020_phone_features.js";
+import * as leaseDigest from "./0021_lease_digest.js";
 
 /**
  * The one migration history both databases follow, in order. Migrations live in code rather than a folder
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   "0018_seat_device_secret": seatDeviceSecret,
   "0019_daily_counts": dailyCounts,
   "0020_phone_features": phoneFeatures,
+  "0021_lease_digest": leaseDigest,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -150,6 +150,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
     if (patch.deactivatedAt !== undefined) set.deactivated_at = patch.deactivatedAt;
     if (patch.forkedAt !== undefined) set.forked_at = patch.forkedAt;
     if (patch.deviceSecret !== undefined) set.device_secret = patch.deviceSecret;
+    if (patch.leaseDigest !== undefined) set.lease_digest = patch.leaseDigest;
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("devices").set(set).where("id", "=", id).execute();
   }
@@ -261,6 +262,7 @@ const toRow = (d: Device): DevicesTable => ({
   deactivated_at: d.deactivatedAt ?? null,
   forked_at: d.forkedAt ?? null,
   device_secret: d.deviceSecret ?? null,
+  lease_digest: d.leaseDigest ?? null,
 });
 
 export const toDevice = (row: DevicesTable): Device => ({
@@ -284,6 +286,7 @@ export const toDevice = (row: DevicesTable): Device => ({
   ...present("deactivatedAt", row.deactivated_at),
   ...present("forkedAt", row.forked_at),
   ...present("deviceSecret", row.device_secret),
+  ...present("leaseDigest", row.lease_digest),
 });
 
 export type { DevicePatch } from "../records.js";

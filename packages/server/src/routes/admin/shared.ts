@@ -44,7 +44,14 @@ export function adminLicenseView(license: License, now: Date) {
  * return c.json(deviceView(device, c.get("principal").role), 200);
  */
 export function deviceView(device: Device, role: Role) {
-  const { leaseCounters: _c, leaseIssuedAt: _i, fingerprintDigest: _f, deviceSecret: _s, ...shown } = device;
+  const {
+    leaseCounters: _c,
+    leaseIssuedAt: _i,
+    fingerprintDigest: _f,
+    deviceSecret: _s,
+    leaseDigest: _d,
+    ...shown
+  } = device;
   if (role === "admin") return shown;
   return { ...shown, components: device.components.map(({ kind }) => ({ kind })) };
 }

@@ -103,6 +103,8 @@ export async function issueLicenseFile(
       });
       return { licenseFile: file, leaseExpiresAt: lease.leaseExpiresAt, graceEndsAt: lease.graceEndsAt };
     },
+    // The file's lease, signed just above (a cache hit): the device's first validation by it is one hash.
+    leaseDigest: (current, device) => deps.leases.issue(signingKey, current, policy, device).digest,
   });
   if (!done.ok) return done;
   if (done.value.transferredFrom !== undefined && proof.value.by === "code")

@@ -62,6 +62,8 @@ export interface OfflineActivation {
   readonly presentedDigest?: string;
   /** The answer to give and keep (signed inside the transaction, so it is stored with the decision). */
   readonly answer: (license: License, device: Device) => Record<string, unknown>;
+  /** The digest of the lease the answer carries, if it carries one: kept in the device row (`leaseRecord.ts`). */
+  readonly leaseDigest?: (license: License, device: Device) => string;
 }
 
 export interface OfflineOutcome {
@@ -108,6 +110,9 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
     };
     const keep = async (device: Device, outcome: Omit<OfflineOutcome, "answer" | "replayed" | "device">) => {
       const answer = input.answer(outcome.license, device);
+      const digest = input.leaseDigest?.(outcome.license, device);
+      if (digest !== undefined && digest !== device.leaseDigest)
+        await tx.devices.update(device.id, { leaseDigest: digest });
       const record: OfflineActivationRecord = {
         requestId: input.requestId,
         licenseId: license.id,
