@@ -10,8 +10,7 @@ import { bundleDir, type ScriptEntry } from "../src/assets.js";
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const scripts: Readonly<Record<ScriptEntry, string>> = {
-  phone: at("../src/client/pages/phone.ts"),
-  "console-phone": at("../src/client/pages/consolePhone.ts"),
+  phone: at("../src/client/app/phone/main.tsx"),
   console: at("../src/client/app/console/main.tsx"),
   portal: at("../src/client/app/portal/main.tsx"),
   account: at("../src/client/app/account/main.tsx"),
@@ -34,7 +33,7 @@ const coreBrowserOnly: Plugin = {
 
 /**
  * @example
- * await bundleClient(); // dist/client/phone.js, console-phone.js, console.js, styles.css
+ * await bundleClient(); // dist/client/phone.js, console.js, portal.js, account.js, styles.css
  */
 export async function bundleClient(outdir: string = bundleDir): Promise<Record<string, number>> {
   const result = await build({

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The browser bundles the build makes (scripts/bundle.ts), one script per page (the console's, the portal's and the account pages' are Preact apps) and one stylesheet. */
-export const scriptEntries = ["phone", "console-phone", "console", "portal", "account"] as const;
+/** The browser bundles the build makes (scripts/bundle.ts), one Preact app per area (the phone activation, the console, the portal and the account pages) and one stylesheet. */
+export const scriptEntries = ["phone", "console", "portal", "account"] as const;
 export type ScriptEntry = (typeof scriptEntries)[number];
 
 /**
@@ -50,7 +50,6 @@ function load(dir: string, name: string, ext: "js" | "css"): Asset {
 export function loadAssets(dir: string = bundleDir): Assets {
   const scripts = {
     phone: load(dir, "phone", "js"),
-    "console-phone": load(dir, "console-phone", "js"),
     console: load(dir, "console", "js"),
     portal: load(dir, "portal", "js"),
     account: load(dir, "account", "js"),

@@ -5,13 +5,14 @@ import { pageHeaders } from "./headers.js";
 import { pageLocale } from "./locale.js";
 import { ACCOUNT_PATHS, accountTitle } from "./pages/account.js";
 import { appMain } from "./pages/appMain.js";
-import { consolePhonePage } from "./pages/consolePhone.js";
-import { CONSOLE_PHONE_PATH } from "./pages/consoleShell.js";
 import { ERRORS_PATH, errorCodesMain } from "./pages/errorCodes.js";
 import { LANDING_PATH, landingMain } from "./pages/landing.js";
-import { PHONE_PATH, phonePage } from "./pages/phone.js";
+import { pageProblems } from "./pages/pageProblems.js";
 import { FAVICON_PATH, FAVICON_SVG, shell } from "./pages/shell.js";
 import { wordsFor } from "./words/index.js";
+
+/** The end user's phone activation (a QR code's `#iid=…` link prefills it; a fragment never reaches the server). */
+export const PHONE_PATH = "/activate/phone";
 
 export interface WebOptions {
   /** The bundles to serve (default: read from `dist/client` once, now). */
@@ -32,8 +33,7 @@ const PAGE_PATHS = [
 ];
 
 /**
- * The web pages as an app extension: the landing page, the console (a Preact app, with the older phone page),
- * the portal, the account pages the mails link to, the phone-activation page, the error codes and their
+ * The web pages as an app extension: the landing page, the console and the portal (Preact apps), the account pages the mails link to, the phone-activation page, the error codes and their
  * assets. The server does not import this package; whoever starts it passes the registrar in.
  * @example
  * startServer({ extensions: [registerWeb] });
@@ -64,10 +64,23 @@ export const webPages =
       c.header("cache-control", "public, max-age=86400");
       return c.body(FAVICON_SVG, 200, { "content-type": "image/svg+xml" });
     });
-    app.get(PHONE_PATH, (c) => c.html(phonePage(assets, pageLocale(c))));
-    // The older phone page keeps its address; every other /console path (the lookup at /console/licenses
-    // included) is the Preact app's.
-    app.get(CONSOLE_PHONE_PATH, (c) => c.html(consolePhonePage(assets, pageLocale(c))));
+    // A Preact app like the others, with the catalogue's words for a call that gets no answer.
+    app.get(PHONE_PATH, (c) => {
+      const { locale, chosen } = pageLocale(c);
+      return c.html(
+        shell({
+          locale,
+          chosen,
+          title: wordsFor(locale).phone.title,
+          area: "public",
+          stylesPath: assets.styles.path,
+          scriptPath: assets.scripts.phone.path,
+          main: appMain(locale),
+          after: pageProblems(),
+          path: PHONE_PATH,
+        }),
+      );
+    });
     for (const [area, paths] of [
       ["console", ["/console", "/console/*"]],
       ["portal", ["/portal", "/portal/*"]],
@@ -86,6 +99,7 @@ export const webPages =
               stylesPath: assets.styles.path,
               scriptPath: assets.scripts[area].path,
               main: appMain(locale),
+              after: pageProblems(),
               path: c.req.path,
             }),
           );
@@ -104,6 +118,7 @@ export const webPages =
             stylesPath: assets.styles.path,
             scriptPath: assets.scripts.account.path,
             main: appMain(locale),
+            after: pageProblems(),
             path,
           }),
         );

@@ -1,6 +1,6 @@
 /**
  * The support console in a real browser: sign-in with a pasted token (kept in sessionStorage only), the phone
- * flow for a caller through the support route with a reason for the timeline, and the license lookup (at its
+ * flow for a caller at /console/phone (the desk's caller form) with a reason for the timeline, and the license lookup (at its
  * old address, now the console app's search, with a floating license's seats on the license page).
  */
 import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
@@ -25,7 +25,7 @@ import {
 } from "./support/server.js";
 
 async function signIn(page: Page, token: string): Promise<void> {
-  await page.getByLabel("Admin API token (role support or admin)").fill(token);
+  await page.getByLabel("Admin API token").fill(token);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
@@ -46,36 +46,38 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     const iid = await installationIdOf(web, c, "caller-workstation");
     const page = await (await phoneContext(browser)).newPage();
     const errors = watchErrors(page);
+    // The older phone page's address is the console app's caller form now.
     await page.goto(`${web.url}/console/phone?lang=en`);
-    expect(await page.locator("#work").isHidden()).toBe(true);
+    await page.getByRole("heading", { name: "Sign in with your admin token" }).waitFor();
+    expect(await page.locator("#caller-form").count()).toBe(0);
 
     await signIn(page, "nsh_admin_not-a-real-token");
     await expect
-      .poll(() => page.locator("#sign-in-error").textContent())
-      .toBe("This token was refused. Check it and sign in again.");
+      .poll(() => page.locator("#token-error").textContent())
+      .toBe("This token was not accepted. Paste it again or ask an admin for a new one.");
     await signIn(page, agent.token);
-    await page.locator("#work").waitFor();
-    expect(await page.locator("#whoami").textContent()).toBe(`Signed in: support token ${agent.id}`);
+    await page.getByRole("heading", { level: 1, name: "Phone activation for a caller" }).waitFor();
+    expect(await page.locator(".session p").textContent()).toBe(`support · ${agent.id}`);
     // This tab only: never a cookie, never the URL.
     expect(await page.evaluate("sessionStorage.getItem('ninsho.console.token')")).toBe(agent.token);
     expect(await page.context().cookies()).toEqual([]);
     expect(page.url()).not.toContain(agent.token);
 
-    // The agent pastes what the caller read out in one go: it spreads over the groups.
-    await page.locator("#g1").fill(iid.groups.join(" "));
-    for (const [i, group] of iid.groups.entries())
-      expect(await page.locator(`#g${i + 1}`).inputValue()).toBe(group);
-    await page
-      .getByLabel("Reason (recorded in the license's timeline)")
-      .fill("Caller on the phone, ticket 4711");
+    // The agent types what the caller read out in one go, as it was read (spaces between the groups).
+    const caller = page.locator("#caller-form");
+    await caller.getByLabel("Installation ID the caller reads out").fill(iid.groups.join(" "));
+    await caller.getByRole("button", { name: "Whose license is it?" }).click();
+    await expect.poll(() => page.locator("#caller-owner").textContent()).toContain(c.licenseId);
+    await caller.getByLabel("Reason").fill("Caller on the phone, ticket 4711");
     await screenshot(page, "console-phone-filled");
-    await page.getByRole("button", { name: "Get the confirmation ID" }).click();
+    await caller.getByRole("button", { name: "Issue the confirmation ID" }).click();
 
-    await page.locator("#answer[data-state=confirmed]").waitFor();
-    const confirmationId = (await page.locator("[data-cid-group]").allTextContents()).join("-");
+    await page.locator("#caller-cid li").nth(16).waitFor();
+    const confirmationId = (await page.locator("#caller-cid [data-cid-group]").allTextContents()).join("-");
     const { publicKey } = await offlineKey(web, c.productId);
     expect(verifyConfirmationId({ installationId: iid, confirmationId, publicKey }).ok).toBe(true);
     await fitsPhone(page);
+    await expectAccessible(page, "console phone confirmed");
     await screenshot(page, "console-phone-confirmed");
 
     const timeline = await web.call("GET", `/v1/admin/licenses/${c.licenseId}/timeline`);
@@ -86,9 +88,9 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     });
 
     await page.reload();
-    await page.locator("#work").waitFor(); // still signed in within the tab
+    await page.locator("#caller-form").waitFor(); // still signed in within the tab
     await page.getByRole("button", { name: "Sign out" }).click();
-    expect(await page.locator("#sign-in").isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "Sign in with your admin token" }).waitFor();
     expect(await page.evaluate("sessionStorage.getItem('ninsho.console.token')")).toBeNull();
     expect(errors).toEqual([]);
   });
@@ -97,12 +99,12 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     const reader = await tokenWithRole(web, "readonly");
     const page = await (await phoneContext(browser, "ja-JP")).newPage();
     await page.goto(`${web.url}/console/phone`); // Accept-Language: ja, from the browser's locale
-    await page.getByLabel("管理 API トークン（ロール support または admin）").fill(reader.token);
+    await page.getByLabel("管理 API トークン").fill(reader.token);
     await page.getByRole("button", { name: "サインイン" }).click();
     await expect
-      .poll(() => page.locator("#sign-in-error").textContent())
+      .poll(() => page.locator("#phone-role").textContent())
       .toBe("このトークンのロールは「readonly」です。このページには support または admin が必要です。");
-    expect(await page.locator("#work").isHidden()).toBe(true);
+    expect(await page.locator("#caller-form").count()).toBe(0);
     await screenshot(page, "console-ja-sign-in-refused");
   });
 
@@ -118,7 +120,7 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     );
     await page.goto(`${web.url}/console/phone`);
     const signInAs = async () => {
-      await page.getByLabel("管理 API トークン（ロール support または admin）").fill(agent.token);
+      await page.getByLabel("管理 API トークン").fill(agent.token);
       await page.getByRole("button", { name: "サインイン" }).click();
     };
     const shown = (code: "SERVER_UNREACHABLE" | "RESPONSE_INVALID") => {
@@ -126,11 +128,11 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
       return `${text.message} ${text.remedy} コード：${code}`;
     };
     await signInAs();
-    await expect.poll(() => page.locator("#sign-in-error").textContent()).toBe(shown("SERVER_UNREACHABLE"));
+    await expect.poll(() => page.locator("#token-error").textContent()).toBe(shown("SERVER_UNREACHABLE"));
     await screenshot(page, "console-ja-unreachable");
     await signInAs();
-    await expect.poll(() => page.locator("#sign-in-error").textContent()).toBe(shown("RESPONSE_INVALID"));
-    expect(await page.locator("#work").isHidden()).toBe(true);
+    await expect.poll(() => page.locator("#token-error").textContent()).toBe(shown("RESPONSE_INVALID"));
+    expect(await page.locator("#caller-form").count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { raw } from "hono/html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAssets } from "../src/assets.js";
 import { CONTENT_SECURITY_POLICY } from "../src/headers.js";
-import { layout } from "../src/pages/layout.js";
+import { shell } from "../src/pages/shell.js";
 import { freshAssets, startWebServer, type WebServer } from "./support/server.js";
 
 const PAGES = ["/activate/phone", "/console/phone"] as const;
@@ -45,30 +45,18 @@ describe("web pages over HTTP", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     expect(res.headers.get("cache-control")).toBe("no-store");
-    // Every script is the page's bundle or the (never executed) JSON block of its words.
+    // The one script is the page's bundle (the console's app for /console/phone).
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
-    expect(scripts).toHaveLength(2);
-    for (const attributes of scripts)
-      expect(attributes).toMatch(/src="\/web\/assets\/|type="application\/json"/);
+    expect(scripts).toHaveLength(1);
+    for (const attributes of scripts) expect(attributes).toMatch(/src="\/web\/assets\//);
     expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
     expect(html).not.toMatch(/\sstyle=/i);
-  });
-
-  it("labels every group input, brings up the number pad and links the group's error line", async () => {
-    const { html } = await page("/activate/phone");
-    for (let n = 1; n <= 9; n++) {
-      expect(html).toContain(`<label for="g${n}">Group ${n}</label>`);
-      expect(html).toMatch(
-        new RegExp(`<input id="g${n}"[^>]*inputmode="numeric"[^>]*aria-describedby="g${n}-error"`),
-      );
-    }
-    expect(html).toContain('role="status" aria-live="polite"');
   });
 
   it("speaks the language of ?lang=, else of Accept-Language, else says none was chosen", async () => {
     const asked = await page("/activate/phone?lang=ja", { "accept-language": "en" });
     expect(asked.html).toContain('<html lang="ja" data-lang-chosen="true">');
-    expect(asked.html).toContain("<h1>電話でライセンス認証</h1>");
+    expect(asked.html).toContain("<title>電話でライセンス認証 · Ninsho</title>");
     const header = await page("/activate/phone", { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" });
     expect(header.html).toContain('<html lang="ja" data-lang-chosen="true">');
     const unknown = await page("/activate/phone?lang=fr", { "accept-language": "en-GB" });
@@ -80,16 +68,16 @@ describe("web pages over HTTP", () => {
   });
 
   it.each(["en", "ja"] as const)(
-    "words the failures of the page's own call with the catalogue, in %s, for its script",
+    "words the failures of the page's own call with the catalogue, in %s, for its script (whichever language the page is in)",
     async (locale) => {
-      const { html } = await page(`/activate/phone?lang=${locale}`);
+      const { html } = await page(`/activate/phone?lang=${locale === "en" ? "ja" : "en"}`);
       for (const [when, code] of [
         ["network", "SERVER_UNREACHABLE"],
         ["unexpected", "RESPONSE_INVALID"],
       ] as const) {
         // `{url}` is left for the script: the page's own origin, which a server behind a proxy does not know.
         const { message, remedy } = describeProblem(code, locale);
-        const attributes = `data-page-problem="${when}" data-code="${code}" data-message="${attribute(message)}" data-remedy="${attribute(remedy)}"`;
+        const attributes = `data-page-problem="${when}" data-lang="${locale}" data-code="${code}" data-message="${attribute(message)}" data-remedy="${attribute(remedy)}"`;
         expect(html).toContain(attributes);
       }
       expect(html).toMatch(/<div id="ninsho-problems" hidden>/);
@@ -139,6 +127,7 @@ describe("web pages over HTTP", () => {
       "/console/licenses?lang=ja",
       "/console/licenses/lic_x?lang=ja",
       "/console/why?lang=ja",
+      "/console/phone?lang=ja",
     ]) {
       const { res, html } = await page(path);
       expect(res.status).toBe(200);
@@ -203,24 +192,24 @@ describe("web pages over HTTP", () => {
   });
 });
 
-describe("layout", () => {
-  it("escapes what it writes, and no text can close the JSON block of words early", async () => {
+describe("shell", () => {
+  it("escapes what it writes", async () => {
     const bundles = await freshAssets();
     try {
-      const markup = await layout({
-        lang: { locale: "en", chosen: true },
+      const markup = await shell({
+        locale: "en",
+        chosen: true,
         title: '<script>alert("x")</script>',
         path: '/activate/phone"><script>',
-        script: bundles.assets.scripts.phone,
-        styles: bundles.assets.styles,
+        scriptPath: bundles.assets.scripts.phone.path,
+        stylesPath: bundles.assets.styles.path,
         area: "public",
         main: raw("<p>main</p>"),
       });
       const html = markup.toString();
       expect(html).toContain("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; · Ninsho</title>");
       expect(html).toContain('href="/activate/phone&quot;&gt;&lt;script&gt;?lang=ja"');
-      const block = html.slice(html.indexOf('<script type="application/json"'));
-      expect(block.indexOf("</script>")).toBe(block.lastIndexOf("</script>"));
+      expect(html.match(/<script/g)).toHaveLength(1);
     } finally {
       await bundles.remove();
     }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
+  desktopContext,
   fitsPhone,
   launchChromium,
   phoneContext,
@@ -58,6 +59,12 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     const page = await (await phoneContext(browser)).newPage();
     const errors = watchErrors(page);
     await page.goto(`${web.url}/activate/phone#iid=${iid.groups.join("")}`);
+    // Each group is labelled, brings up the number pad and names its own error line.
+    for (let n = 1; n <= 9; n++) {
+      const input = page.getByLabel(`Group ${n}`, { exact: true });
+      expect(await input.getAttribute("inputmode")).toBe("numeric");
+      expect(await input.getAttribute("aria-describedby")).toBe(`g${n}-error`);
+    }
     for (const [i, group] of iid.groups.entries()) {
       await expect.poll(() => groupInput(page, i + 1).inputValue()).toBe(group);
       expect(await groupInput(page, i + 1).getAttribute("aria-invalid")).toBe("false");
@@ -147,7 +154,7 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     await ime.send("Input.insertText", { text: fullWidth });
     await expect.poll(() => groupInput(page, 1).inputValue()).toBe(iid.groups[0]);
     await page.keyboard.type(iid.groups[1] ?? "");
-    await page.getByRole("link", { name: "English" }).click();
+    await page.getByRole("button", { name: "English" }).click();
     await page.waitForURL(/\?lang=en#iid=\d{12}$/);
     expect(await page.locator("h1").textContent()).toBe("Phone activation");
     await expect.poll(() => groupInput(page, 2).inputValue()).toBe(iid.groups[1]);
@@ -280,5 +287,33 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     await screenshot(page, "phone-en-oem-board-changed");
     await fitsPhone(page);
     expect(errors).toEqual([]);
+  });
+
+  it("passes axe while typing, on a typo and once confirmed: desktop, both languages, light and dark, Enter submits", async () => {
+    const c = await catalogue(web, { maxDevices: 3 });
+    for (const [lang, scheme] of [
+      ["en", "light"],
+      ["ja", "dark"],
+    ] as const) {
+      const iid = await installationIdOf(web, c, `desk-${lang}`);
+      const page = await (await desktopContext(browser, lang === "ja" ? "ja-JP" : "en-US")).newPage();
+      const errors = watchErrors(page);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${web.url}/activate/phone?lang=${lang}`);
+      await groupInput(page, 1).click();
+      const [g1 = "", ...rest] = iid.groups;
+      await page.keyboard.type(withSwap(g1));
+      await expect.poll(() => groupInput(page, 1).getAttribute("aria-invalid")).toBe("true");
+      await expectAccessible(page, `phone typo ${lang} ${scheme}`);
+      await screenshot(page, `phone-desktop-${lang}-${scheme}-typo`);
+      await groupInput(page, 1).fill("");
+      await page.keyboard.type(`${g1}${rest.join("")}`);
+      // The whole ID typed by keyboard: Enter in the last group asks for the confirmation.
+      await groupInput(page, 9).press("Enter");
+      await shownConfirmation(page);
+      await expectAccessible(page, `phone confirmed ${lang} ${scheme}`);
+      await screenshot(page, `phone-desktop-${lang}-${scheme}-confirmed`);
+      expect(errors).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { type ApiError, readError } from "@ninsho/contract";
-import type { PageLanguage } from "./dom.js";
+
+/** The languages the pages speak. */
+export type PageLanguage = "en" | "ja";
 
 /**
  * A problem as a page shows it: the error an API refusal carries (`{error: {code, message, remedy, docs,

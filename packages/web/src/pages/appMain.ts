@@ -1,7 +1,7 @@
 import type { Locale } from "@ninsho/core";
 import { html } from "hono/html";
 import { wordsFor } from "../words/index.js";
-import type { Markup } from "./layout.js";
+import type { Markup } from "./markup.js";
 
 /**
  * What an app page shows until its script has drawn it: a loading line, and why it stays if scripts are off.

@@ -2,15 +2,15 @@ import {
   describe,
   deviceErrorCodes,
   type ErrorCode,
+  formatMessage,
   httpStatus,
   isServerErrorCode,
   type Locale,
   serverErrorCodes,
 } from "@ninsho/core";
 import { html } from "hono/html";
-import { fill } from "../text/index.js";
 import { wordsFor } from "../words/index.js";
-import type { Markup } from "./layout.js";
+import type { Markup } from "./markup.js";
 
 export const ERRORS_PATH = "/docs/errors";
 
@@ -24,7 +24,7 @@ function codeCard(code: ErrorCode, locale: Locale): Markup {
   const mine = describe(code, locale);
   const theirs = describe(code, other);
   const status = isServerErrorCode(code)
-    ? html`<span class="status-code">${fill(w.status, { status: httpStatus(code) }, locale)}</span>`
+    ? html`<span class="status-code">${formatMessage(w.status, locale, { status: httpStatus(code) })}</span>`
     : "";
   return html`<article class="code-card" id="${code}">
 <h3><code>${code}</code> ${status}</h3>

@@ -1,7 +1,7 @@
 import type { Locale } from "@ninsho/core";
 import { html } from "hono/html";
 import { wordsFor } from "../words/index.js";
-import type { Markup } from "./layout.js";
+import type { Markup } from "./markup.js";
 
 export const FAVICON_PATH = "/favicon.svg";
 
@@ -22,6 +22,8 @@ export interface ShellInput {
   readonly main: Markup;
   /** The path of the page, for the language switch of a page without script. */
   readonly path: string;
+  /** Data for the script outside what it draws (the catalogue's words for a call that got no answer). */
+  readonly after?: Markup;
 }
 
 /**
@@ -58,6 +60,7 @@ ${input.scriptPath === undefined ? "" : html`<script src="${input.scriptPath}" d
 ${input.main}
 </main>
 </div>
+${input.after ?? ""}
 </body>
 </html>`;
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from "preact";
 import type { ApiAnswer, ApiProblem } from "../api.js";
+import { pageProblem } from "../pageProblem.js";
 import { applyLocale, type Speech, useSpeech } from "./i18n.js";
 import { Link } from "./router.js";
 
@@ -96,13 +97,14 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   );
 }
 
-/** The problem of an answer that was not ok, in the page's words (the API's own when it sent some). */
+/**
+ * The problem of an answer that was not ok, in the catalogue's words: the API's own when it sent some, else
+ * SERVER_UNREACHABLE or RESPONSE_INVALID as the page carries them (`pageProblem`).
+ */
 export function problemOf(answer: ApiAnswer, speech: Speech): ApiProblem | undefined {
   if (answer.kind === "ok") return undefined;
   if (answer.kind === "problem") return answer.problem;
-  const code = answer.kind === "network" ? "SERVER_UNREACHABLE" : "RESPONSE_INVALID";
-  const message = answer.kind === "network" ? speech.words.common.network : speech.words.common.unexpected;
-  return { code, message, remedy: "" };
+  return pageProblem(answer, speech.locale);
 }
 
 /** A refusal as the catalogue words it: message, remedy, code and a link to what the code means. */

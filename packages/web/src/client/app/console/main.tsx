@@ -7,6 +7,7 @@ import { AuditPage } from "./Audit.js";
 import { Dashboard } from "./Dashboard.js";
 import { KeysPage } from "./Keys.js";
 import { LicensePage } from "./License.js";
+import { PhonePage } from "./Phone.js";
 import { ProductsPage } from "./Products.js";
 import { SearchPage } from "./Search.js";
 import { SessionContext, useAdminSession } from "./session.js";
@@ -36,6 +37,8 @@ function Page({ path }: { readonly path: string }) {
       return <AuditPage />;
     case "/console/webhooks":
       return <WebhooksPage />;
+    case "/console/phone":
+      return <PhonePage />;
     default:
       return why === undefined ? <Dashboard /> : <WhyPage licenseId={why} />;
   }

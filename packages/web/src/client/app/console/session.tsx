@@ -3,7 +3,7 @@ import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import { type ApiAnswer, callApi } from "../../api.js";
 import { useSpeech } from "../i18n.js";
-import { Field } from "../ui.js";
+import { Field, problemOf } from "../ui.js";
 
 /** sessionStorage only: this tab, gone when it closes; never a cookie (no CSRF) and never in a URL (no logs). */
 const STORAGE_KEY = "ninsho.console.token";
@@ -51,7 +51,14 @@ export function useAdminSession(): { session: AdminSession | undefined; form: pr
     const me = answer.kind === "ok" ? readAs(WhoamiSchema, answer.body) : undefined;
     if (me === undefined) {
       sessionStorage.removeItem(STORAGE_KEY);
-      setState({ kind: "signed-out", why: speech.words.signIn.refused });
+      // A token refused is the token's fault; no answer, or not the API's, is the catalogue's to word.
+      const failed =
+        answer.kind === "network" || answer.kind === "unexpected" ? problemOf(answer, speech) : undefined;
+      const why =
+        failed === undefined
+          ? speech.words.signIn.refused
+          : `${failed.message} ${failed.remedy} ${speech.t(speech.words.common.errorCode, { code: failed.code })}`;
+      setState({ kind: "signed-out", why });
       return;
     }
     sessionStorage.setItem(STORAGE_KEY, token);

@@ -1,13 +1,4 @@
-import { type Confirmation, ConfirmationSchema, readAs } from "@ninsho/contract";
 import { type DeviceSummary, isRecord } from "@ninsho/core";
-
-export type { Confirmation, DeviceSummary };
-
-/** Lease days that mean "no end" in a confirmation ID's terms. */
-export const NO_END = 4095;
-
-/** The answer checked against the contract's schema: a server of another version may answer what this page cannot read. */
-export const asConfirmation = (body: unknown): Confirmation | undefined => readAs(ConfirmationSchema, body);
 
 /** The devices and transfer permission in a DEVICE_LIMIT_REACHED refusal's details. */
 export function limitDetails(
