@@ -12,6 +12,7 @@ export * from "./i18n/format.js";
 export * from "./isRecord.js";
 export { roles } from "./licensing/adminToken.js";
 export { effectiveEntitlements } from "./licensing/entitlements.js";
+export { SUPPORT_EXTENSION_DAYS, supportExtensionLimit } from "./licensing/goodwillExtension.js";
 export { licenseStatuses } from "./licensing/license.js";
 export { channels } from "./licensing/policy.js";
 export { timelineMessage, timelineTexts } from "./licensing/timelineText.js";

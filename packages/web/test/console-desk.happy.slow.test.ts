@@ -196,6 +196,60 @@ describe.runIf(chromiumAvailable())("the console's edit forms and the support de
     expect(errors).toEqual([]);
   });
 
+  it("lets support extend a license by a few days as goodwill, and names its limit when asked for more", async () => {
+    const support = await tokenWithRole(web, "support");
+    const issued = await web.call("POST", "/v1/admin/licenses", { policyId: c.policyId, count: 1 });
+    const [license] = issued.body.licenses as { id: string }[];
+    if (!license) throw new Error(JSON.stringify(issued.body));
+    const expiresAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    await web.call("POST", `/v1/admin/licenses/${license.id}/extend`, { expiresAt, reason: "trial term" });
+    const page = await (await desktopContext(browser)).newPage();
+    const errors = watchErrors(page);
+    await signIn(page, web, support.token, `/console/why/${license.id}?lang=en`);
+    await page.getByRole("button", { name: "Extend" }).click();
+    const form = page.locator("form.action", { has: page.locator("#why-extend-days") });
+    await form.getByText("Support may add at most 30 days, so until", { exact: false }).waitFor();
+    expect(await form.getByLabel("Days to add").inputValue()).toBe("30");
+
+    // More than support's 30 days: refused by the server, in its words, and nothing changes.
+    await form.getByLabel("Days to add").fill("45");
+    await form.getByText("New expiry:", { exact: false }).waitFor();
+    await form.getByLabel("Extend: Reason").fill("goodwill, ticket 8001");
+    await form.getByRole("button", { name: "Extend" }).click();
+    await form.getByText("Code: EXTENSION_BEYOND_SUPPORT_LIMIT").waitFor();
+    await form.getByText("Support may not set this expiry:", { exact: false }).waitFor();
+    await form.getByText("or ask an admin for more.", { exact: false }).waitFor();
+    await expectAccessible(page, "support's extension refused");
+    await screenshot(page, "console-why-extend-refused-desktop-en");
+
+    // A few days: done, in the timeline with the support token and the reason.
+    await form.getByLabel("Days to add").fill("5");
+    await form.getByRole("button", { name: "Extend" }).click();
+    await page.getByText("Done, and recorded in the timeline.").waitFor();
+    const after = await web.call("GET", `/v1/admin/licenses/${license.id}`);
+    expect(after.body.expiresAt).toBe(new Date(Date.parse(expiresAt) + 5 * 86_400_000).toISOString());
+    const timeline = await events(web, license.id);
+    expect(timeline).toContain("goodwill, ticket 8001");
+    expect(timeline).toContain(`token:${support.id}`);
+    const audit = JSON.stringify((await web.call("GET", `/v1/admin/audit?target=${license.id}`)).body);
+    expect(audit).toContain("goodwill, ticket 8001");
+
+    // A second goodwill extension within 30 days: refused, worded, with when support may again.
+    await page.getByRole("button", { name: "Extend" }).click();
+    await form.getByLabel("Days to add").fill("3");
+    await form.getByLabel("Extend: Reason").fill("asked again");
+    await form.getByRole("button", { name: "Extend" }).click();
+    await form.getByText("Code: SUPPORT_EXTENSION_TOO_SOON").waitFor();
+    await form.getByText("Support already extended this license on", { exact: false }).waitFor();
+
+    // The license page words the extension in its timeline.
+    await page.goto(`${web.url}/console/licenses/${license.id}?lang=en`);
+    await page.getByText("License extended").first().waitFor();
+    await page.locator(".timeline").getByText("goodwill, ticket 8001", { exact: false }).waitFor();
+    await expectAccessible(page, "license after support's extension");
+    expect(errors).toEqual([]);
+  });
+
   it("fits a phone in both languages, reading Japanese from the browser", async () => {
     for (const [locale, rules, desk] of [
       ["en-US", "This license's rules", "Move the license to the caller's new computer"],

@@ -89,9 +89,7 @@ export function LicensePage({ id }: { readonly id: string }) {
             <section aria-labelledby="actions-heading">
               <h2 id="actions-heading">{w.actionsHeading}</h2>
               <div class="buttons">
-                {session.me.role === "admin" && (
-                  <ExtendAction id="extend" licenseId={id} expiresAt={data.expiresAt} onDone={done} />
-                )}
+                <ExtendAction id="extend" licenseId={id} expiresAt={data.expiresAt} onDone={done} />
                 <Action
                   id="note"
                   label={w.note}

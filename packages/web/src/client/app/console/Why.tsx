@@ -128,11 +128,12 @@ function Explained({ id }: { readonly id: string }) {
               text={{ key: "text", label: words.license.noteText, hint: words.license.noteHint }}
               onDone={reload}
             />
-            {session.me.role === "admin" && (
+            {/* Support's extension is the bounded goodwill one (the route enforces it; the form says so). */}
+            {license.data && (
               <ExtendAction
                 id="why-extend"
                 licenseId={id}
-                expiresAt={license.data?.expiresAt}
+                expiresAt={license.data.expiresAt}
                 onDone={reload}
               />
             )}
