@@ -47,7 +47,11 @@ export function registerLicenseActions(licenses: Command, io: Io): void {
     );
   }
 
-  adminCommand(licenses, "extend <id>", "set when a license expires: a later date, or never")
+  adminCommand(
+    licenses,
+    "extend <id>",
+    "set when a license expires: a later date, or never (support role: up to 30 days more, once in 30 days)",
+  )
     .option("--until <date>", "the new expiry: a date (2027-12-31, 00:00 UTC) or an ISO time", instant)
     .option("--never", "make the license perpetual")
     .requiredOption(...REASON)
