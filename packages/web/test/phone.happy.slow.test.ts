@@ -123,6 +123,14 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     expect(grant).toContain("Activated as a new device on this license.");
     await fitsPhone(page);
     await screenshot(page, "phone-en-confirmed");
+
+    // The next computer starts from empty groups, with the cursor in the first and nothing left in the address.
+    await page.getByRole("button", { name: "Activate another computer" }).click();
+    await expect.poll(() => page.evaluate("document.activeElement?.id")).toBe("g1");
+    for (let n = 1; n <= 9; n++) expect(await groupInput(page, n).inputValue()).toBe("");
+    expect(await page.locator("#device-name").inputValue()).toBe("");
+    expect(await page.locator("#answer").isHidden()).toBe(true);
+    expect(page.url()).not.toContain("#iid=");
     expect(errors).toEqual([]);
   });
 
