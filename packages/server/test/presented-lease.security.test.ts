@@ -146,10 +146,10 @@ describe("presented lease", () => {
       const byDigest = [];
       for (const token of tokens) {
         const fast = await currentLease(fresh.deps, token);
-        const recreated = fresh.recreated();
-        if (fast) byDigest.push({ token, claims: fast.claims, recreated });
+        const signed = fresh.signed();
+        if (fast) byDigest.push({ token, claims: fast.claims, signed });
       }
-      expect(byDigest).toEqual([{ token: second, claims, recreated: 0 }]);
+      expect(byDigest).toEqual([{ token: second, claims, signed: 0 }]);
     });
 
     it("a digest of another state recognises nothing: after a policy edit the lease is re-created and answered as before", async () => {
@@ -167,7 +167,7 @@ describe("presented lease", () => {
       expect((await t.store.devices.findById(deviceId))?.leaseDigest).toBe(stored);
       const fresh = freshIssuer(t.deps);
       expect(await currentLease(fresh.deps, lease)).toBeUndefined();
-      expect(fresh.recreated()).toBe(1);
+      expect(fresh.signed()).toBe(1);
 
       // So it is verified, and served as any lease from before an edit: a fresh lease carrying the new rules.
       const verified = countLeaseVerifications(t);

@@ -35,6 +35,9 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 export class LeaseIssuer {
   private readonly cache = new Map<string, IssuedLease>();
 
+  /** `sign`: how a lease's claims become a token (core's `signLease`; a test counts the signatures). */
+  constructor(private readonly sign: typeof signLease = signLease) {}
+
   /** A refresh issues a new lease once this share of the current one has passed; before that it re-sends it. */
   static readonly REISSUE_FRACTION = 0.25;
 
@@ -88,7 +91,7 @@ export class LeaseIssuer {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const window: LeaseWindow = leaseWindow(policy, license, new Date(device.leaseIssuedAt));
-    const token = signLease(key, {
+    const token = this.sign(key, {
       iss: "ninsho",
       sub: device.id,
       aud: license.productId,
@@ -104,6 +107,19 @@ export class LeaseIssuer {
       fpm: { t: policy.matchThreshold, w: policy.componentWeights },
       ...(license.expiresAt === undefined ? {} : { lex: seconds(new Date(license.expiresAt)) }),
     });
+    return this.keep(cacheKey, token, window);
+  }
+
+  /**
+   * Keep a token known to be the one this state makes (its digest matched the device row's: `presentedLease.ts`)
+   * as if it had just been signed, so the answer that re-sends it costs no signature either.
+   */
+  recognised(stateKey: string, token: string, license: License, policy: Policy, device: Device): void {
+    if (this.cache.has(stateKey)) return;
+    this.keep(stateKey, token, leaseWindow(policy, license, new Date(device.leaseIssuedAt)));
+  }
+
+  private keep(cacheKey: string, token: string, window: LeaseWindow): IssuedLease {
     const issued: IssuedLease = {
       token,
       issuedAt: window.issuedAt.toISOString(),

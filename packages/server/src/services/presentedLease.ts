@@ -38,7 +38,10 @@ export async function currentLease(deps: ServerDeps, token: string): Promise<Cur
   // Another key signed it (a lease from before a rotation, or a forgery): signing ours to compare is waste.
   if (!key || key.kid !== kid || !policy) return undefined;
   const state = deps.leases.stateKey(key, license, policy, device);
-  if (!storedDigestMatches(deps, device, state, token)) {
+  if (storedDigestMatches(deps, device, state, token)) {
+    // The answer re-sends this very lease when nothing changes: from the cache, not signed again.
+    deps.leases.recognised(state, token, license, policy, device);
+  } else {
     const issued = Buffer.from(deps.leases.lease(key, license, policy, device).token);
     const presented = Buffer.from(token);
     if (issued.length !== presented.length || !timingSafeEqual(issued, presented)) return undefined;
