@@ -14,7 +14,9 @@
  *
  * Options by environment: LEASE_BENCH_DEVICES (default 2,000), LEASE_BENCH_ROUNDS (7), LEASE_BENCH_REQUESTS
  * per round (2,000), LEASE_BENCH_BY=key to validate by key instead of by lease, LEASE_BENCH_PROFILE=<file> to
- * write a CPU profile of the measured rounds only (read it with `bench/profile/summary.ts`).
+ * write a CPU profile of the measured rounds only (read it with `bench/profile/summary.ts`),
+ * LEASE_BENCH_COLD=1 to give each validation a lease issuer with nothing cached: a large fleet validated at
+ * random, where the issuer's cache (50,000 tokens) rarely holds the device's lease.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +31,7 @@ type AppModule = typeof import("../packages/server/src/app.js");
 type DepsModule = typeof import("../packages/server/src/buildDeps.js");
 type TokensModule = typeof import("../packages/server/src/services/admin/tokens.js");
 type StoreModule = typeof import("../packages/store/src/index.js");
+type LeasesModule = typeof import("../packages/server/src/services/leases.js");
 type App = ReturnType<AppModule["createApp"]>;
 
 const DEVICES = Number(process.env.LEASE_BENCH_DEVICES ?? 2000);
@@ -36,6 +39,7 @@ const ROUNDS = Number(process.env.LEASE_BENCH_ROUNDS ?? 7);
 const REQUESTS = Number(process.env.LEASE_BENCH_REQUESTS ?? 2000);
 const BY_KEY = process.env.LEASE_BENCH_BY === "key";
 const PROFILE = process.env.LEASE_BENCH_PROFILE;
+const COLD = process.env.LEASE_BENCH_COLD === "1";
 
 interface Holder {
   readonly key: string;
@@ -48,6 +52,8 @@ interface Seeded {
   readonly root: string;
   readonly app: App;
   readonly held: readonly Holder[];
+  /** Before each validation: a new, empty lease issuer when LEASE_BENCH_COLD (else nothing). */
+  readonly chill: () => void;
   readonly close: () => Promise<void>;
 }
 
@@ -67,6 +73,7 @@ async function seed(root: string): Promise<Seeded> {
   const { createToken } = (await import(join(server, "services/admin/tokens.ts"))) as TokensModule;
   // Each checkout's own store too (its repositories and dialect code are part of what is compared).
   const { createStore } = (await import(join(root, "packages/store/src/index.ts"))) as StoreModule;
+  const { LeaseIssuer } = (await import(join(server, "services/leases.ts"))) as LeasesModule;
   const dir = mkdtempSync(join(tmpdir(), "ninsho-lease-bench-"));
   const store = createStore({ url: join(dir, "ninsho.db") });
   await store.migrate();
@@ -99,7 +106,10 @@ async function seed(root: string): Promise<Seeded> {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { root, app, held, close };
+  const chill = () => {
+    if (COLD) Object.assign(deps, { leases: new LeaseIssuer() });
+  };
+  return { root, app, held, chill, close };
 }
 
 /**
@@ -116,6 +126,7 @@ async function round(s: Seeded): Promise<{ cpu: number; wall: number }> {
     const by = BY_KEY ? { key: holder.key } : { lease: holder.lease };
     const body = { ...by, fingerprint: holder.fingerprint, nonce };
     const proof = signDeviceProof(holder.secret, { path: "/v1/validate", body, at: new Date() });
+    s.chill();
     const res = await s.app.request("/v1/validate", {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -151,7 +162,10 @@ if (PROFILE) {
   session.disconnect();
 }
 const by = BY_KEY ? "key" : "lease";
-console.log(`${DEVICES} devices, ${ROUNDS} rounds of ${REQUESTS} validations by ${by}, µs per validation:`);
+const cold = COLD ? ", each with an empty lease issuer" : "";
+console.log(
+  `${DEVICES} devices, ${ROUNDS} rounds of ${REQUESTS} validations by ${by}${cold}, µs per validation:`,
+);
 const show = (xs: number[]) => `median ${median(xs).toFixed(1)}, min ${Math.min(...xs).toFixed(1)}`;
 for (const [root, us] of figures) {
   console.log(`  ${root}: CPU ${show(us.map((u) => u.cpu))}; wall ${show(us.map((u) => u.wall))}`);
