@@ -4,27 +4,16 @@
  * catalogue's words; the page fits a phone and passes axe-core.
  */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
-import {
-  chromiumAvailable,
-  fitsPhone,
-  launchChromium,
-  phoneContext,
-  watchErrors,
-} from "./support/browser.js";
-import { linkMailed, startWebServer, type WebServer } from "./support/server.js";
+import { chromiumAvailable, fitsPhone, phoneContext, watchErrors } from "./support/browser.js";
+import { linkMailed, type WebServer } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 describe.runIf(chromiumAvailable())("the account pages in Chromium", () => {
   let web: WebServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  useWebAndChromium((opened) => ({ web, browser } = opened));
 
   it("confirms the email from the mailed link and refuses a mangled one", async () => {
     const email = "ken@example.jp";

@@ -7,19 +7,19 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
   desktopContext,
   fitsPhone,
-  launchChromium,
   phoneContext,
   screenshot,
   watchErrors,
 } from "./support/browser.js";
 import { activateWithSdk } from "./support/sdk.js";
-import { startWebServer, type WebServer } from "./support/server.js";
+import type { WebServer } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 async function go(page: Page, path: string, heading: string) {
   await page
@@ -32,13 +32,7 @@ async function go(page: Page, path: string, heading: string) {
 describe.runIf(chromiumAvailable())("the console app in Chromium", () => {
   let web: WebServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  useWebAndChromium((opened) => ({ web, browser } = opened));
 
   it("runs a product from sign-in to a device on the chart, and support explains a refusal", async () => {
     const page = await (await desktopContext(browser)).newPage();

@@ -6,13 +6,12 @@
  * each page checked by axe-core.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
   desktopContext,
   fitsPhone,
-  launchChromium,
   phoneContext,
   screenshot,
   watchErrors,
@@ -23,10 +22,10 @@ import {
   catalogue,
   field,
   installationIdOf,
-  startWebServer,
   tokenWithRole,
   type WebServer,
 } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 async function signIn(page: Page, web: WebServer, token: string, path: string) {
   await page.goto(`${web.url}${path}`);
@@ -42,16 +41,12 @@ describe.runIf(chromiumAvailable())("the console's edit forms and the support de
   let browser: Browser;
   let c: Catalogue;
   let oldPc: string;
+  useWebAndChromium((opened) => ({ web, browser } = opened));
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
     c = await catalogue(web, { maxDevices: 1, transferable: true }, "aiko@example.jp");
     const first = await activateWithSdk(web, c.productId, c.key, "old-pc");
     expect(first.ok, JSON.stringify(first.answer)).toBe(true);
     oldPc = first.deviceId ?? "";
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   it("edits a policy, naming at its field what the server refuses", async () => {

@@ -5,16 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
-import {
-  chromiumAvailable,
-  desktopContext,
-  launchChromium,
-  screenshot,
-  watchErrors,
-} from "./support/browser.js";
-import { field, startWebServer, tokenWithRole, type WebServer } from "./support/server.js";
+import { chromiumAvailable, desktopContext, screenshot, watchErrors } from "./support/browser.js";
+import { field, tokenWithRole, type WebServer } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 async function signIn(page: Page, web: WebServer, token: string, path: string) {
   await page.goto(`${web.url}${path}`);
@@ -37,8 +32,8 @@ describe.runIf(chromiumAvailable())("seat refusals at the support desk in Chromi
   let browser: Browser;
   let licenseId: string;
   let nextFreeAt: string;
+  useWebAndChromium((opened) => ({ web, browser } = opened));
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
     const product = await web.call("POST", "/v1/admin/products", { name: "CAD floating" });
     const policy = await web.call("POST", "/v1/admin/policies", {
       productId: field(product, "id"),
@@ -58,10 +53,6 @@ describe.runIf(chromiumAvailable())("seat refusals at the support desk in Chromi
     const refused = await checkOut(web, license.key, "CAD-4");
     expect(refused.status).toBe(409);
     nextFreeAt = String((refused.body.error as { details: { nextFreeAt: string } }).details.nextFreeAt);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   it("explains a full pool on the why page and words the seats on the timeline, in English", async () => {

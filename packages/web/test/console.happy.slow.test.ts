@@ -5,24 +5,11 @@
  */
 import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
-import {
-  chromiumAvailable,
-  fitsPhone,
-  launchChromium,
-  phoneContext,
-  screenshot,
-  watchErrors,
-} from "./support/browser.js";
-import {
-  catalogue,
-  installationIdOf,
-  offlineKey,
-  startWebServer,
-  tokenWithRole,
-  type WebServer,
-} from "./support/server.js";
+import { chromiumAvailable, fitsPhone, phoneContext, screenshot, watchErrors } from "./support/browser.js";
+import { catalogue, installationIdOf, offlineKey, tokenWithRole, type WebServer } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 async function signIn(page: Page, token: string): Promise<void> {
   await page.getByLabel("Admin API token").fill(token);
@@ -32,13 +19,7 @@ async function signIn(page: Page, token: string): Promise<void> {
 describe.runIf(chromiumAvailable())("/console in Chromium", () => {
   let web: WebServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  useWebAndChromium((opened) => ({ web, browser } = opened));
 
   it("activates a caller's machine with a support token and a reason, recorded in the timeline", async () => {
     const c = await catalogue(web, { maxDevices: 2 });

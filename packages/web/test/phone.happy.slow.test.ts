@@ -5,25 +5,18 @@
  */
 import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
   desktopContext,
   fitsPhone,
-  launchChromium,
   phoneContext,
   screenshot,
   watchErrors,
 } from "./support/browser.js";
-import {
-  catalogue,
-  codeMailed,
-  installationIdOf,
-  offlineKey,
-  startWebServer,
-  type WebServer,
-} from "./support/server.js";
+import { catalogue, codeMailed, installationIdOf, offlineKey, type WebServer } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 const groupInput = (page: Page, n: number) => page.locator(`#g${n}`);
 
@@ -45,13 +38,7 @@ function withSwap(group: string): string {
 describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
   let web: WebServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  useWebAndChromium((opened) => ({ web, browser } = opened));
 
   it("prefills the groups from a QR code's #iid= link and checks each one", async () => {
     const c = await catalogue(web, { maxDevices: 3 });

@@ -6,30 +6,18 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
-import {
-  chromiumAvailable,
-  fitsPhone,
-  launchChromium,
-  phoneContext,
-  screenshot,
-  watchErrors,
-} from "./support/browser.js";
-import { catalogue, machine, requestFileOf, startWebServer, type WebServer } from "./support/server.js";
+import { chromiumAvailable, fitsPhone, phoneContext, screenshot, watchErrors } from "./support/browser.js";
+import { catalogue, machine, requestFileOf, type WebServer } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 const PASSWORD = "correct horse battery staple 42";
 
 describe.runIf(chromiumAvailable())("the portal's devices in Chromium", () => {
   let web: WebServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  useWebAndChromium((opened) => ({ web, browser } = opened));
 
   it("explains a refusal, renames and frees a device, and moves the license to a changed offline computer", async () => {
     const c = await catalogue(web, { maxDevices: 2, transferable: true });

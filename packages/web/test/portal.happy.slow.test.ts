@@ -4,31 +4,25 @@
  * and switches to Japanese; the error codes page fits a phone. Each page is checked by axe-core.
  */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import {
   chromiumAvailable,
   desktopContext,
   fitsPhone,
-  launchChromium,
   phoneContext,
   screenshot,
   watchErrors,
 } from "./support/browser.js";
-import { catalogue, startWebServer, type WebServer } from "./support/server.js";
+import { catalogue, type WebServer } from "./support/server.js";
+import { useWebAndChromium } from "./support/webAndChromium.js";
 
 const PASSWORD = "correct horse battery staple 42";
 
 describe.runIf(chromiumAvailable())("the portal and the public pages in Chromium", () => {
   let web: WebServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  useWebAndChromium((opened) => ({ web, browser } = opened));
 
   it("leads a customer from the landing page to their license, in English then Japanese", async () => {
     const c = await catalogue(web, { maxDevices: 2, transferable: true });
