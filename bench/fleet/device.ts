@@ -8,7 +8,7 @@ import type { Machine, Setup } from "./machine.js";
 import type { Params } from "./params.js";
 import type { DevicePlan } from "./plan.js";
 import type { Rng } from "./prng.js";
-import { type DeviceCheck, ninshoJudge, type Observation, type Rule, type View } from "./rules.js";
+import { type DeviceCheck, digests, ninshoJudge, type Observation, type Rule, type View } from "./rules.js";
 import { shippedCollector } from "./schedule.js";
 import { adversarialIndex, type Tally } from "./tally.js";
 import { usage } from "./usage.js";
@@ -32,13 +32,17 @@ const UNIT = new Set(["board", "disk", "mac", "os-install"]);
 function view(set: ComponentSet, xp: readonly number[]): View {
   const keys = new Set<string>();
   const unit = new Set<string>();
+  let digest = "";
   let machineId: string | undefined;
   for (const c of set.components) {
     const key = `${c.kind}:${c.digest}`;
+    // The one-hash digest: every distinct key once, in order (as the set holds them), built as it goes.
+    if (!keys.has(key)) digest = keys.size === 0 ? key : `${digest}|${key}`;
     keys.add(key);
     if (UNIT.has(c.kind)) unit.add(key);
     if (c.kind === "os-install") machineId = key;
   }
+  digests.set(set.components, digest);
   return {
     collector: set.collector,
     components: set.components,
@@ -46,7 +50,7 @@ function view(set: ComponentSet, xp: readonly number[]): View {
     keys,
     unit,
     machineId,
-    digest: [...keys].join("|"),
+    digest,
     xp,
   };
 }

@@ -109,13 +109,41 @@ export function ninshoJudge(
   threshold: number,
 ): Judged {
   for (const j of recent) if (j.stored === stored && j.view === v) return j;
-  // The view is read only: passed as it is, not copied (a copy per comparison was a tenth of the GC time).
-  const r = compareFingerprint(stored, v.set, weights, threshold);
-  const judged = { stored, view: v, score: r.score, sameDevice: r.sameDevice };
+  const storedDigest = digests.get(stored);
+  const key = storedDigest === undefined ? undefined : `${storedDigest}\n${v.digest}`;
+  if (weights !== byContent.weights || threshold !== byContent.threshold || byContent.judged.size > 256)
+    byContent = { weights, threshold, judged: new Map() };
+  const known = key === undefined ? undefined : byContent.judged.get(key);
+  let judged: Judged;
+  if (known) judged = { stored, view: v, score: known.score, sameDevice: known.sameDevice };
+  else {
+    // The view is read only: passed as it is, not copied (a copy per comparison was a tenth of the GC time).
+    const r = compareFingerprint(stored, v.set, weights, threshold);
+    judged = { stored, view: v, score: r.score, sameDevice: r.sameDevice };
+    if (key !== undefined) byContent.judged.set(key, judged);
+  }
   recent.unshift(judged);
   if (recent.length > 4) recent.pop();
   return judged;
 }
+
+/**
+ * The one-hash digest (every distinct `kind:digest`, in order) of each view's components, by the components
+ * array a rule stores: two sets with the same digest compare alike (`compareFingerprint` reads kinds and
+ * digests only, as sets per kind).
+ */
+export const digests = new WeakMap<readonly Component[], string>();
+
+/**
+ * Comparisons by content, for the current weights and threshold: most checks follow a change the collectors do
+ * not see (a USB dock, a BIOS update, a live migration), so the same stored set meets the same presented one
+ * again. Bounded; emptied when the weights or the threshold change (the held-out choice runs several).
+ */
+let byContent: {
+  weights: Readonly<Record<string, number>>;
+  threshold: number;
+  judged: Map<string, { readonly score: number; readonly sameDevice: boolean }>;
+} = { weights: {}, threshold: Number.NaN, judged: new Map() };
 
 /** Ninsho's weighted score (`compareFingerprint`) against the stored components. */
 export const ninshoMatcher = (
@@ -187,9 +215,7 @@ const windowsXp: Matcher<readonly number[]> = {
   capture: (v) => v.xp,
   accepts(stored, v, dockable) {
     let votes = 0;
-    stored.forEach((field, i) => {
-      if (v.xp[i] === field) votes += i === 1 ? 3 : 1;
-    });
+    for (let i = 0; i < stored.length; i++) if (v.xp[i] === stored[i]) votes += i === 1 ? 3 : 1;
     return votes >= (dockable ? 4 : 7);
   },
 };
