@@ -44,7 +44,13 @@ export const SupportConfirmationRequestSchema = ConfirmationRequestSchema.extend
   .meta({ id: "SupportConfirmationRequest" });
 
 const OfflineDeviceSchema = z.object({ id: z.string(), name: z.string() });
-const OfflineLicenseSchema = z.object({ id: z.string(), productId: z.string() });
+const OfflineLicenseSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  productName: z.string().meta({
+    description: "The product's display name, to head the answer with (the request proved the key)",
+  }),
+});
 const OutcomeFields = {
   device: OfflineDeviceSchema,
   license: OfflineLicenseSchema,

@@ -22,7 +22,11 @@ describe("phone activation: POST /v1/offline/confirmations", () => {
       expect(res.body.groups).toHaveLength(17);
       expect(res.body.installationId).toBe(iid.text);
       expect(res.body.device.name).toBe("Line 3 controller");
-      expect(res.body.license).toEqual({ id: c.licenseId, productId: c.productId });
+      expect(res.body.license).toEqual({
+        id: c.licenseId,
+        productId: c.productId,
+        productName: "Test product",
+      });
       expect(res.body.decision).toEqual({ outcome: "new_device" });
       // A product without a phone feature list answers version 1, which every SDK reads: no features.
       expect(published).toMatchObject({ confirmationIdVersion: 1, phoneFeatures: [] });

@@ -37,7 +37,7 @@ export type ConfirmationBody = {
     graceEndsAt?: string;
   };
   readonly device: { id: string; name: string };
-  readonly license: { id: string; productId: string };
+  readonly license: { id: string; productId: string; productName: string };
   readonly decision?: { outcome: string; deviceId?: string; score?: number };
   readonly transferredFrom?: string;
   readonly replayed: boolean;

@@ -6,11 +6,11 @@ import type { OfflineOutcome } from "../../services/offline/persist.js";
 /**
  * What every offline answer says about the activation it made (or made before, on a replay).
  * @example
- * outcomeView(outcome).replayed; // true on a replay
+ * outcomeView(outcome, productName).replayed; // true on a replay
  */
-export const outcomeView = (outcome: OfflineOutcome) => ({
+export const outcomeView = (outcome: OfflineOutcome, productName: string) => ({
   device: { id: outcome.device.id, name: outcome.device.name },
-  license: { id: outcome.license.id, productId: outcome.license.productId },
+  license: { id: outcome.license.id, productId: outcome.license.productId, productName },
   ...(outcome.decision === undefined ? {} : { decision: outcome.decision }),
   ...(outcome.transferredFrom === undefined ? {} : { transferredFrom: outcome.transferredFrom }),
   replayed: outcome.replayed,
@@ -33,7 +33,7 @@ export const confirmationView = (c: Confirmation) => ({
     ...(c.grant.leaseExpiresAt === undefined ? {} : { leaseExpiresAt: c.grant.leaseExpiresAt.toISOString() }),
     ...(c.grant.graceEndsAt === undefined ? {} : { graceEndsAt: c.grant.graceEndsAt.toISOString() }),
   },
-  ...outcomeView(c.outcome),
+  ...outcomeView(c.outcome, c.productName),
 });
 
 /**
@@ -47,7 +47,7 @@ export const licenseFileView = (f: IssuedLicenseFile) => ({
   fileName: f.sealed ? "ninsho-license.jwe" : "ninsho-license.jwt",
   leaseExpiresAt: f.leaseExpiresAt,
   graceEndsAt: f.graceEndsAt,
-  ...outcomeView(f.outcome),
+  ...outcomeView(f.outcome, f.productName),
 });
 
 /**

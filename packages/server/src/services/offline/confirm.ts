@@ -26,6 +26,7 @@ import type { ServerDeps } from "../../deps.js";
 import { offlineMoveProof, spendOwnerCode } from "../../transfers/ownership.js";
 import { licenseByShortId, NOT_FOUND, recordWrongProof, requestAgeProblem } from "./lookup.js";
 import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
+import { named } from "./productName.js";
 
 /** A phone activation: the installation ID read out, and who asks. */
 export interface ConfirmationRequest {
@@ -48,6 +49,8 @@ export interface Confirmation {
   readonly features: readonly string[];
   readonly featuresWithheld: readonly string[];
   readonly outcome: OfflineOutcome;
+  /** The product's display name: the caller proved the key, so the page may head the answer with it. */
+  readonly productName: string;
 }
 
 /**
@@ -82,11 +85,13 @@ export async function confirmInstallation(
   }
   const policy = await deps.policies.forLicense(license);
   if (!policy) throw new Error(`license ${license.id} has no policy`);
+  // From here the key's proof held: refusals name the product (a guessed ID never gets this far).
+  const catalogued = await deps.store.products.findById(license.productId);
+  const productName = catalogued?.name ?? license.productId;
   const proof = await offlineMoveProof(deps, license, request.actor, request.transferFromDeviceId);
-  if (!proof.ok) return proof;
+  if (!proof.ok) return named(proof.error, productName);
   const secretKey = deps.offline.keys.secretKeyOf(product);
   // The entitlements cross the phone as bits over the product's phone feature list (version 2 only).
-  const catalogued = await deps.store.products.findById(license.productId);
   const features = catalogued?.phoneFeatures ?? [];
   const version = confirmationIdVersionOf({ phoneFeatures: features });
   const done = await activateOffline(deps, {
@@ -126,7 +131,7 @@ export async function confirmInstallation(
       return { confirmationId: cid.text, ...cid.terms };
     },
   });
-  if (!done.ok) return done;
+  if (!done.ok) return named(done.error, productName);
   if (done.value.transferredFrom !== undefined && proof.value.by === "code")
     await spendOwnerCode(deps, license.id);
   const cid = parseConfirmationId(String(done.value.answer.confirmationId));
@@ -143,6 +148,7 @@ export async function confirmInstallation(
     features: granted,
     featuresWithheld: entitlements.filter((name) => !granted.includes(name)),
     outcome: done.value,
+    productName,
   });
 }
 

@@ -18,6 +18,7 @@ import type { ServerDeps } from "../../deps.js";
 import { offlineMoveProof, spendOwnerCode } from "../../transfers/ownership.js";
 import { licenseByShortId, recordWrongProof, requestAgeProblem } from "./lookup.js";
 import { activateOffline, type OfflineActor, type OfflineOutcome } from "./persist.js";
+import { named, productNameOf } from "./productName.js";
 import { INVALID_FILE_LICENSE, INVALID_FILE_PROOF, invalidFile } from "./refusals.js";
 
 /** A USB activation: the request file's text, and who asks. */
@@ -36,6 +37,8 @@ export interface IssuedLicenseFile {
   readonly leaseExpiresAt: string;
   readonly graceEndsAt: string;
   readonly outcome: OfflineOutcome;
+  /** The product's display name: the request file proved the key. */
+  readonly productName: string;
 }
 
 const invalid = (why: ReasonCode, field: string) => ({ ok: false as const, error: invalidFile(why, field) });
@@ -71,8 +74,9 @@ export async function issueLicenseFile(
   const requestDigest = offlineRequestDigest(request);
   // Matched and stored only in keyed form: the database never holds a digest the client sent.
   const fingerprint = keyFingerprint(deps.secrets.componentDigests, request.fingerprint);
+  const productName = await productNameOf(deps, license);
   const proof = await offlineMoveProof(deps, license, input.actor, input.transferFromDeviceId);
-  if (!proof.ok) return proof;
+  if (!proof.ok) return named(proof.error, productName);
   const done = await activateOffline(deps, {
     ...proof.value,
     license,
@@ -106,7 +110,7 @@ export async function issueLicenseFile(
     // The file's lease, signed just above (a cache hit): the device's first validation by it is one hash.
     leaseDigest: (current, device) => deps.leases.issue(signingKey, current, policy, device).digest,
   });
-  if (!done.ok) return done;
+  if (!done.ok) return named(done.error, productName);
   if (done.value.transferredFrom !== undefined && proof.value.by === "code")
     await spendOwnerCode(deps, license.id);
   const { answer } = done.value;
@@ -126,5 +130,6 @@ export async function issueLicenseFile(
     leaseExpiresAt: String(answer.leaseExpiresAt),
     graceEndsAt: String(answer.graceEndsAt),
     outcome: done.value,
+    productName,
   });
 }
