@@ -267,7 +267,7 @@ export const en = {
     deactivate: "Deactivate",
     extend: "Extend",
     extendDays: "Days to add",
-    extendResult: "New expiry: {date}",
+    extendResult: "New expiry: {date}.",
     extendSupportLimit:
       "Support may add at most {days} days, so until {latest} at the latest, once per license every {days} days. For more, ask an admin.",
     extendSupportNever: "This license never expires: there is nothing for support to extend.",

@@ -262,7 +262,7 @@ export const ja: Shape<typeof en> = {
     deactivate: "無効化",
     extend: "延長",
     extendDays: "追加する日数",
-    extendResult: "新しい有効期限: {date}",
+    extendResult: "新しい有効期限: {date}。",
     extendSupportLimit:
       "サポートが追加できるのは最大 {days} 日（{latest} まで）で、1 ライセンスにつき {days} 日に 1 回です。それ以上は管理者に依頼してください。",
     extendSupportNever: "このライセンスは期限切れになりません。サポートが延長するものはありません。",
