@@ -4,6 +4,7 @@ import type { DeviceRepository } from "../contracts.js";
 import { parseJson, present } from "../json.js";
 import type { DevicePatch } from "../records.js";
 import type { DevicesTable } from "../schema.js";
+import { insertRows } from "./bulkInsert.js";
 import { compiledRows } from "./compiledRead.js";
 import type { Dialect, Direct, Executor } from "./executor.js";
 import { toLicense } from "./licenses.js";
@@ -20,8 +21,9 @@ export class KyselyDeviceRepository implements DeviceRepository {
     private readonly direct?: Direct,
   ) {}
 
+  /** One device (every activation writes one): its INSERT compiled once, not built by Kysely each time. */
   async insert(device: Device): Promise<void> {
-    await this.db.insertInto("devices").values(toRow(device)).execute();
+    await insertRows(this.db, this.dialect, "devices", [toRow(device)], 1);
   }
 
   async findById(id: string): Promise<Device | undefined> {

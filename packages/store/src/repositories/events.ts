@@ -21,14 +21,14 @@ export class KyselyEventRepository implements EventRepository {
       const slice = events.slice(i, i + 1000);
       const first = slice[0];
       if (!first) break;
-      await this.db
-        .insertInto("webhook_outbox")
-        .values({
-          id: first.id,
-          event_ids: JSON.stringify(slice.map((e) => e.id)),
-          created_at: first.createdAt,
-        })
-        .execute();
+      // Compiled once (`insertRows`): every activation, validation strike and refusal appends, and Kysely
+      // building this INSERT each time cost more than SQLite running it.
+      const row = {
+        id: first.id,
+        event_ids: JSON.stringify(slice.map((e) => e.id)),
+        created_at: first.createdAt,
+      };
+      await insertRows(this.db, this.dialect, "webhook_outbox", [row], 1);
     }
   }
 

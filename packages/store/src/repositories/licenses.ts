@@ -51,9 +51,19 @@ export class KyselyLicenseRepository implements LicenseRepository {
    * Read a license and hold its row lock until the transaction ends, so concurrent activations of one key are
    * decided one after another. SQLite has no row locks: its single writer connection already serialises them.
    */
+  /** The row every activation, transfer and seat check-out locks first (compiled once: a hot read). */
   async lockById(id: string): Promise<License | undefined> {
-    const query = this.db.selectFrom("licenses").selectAll().where("id", "=", id);
-    const row = await (this.dialect === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+    const [row] = await compiledRows(
+      this.db,
+      this.dialect,
+      undefined, // in the caller's transaction, never the read connection
+      "licenses.lockById",
+      (db) => {
+        const query = db.selectFrom("licenses").selectAll().where("id", "=", "");
+        return this.dialect === "postgres" ? query.forUpdate() : query;
+      },
+      [id],
+    );
     return row && toLicense(row);
   }
 
