@@ -51,10 +51,15 @@ export interface Activation {
 /**
  * Activate a machine on a license. The decision and everything it changes happen in one transaction holding
  * the license row lock, so concurrent activations of one key never exceed its device limit, and the reply is
- * sent only after the commit (the activation is durable once acknowledged).
+ * sent only after the commit (the activation is durable once acknowledged). `lookup` finds the license by the
+ * request's key (the route passes the lookup its key probe already made: see `keyLookupOnce`).
  */
-export async function activate(deps: ServerDeps, request: ActivationRequest): Promise<Result<Activation>> {
-  const found = await findLicenseByKey(deps, request.key);
+export async function activate(
+  deps: ServerDeps,
+  request: ActivationRequest,
+  lookup: () => Promise<Result<License>> = () => findLicenseByKey(deps, request.key),
+): Promise<Result<Activation>> {
+  const found = await lookup();
   if (!found.ok) return found;
   const policy = await deps.policies.forLicense(found.value);
   const key = await deps.keyring.signingKeyFor(found.value.productId);

@@ -9,7 +9,7 @@ import { signBody } from "../../http/signed.js";
 import { errorResponses, jsonBody, jsonResponse } from "../../schemas/openapi.js";
 import { activate } from "../../services/activate.js";
 import { proveNewSecret, provenRequest } from "../../services/deviceProof.js";
-import { probeKey } from "../../services/probeKey.js";
+import { keyLookupOnce } from "../../services/probeKey.js";
 import { licenseView } from "./views.js";
 
 const route = createRoute({
@@ -38,11 +38,9 @@ export function registerActivate(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     if (!secret.ok) return respondProblem(c, secret.error);
     // Matched and stored only in keyed form: the database never holds a digest the client sent.
     const fingerprint = keyFingerprint(deps.secrets.componentDigests, body.fingerprint);
-    const result = await guardKeyLookup(
-      deps,
-      c,
-      () => probeKey(deps, body.key),
-      () => activate(deps, { ...body, ...secret.value, fingerprint }),
+    const lookup = keyLookupOnce(deps, body.key);
+    const result = await guardKeyLookup(deps, c, lookup.probe, () =>
+      activate(deps, { ...body, ...secret.value, fingerprint }, lookup.found),
     );
     if (!result.ok) return respondProblem(c, result.error);
     const { license, policy, device, lease, decision, created } = result.value;
