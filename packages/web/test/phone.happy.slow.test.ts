@@ -101,6 +101,8 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     await page.getByRole("button", { name: "Get the confirmation ID" }).click();
 
     const confirmationId = await shownConfirmation(page);
+    // Issue 14: the answer is headed with the product the key is for (the catalogue's "Lab suite").
+    expect(await page.locator("#answer h2").textContent()).toBe("Activation of Lab suite");
     const { publicKey } = await offlineKey(web, c.productId);
     const verified = verifyConfirmationId({ installationId: iid, confirmationId, publicKey });
     expect(verified.ok).toBe(true);
@@ -210,6 +212,7 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
     expect(await page.locator("#answer h2").textContent()).toBe("認証できませんでした");
     expect(await page.locator(".problem-message").textContent()).toContain("上限 1 台のうち 1 台"); // the catalogue's Japanese
     expect(await page.locator(".code").textContent()).toBe("コード：DEVICE_LIMIT_REACHED");
+    expect(await page.locator("#answer .product").textContent()).toBe("製品：Lab suite");
     const move = page.getByRole("button", { name: "「古いデスクトップ」からこのコンピューターに移行" });
     await screenshot(page, "phone-ja-refused");
     await move.click();
@@ -299,6 +302,15 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
       const [g1 = "", ...rest] = iid.groups;
       await page.keyboard.type(withSwap(g1));
       await expect.poll(() => groupInput(page, 1).getAttribute("aria-invalid")).toBe("true");
+      // The page's own per-group check, in the page's language (INSTALLATION_ID_MALFORMED's words, before sending).
+      expect(await page.locator("#iid-status").textContent()).toBe(
+        lang === "en"
+          ? "Group 1 has a typo: compare its six digits with the screen."
+          : "グループ 1 に入力ミスがあります。画面の 6 桁と見比べてください。",
+      );
+      expect(await page.locator("#g1-error").textContent()).toBe(
+        lang === "en" ? "Typo here" : "入力ミスがあります",
+      );
       await expectAccessible(page, `phone typo ${lang} ${scheme}`);
       await screenshot(page, `phone-desktop-${lang}-${scheme}-typo`);
       await groupInput(page, 1).fill("");
@@ -306,6 +318,8 @@ describe.runIf(chromiumAvailable())("/activate/phone in Chromium", () => {
       // The whole ID typed by keyboard: Enter in the last group asks for the confirmation.
       await groupInput(page, 9).press("Enter");
       await shownConfirmation(page);
+      const product = lang === "en" ? "Activation of Lab suite" : "Lab suite のライセンス認証";
+      await page.getByRole("heading", { level: 2, name: product }).waitFor();
       await expectAccessible(page, `phone confirmed ${lang} ${scheme}`);
       await screenshot(page, `phone-desktop-${lang}-${scheme}-confirmed`);
       expect(errors).toEqual([]);

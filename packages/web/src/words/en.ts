@@ -66,6 +66,8 @@ export const en = {
     privacy: "The installation ID holds no personal data and not your product key.",
     sending: "Asking the activation server…",
     resultHeading: "Your confirmation ID",
+    productHeading: "Activation of {product}",
+    productLine: "Product: {product}",
     resultIntro: "Type these groups into your computer, group by group. Each has a check digit too.",
     leaseUntil:
       "Activates this computer until {date} ({days, plural, one {# day} other {# days}} from the installation ID's date).",

@@ -64,6 +64,8 @@ export const ja: Shape<typeof en> = {
     privacy: "インストール ID に個人情報やプロダクトキーは含まれません。",
     sending: "認証サーバーに問い合わせています…",
     resultHeading: "確認 ID",
+    productHeading: "{product} のライセンス認証",
+    productLine: "製品：{product}",
     resultIntro:
       "これらのグループをコンピューターに入力してください。各グループにもチェック数字が含まれています。",
     leaseUntil: "このコンピューターは {date} まで認証されます（インストール ID の日付から {days} 日間）。",

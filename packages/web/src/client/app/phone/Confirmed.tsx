@@ -42,7 +42,9 @@ export function Confirmed(props: {
   const canCopy = window.isSecureContext && navigator.clipboard !== undefined;
   return (
     <>
-      <h2 id="answer-heading">{w.resultHeading}</h2>
+      {/* The caller proved the key, so the answer is headed with the product it activates. */}
+      <h2 id="answer-heading">{speech.t(w.productHeading, { product: c.license.productName })}</h2>
+      <h3>{w.resultHeading}</h3>
       <p>{w.resultIntro}</p>
       <CidGroups id="confirmation-id" groups={c.groups} confirmationId={c.confirmationId} />
       <ul class="grant">

@@ -1,6 +1,6 @@
 import type { ApiProblem } from "../../api.js";
 import { useSpeech } from "../i18n.js";
-import { limitDetails } from "./details.js";
+import { limitDetails, productNameOf } from "./details.js";
 
 /** The device a move takes the license from. */
 export interface MoveFrom {
@@ -25,9 +25,12 @@ export function Refused(props: {
   const { problem } = props;
   const limit = problem.code === "DEVICE_LIMIT_REACHED" ? limitDetails(problem.details) : undefined;
   const status = props.status === undefined ? "" : ` · HTTP ${props.status}`;
+  // Named only in refusals about a license whose key the ID proved (a full license, a move without proof).
+  const product = productNameOf(problem.details);
   return (
     <>
       <h2 id="answer-heading">{w.refusedHeading}</h2>
+      {product !== undefined && <p class="product">{t(w.productLine, { product })}</p>}
       <p class="problem-message">{problem.message}</p>
       <h3>{w.whatToDo}</h3>
       <p class="problem-remedy">{problem.remedy}</p>

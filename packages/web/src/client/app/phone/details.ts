@@ -22,3 +22,8 @@ export function faultyGroups(details: unknown): number[] {
   if (!isRecord(details) || !Array.isArray(details.groups)) return [];
   return details.groups.filter((g): g is number => typeof g === "number");
 }
+
+/** The product a refusal about a license names (the server adds it once the ID proved the key). */
+export function productNameOf(details: unknown): string | undefined {
+  return isRecord(details) && typeof details.productName === "string" ? details.productName : undefined;
+}
