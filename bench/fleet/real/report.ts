@@ -4,7 +4,7 @@ import { environment, type FleetOptions } from "../simulate.js";
 import { simulateDevice } from "../simulateDevice.js";
 import { type Interval, stratified } from "../stats.js";
 import { Tally } from "../tally.js";
-import type { OwnerCounts } from "./owner.js";
+import type { OwnerCounts } from "./ownerCounts.js";
 import type { SampleRun, Stratum } from "./sample.js";
 
 /** What the real server did to the sampled legitimate devices, as `bench/fleet.json` reports it. */

@@ -4,7 +4,8 @@ import { planFleet } from "../plan.js";
 import { Rng } from "../prng.js";
 import { environment, type FleetOptions, withDefaults } from "../simulate.js";
 import { deviceLife, type Step } from "../timeline.js";
-import { Owner, type OwnerCounts } from "./owner.js";
+import { Owner } from "./owner.js";
+import type { OwnerCounts } from "./ownerCounts.js";
 import { type PolicyFields, RETAIL, RealServer } from "./server.js";
 
 /**
