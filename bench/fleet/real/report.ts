@@ -80,34 +80,36 @@ function estimate(run: SampleRun, value: (c: OwnerCounts) => number, perDevice =
   );
 }
 
-/** The model's value for each sampled device, by the same stratified weights as the server's. */
-function onSample(
+/** The model's walk of each sampled device (the fleet planned once), by device index. */
+function walkSample<T>(
   options: Required<FleetOptions>,
   strata: readonly Stratum[],
-  value: (index: number, env: ReturnType<typeof environment>, plan: DevicePlan) => number,
-  years = options.years,
-): number {
+  walk: (index: number, env: ReturnType<typeof environment>, plan: DevicePlan) => T,
+): Map<number, T> {
   const env = environment(options);
   const plans = planFleet(options.seed, options.devices, env.catalogue, options.params);
-  return stratified(
-    strata.map((s) => ({
-      population: s.population,
-      years,
-      values: s.sampled.map((i) => {
-        const plan = plans[i];
-        return plan ? value(i, env, plan) : 0;
-      }),
-    })),
-  ).rate;
+  const out = new Map<number, T>();
+  for (const s of strata)
+    for (const i of s.sampled) {
+      const plan = plans[i];
+      if (plan) out.set(i, walk(i, env, plan));
+    }
+  return out;
 }
 
+/** A value per sampled device, weighed by the strata as the server's figures are. */
+const weighted = (strata: readonly Stratum[], years: number, value: (index: number) => number): number =>
+  stratified(strata.map((s) => ({ population: s.population, years, values: s.sampled.map(value) }))).rate;
+
 /** The model's lock-outs of Ninsho's helped row for each sampled device. */
-const retailModel = (options: Required<FleetOptions>, strata: readonly Stratum[]): number =>
-  onSample(options, strata, (i, env, plan) => {
+function retailModel(options: Required<FleetOptions>, strata: readonly Stratum[]): number {
+  const lockouts = walkSample(options, strata, (i, env, plan) => {
     const tally = new Tally(env.rules.length);
     simulateDevice(options.seed, i, plan, env, tally);
     return (tally.lockouts[0] ?? []).reduce((a, b) => a + b, 0);
   });
+  return weighted(strata, options.years, (i) => lockouts.get(i) ?? 0);
+}
 
 /** The model's OEM rule (`oemModel`, the server's board binding) on the sampled devices at one warranty share. */
 function oemModelRow(
@@ -115,8 +117,12 @@ function oemModelRow(
   strata: readonly Stratum[],
   share: number,
 ): OemModelRow {
-  const of = (pick: (c: OemModelCounts) => number, years?: number) =>
-    onSample(options, strata, (i, env, plan) => pick(oemModel(options.seed, i, plan, env, share)), years);
+  const counts = walkSample(options, strata, (i, env, plan) => oemModel(options.seed, i, plan, env, share));
+  const of = (pick: (c: OemModelCounts) => number, years = options.years) =>
+    weighted(strata, years, (i) => {
+      const c = counts.get(i);
+      return c ? pick(c) : 0;
+    });
   return {
     warranty_share: share,
     false_lockout_rate: of((c) => c.lockouts),
