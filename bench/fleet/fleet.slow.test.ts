@@ -153,7 +153,7 @@ describe("the real server in the loop", () => {
       // The model's OEM rule on the same devices gives the server's lock-outs.
       expect(result.model_false_lockout_rate).toBeCloseTo(result.false_lockout_rate, 6);
       const model = result.oem?.model ?? [];
-      expect(model.map((m) => m.warranty_share)).toEqual([0.35, 0.7, 1.4]);
+      expect(model.map((m) => m.warranty_share)).toEqual([0.35, 0.7, 1]);
       expect(model[0]?.new_licenses_per_device_year).toBeGreaterThanOrEqual(
         model[2]?.new_licenses_per_device_year ?? 1,
       );

@@ -1,4 +1,5 @@
 import { OEM_WARRANTY_SHARE, type OemModelCounts, oemModel } from "../oem.js";
+import { scaled } from "../params.js";
 import { type DevicePlan, planFleet } from "../plan.js";
 import { environment, type FleetOptions } from "../simulate.js";
 import { simulateDevice } from "../simulateDevice.js";
@@ -185,7 +186,8 @@ export function realSampleResult(
             rebinds_per_device_year: estimate(run, (c) => c.rebinds).rate,
             new_licenses_per_device_year: estimate(run, (c) => c.newLicenses).rate,
             stranded_share: estimateShare(run, (c) => (c.stranded ? 1 : 0)),
-            model: [0.5, 1, 2].map((f) => oemModelRow(options, run.strata, OEM_WARRANTY_SHARE * f)),
+            // ×0.5 and ×2, a share being at most 1 (as every swept probability).
+            model: [0.5, 1, 2].map((f) => oemModelRow(options, run.strata, scaled(OEM_WARRANTY_SHARE, f))),
           },
         }
       : {}),
