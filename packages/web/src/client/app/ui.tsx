@@ -2,6 +2,7 @@ import type { ComponentChildren, JSX } from "preact";
 import type { ApiAnswer, ApiProblem } from "../api.js";
 import { pageProblem } from "../pageProblem.js";
 import { applyLocale, type Speech, useSpeech } from "./i18n.js";
+import { Prose } from "./Prose.js";
 import { Link } from "./router.js";
 
 export interface NavItem {
@@ -85,7 +86,7 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
       {children(describedBy, error !== undefined)}
       {hint !== undefined && (
         <p id={`${id}-hint`} class="hint">
-          {hint}
+          <Prose text={hint} />
         </p>
       )}
       {error !== undefined && (

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { type ApiProblem, callApi } from "../../api.js";
 import { useSpeech } from "../i18n.js";
 import { useLoad } from "../load.js";
+import { Prose } from "../Prose.js";
 import { Field, ProblemNote, problemOf, Status } from "../ui.js";
 
 /**
@@ -45,7 +46,9 @@ export function Device({ initialCode }: { readonly initialCode: string }) {
         <Status text={w.approved} />
       ) : (
         <>
-          <p class="intro">{w.deviceIntro}</p>
+          <p class="intro">
+            <Prose text={w.deviceIntro} />
+          </p>
           <ProblemNote problem={licenses.problem} />
           {licenses.data && list.length === 0 && (
             <p>

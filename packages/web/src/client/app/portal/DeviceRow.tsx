@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type * as z from "zod";
 import { type ApiProblem, callApi } from "../../api.js";
 import { useSpeech } from "../i18n.js";
+import { Prose } from "../Prose.js";
 import { Field, ProblemNote, problemOf } from "../ui.js";
 import { Allowance } from "./Allowance.js";
 import { LicenseFileForm } from "./LicenseFile.js";
@@ -137,7 +138,9 @@ export function DeviceRow({ license, device, onChanged }: DeviceRowProps) {
               <Allowance transfers={license.transfers} />
               {license.transfers.allowed && (
                 <>
-                  <p>{t(w.hardwareOnline, { name: device.name, id: device.id })}</p>
+                  <p>
+                    <Prose text={t(w.hardwareOnline, { name: device.name, id: device.id })} />
+                  </p>
                   <p>{w.hardwareOffline}</p>
                   <LicenseFileForm
                     id={`${base}-file`}

@@ -1,6 +1,7 @@
 import type { MyLicenseSchema } from "@ninsho/contract";
 import type * as z from "zod";
 import { useSpeech } from "../i18n.js";
+import { Prose } from "../Prose.js";
 import { Allowance } from "./Allowance.js";
 import { DeviceRow } from "./DeviceRow.js";
 import { LicenseFileForm } from "./LicenseFile.js";
@@ -74,7 +75,9 @@ export function LicenseCard({ license, onChanged }: LicenseCardProps) {
       </ul>
       <details>
         <summary>{w.licenseFile}</summary>
-        <p>{w.licenseFileHint}</p>
+        <p>
+          <Prose text={w.licenseFileHint} />
+        </p>
         <LicenseFileForm id={`file-${license.id}`} onDone={() => onChanged(w.licenseFileReady)} />
         <p>
           <a href={`/activate/phone?lang=${locale}`}>{w.phoneInstead}</a>
