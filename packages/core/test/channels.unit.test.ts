@@ -46,6 +46,17 @@ describe("bindings (OEM, bundle)", () => {
     expect(judged).toEqual({ ok: true, value: { kind: "rebind", bound: board("b"), repair } });
   });
 
+  it("follows the bound board to a newer collector's digest only through a predecessor set that holds it", () => {
+    const bound = license({ boundComponent: board("a") });
+    const updated = fingerprintOf(machine("a2"));
+    const migrate = judgeBinding(bound, oem, updated, "full", [fingerprintOf(machine("a"))]);
+    expect(migrate).toEqual({ ok: true, value: { kind: "migrate", bound: board("a2") } });
+    // Another machine's old reading is no way to the bound board; a repair is not used up by a migration.
+    expect(refusal(judgeBinding(bound, oem, updated, "full", [fingerprintOf(machine("b"))])).code).toBe(
+      "OEM_BOARD_CHANGED",
+    );
+  });
+
   it("a bundle binds its named kind; other channels bind nothing; a missing kind is refused", () => {
     const dsp = policy({ channel: "bundle", bundleComponent: "disk" });
     const bound = license({ boundComponent: { kind: "disk", digests: ["d-a"] } });

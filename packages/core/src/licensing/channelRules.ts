@@ -1,4 +1,4 @@
-import type { Fingerprint } from "../matching/fingerprint.js";
+import type { ComponentSet, Fingerprint } from "../matching/fingerprint.js";
 import { ok, type Result } from "../result.js";
 import { type BindingOutcome, type FingerprintForm, judgeBinding } from "./componentBinding.js";
 import type { License } from "./license.js";
@@ -14,6 +14,11 @@ export interface ChannelInput {
   readonly fingerprint: Pick<Fingerprint, "components">;
   /** How the fingerprint came: in full (online, license file) or compactly (phone); full by default. */
   readonly form?: FingerprintForm | undefined;
+  /**
+   * The predecessor collector's sets the machine was recognised by in a collector migration (only sets the
+   * matching trusted: see `migrationSets`), so a bound part read differently by the new collector is followed.
+   */
+  readonly migratedFrom?: readonly Pick<ComponentSet, "components">[] | undefined;
   readonly now: Date;
   /**
    * Trial licenses: the marks this machine leaves (`trialMarkSets(…).record`) and the licenses that left any of
@@ -44,7 +49,13 @@ export interface ChannelEffect {
  * if (!channel.ok) refuse(channel.error);
  */
 export function decideChannel(input: ChannelInput): Result<ChannelEffect> {
-  const binding = judgeBinding(input.license, input.policy, input.fingerprint, input.form);
+  const binding = judgeBinding(
+    input.license,
+    input.policy,
+    input.fingerprint,
+    input.form,
+    input.migratedFrom,
+  );
   if (!binding.ok) return binding;
   let trialMarks: readonly string[] = [];
   if (input.policy.channel === "trial") {

@@ -1,4 +1,4 @@
-import type { Fingerprint } from "../matching/fingerprint.js";
+import type { ComponentSet, Fingerprint } from "../matching/fingerprint.js";
 import { slotValueOf } from "../matching/kindMatch.js";
 import { compactBits, parseCompactDigest } from "../offline/compactFingerprint.js";
 import { fail, ok, type Result } from "../result.js";
@@ -33,14 +33,16 @@ export function boundKindOf(policy: Pick<Policy, "channel" | "bundleComponent">)
 }
 
 /**
- * What an activation does to a bound license: nothing, bind it (first device), rebind it by a repair, or
- * sharpen a binding known only compactly (made by phone) to the full digests of the same part, seen online.
+ * What an activation does to a bound license: nothing, bind it (first device), rebind it by a repair, sharpen
+ * a binding known only compactly (made by phone) to the full digests of the same part, seen online, or follow
+ * the same part to the digest a newer collector reads for it (`migrate`).
  */
 export type BindingOutcome =
   | { readonly kind: "unbound" }
   | { readonly kind: "kept" }
   | { readonly kind: "bind"; readonly bound: BoundComponent }
   | { readonly kind: "sharpen"; readonly bound: BoundComponent }
+  | { readonly kind: "migrate"; readonly bound: BoundComponent }
   | { readonly kind: "rebind"; readonly bound: BoundComponent; readonly repair: WarrantyRepair };
 
 const isCompact = (digest: string): boolean => parseCompactDigest(digest) !== undefined;
@@ -68,9 +70,15 @@ function presents(kind: string, bound: readonly string[], presented: readonly st
  * machine recognised by its disk and install after a board swap is still refused on an OEM license.
  * By phone the part is compared by its compact slot (`BINDING_MIN_COMPACT_BITS`); a kind with too few bits for
  * that is refused by phone (BOUND_COMPONENT_NOT_BY_PHONE: a request file or online carries the full digest).
+ * A collector release that reads the same board differently (a new SDK, an OS update) presents a new digest for
+ * the same part; `migratedFrom` — the sets the device's predecessor collector read, only those the matching
+ * already trusts (`migrationSets`: a real, one-time migration of a served device seen lately) — lets the binding
+ * follow the part to its new digest (`migrate`) instead of refusing every OEM machine at the release.
  * Attacker: a user moving an OEM key to another machine, online or by phone / license file to dodge the online
- * rule. Limit: a client rewritten to replay the first board's digest passes this rule (the device limit and fork
- * detection still hold); by phone, a board whose 9-bit slot happens to equal the bound one's (1 in 511).
+ * rule; with the SDK as shipped, copying its state to another machine presents no migration (the collector is
+ * the same), so the other board is refused. Limit: a client rewritten to replay the first board's digest (or to
+ * claim a migration from it) passes this rule (the device limit and fork detection still hold); by phone, a board
+ * whose 9-bit slot happens to equal the bound one's (1 in 511).
  * @example
  * const judged = judgeBinding(license, policy, fingerprint);
  * if (!judged.ok) refuse(judged.error); // OEM_BOARD_CHANGED
@@ -80,6 +88,7 @@ export function judgeBinding(
   policy: Pick<Policy, "channel" | "bundleComponent">,
   fingerprint: Pick<Fingerprint, "components">,
   form: FingerprintForm = "full",
+  migratedFrom: readonly Pick<ComponentSet, "components">[] = [],
 ): Result<BindingOutcome> {
   const kind = boundKindOf(policy);
   if (kind === undefined) return ok({ kind: "unbound" });
@@ -95,6 +104,11 @@ export function judgeBinding(
     const sharpen = bound.digests.every(isCompact) && !presented.digests.some(isCompact);
     return ok(sharpen ? { kind: "sharpen", bound: presented } : { kind: "kept" });
   }
+  const before = migratedFrom.flatMap((set) =>
+    set.components.filter((c) => c.kind === kind).map((c) => lower(c.digest)),
+  );
+  if (before.length > 0 && presents(kind, bound.digests, before))
+    return ok({ kind: "migrate", bound: presented });
   if (license.warrantyRepair) return ok({ kind: "rebind", bound: presented, repair: license.warrantyRepair });
   return policy.channel === "oem" ? fail("OEM_BOARD_CHANGED") : fail("BUNDLE_COMPONENT_CHANGED", { kind });
 }

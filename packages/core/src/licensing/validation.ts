@@ -7,7 +7,7 @@ import { issueNextLease } from "./leaseCounter.js";
 import { type Device, type License, licenseRefusal } from "./license.js";
 import { baselineChanges, judgeLease, type LineageEvent, refreshedDevice, withFork } from "./lineage.js";
 import type { Policy } from "./policy.js";
-import { compareWithDevice } from "./recognition.js";
+import { compareWithDevice, migrationSets } from "./recognition.js";
 
 /** Everything the validation rule looks at. */
 export interface ValidationInput {
@@ -56,7 +56,7 @@ export type ValidationDecision =
       readonly explanation: MatchExplanation;
       readonly next?: Device;
       readonly event?: LineageEvent;
-      readonly binding?: Extract<BindingOutcome, { kind: "bind" | "rebind" | "sharpen" }>;
+      readonly binding?: Extract<BindingOutcome, { kind: "bind" | "rebind" | "sharpen" | "migrate" }>;
     };
 
 /**
@@ -81,7 +81,8 @@ export function decideValidation(input: ValidationInput): ValidationDecision {
  */
 function bound(input: ValidationInput, decision: ValidationDecision): ValidationDecision {
   if (decision.kind !== "serve") return decision;
-  const judged = judgeBinding(input.license, input.policy, input.fingerprint);
+  const migratedFrom = migrationSets(decision.device, input.fingerprint, input.now) ?? [];
+  const judged = judgeBinding(input.license, input.policy, input.fingerprint, "full", migratedFrom);
   if (!judged.ok) {
     const { device, explanation } = decision;
     return { kind: "refuse", problem: judged.error, device, explanation };

@@ -31,6 +31,15 @@ const admits = (write: ActivationWrite, policy: Policy): boolean =>
   (write.kind === "transfer" && policy.transferable);
 
 /**
+ * The predecessor's sets a recognised machine was matched by (a collector migration: its explanation names the
+ * older collector, and recognition compared only the sets `migrationSets` lets count), for the channel's binding.
+ */
+function migratedFrom(write: ActivationWrite, fingerprint: Fingerprint): Fingerprint["previous"] {
+  if (write.kind !== "recognized" || write.explanation.collector === fingerprint.collector) return [];
+  return (fingerprint.previous ?? []).filter((set) => set.collector === write.explanation.collector);
+}
+
+/**
  * The one way in: every path that admits a device — online activation, phone confirmation, license file,
  * transfer — writes what the activation rule decided through here, under the same license lock. When the rule
  * let the machine in, the channel's rules are read and decided (`judgeChannel`, pure `decideChannel` in core): a
@@ -59,6 +68,7 @@ export async function admitDevice(
       form: admission.form,
       now: record.now,
       base: admission.base,
+      migratedFrom: migratedFrom(write, admission.fingerprint),
     });
     if (judged.ok) effect = judged.value;
     else decided = { kind: "refused", problem: judged.error };

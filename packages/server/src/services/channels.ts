@@ -54,6 +54,8 @@ export interface ChannelRead {
   readonly form?: FingerprintForm | undefined;
   readonly now: Date;
   readonly base?: NamedBase;
+  /** A recognised machine's predecessor sets in a collector migration (see `ChannelInput.migratedFrom`). */
+  readonly migratedFrom?: Fingerprint["previous"];
 }
 
 /**
@@ -76,7 +78,16 @@ export async function judgeChannel(read: ChannelRead): Promise<Result<ChannelEff
     if (!found) return fail("UPGRADE_BASE_INVALID", { why: "missing" });
     base = { license: found, namedBy: read.base.namedBy, onThisMachine: await runsHere(read, found) };
   }
-  return decideChannel({ license, policy, fingerprint, form, now, trial, base });
+  return decideChannel({
+    license,
+    policy,
+    fingerprint,
+    form,
+    now,
+    trial,
+    base,
+    migratedFrom: read.migratedFrom,
+  });
 }
 
 /** Whether the base license holds an activation on the machine that asks (its own policy's matching). */
@@ -120,7 +131,7 @@ export async function writeChannel(
   let patch: LicensePatch = {};
   let next: License = license;
   const binding = effect.binding;
-  if (binding.kind === "bind" || binding.kind === "rebind" || binding.kind === "sharpen") {
+  if (binding.kind !== "unbound" && binding.kind !== "kept") {
     patch = { boundComponent: binding.bound, ...(binding.kind === "rebind" ? { warrantyRepair: null } : {}) };
     const { warrantyRepair: _used, ...rest } = next;
     next = { ...(binding.kind === "rebind" ? rest : next), boundComponent: binding.bound };
@@ -128,6 +139,9 @@ export async function writeChannel(
     // The same part, first known by phone (a few bits), now seen in full: bound by its full digest from now on.
     else if (binding.kind === "sharpen")
       await event(license.id, "license.bound", { kind: binding.bound.kind, sharpened: true });
+    // The same part, read by a newer collector (an SDK or OS update): bound by the digest it reads now.
+    else if (binding.kind === "migrate")
+      await event(license.id, "license.bound", { kind: binding.bound.kind, migrated: true });
     else
       await event(
         license.id,
