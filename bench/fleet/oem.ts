@@ -1,4 +1,4 @@
-import type { ComponentSet } from "@ninsho/core";
+import { COLLECTOR_MIGRATION_WINDOW_DAYS, type ComponentSet } from "@ninsho/core";
 import { fingerprintOf } from "./collector.js";
 import { type Environment, observe } from "./device.js";
 import type { DevicePlan } from "./plan.js";
@@ -23,10 +23,11 @@ export const warrantyDraws = (seed: number, index: number): Rng =>
 export type BoardResolution = "warranty-repair" | "new-license" | "rebind";
 
 /**
- * The server's OEM rule (`judgeBinding` in core) binds to the board digests of the current set only: a board
- * physically replaced is a warranty repair (`share`) or a new license; a board that only reads differently (a
- * collector release, an OS update, a BIOS flash rewriting the serial, a VM moved) is the same machine, and
- * support's one tool to move the binding is the warranty-repair route: a rebind, counted apart.
+ * The server's OEM rule (`judgeBinding` in core) binds to the board digests of the current set, and follows
+ * them through a collector release (the predecessor's set, sent as `previous`, holds the bound board). A board
+ * physically replaced is a warranty repair (`share`) or a new license; a board that only reads differently with
+ * no `previous` to carry it (an OS update, a BIOS flash rewriting the serial, a VM moved) is the same machine,
+ * and support's one tool to move the binding is the warranty-repair route: a rebind, counted apart.
  */
 export function boardResolution(event: string | undefined, warranty: Rng, share: number): BoardResolution {
   if (event !== "motherboard-replaced") return "rebind";
@@ -79,18 +80,33 @@ export function oemModel(
   let bound = new Set(boardOf(fingerprintOf(life.first)));
   if (bound.size === 0) return { ...counts, stranded: true };
   let stored = observe(life.first).current.components;
+  let storedCollector = life.first.collector;
+  let lastSeen = 0;
   for (const step of life.steps) {
-    if (step.kind !== "refresh" || step.event === undefined) continue;
-    const o = observe(step.machine);
-    const board = boardOf(fingerprintOf(step.machine));
+    if (step.kind !== "refresh") continue;
+    const sinceSeen = step.day - lastSeen;
+    lastSeen = step.day;
+    if (step.event === undefined) continue;
+    // The server trusts a predecessor's set only in a real migration: a newer collector than the device's, on
+    // a device seen within the migration window (`migrationSets` in core).
+    const migrating =
+      step.machine.collector > storedCollector && sinceSeen <= COLLECTOR_MIGRATION_WINDOW_DAYS;
+    const seen = observe(step.machine);
+    const o = migrating ? seen : { ...seen, previous: undefined };
+    const fingerprint = fingerprintOf(step.machine);
+    const board = boardOf(fingerprint);
     if (board.length === 0) return { ...counts, stranded: true };
     const matched = sameDevice(stored, o, env);
     stored = o.current.components;
+    storedCollector = step.machine.collector;
     if (step.event === "machine-replaced") {
       bound = new Set(board);
       continue;
     }
-    const presented = board.some((d) => bound.has(d));
+    const before = migrating ? (fingerprint.previous ?? []).flatMap(boardOf) : [];
+    const migrated = before.some((d) => bound.has(d));
+    if (migrated) bound = new Set(board);
+    const presented = migrated || board.some((d) => bound.has(d));
     if (matched && presented) continue;
     counts.lockouts++;
     if (presented) continue;
