@@ -4,6 +4,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, type SqliteDatabase as KyselySqliteDatabase, SqliteDialect } from "kysely";
 import type { Direct } from "../repositories/executor.js";
 import type { Database } from "../schema.js";
+import { readOrFallBack } from "./sqliteBusy.js";
 import { Mutex, readRoutingDialect } from "./sqliteReader.js";
 import { SideWriter } from "./sqliteSideWriter.js";
 
@@ -107,7 +108,10 @@ export function openSqlite(path: string): {
   const side = new SideWriter(path, exclusive);
   const direct: Direct = {
     rows: <R>(query: { sql: string }, parameters: readonly unknown[]) =>
-      reader.prepare(query.sql).all(parameters) as R[],
+      readOrFallBack(
+        () => reader.prepare(query.sql).all(parameters) as R[],
+        () => exclusive(async () => writer.prepare(query.sql).all(parameters) as R[]),
+      ),
     writeAside: (statements) => side.run(statements.map(({ sql, parameters }) => ({ sql, parameters }))),
   };
   const db = new Kysely<Database>({ dialect: readRoutingDialect(writer, reader, mutex, wal.sync) });

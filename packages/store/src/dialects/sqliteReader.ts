@@ -10,6 +10,7 @@ import {
   SqliteQueryCompiler,
   type SqliteStatement,
 } from "kysely";
+import { isBusy } from "./sqliteBusy.js";
 
 /** What runs a statement: a better-sqlite3 database (or its statement cache). */
 export interface Preparer {
@@ -68,8 +69,14 @@ class RoutedConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (!this.inTransaction && !this.holdsWriter && SelectQueryNode.is(query.query))
-      return run<R>(this.reader, query);
+    if (!this.inTransaction && !this.holdsWriter && SelectQueryNode.is(query.query)) {
+      try {
+        return run<R>(this.reader, query);
+      } catch (error) {
+        // "database is locked" on the read connection: read on the writer, after the write that holds it.
+        if (!isBusy(error)) throw error;
+      }
+    }
     await this.takeWriter();
     const result = run<R>(this.writer, query);
     // Outside a transaction a statement that is not a read committed on its own (autocommit).

@@ -16,7 +16,7 @@ export interface Direct {
    * Run a compiled SELECT on the read-only connection, at once: what Kysely's routing of a read outside a
    * transaction does (the last committed state), without its executor.
    */
-  rows<R>(query: CompiledQuery, parameters: readonly unknown[]): R[];
+  rows<R>(query: CompiledQuery, parameters: readonly unknown[]): R[] | Promise<R[]>;
   /** Run compiled writes in one transaction of a worker thread's connection, committed before it resolves. */
   writeAside(statements: readonly CompiledQuery[]): Promise<void>;
 }
