@@ -17,8 +17,8 @@ const CODE_POSITIONS: readonly RegExp[] = [
   /\.of\(\s*[\w.]+\s*,\s*["']([A-Z][A-Z0-9_]*)["']/g,
 ];
 
-/** Codes of the system, not of Ninsho: Node's errno (`ENOENT`) and `ERR_…` codes. */
-const SYSTEM_CODE = /^(?:E[A-Z]{3,}|ERR_[A-Z0-9_]+)$/;
+/** Codes of the system, not of Ninsho: Node's errno (`ENOENT`) and `ERR_…` codes, SQLite's (`SQLITE_BUSY`). */
+const SYSTEM_CODE = /^(?:E[A-Z]{3,}|ERR_[A-Z0-9_]+|SQLITE_[A-Z_]+)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
