@@ -2,7 +2,7 @@ import type { Fingerprint } from "../matching/fingerprint.js";
 import type { MatchExplanation } from "../matching/match.js";
 import type { Problem } from "../result.js";
 import { closestDevice } from "./activation.js";
-import { type BindingOutcome, judgeBinding } from "./componentBinding.js";
+import { type BindingOutcome, boundKindOf, judgeBinding } from "./componentBinding.js";
 import { issueNextLease } from "./leaseCounter.js";
 import { type Device, type License, licenseRefusal } from "./license.js";
 import { baselineChanges, judgeLease, type LineageEvent, refreshedDevice, withFork } from "./lineage.js";
@@ -80,7 +80,8 @@ export function decideValidation(input: ValidationInput): ValidationDecision {
  * again. Limit: as `judgeBinding`'s.
  */
 function bound(input: ValidationInput, decision: ValidationDecision): ValidationDecision {
-  if (decision.kind !== "serve") return decision;
+  // Most licenses bind no part: nothing to judge, and no migration sets to work out on the hot path.
+  if (decision.kind !== "serve" || boundKindOf(input.policy) === undefined) return decision;
   const migratedFrom = migrationSets(decision.device, input.fingerprint, input.now) ?? [];
   const judged = judgeBinding(input.license, input.policy, input.fingerprint, "full", migratedFrom);
   if (!judged.ok) {

@@ -10,7 +10,7 @@ import {
   SqliteQueryCompiler,
   type SqliteStatement,
 } from "kysely";
-import { isBusy } from "./sqliteBusy.js";
+import { readOrFallBack } from "./sqliteBusy.js";
 
 /** What runs a statement: a better-sqlite3 database (or its statement cache). */
 export interface Preparer {
@@ -69,14 +69,16 @@ class RoutedConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (!this.inTransaction && !this.holdsWriter && SelectQueryNode.is(query.query)) {
-      try {
-        return run<R>(this.reader, query);
-      } catch (error) {
-        // "database is locked" on the read connection: read on the writer, after the write that holds it.
-        if (!isBusy(error)) throw error;
-      }
-    }
+    if (!this.inTransaction && !this.holdsWriter && SelectQueryNode.is(query.query))
+      return readOrFallBack(
+        () => run<R>(this.reader, query),
+        () => this.onWriter<R>(query),
+      );
+    return this.onWriter<R>(query);
+  }
+
+  /** A statement on the writing connection, holding its lock until Kysely releases this connection. */
+  private async onWriter<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     await this.takeWriter();
     const result = run<R>(this.writer, query);
     // Outside a transaction a statement that is not a read committed on its own (autocommit).
