@@ -43,6 +43,7 @@ export * from "./signing/base64url.js";
 export * from "./signing/jws.js";
 export * from "./signing/keyPair.js";
 export * from "./signing/lease.js";
+export * from "./signing/sameBytes.js";
 export * from "./signing/seatLease.js";
 export * from "./signing/secrets.js";
 export * from "./signing/signedResponse.js";

@@ -1,5 +1,5 @@
-import { createHash, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { fail, ok, type Result } from "@ninsho/core";
+import { createHash, createHmac, hkdfSync } from "node:crypto";
+import { fail, ok, type Result, sameBytes } from "@ninsho/core";
 import type { CounterRow, DeviceRow, RelayDb } from "./db.js";
 
 /**
@@ -34,9 +34,7 @@ export function verifyChain(db: RelayDb, key: Buffer, counters: CounterRow): Res
     .all(counters.grant_id) as Pick<DeviceRow, "seq" | "id" | "slot" | "fpd">[];
   let head = chainStart(counters.grant_id);
   for (const row of rows) head = chainNext(head, row);
-  const expected = Buffer.from(chainSeal(key, counters.grant_id, counters.seq, head));
-  const stored = Buffer.from(counters.seal);
-  const sealed = expected.length === stored.length && timingSafeEqual(expected, stored);
+  const sealed = sameBytes(chainSeal(key, counters.grant_id, counters.seq, head), counters.seal);
   if (sealed && head === counters.head && rows.length === counters.seq) return ok(true);
   return fail("RELAY_STATE_ROLLBACK", {
     grantId: counters.grant_id,

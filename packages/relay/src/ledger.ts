@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import {
   checkDeviceProof,
   type DeviceProofRefusal,
@@ -7,6 +6,7 @@ import {
   type Problem,
   parseDeviceSecret,
   reason,
+  sameBytes,
   seal,
   unseal,
 } from "@ninsho/core";
@@ -68,9 +68,7 @@ export const deviceSecretOf = (ctx: RelayContext, row: DeviceRow): Buffer | unde
 
 /** Whether an offered secret is the one registered, in constant time. */
 export function sameSecret(offered: Buffer, registered: Buffer | undefined): boolean {
-  return (
-    registered !== undefined && offered.length === registered.length && timingSafeEqual(offered, registered)
-  );
+  return registered !== undefined && sameBytes(offered, registered);
 }
 
 /** What a new admission (or a device restored from its lease) is. */

@@ -1,6 +1,7 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { canonicalJson } from "../canonicalJson.js";
 import { fromBase64Url, isBase64Url, toBase64Url } from "../signing/base64url.js";
+import { sameBytes } from "../signing/sameBytes.js";
 
 /**
  * Device proof: a device holds a 32-byte random secret made on the device at activation; the server keeps it
@@ -147,8 +148,5 @@ export function checkDeviceProof(input: {
     return { ok: false, reason: "stale" };
   const presented = fromBase64Url(proof.sig);
   const expected = mac(input.secret, deviceProofMessage(input.path, input.body, proof.at));
-  // timingSafeEqual throws on unequal lengths; the length of a MAC is public, so comparing it first leaks nothing.
-  return presented.length === expected.length && timingSafeEqual(presented, expected)
-    ? { ok: true }
-    : { ok: false, reason: "bad_signature" };
+  return sameBytes(presented, expected) ? { ok: true } : { ok: false, reason: "bad_signature" };
 }

@@ -1,8 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { canonicalJson } from "../canonicalJson.js";
 import type { ProductKey } from "../keys/productKey.js";
 import type { Fingerprint } from "../matching/fingerprint.js";
 import { fromBase64Url, toBase64Url } from "../signing/base64url.js";
+import { sameBytes } from "../signing/sameBytes.js";
 import type { X25519PublicJwk } from "./jwe.js";
 import { licenseShortId, offlineProof, offlineProofKey } from "./keyDerived.js";
 
@@ -93,9 +94,7 @@ export const serializeOfflineRequest = (request: OfflineRequest): string =>
  */
 export function offlineRequestProofHolds(request: OfflineRequest, key: ProductKey): boolean {
   const { proof, ...unsigned } = request;
-  const given = fromBase64Url(proof);
-  const expected = proofOf(key, unsigned);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameBytes(fromBase64Url(proof), proofOf(key, unsigned));
 }
 
 /**

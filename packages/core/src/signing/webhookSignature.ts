@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { fail, ok, type Result } from "../result.js";
+import { sameBytes } from "./sameBytes.js";
 
 /**
  * The signature header of a webhook, in Stripe's scheme: `t=<unix seconds>,v1=<hex HMAC-SHA256 over "t.body">`.
@@ -42,9 +43,6 @@ export function verifyWebhook(
     return fail("SIGNATURE_INVALID", { cause: "stale" });
   }
   const expected = Buffer.from(hmacHex(secret, t, body), "hex");
-  const matches = candidates.some((hex) => {
-    const given = Buffer.from(hex, "hex");
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+  const matches = candidates.some((hex) => sameBytes(Buffer.from(hex, "hex"), expected));
   return matches ? ok(Number(t)) : fail("SIGNATURE_INVALID", { cause: "mismatch" });
 }

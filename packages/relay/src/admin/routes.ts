@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { sameBytes } from "@ninsho/core";
 import type { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { RelayContext } from "../context.js";
@@ -33,7 +34,7 @@ function tokenHolds(ctx: RelayContext, token: string | undefined): boolean {
     | { token_digest: string }
     | undefined;
   if (!stored) return false;
-  return timingSafeEqual(Buffer.from(stored.token_digest, "hex"), digest(token));
+  return sameBytes(Buffer.from(stored.token_digest, "hex"), digest(token));
 }
 
 /**

@@ -1,10 +1,11 @@
-import { createHmac, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, type ScryptOptions, scrypt } from "node:crypto";
 import {
   DEFAULT_SCRYPT_COST,
   formatPasswordHash,
   needsRehash,
   parsePasswordHash,
   type ScryptCost,
+  sameBytes,
 } from "@ninsho/core";
 
 const KEY_LENGTH = 32;
@@ -52,7 +53,7 @@ export async function verifyPassword(
   if (!parsed) return { ok: false, rehash: false };
   const expected = Buffer.from(parsed.hash, "base64");
   const key = await derive(peppered(pepper, password), Buffer.from(parsed.salt, "base64"), parsed.cost);
-  const ok = key.length === expected.length && timingSafeEqual(key, expected);
+  const ok = sameBytes(key, expected);
   return { ok, rehash: ok && needsRehash(parsed.cost, target) };
 }
 

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import {
   checkDeviceProof,
   type Device,
@@ -10,6 +9,7 @@ import {
   type Result,
   reason as reasonOf,
   type Secrets,
+  sameBytes,
 } from "@ninsho/core";
 import { openDeviceSecret, sealDeviceSecret } from "./deviceSecrets.js";
 
@@ -77,7 +77,7 @@ function check(secret: Buffer | undefined, request: ProvenRequest, now: Date, wi
 /** A device's registered secret is never replaced by one a request offers; compared in constant time. */
 function sameSecret(offered: string, secret: Buffer | undefined): boolean {
   const parsed = parseDeviceSecret(offered);
-  return parsed !== undefined && secret !== undefined && timingSafeEqual(parsed, secret);
+  return parsed !== undefined && secret !== undefined && sameBytes(parsed, secret);
 }
 
 /**

@@ -1,5 +1,11 @@
-import { timingSafeEqual } from "node:crypto";
-import { type Device, fromBase64Url, isRecord, type LeaseClaims, type License } from "@ninsho/core";
+import {
+  type Device,
+  fromBase64Url,
+  isRecord,
+  type LeaseClaims,
+  type License,
+  sameBytes,
+} from "@ninsho/core";
 import type { ServerDeps } from "../deps.js";
 
 /** A lease the server recognised as its own current one: its claims, and the device and license they name. */
@@ -42,9 +48,7 @@ export async function currentLease(deps: ServerDeps, token: string): Promise<Cur
     // The answer re-sends this very lease when nothing changes: from the cache, not signed again.
     deps.leases.recognised(state, token, license, policy, device);
   } else {
-    const issued = Buffer.from(deps.leases.lease(key, license, policy, device).token);
-    const presented = Buffer.from(token);
-    if (issued.length !== presented.length || !timingSafeEqual(issued, presented)) return undefined;
+    if (!sameBytes(deps.leases.lease(key, license, policy, device).token, token)) return undefined;
   }
   // The bytes are the ones we signed: their claims are the issuer's, complete and well-formed.
   return { claims: claims as unknown as LeaseClaims, found };
@@ -60,9 +64,7 @@ export async function currentLease(deps: ServerDeps, token: string): Promise<Cur
  */
 function storedDigestMatches(deps: ServerDeps, device: Device, state: string, token: string): boolean {
   if (device.leaseDigest === undefined) return false;
-  const stored = Buffer.from(device.leaseDigest);
-  const presented = Buffer.from(deps.leases.digest(state, token));
-  return stored.length === presented.length && timingSafeEqual(stored, presented);
+  return sameBytes(device.leaseDigest, deps.leases.digest(state, token));
 }
 
 /** A base64url JSON object of a compact JWS, read without any trust (`undefined` when it is not one). */

@@ -1,5 +1,5 @@
-import { randomInt, timingSafeEqual } from "node:crypto";
-import { fail, type License, type Locale, ok, type Result } from "@ninsho/core";
+import { randomInt } from "node:crypto";
+import { fail, type License, type Locale, ok, type Result, sameBytes } from "@ninsho/core";
 import type { Repositories } from "@ninsho/store";
 import { type Refusal, throttled } from "../accounts/counters.js";
 import { accountLink, sendAccountMail } from "../accounts/mail/send.js";
@@ -96,9 +96,7 @@ export async function checkTransferCode(
     stored.attempts >= TRANSFER_CODE_TRIES
   )
     return invalid(0);
-  const expected = Buffer.from(stored.digest);
-  const given = Buffer.from(digestOf(deps, licenseId, canonical(typed)));
-  if (expected.length === given.length && timingSafeEqual(expected, given)) return ok(undefined);
+  if (sameBytes(stored.digest, digestOf(deps, licenseId, canonical(typed)))) return ok(undefined);
   const attempts = await tx.transferCodes.countWrong(licenseId);
   deps.logger.warn({ licenseId, attempts }, "wrong transfer code");
   return invalid(Math.max(0, TRANSFER_CODE_TRIES - attempts));

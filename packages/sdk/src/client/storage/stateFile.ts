@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { isErrorCode, isRecord } from "@ninsho/core";
+import { createHmac } from "node:crypto";
+import { isErrorCode, isRecord, sameBytes } from "@ninsho/core";
 import { isOfflineState, type OfflineState } from "../../offline/state.js";
 import { type AcceptedRecord, isAcceptedRecord } from "../accepted.js";
 import type { ProblemSeed } from "../problem.js";
@@ -167,9 +167,7 @@ export function parseState(text: string, macKey: Buffer | undefined): StateParse
     return { kind: "corrupt", reason: "it is not a Ninsho state file" };
   }
   if (macKey === undefined) return { kind: "tampered", reason: "its install secret is missing" };
-  const expected = mac(macKey, outer.body);
-  const given = Buffer.from(outer.mac, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!sameBytes(Buffer.from(outer.mac, "base64url"), mac(macKey, outer.body))) {
     return { kind: "tampered", reason: "its MAC does not verify" };
   }
   let body: unknown;

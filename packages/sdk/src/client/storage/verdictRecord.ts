@@ -1,7 +1,7 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { isErrorCode, isRecord } from "@ninsho/core";
+import { isErrorCode, isRecord, sameBytes } from "@ninsho/core";
 import { createExclusive, type FileRead, readOptional, writeAtomic } from "./files.js";
 import type { ServerVerdict, StoredState } from "./stateFile.js";
 
@@ -214,8 +214,7 @@ export function parseRecord(text: string, secret: Buffer, productId: string): Re
     return { kind: "bad", reason: "it is not a Ninsho verdict record" };
   }
   const given = Buffer.from(typeof outer.mac === "string" ? outer.mac : "", "base64url");
-  const expected = mac(secret, outer.body);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!sameBytes(given, mac(secret, outer.body))) {
     return { kind: "bad", reason: "its MAC does not verify" };
   }
   let body: unknown;

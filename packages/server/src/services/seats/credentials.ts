@@ -1,5 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Seat } from "@ninsho/core";
+import { sameBytes } from "@ninsho/core";
 
 /**
  * A seat's secret, made at check-out and shown once: 256 random bits, so it cannot be guessed, and kept only
@@ -17,9 +18,7 @@ export const seatSecretDigest = (secret: string): string =>
  */
 export function holdsSeat(seat: Seat, secret: string | undefined): boolean {
   if (secret === undefined) return false;
-  const given = Buffer.from(seatSecretDigest(secret), "hex");
-  const stored = Buffer.from(seat.secretDigest, "hex");
-  return given.length === stored.length && timingSafeEqual(given, stored);
+  return sameBytes(Buffer.from(seatSecretDigest(secret), "hex"), Buffer.from(seat.secretDigest, "hex"));
 }
 
 /** The secret of an `Authorization: Bearer <secret>` header, if there is one. */
