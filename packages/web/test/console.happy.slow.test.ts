@@ -1,6 +1,7 @@
 /**
  * The support console in a real browser: sign-in with a pasted token (kept in sessionStorage only), the phone
- * flow for a caller at /console/phone (the desk's caller form) with a reason for the timeline, and the license lookup (at its
+ * flow for a caller at /console/phone (the desk's caller form) with a reason for the timeline and the product
+ * it activates over the confirmation ID, and the license lookup (at its
  * old address, now the console app's search, with a floating license's seats on the license page).
  */
 import { describe as catalogueText, verifyConfirmationId } from "@ninsho/core";
@@ -57,6 +58,9 @@ describe.runIf(chromiumAvailable())("/console in Chromium", () => {
     const confirmationId = (await page.locator("#caller-cid [data-cid-group]").allTextContents()).join("-");
     const { publicKey } = await offlineKey(web, c.productId);
     expect(verifyConfirmationId({ installationId: iid, confirmationId, publicKey }).ok).toBe(true);
+    // Headed with the product it activates, in the words of the caller's own phone page.
+    expect(await caller.getByRole("heading", { level: 4 }).textContent()).toBe("Activation of Lab suite");
+    expect(await page.locator("#caller-product").textContent()).toBe("Activation of Lab suite");
     await fitsPhone(page);
     await expectAccessible(page, "console phone confirmed");
     await screenshot(page, "console-phone-confirmed");

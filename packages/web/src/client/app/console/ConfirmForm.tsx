@@ -7,6 +7,7 @@ import {
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { ApiProblem } from "../../api.js";
+import { ActivationHeading } from "../ActivationHeading.js";
 import { CidGroups } from "../CidGroups.js";
 import { useSpeech } from "../i18n.js";
 import { Field, ProblemNote, problemOf } from "../ui.js";
@@ -61,7 +62,7 @@ export interface ConfirmFormProps {
  * A phone activation by support (POST /v1/admin/offline/confirmations): the installation ID the caller reads
  * out, and why; with `from`, a transfer by support, which needs no owner's code. The same route and rules as
  * the caller's own phone activation, with the staff token in the timeline; the confirmation ID is shown in
- * numbered groups to read out.
+ * numbered groups to read out, headed with the product it activates as on the caller's own phone page.
  */
 export function ConfirmForm(props: ConfirmFormProps) {
   const session = useSession();
@@ -72,7 +73,7 @@ export function ConfirmForm(props: ConfirmFormProps) {
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const [groups, setGroups] = useState<readonly string[] | undefined>(undefined);
+  const [confirmed, setConfirmed] = useState<Confirmation | undefined>(undefined);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -90,7 +91,7 @@ export function ConfirmForm(props: ConfirmFormProps) {
     const answer = await session.call("POST", "/v1/admin/offline/confirmations", body);
     const done = answer.kind === "ok" ? readAs(ConfirmationSchema, answer.body) : undefined;
     setProblem(done ? undefined : problemOf(answer, speech));
-    setGroups(done?.groups);
+    setConfirmed(done);
     if (done) props.onConfirmed(done);
   };
 
@@ -120,10 +121,11 @@ export function ConfirmForm(props: ConfirmFormProps) {
       <button type="submit" class="primary">
         {props.submit}
       </button>
-      {groups && (
+      {confirmed && (
         <>
+          <ActivationHeading id={`${props.name}-product`} level={4} product={confirmed.license.productName} />
           <p role="status">{props.done}</p>
-          <CidGroups id={`${props.name}-cid`} groups={groups} />
+          <CidGroups id={`${props.name}-cid`} groups={confirmed.groups} />
         </>
       )}
     </form>

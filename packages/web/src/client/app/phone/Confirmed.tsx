@@ -1,5 +1,6 @@
 import type { Confirmation } from "@ninsho/contract";
 import { useState } from "preact/hooks";
+import { ActivationHeading } from "../ActivationHeading.js";
 import { CidGroups } from "../CidGroups.js";
 import { type Speech, useSpeech } from "../i18n.js";
 
@@ -43,7 +44,7 @@ export function Confirmed(props: {
   return (
     <>
       {/* The caller proved the key, so the answer is headed with the product it activates. */}
-      <h2 id="answer-heading">{speech.t(w.productHeading, { product: c.license.productName })}</h2>
+      <ActivationHeading id="answer-heading" level={2} product={c.license.productName} />
       <h3>{w.resultHeading}</h3>
       <p>{w.resultIntro}</p>
       <CidGroups id="confirmation-id" groups={c.groups} confirmationId={c.confirmationId} />
