@@ -1,5 +1,15 @@
-import { errorCodes } from "@ninsho/core";
+import { errorCodes, retiredErrorCodes } from "@ninsho/core";
 import * as z from "zod";
+
+/**
+ * Retired codes stay in the enum, so a client generated from this document that switches on one still
+ * compiles, and one checking an older server's answers against it still accepts them; the description says
+ * which they are (OpenAPI has no way to deprecate one value of an enum).
+ */
+const retired = Object.entries(retiredErrorCodes).map(
+  ([code, successor]) => `${code} (replaced by ${successor})`,
+);
+const CODE_DESCRIPTION = `Stable code from the closed catalogue; never renamed or removed. Retired codes, which no current server answers but which stay for the clients that switch on them: ${retired.join(", ")}.`;
 
 /**
  * The body of every error answer: a code of the closed catalogue, its words in the asked language, and where
@@ -12,7 +22,7 @@ import * as z from "zod";
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(errorCodes).meta({ description: "Stable code from the closed catalogue; never renamed." }),
+      code: z.enum(errorCodes).meta({ description: CODE_DESCRIPTION }),
       message: z
         .string()
         .meta({ description: "What went wrong, in the language of Accept-Language (en or ja)." }),

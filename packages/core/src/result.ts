@@ -1,4 +1,4 @@
-import type { ErrorCode } from "./errors/codes.js";
+import type { ErrorCode, LiveErrorCode } from "./errors/codes.js";
 import type { ProblemParams } from "./errors/text.js";
 
 /**
@@ -20,8 +20,9 @@ export type Result<T, E = Problem> =
 
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
 
+/** A failure with a code that is not retired: nothing answers those (`retiredErrorCodes`). */
 export const fail = (
-  code: ErrorCode,
+  code: LiveErrorCode,
   params?: Problem["params"],
   details?: unknown,
 ): { readonly ok: false; readonly error: Problem } => ({

@@ -177,6 +177,10 @@ describe("web pages over HTTP", () => {
       expect(html).toContain(attribute(describeProblem(code, "ja").remedy));
       expect(html).toContain(attribute(describeProblem(code, "en").remedy));
     }
+    // A retired code says so on its card, and names its successor.
+    expect(html).toMatch(
+      /id="TRANSFER_LIMIT_REACHED">\s*<h3>[\s\S]*?<\/h3>\s*<p class="retired">廃止されたコード：[^<]*後継は TRANSFER_ALLOWANCE_EXHAUSTED です。<\/p>/,
+    );
     const favicon = await fetch(`${web.url}/favicon.svg`);
     expect(favicon.headers.get("content-type")).toBe("image/svg+xml");
   });

@@ -1,5 +1,6 @@
 /**
- * The closed set of error codes. A code is a promise to clients: never rename one, only add.
+ * The closed set of error codes. A code is a promise to clients: never rename or remove one, only add; a code
+ * nothing answers any more is retired (`retiredErrorCodes`), not removed.
  * Each has an English and Japanese message and remedy (`catalogue`). Server codes travel in HTTP answers and
  * each has an HTTP status (`httpStatus`); device codes are what the SDK and the `ninsho` command report about
  * the machine's own situation (no server, a tampered file, a clock set back, a bad argument) and have none.
@@ -25,6 +26,8 @@ export const serverErrorCodes = [
   "DEVICE_PROOF_REQUIRED",
   "FINGERPRINT_MISMATCH",
   "TRANSFER_NOT_ALLOWED",
+  // Retired (see retiredErrorCodes): TRANSFER_ALLOWANCE_EXHAUSTED replaced it.
+  "TRANSFER_LIMIT_REACHED",
   "LEASE_INVALID",
   "DEVICE_PROOF_INVALID",
   "PRODUCT_NOT_FOUND",
@@ -203,6 +206,34 @@ export type ServerErrorCode = (typeof serverErrorCodes)[number];
 
 /** A code that never travels in an HTTP answer (see `deviceErrorCodes`). */
 export type DeviceErrorCode = (typeof deviceErrorCodes)[number];
+
+/**
+ * Server codes no server answers any more, each with the code that replaced it. They stay in the catalogue
+ * with their words and HTTP status (and so in the OpenAPI document and at /docs/errors, marked retired): a
+ * client built when they were answered (SDK 0.1.0, a vendor's script) may still switch on one, and a server of
+ * that time may still answer one to a newer client, which must still word it. `fail` takes no retired code,
+ * so nothing new can answer one.
+ * @example
+ * retiredErrorCodes.TRANSFER_LIMIT_REACHED; // "TRANSFER_ALLOWANCE_EXHAUSTED"
+ */
+export const retiredErrorCodes = {
+  TRANSFER_LIMIT_REACHED: "TRANSFER_ALLOWANCE_EXHAUSTED",
+} as const satisfies Partial<Record<ServerErrorCode, ServerErrorCode>>;
+
+/** A server code no server answers any more (see `retiredErrorCodes`). */
+export type RetiredErrorCode = keyof typeof retiredErrorCodes;
+
+/** A code something may still answer or report: every code but the retired ones. */
+export type LiveErrorCode = Exclude<ErrorCode, RetiredErrorCode>;
+
+/**
+ * Whether a code is retired: kept for the clients that know it, answered by nothing.
+ * @example
+ * isRetiredErrorCode("TRANSFER_LIMIT_REACHED"); // true
+ * isRetiredErrorCode("TRANSFER_ALLOWANCE_EXHAUSTED"); // false
+ */
+export const isRetiredErrorCode = (code: string): code is RetiredErrorCode =>
+  Object.keys(retiredErrorCodes).includes(code);
 
 export const isErrorCode = (value: string): value is ErrorCode =>
   (errorCodes as readonly string[]).includes(value);

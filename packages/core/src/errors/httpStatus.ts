@@ -75,6 +75,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "DEVICE_FORKED":
     case "LEASE_SUPERSEDED":
     case "FINGERPRINT_MISMATCH":
+    case "TRANSFER_LIMIT_REACHED":
     case "LICENSE_STATE_CONFLICT":
     case "LAST_ADMIN_TOKEN":
     case "POLICY_ARCHIVED":

@@ -4,7 +4,11 @@ import type { CodeTexts } from "./text.js";
 /** The codes of the self-service hardware change (a part of the server catalogue, kept in its own file). */
 export type TransferErrorCode = Extract<
   ServerErrorCode,
-  "DEVICE_REPLACED" | "TRANSFER_ALLOWANCE_EXHAUSTED" | "TRANSFER_PROOF_REQUIRED" | "TRANSFER_CODE_INVALID"
+  | "DEVICE_REPLACED"
+  | "TRANSFER_ALLOWANCE_EXHAUSTED"
+  | "TRANSFER_PROOF_REQUIRED"
+  | "TRANSFER_CODE_INVALID"
+  | "TRANSFER_LIMIT_REACHED"
 >;
 
 /**
@@ -12,6 +16,8 @@ export type TransferErrorCode = Extract<
  * day, the machine that took the slot and how the move was proven (`by`: account, code, phone, file, support),
  * so whoever sits at the old machine knows whether it was them; `TRANSFER_ALLOWANCE_EXHAUSTED` says which
  * limit (`reason`: period or cooldown), from when the next move is possible and which support request was opened.
+ * `TRANSFER_LIMIT_REACHED` is retired (its words as they were, for a server of that time; the remedy names its
+ * successor).
  * @example
  * transferCatalogue.DEVICE_REPLACED.ja.remedy;
  */
@@ -42,6 +48,19 @@ export const transferCatalogue: CodeTexts<TransferErrorCode> = {
         "このライセンスは現在、別のマシンへ移行できません。{reason, select, cooldown {ポリシーでは移行の間隔を {cooldownHours, plural, other {# 時間}}空ける必要があります。} other {過去 365 日に {used} 回移行され、上限に達しています。}}（年間の上限 {allowance} 回、前回の移行 {lastAt}）",
       remedy:
         "次の移行は {nextAt} から可能です。{request, select, none {購入を確認したうえでサポートが早めに移行できます。} other {サポート依頼 {request} をこのライセンスのデバイスと履歴を添えて作成しました。サポートが早めに移行できます。}}",
+    },
+  },
+  TRANSFER_LIMIT_REACHED: {
+    en: {
+      message:
+        "This license was already transferred {used} times in the last 365 days (allowance {allowance}).",
+      remedy:
+        "The next transfer becomes available on {nextAt}; support can grant an exception for a hardware repair. (A retired code: servers now answer TRANSFER_ALLOWANCE_EXHAUSTED instead.)",
+    },
+    ja: {
+      message: "このライセンスは過去 365 日に既に {used} 回移行されています（上限 {allowance} 回）。",
+      remedy:
+        "次の移行は {nextAt} から可能です。修理による交換の場合はサポートが例外を認めることができます。（廃止されたコードです。現在のサーバーは代わりに TRANSFER_ALLOWANCE_EXHAUSTED を返します。）",
     },
   },
   TRANSFER_PROOF_REQUIRED: {

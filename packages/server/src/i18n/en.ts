@@ -5,6 +5,7 @@ export const en = {
   "docs.deviceCodes": "Codes the SDK and the ninsho command report on the device (no HTTP status)",
   "docs.code": "code",
   "docs.status": "HTTP",
+  "docs.retired": "Retired: no current server answers this code; replaced by {code}.",
   "docs.message": "message",
   "docs.remedy": "remedy",
 } as const;

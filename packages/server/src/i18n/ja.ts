@@ -7,6 +7,7 @@ export const ja: Readonly<Record<ServerMessageKey, string>> = {
   "docs.deviceCodes": "SDK と ninsho コマンドがデバイス上で報告するコード（HTTP ステータスなし）",
   "docs.code": "コード",
   "docs.status": "HTTP",
+  "docs.retired": "廃止されたコード：現在のサーバーは返しません。後継は {code} です。",
   "docs.message": "内容",
   "docs.remedy": "対処",
 };

@@ -4,8 +4,10 @@ import {
   deviceErrorCodes,
   type ErrorCode,
   httpStatus,
+  isRetiredErrorCode,
   isServerErrorCode,
   type Locale,
+  retiredErrorCodes,
   serverErrorCodes,
 } from "@ninsho/core";
 import type { AppEnv } from "../http/env.js";
@@ -24,7 +26,10 @@ export const openApiInfo = {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch] ?? ch);
 
-/** One table of codes: each row its code, its HTTP status when it has one, and its words in the reader's language. */
+/**
+ * One table of codes: each row its code, its HTTP status when it has one, and its words in the reader's language
+ * (a retired code's led by its retirement and successor).
+ */
 function codeTable(codes: readonly ErrorCode[], locale: Locale): string {
   const t = serverText(locale);
   const withStatus = codes.some(isServerErrorCode);
@@ -32,7 +37,10 @@ function codeTable(codes: readonly ErrorCode[], locale: Locale): string {
     .map((code) => {
       const text = describe(code, locale);
       const status = isServerErrorCode(code) ? `<td>${httpStatus(code)}</td>` : "";
-      return `<tr id="${code}"><td><code>${code}</code></td>${status}<td>${escapeHtml(text.message)}</td><td>${escapeHtml(text.remedy)}</td></tr>`;
+      const retired = isRetiredErrorCode(code)
+        ? `<strong>${escapeHtml(t("docs.retired", { code: retiredErrorCodes[code] }))}</strong> `
+        : "";
+      return `<tr id="${code}"><td><code>${code}</code></td>${status}<td>${retired}${escapeHtml(text.message)}</td><td>${escapeHtml(text.remedy)}</td></tr>`;
     })
     .join("\n");
   const statusHeading = withStatus ? `<th>${t("docs.status")}</th>` : "";

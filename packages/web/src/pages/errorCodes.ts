@@ -4,8 +4,10 @@ import {
   type ErrorCode,
   formatMessage,
   httpStatus,
+  isRetiredErrorCode,
   isServerErrorCode,
   type Locale,
+  retiredErrorCodes,
   serverErrorCodes,
 } from "@ninsho/core";
 import { html } from "hono/html";
@@ -16,7 +18,8 @@ export const ERRORS_PATH = "/docs/errors";
 
 /**
  * One code as a card (not a table row, so nothing scrolls sideways on a phone): its words in the page's
- * language, the other language's under them, and its HTTP status. Its id is the code, for `docs` links.
+ * language, the other language's under them, and its HTTP status; a retired code says so and names its
+ * successor. Its id is the code, for `docs` links.
  */
 function codeCard(code: ErrorCode, locale: Locale): Markup {
   const w = wordsFor(locale).docs;
@@ -28,6 +31,7 @@ function codeCard(code: ErrorCode, locale: Locale): Markup {
     : "";
   return html`<article class="code-card" id="${code}">
 <h3><code>${code}</code> ${status}</h3>
+${isRetiredErrorCode(code) ? html`<p class="retired">${formatMessage(w.retired, locale, { code: retiredErrorCodes[code] })}</p>` : ""}
 <dl>
 <dt>${w.message}</dt><dd>${mine.message}</dd>
 <dt>${w.remedy}</dt><dd>${mine.remedy}</dd>

@@ -46,6 +46,8 @@ export const en = {
     serverCodes: "Codes of the server's answers",
     deviceCodes: "Codes shown on the device",
     status: "HTTP status {status}",
+    retired:
+      "Retired: no current server answers this code; it stays for the apps and scripts that know it. Replaced by {code}.",
     message: "Meaning",
     remedy: "What to do",
   },

@@ -44,6 +44,8 @@ export const ja: Shape<typeof en> = {
     serverCodes: "サーバーの応答のコード",
     deviceCodes: "デバイスに表示されるコード",
     status: "HTTP ステータス {status}",
+    retired:
+      "廃止されたコード：現在のサーバーは返しませんが、このコードを扱うアプリやスクリプトのために残しています。後継は {code} です。",
     message: "意味",
     remedy: "対処法",
   },

@@ -6,6 +6,8 @@ import { current, type Evidence, type Finding } from "../types.js";
 const SLOT_CODES = new Set([
   "DEVICE_LIMIT_REACHED",
   "TRANSFER_ALLOWANCE_EXHAUSTED",
+  // Retired, but a state written by SDK 0.1.0, or an older server's answer, may still carry it.
+  "TRANSFER_LIMIT_REACHED",
   "TRANSFER_PROOF_REQUIRED",
   "TRANSFER_CODE_INVALID",
   "TRANSFER_NOT_ALLOWED",
