@@ -73,6 +73,8 @@ interface Walker {
   readonly owner: Owner;
   readonly steps: Generator<Step>;
   next: Step | undefined;
+  /** Activated: its first refresh has been walked (steps before it find no installation and are skipped). */
+  started: boolean;
 }
 
 export interface SampleRun {
@@ -117,7 +119,13 @@ export async function runSample(
         : undefined;
     const owner = new Owner(server, key, product.salt, oem);
     owner.counts.deviceYears = options.years;
-    walkers.push({ stratum, owner, steps: life.steps, next: life.steps.next().value ?? undefined });
+    walkers.push({
+      stratum,
+      owner,
+      steps: life.steps,
+      next: life.steps.next().value ?? undefined,
+      started: false,
+    });
   }
   let requests = 0;
   const counting = server.post.bind(server);
@@ -125,21 +133,20 @@ export async function runSample(
     requests++;
     return counting(...args);
   };
-  // The first refresh of each device is its activation.
-  for (const w of walkers) {
-    while (w.next && w.next.kind !== "refresh") w.next = w.steps.next().value ?? undefined;
-    if (w.next?.kind !== "refresh") continue;
-    server.at(w.next.day);
-    await w.owner.start(w.next);
-    w.next = w.steps.next().value ?? undefined;
-  }
+  // One queue in time order, activations included: each device activates at its first refresh. (Activating every
+  // device first moved the clock to the latest first refresh, up to weeks in, and ran every earlier step at that
+  // one instant: six replacements' transfer codes fell in one hour.)
   let lastDay = 0;
   for (;;) {
     let first: Walker | undefined;
     for (const w of walkers) if (w.next && (!first?.next || w.next.day < first.next.day)) first = w;
     if (!first?.next) break;
     server.at(first.next.day);
-    await first.owner.step(first.next);
+    if (first.started) await first.owner.step(first.next);
+    else if (first.next.kind === "refresh") {
+      await first.owner.start(first.next);
+      first.started = true;
+    }
     if (first.next.day - lastDay >= 30) {
       lastDay = first.next.day;
       progress?.(lastDay);

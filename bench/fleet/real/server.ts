@@ -29,10 +29,12 @@ export interface PolicyFields {
 }
 
 /**
- * The email every simulated license is sold to: the owner's mailbox, where the server's transfer codes arrive.
- * Only the owner reads it; a copy's user, holding the key alone, never sees a code.
+ * The buyer of the `n`th license sold: each license has its own owner and mailbox, where the server's transfer
+ * codes arrive. Only the owner reads it; a copy's user, holding the key alone, never sees a code. (One address
+ * for every license made one person the owner of the whole fleet, and the server rightly mails an address at
+ * most 5 times an hour: a sixth code was dropped and another license's code read in its place.)
  */
-export const OWNER_EMAIL = "owner@fleet.example";
+export const ownerEmail = (n: number): string => `owner-${n}@fleet.example`;
 
 /** The default policy a vendor ships: one device, a 7-day lease, 14 days of grace, three transfers a year. */
 export const RETAIL: PolicyFields = {
@@ -61,6 +63,8 @@ export const OEM: PolicyFields = {
  */
 export class RealServer {
   private nowMs = EPOCH_MS;
+  /** Each license's owner's address, by key. */
+  private readonly owners = new Map<string, string>();
   private constructor(
     readonly deps: ServerDeps,
     readonly store: Store,
@@ -121,31 +125,34 @@ export class RealServer {
     return String((await this.created("/v1/admin/policies", { productId, name, ...fields })).id);
   }
 
-  /** `count` new licenses of `policyId`: their keys. */
+  /** `count` new licenses of `policyId`, each sold to an owner of its own: their keys. */
   async licenses(policyId: string, count: number): Promise<string[]> {
     const keys: string[] = [];
     while (keys.length < count) {
-      const batch = Math.min(1000, count - keys.length);
-      const body = await this.created("/v1/admin/licenses", {
-        policyId,
-        count: batch,
-        ownerEmail: OWNER_EMAIL,
-      });
-      for (const l of body.licenses as { key: string }[]) keys.push(l.key);
+      const email = ownerEmail(this.owners.size);
+      const body = await this.created("/v1/admin/licenses", { policyId, count: 1, ownerEmail: email });
+      for (const l of body.licenses as { key: string }[]) {
+        keys.push(l.key);
+        this.owners.set(l.key, email);
+      }
     }
     return keys;
   }
 
   /**
-   * What the owner does to move the license: asks for a transfer code with the key and reads it in the mail
-   * (the server's outbox, as the owner's mailbox). `undefined` when the server sends none (e.g. too many asked).
+   * What the owner does to move the license: asks for a transfer code with the key and reads it in their mail
+   * (the server's outbox, as the owner's mailbox). `undefined` when no code arrives (too many asked, a mail
+   * dropped): the owner has nothing to type.
    */
   async mailedTransferCode(key: string): Promise<string | undefined> {
+    const to = this.owners.get(key);
+    const before = (await this.store.outbox.list(1))[0]?.id ?? "";
     const asked = await this.post("/v1/transfers/codes", { key });
-    if (asked.status !== 202) return undefined;
-    // The walk is sequential, so the newest transfer-code mail to the owner is the one just asked for.
+    if (asked.status !== 202 || to === undefined) return undefined;
+    // Newest first: the mail that arrived since the ask, if any (the walk is sequential).
     for (const mail of await this.store.outbox.list(1000)) {
-      if (mail.to !== OWNER_EMAIL || mail.template !== "transfer-code") continue;
+      if (mail.id <= before) break;
+      if (mail.to !== to || mail.template !== "transfer-code") continue;
       const opened = JSON.parse(unseal(this.deps.secrets, mail.sealedMessage, mail.id)) as { text: string };
       return /^\s+(\d{8})$/m.exec(opened.text)?.[1];
     }
