@@ -5,10 +5,19 @@ import { readComponents, xpFields } from "./collector.js";
 import type { AdversarialEvent } from "./events.js";
 import { forkDetection } from "./lineage.js";
 import type { Machine, Setup } from "./machine.js";
+import { predecessor } from "./migration.js";
 import type { Params } from "./params.js";
 import type { DevicePlan } from "./plan.js";
 import type { Rng } from "./prng.js";
-import { type DeviceCheck, digests, ninshoJudge, type Observation, type Rule, type View } from "./rules.js";
+import {
+  type Contact,
+  type DeviceCheck,
+  digests,
+  ninshoJudge,
+  type Observation,
+  type Rule,
+  type View,
+} from "./rules.js";
 import { shippedCollector } from "./schedule.js";
 import { adversarialIndex, type Tally } from "./tally.js";
 import { usage } from "./usage.js";
@@ -29,7 +38,8 @@ export interface Environment {
 
 const UNIT = new Set(["board", "disk", "mac", "os-install"]);
 
-function view(set: ComponentSet, xp: readonly number[]): View {
+/** How every rule reads one component set (keys, unit ids, the one-hash digest, the install id, XP fields). */
+export function view(set: ComponentSet, xp: readonly number[]): View {
   const keys = new Set<string>();
   const unit = new Set<string>();
   let digest = "";
@@ -63,16 +73,26 @@ export function observe(m: Machine): Observation {
   return { current, previous, dockable: cls === "corporate-laptop" || cls === "consumer-laptop" };
 }
 
-/** Ninsho's helped score: the best of the current set and the predecessor's, against the stored set. */
-export function helpedScore(stored: View["components"], o: Observation, env: Environment): number {
-  const now = ninshoJudge(stored, o.current, env.weights, env.threshold).score;
-  return o.previous ? Math.max(now, ninshoJudge(stored, o.previous, env.weights, env.threshold).score) : now;
+/**
+ * Ninsho's helped score: the best of the current set and the predecessor's (when the server would trust it,
+ * `predecessor`), against the stored set.
+ */
+export function helpedScore(standing: Standing, o: Observation, at: Contact, env: Environment): number {
+  const now = ninshoJudge(standing.ninsho, o.current, env.weights, env.threshold).score;
+  const previous = predecessor(standing.collector, o, at);
+  return previous
+    ? Math.max(now, ninshoJudge(standing.ninsho, previous, env.weights, env.threshold).score)
+    : now;
 }
 
 /** Where a device stands with the server under every rule at once. */
 export interface Standing {
   /** Ninsho's rolling stored set, for its score histograms (the whole threshold curve from one run). */
   ninsho: View["components"];
+  /** The collector of that stored set (a migration is judged against it). */
+  collector: string;
+  /** The day the server last heard from the device: its latest refresh. */
+  lastSeen: number;
   readonly checks: readonly DeviceCheck[];
   readonly pOn: number;
 }
@@ -108,15 +128,16 @@ export function attempt(
     copyPOn = usage(rng, "consumer-laptop");
   }
   const o = observe(other);
+  const at: Contact = { day, lastSeen: standing.lastSeen };
   const index = adversarialIndex(event);
-  const score = Math.round(helpedScore(standing.ninsho, o, env) * 1000);
+  const score = Math.round(helpedScore(standing, o, at, env) * 1000);
   const forkDay = forkDetection(rng, standing.pOn, copyPOn, event === "key-shared", env.forkWindowDays);
   tally.attempts[index] = (tally.attempts[index] ?? 0) + 1;
   bump(tally.attemptScores[index], score);
   if (forkDay === undefined) bump(tally.undetectedScores[index], score);
   else tally.forkDays.push(forkDay);
   env.rules.forEach((r, i) => {
-    const matched = standing.checks[i]?.probe(o) === true;
+    const matched = standing.checks[i]?.probe(o, at) === true;
     const components = tally.componentAccepted[i];
     if (components && matched) components[index] = (components[index] ?? 0) + 1;
     const row = tally.accepted[i];

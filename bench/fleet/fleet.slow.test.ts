@@ -3,6 +3,7 @@ import { budgetMs } from "../../testing/budget.js";
 import { adversarialEvents, legitEvents } from "./events.js";
 import { forkDetection } from "./lineage.js";
 import { withParam } from "./params.js";
+import { planFleet } from "./plan.js";
 import { Rng } from "./prng.js";
 import { runAttacks } from "./real/attackRun.js";
 import { capabilities } from "./real/capabilities.js";
@@ -11,7 +12,8 @@ import { runSample, stratify } from "./real/sample.js";
 import { OEM } from "./real/server.js";
 import type { AdversarialResult, LegitResult } from "./report.js";
 import { fleetResult } from "./results.js";
-import { simulateFleet, simulateRange, withDefaults } from "./simulate.js";
+import { environment, simulateFleet, simulateRange, withDefaults } from "./simulate.js";
+import { simulateDevice } from "./simulateDevice.js";
 import { poissonRate, wilson } from "./stats.js";
 import { mergeTally, Tally } from "./tally.js";
 
@@ -80,9 +82,11 @@ describe("fleet simulator (model)", () => {
     // A reinstall changes the install id, except on a Mac (the board's) and in an office that reimages with
     // one image: a rule that needs every component breaks on nearly all of them.
     expect(legit("one hash", "os-reinstall").lockout_share_of_events).toBeGreaterThan(0.7);
-    // The predecessor's set carries a collector release; without it the release is a change like any other.
-    expect(legit("ninsho", "collector-update").lockouts).toBe(0);
-    expect(legit("ninsho", "collector-update", false).lockouts).toBeGreaterThan(0);
+    // The predecessor's set carries a collector release for a device the server saw within its migration
+    // window; for one unseen longer (a machine rarely on), and without the help, the release is a change like
+    // any other.
+    expect(legit("ninsho", "collector-update").lockout_share_of_events).toBeLessThan(0.01);
+    expect(legit("ninsho", "collector-update", false).lockout_share_of_events).toBeGreaterThan(0.3);
     // A perfect copy passes every component rule; only the lease lineage catches it.
     expect(attack("ninsho", "vm-clone").component_only_acceptance_rate).toBeGreaterThan(0.9);
     expect(attack("ninsho", "vm-clone").false_acceptance_rate).toBeLessThan(0.05);
@@ -134,6 +138,29 @@ describe("the real server in the loop", () => {
       }
     },
     budgetMs(20_000, 50),
+  );
+
+  it(
+    "applies the server's collector-migration window in the model: a device unseen longer meets the release as the server does",
+    async () => {
+      const options = withDefaults({ devices: 3000, years: 3, seed: 7 });
+      const env = environment(options);
+      const plans = planFleet(options.seed, options.devices, env.catalogue, options.params);
+      const release = legitEvents.indexOf("collector-update");
+      // The first device whose helped Ninsho row is locked out by a collector release: one the server had not
+      // seen for longer than COLLECTOR_MIGRATION_WINDOW_DAYS when the release reached it.
+      const index = plans.findIndex((plan, i) => {
+        const tally = new Tally(env.rules.length);
+        simulateDevice(options.seed, i, plan, env, tally);
+        return (tally.lockouts[0]?.[release] ?? 0) > 0;
+      });
+      expect(index).toBeGreaterThanOrEqual(0);
+      const strata = [{ name: "migration", population: 1, sampled: [index] }];
+      const result = realSampleResult("retail", options, await runSample(options, strata));
+      expect(result.lockouts_by_event["collector-update"]).toBe(1);
+      expect(result.model_false_lockout_rate).toBeCloseTo(result.false_lockout_rate, 6);
+    },
+    budgetMs(3000 * 3, 20) + budgetMs(1000, 50),
   );
 
   it(

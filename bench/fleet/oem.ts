@@ -1,9 +1,10 @@
-import { COLLECTOR_MIGRATION_WINDOW_DAYS, type ComponentSet } from "@ninsho/core";
+import type { ComponentSet } from "@ninsho/core";
 import { fingerprintOf } from "./collector.js";
 import { type Environment, observe } from "./device.js";
+import { predecessor } from "./migration.js";
 import type { DevicePlan } from "./plan.js";
 import { Rng } from "./prng.js";
-import { ninshoJudge, type Observation } from "./rules.js";
+import { ninshoJudge, type View } from "./rules.js";
 import { deviceLife } from "./timeline.js";
 
 /**
@@ -38,10 +39,10 @@ export function boardResolution(event: string | undefined, warranty: Rng, share:
 export const boardOf = (set: ComponentSet): string[] =>
   set.components.filter((c) => c.kind === "board").map((c) => c.digest);
 
-/** Ninsho's helped verdict, as its row in the model takes it (current set, else the predecessor's). */
-function sameDevice(stored: Observation["current"]["components"], o: Observation, env: Environment): boolean {
-  const judge = (v: Observation["current"]) => ninshoJudge(stored, v, env.weights, env.threshold).sameDevice;
-  return judge(o.current) || (o.previous !== undefined && judge(o.previous));
+/** Ninsho's helped verdict, as its row in the model takes it (current set, else the trusted predecessor's). */
+function sameDevice(stored: View["components"], current: View, previous: View | undefined, env: Environment) {
+  const judge = (v: View) => ninshoJudge(stored, v, env.weights, env.threshold).sameDevice;
+  return judge(current) || (previous !== undefined && judge(previous));
 }
 
 /** What the server's OEM rule does to one device over its life, as the model sees it. */
@@ -79,31 +80,28 @@ export function oemModel(
   const warranty = warrantyDraws(seed, index);
   let bound = new Set(boardOf(fingerprintOf(life.first)));
   if (bound.size === 0) return { ...counts, stranded: true };
-  let stored = observe(life.first).current.components;
-  let storedCollector = life.first.collector;
+  const first = observe(life.first).current;
+  let stored = first.components;
+  let storedCollector = first.collector;
   let lastSeen = 0;
   for (const step of life.steps) {
     if (step.kind !== "refresh") continue;
-    const sinceSeen = step.day - lastSeen;
+    const at = { day: step.day, lastSeen };
     lastSeen = step.day;
     if (step.event === undefined) continue;
-    // The server trusts a predecessor's set only in a real migration: a newer collector than the device's, on
-    // a device seen within the migration window (`migrationSets` in core).
-    const migrating =
-      step.machine.collector > storedCollector && sinceSeen <= COLLECTOR_MIGRATION_WINDOW_DAYS;
-    const seen = observe(step.machine);
-    const o = migrating ? seen : { ...seen, previous: undefined };
-    const fingerprint = fingerprintOf(step.machine);
-    const board = boardOf(fingerprint);
+    const o = observe(step.machine);
+    // The predecessor's set speaks (for the match and for the bound board) only as the server trusts it.
+    const previous = predecessor(storedCollector, o, at);
+    const board = boardOf(o.current.set);
     if (board.length === 0) return { ...counts, stranded: true };
-    const matched = sameDevice(stored, o, env);
+    const matched = sameDevice(stored, o.current, previous, env);
     stored = o.current.components;
-    storedCollector = step.machine.collector;
+    storedCollector = o.current.collector;
     if (step.event === "machine-replaced") {
       bound = new Set(board);
       continue;
     }
-    const before = migrating ? (fingerprint.previous ?? []).flatMap(boardOf) : [];
+    const before = previous ? boardOf(previous.set) : [];
     const migrated = before.some((d) => bound.has(d));
     if (migrated) bound = new Set(board);
     const presented = migrated || board.some((d) => bound.has(d));

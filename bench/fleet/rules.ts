@@ -1,5 +1,6 @@
 import type { Component, ComponentSet } from "@ninsho/core";
 import { compareFingerprint } from "@ninsho/core";
+import { predecessor } from "./migration.js";
 
 /** One component set as every rule reads it (the current collector's, or its predecessor's during a migration). */
 export interface View {
@@ -39,15 +40,22 @@ export interface Matcher<B> {
 export interface Helpers {
   /** After every accepted check the stored set becomes the presented one. */
   readonly rolling: boolean;
-  /** The predecessor collector's set is tried too (collector migration). */
+  /** The predecessor collector's set is tried too, when the server would trust it (`predecessor`). */
   readonly migration: boolean;
+}
+
+/** When a machine meets the server: the day, and the day the server last heard from the device. */
+export interface Contact {
+  readonly day: number;
+  /** The device's previous refresh (the server's last-seen time and last lease). */
+  readonly lastSeen: number;
 }
 
 export interface DeviceCheck {
   /** Judge a check; on a refusal the user re-activates and the stored set becomes what was presented. */
-  check(o: Observation): boolean;
+  check(o: Observation, at: Contact): boolean;
   /** Judge another machine presenting itself as this device, leaving the stored set alone. */
-  probe(o: Observation): boolean;
+  probe(o: Observation, at: Contact): boolean;
   /** A new stored set after an expected transfer to a replacement machine. */
   reset(o: Observation): void;
 }
@@ -59,23 +67,32 @@ export interface Rule {
 }
 
 function rule<B>(m: Matcher<B>, h: Helpers): Rule {
-  const judge = (b: B, o: Observation) =>
-    m.accepts(b, o.current, o.dockable) ||
-    (h.migration && o.previous !== undefined && m.accepts(b, o.previous, o.dockable));
+  // The predecessor's set is tried only when the current one fails, and only as the server would trust it.
+  const judge = (b: B, collector: string, o: Observation, at: Contact) => {
+    if (m.accepts(b, o.current, o.dockable)) return true;
+    const previous = h.migration ? predecessor(collector, o, at) : undefined;
+    return previous !== undefined && m.accepts(b, previous, o.dockable);
+  };
   return {
     name: m.name,
     helped: h.rolling,
     track(first) {
       let stored = m.capture(first.current);
+      // The collector of the stored set: the server's `device.collector`, which a migration is judged against.
+      let collector = first.current.collector;
       return {
-        check(o) {
-          const ok = judge(stored, o);
-          if (!ok || h.rolling) stored = m.capture(o.current);
+        check(o, at) {
+          const ok = judge(stored, collector, o, at);
+          if (!ok || h.rolling) {
+            stored = m.capture(o.current);
+            collector = o.current.collector;
+          }
           return ok;
         },
-        probe: (o) => judge(stored, o),
+        probe: (o, at) => judge(stored, collector, o, at),
         reset(o) {
           stored = m.capture(o.current);
+          collector = o.current.collector;
         },
       };
     },

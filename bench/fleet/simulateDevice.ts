@@ -3,6 +3,7 @@ import { legitEvents } from "./events.js";
 import { restoreOutcome } from "./hazard.js";
 import type { DevicePlan } from "./plan.js";
 import { Rng } from "./prng.js";
+import type { Contact } from "./rules.js";
 import type { Tally } from "./tally.js";
 import { deviceLife } from "./timeline.js";
 
@@ -24,6 +25,8 @@ export function simulateDevice(
   const first = observe(life.first);
   const standing: Standing = {
     ninsho: first.current.components,
+    collector: first.current.collector,
+    lastSeen: 0,
     checks: env.rules.map((rule) => rule.track(first)),
     pOn: life.pOn,
   };
@@ -43,21 +46,27 @@ export function simulateDevice(
       continue;
     }
     refreshes.push(step.day);
+    // Every refresh reaches the server, changed or not: a migration is judged against the one before.
+    const lastSeen = standing.lastSeen;
+    standing.lastSeen = step.day;
     if (step.event === undefined) continue;
+    const at: Contact = { day: step.day, lastSeen };
     const heaviest = legitEvents.indexOf(step.event);
     tally.checks[heaviest] = (tally.checks[heaviest] ?? 0) + 1;
     const o = observe(step.machine);
     if (step.event === "machine-replaced") {
       // A new machine is a transfer the user expects under every rule: new baselines, no lock-out counted.
       standing.ninsho = o.current.components;
+      standing.collector = o.current.collector;
       for (const check of standing.checks) check.reset(o);
       continue;
     }
-    bump(tally.ninshoScores[heaviest], Math.round(helpedScore(standing.ninsho, o, env) * 1000));
+    bump(tally.ninshoScores[heaviest], Math.round(helpedScore(standing, o, at, env) * 1000));
     standing.ninsho = o.current.components;
+    standing.collector = o.current.collector;
     standing.checks.forEach((check, r) => {
       const row = tally.lockouts[r];
-      if (row && !check.check(o)) row[heaviest] = (row[heaviest] ?? 0) + 1;
+      if (row && !check.check(o, at)) row[heaviest] = (row[heaviest] ?? 0) + 1;
     });
   }
   life.counts.forEach((n, i) => {

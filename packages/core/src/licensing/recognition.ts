@@ -33,9 +33,14 @@ export function isNewerCollector(next: string, stored: string): boolean {
  * Whether a fingerprint's `previous` sets may speak for it against `device`: only in a real collector
  * migration — the presented collector is newer than the device's (which never goes back, so each migration
  * happens once), the device was seen within the migration window, and only a previous set read by the
- * device's own collector counts. Anything else is a client rewriting what it is compared on.
+ * device's own collector counts. Anything else is a client rewriting what it is compared on. It reads only the
+ * device's collector and when it was last seen, so the fleet simulator's model decides with this very rule.
  */
-export function migrationSets(device: Device, fingerprint: Fingerprint, now: Date): Fingerprint["previous"] {
+export function migrationSets(
+  device: Pick<Device, "collector" | "lastSeenAt" | "leaseIssuedAt">,
+  fingerprint: Fingerprint,
+  now: Date,
+): Fingerprint["previous"] {
   if (!isNewerCollector(fingerprint.collector, device.collector)) return [];
   const seen = Math.max(Date.parse(device.lastSeenAt), Date.parse(device.leaseIssuedAt));
   if (now.getTime() - seen > COLLECTOR_MIGRATION_WINDOW_DAYS * DAY_MS) return [];
