@@ -13,6 +13,7 @@ export * from "./licensing/componentBinding.js";
 export * from "./licensing/deviceProof.js";
 export * from "./licensing/entitlements.js";
 export * from "./licensing/event.js";
+export * from "./licensing/forkGuard.js";
 export * from "./licensing/goodwillExtension.js";
 export * from "./licensing/leaseCounter.js";
 export * from "./licensing/license.js";

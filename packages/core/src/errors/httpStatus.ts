@@ -54,6 +54,7 @@ export function httpStatus(code: ServerErrorCode): ErrorStatus {
     case "RELAY_GRANT_NOT_YET_VALID":
     case "DEVICE_REPLACED":
     case "TRANSFER_CODE_INVALID":
+    case "REACTIVATION_PROOF_REQUIRED":
     case "LICENSE_UPGRADED":
     case "SUBSCRIPTION_PAST_DUE":
       return 403;

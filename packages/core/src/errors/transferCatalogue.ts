@@ -9,6 +9,7 @@ export type TransferErrorCode = Extract<
   | "TRANSFER_PROOF_REQUIRED"
   | "TRANSFER_CODE_INVALID"
   | "TRANSFER_LIMIT_REACHED"
+  | "REACTIVATION_PROOF_REQUIRED"
 >;
 
 /**
@@ -18,6 +19,8 @@ export type TransferErrorCode = Extract<
  * limit (`reason`: period or cooldown), from when the next move is possible and which support request was opened.
  * `TRANSFER_LIMIT_REACHED` is retired (its words as they were, for a server of that time; the remedy names its
  * successor).
+ * `REACTIVATION_PROOF_REQUIRED` says when the license was found running on two copies of one machine and until
+ * when the key alone no longer moves it between them: the way out is the same proven move.
  * @example
  * transferCatalogue.DEVICE_REPLACED.ja.remedy;
  */
@@ -87,6 +90,20 @@ export const transferCatalogue: CodeTexts<TransferErrorCode> = {
       message: "移行コードが間違っているか、有効期限が切れています（残り {attemptsLeft} 回）。",
       remedy:
         "最新のメールにあるコードを正確に入力してください。コードの有効期間は 15 分、試行は 5 回までです。それを過ぎたら新しいコードを取得してください。",
+    },
+  },
+  REACTIVATION_PROOF_REQUIRED: {
+    en: {
+      message:
+        "This license was recently used by two copies of one machine (found on {forkedAt}), and its activation for this machine is in use on another copy: until {guardEndsAt} the product key alone does not decide which copy runs.",
+      remedy:
+        "To run it here, move the license to this machine with a transfer from the device named in this answer, proven by the code mailed to the license's owner or by signing in to their account (`ninsho device transfer --replaces DEVICE` mails the code; run it again with `--code CODE`; it uses one move from the allowance), or ask the vendor's support.",
+    },
+    ja: {
+      message:
+        "このライセンスは最近、1 台のマシンの複製 2 台で使われていました（{forkedAt} に検出）。このマシンのアクティベーションは別の複製で使用中のため、{guardEndsAt} まではプロダクトキーだけではどの複製で動かすかを決められません。",
+      remedy:
+        "このマシンで使うには、この応答に示されたデバイスからの移行でライセンスをこのマシンへ移してください。所有者宛てにメールで送られるコード、または所有者のアカウントへのサインインで証明します（`ninsho device transfer --replaces DEVICE` でコードがメールされ、`--code CODE` を付けて再実行します。移行回数を 1 回使います）。または販売元のサポートにお問い合わせください。",
     },
   },
 };
