@@ -89,6 +89,11 @@ export interface DeviceRepository {
   listActive(licenseId: string): Promise<Device[]>;
   /** Every device a license ever had, deactivated ones included. */
   listAll(licenseId: string): Promise<Device[]>;
+  /**
+   * The newest `forkedAt` among every device the license ever had, deactivated ones included (a fork outlives
+   * its resolution here: the activation guard after a fork reads it), or `undefined` when none ever forked.
+   */
+  lastForkAt(licenseId: string): Promise<string | undefined>;
   /** Devices' components by id, a page at a time (`afterId` exclusive), for a pass over every device. */
   componentsPage(
     afterId: string,

@@ -100,6 +100,21 @@ export class KyselyDeviceRepository implements DeviceRepository {
     return rows.map(toDevice);
   }
 
+  /**
+   * The newest fork on a license, deactivated devices included (the guard after a fork, `forkGuardRefusal` in
+   * core, outlives the forked device). One indexed read by license; read only when an activation by key would
+   * take a live line, so ordinary activations never pay for it.
+   */
+  async lastForkAt(licenseId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom("devices")
+      .select((eb) => eb.fn.max("forked_at").as("at"))
+      .where("license_id", "=", licenseId)
+      .where("forked_at", "is not", null)
+      .executeTakeFirst();
+    return row?.at ?? undefined;
+  }
+
   /** Devices' components by id, a page at a time (`afterId` exclusive), for a pass over every device. */
   async componentsPage(
     afterId: string,
