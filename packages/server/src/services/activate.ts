@@ -4,7 +4,9 @@ import {
   decideActivation,
   type Fingerprint,
   fail,
+  forkGuardRefusal,
   type License,
+  liveLineTakenByKey,
   type OnlineActivationDecision,
   ok,
   type Policy,
@@ -98,11 +100,18 @@ async function decideAndPersist(
     now,
     held,
   });
+  // After a fork on this license the key alone no longer takes a live line (core's `forkGuardRefusal`); the
+  // license's forks are read only when this activation would take one, under the license lock.
+  const taken = liveLineTakenByKey(decided, policy, now);
+  const guarded = taken && forkGuardRefusal(taken, await tx.devices.lastForkAt(licenseId), policy, now);
   // The channel's own rules (OEM and bundle bindings, one trial per machine, an upgrade's base) once the
   // activation rule let the machine in, as on every path that admits a device (`admitDevice`).
   const record = { tx, license: locked, policy, now, actor: (d: Device) => `device:${d.id}` };
   const admission = { deps, record, fingerprint: request.fingerprint, form: "full" as const, base };
-  const written = await admitDevice(admission, onlineWrite(deps.secrets, request, decided, licenseId, now));
+  const write: ActivationWrite = guarded
+    ? { kind: "refused", problem: guarded }
+    : onlineWrite(deps.secrets, request, decided, licenseId, now);
+  const written = await admitDevice(admission, write);
   if (!written.ok) return written;
   const { license, device, created, decision } = written.value;
   if (!decision) throw new Error("an online activation is always a recognition or a new device");

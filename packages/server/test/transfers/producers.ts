@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from "@ninsho/core";
 import { machine } from "../support/fingerprints.js";
+import { movedOffFork } from "../support/forks.js";
 import { type Answer, post } from "../support/http.js";
 import { aDevice, newNonce, type PolicyFields, type TestServer } from "../support/server.js";
 import { mailedCode, ownedCatalogue } from "../support/transfers.js";
@@ -25,6 +26,12 @@ export function transferProducers(server: () => TestServer, headers: Record<stri
     TRANSFER_ALLOWANCE_EXHAUSTED: () => moveOne({ transfersPerYear: 0 }, "spent@example.jp"),
     TRANSFER_PROOF_REQUIRED: () => moveOne({}, "keyonly@example.jp", "none"),
     TRANSFER_CODE_INVALID: () => moveOne({}, "guess@example.jp", { code: "00000000" }),
+    REACTIVATION_PROOF_REQUIRED: async () => {
+      // A VM copy beside its owner forked the license; the owner moved off the fork; the copy asks by key.
+      const t = server();
+      const { c, fp } = await movedOffFork(t, {}, "forked@example.jp");
+      return t.activate(c.key, fp, aDevice(), { headers });
+    },
     DEVICE_REPLACED: async () => {
       const t = server();
       const email = "replaced@example.jp";

@@ -18,7 +18,7 @@ const route = createRoute({
   tags: ["device"],
   summary: "Activate this machine with a product key",
   description:
-    "Recognises the machine if a device of the license matches its fingerprint at or above the policy threshold (200), takes a free slot otherwise (201), or refuses with DEVICE_LIMIT_REACHED listing the devices (409). Every outcome explains the match. A `deviceSecret` (32 random bytes the machine made) is registered with the device, sealed at rest, when its `proof` (an HMAC by it) checks (DEVICE_PROOF_INVALID, 401, when not); the signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
+    "Recognises the machine if a device of the license matches its fingerprint at or above the policy threshold (200), takes a free slot otherwise (201), or refuses with DEVICE_LIMIT_REACHED listing the devices (409). Within 90 days of a fork on the license (two copies of one machine), a recognition without the device's lease that would take the line of a device whose lease is still live is REACTIVATION_PROOF_REQUIRED (403, naming that device in `details.devices`): the owner moves the license with a transfer instead. Every outcome explains the match. A `deviceSecret` (32 random bytes the machine made) is registered with the device, sealed at rest, when its `proof` (an HMAC by it) checks (DEVICE_PROOF_INVALID, 401, when not); the signed answer carries `fingerprintDigest`, the digest of the fingerprint this request sent.",
   request: {
     body: jsonBody(ActivationRequestSchema, "The key as typed, the machine's fingerprint and a name for it"),
   },

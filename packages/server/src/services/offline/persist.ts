@@ -6,12 +6,15 @@ import {
   type Fingerprint,
   type FingerprintForm,
   fingerprintDigest,
+  forkGuardRefusal,
+  holdsLiveLine,
   issueNextLease,
   type License,
   licenseRefusal,
   type MatchExplanation,
   ok,
   type Policy,
+  type Problem,
   type Result,
 } from "@ninsho/core";
 import type { OfflineActivationRecord, Repositories } from "@ninsho/store";
@@ -135,7 +138,11 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
     };
     // The channel's rules hold here as online: an OEM board, one trial per machine, an upgrade's base.
     const admission = { deps, record, fingerprint: input.fingerprint, form: input.form };
-    const written = await admitDevice(admission, offlineWrite(input, decided, fresh, now));
+    const guarded = await forkGuard(tx, input, decided, now);
+    const write: ActivationWrite = guarded
+      ? { kind: "refused", problem: guarded }
+      : offlineWrite(input, decided, fresh, now);
+    const written = await admitDevice(admission, write);
     if (!written.ok) return written;
     return keep(written.value.device, {
       license: written.value.license,
@@ -144,6 +151,26 @@ export function activateOffline(deps: ServerDeps, input: OfflineActivation): Pro
       ...(written.value.transferredFrom ? { transferredFrom: written.value.transferredFrom } : {}),
     });
   });
+}
+
+/**
+ * The guard after a fork, as online (core's `forkGuardRefusal`): an offline request carries no lease, so a
+ * recognised device whose line is live would get a second copy running beside it by the key alone. Support
+ * confirming for a caller has checked who asks, so only self-service requests are guarded. The license's forks
+ * are read only in that case.
+ */
+async function forkGuard(
+  tx: Repositories,
+  input: OfflineActivation,
+  decided: Result<ActivationDecision>,
+  now: Date,
+): Promise<Problem | undefined> {
+  if (input.actor.kind !== "device" || !decided.ok || decided.value.outcome !== "recognized")
+    return undefined;
+  const { device } = decided.value;
+  // A forked device is refused as such (DEVICE_FORKED); a line that stopped is no copy running.
+  if (device.forkedAt !== undefined || !holdsLiveLine(device, input.policy, now)) return undefined;
+  return forkGuardRefusal(device, await tx.devices.lastForkAt(device.licenseId), input.policy, now);
 }
 
 /**
