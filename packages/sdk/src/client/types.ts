@@ -10,8 +10,11 @@ import type { ClientProblem } from "./problem.js";
  * - `grace`: the lease expired; the policy's grace period runs (`timeLeftMs` counts it down).
  * - `expired`: LEASE_EXPIRED (lease and grace are over) or LICENSE_EXPIRED (the server said so, signed).
  * - `no_key`: KEY_NOT_INSTALLED, or KEY_MALFORMED for a preinstalled key with a typo (`keySource` says where).
- * - `not_activated`: NOT_ACTIVATED, or the code of the refused activation (e.g. DEVICE_LIMIT_REACHED), or
- *   PUBLIC_KEYS_MISSING: a lease is in the folder, but the client was created without keys to verify it.
+ * - `not_activated`: NOT_ACTIVATED, or the code of the refused activation (e.g. DEVICE_LIMIT_REACHED; or
+ *   REACTIVATION_PROOF_REQUIRED: the license was recently found on two copies of one machine and this device's
+ *   activation runs on another copy, so only a transfer proven by the owner, or support, brings it here; its
+ *   `details.devices` names the device to transfer from), or PUBLIC_KEYS_MISSING: a lease is in the folder,
+ *   but the client was created without keys to verify it.
  * - `suspended` LICENSE_SUSPENDED, `revoked` LICENSE_REVOKED, `deactivated` DEVICE_DEACTIVATED, `mismatch`
  *   FINGERPRINT_MISMATCH (another machine's lease), `forked` DEVICE_FORKED (two copies of one activation,
  *   resolved by a transfer or support), `superseded` LEASE_SUPERSEDED (this device was activated again with the

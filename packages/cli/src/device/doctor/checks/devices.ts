@@ -13,7 +13,11 @@ const SLOT_CODES = new Set([
   "TRANSFER_NOT_ALLOWED",
   "DEVICE_DEACTIVATED",
   "DEVICE_REPLACED",
+  "REACTIVATION_PROOF_REQUIRED",
 ]);
+
+/** Refusals that name the devices in the way, to list under the finding (the ones to transfer from). */
+const LISTS_DEVICES = new Set(["DEVICE_LIMIT_REACHED", "REACTIVATION_PROOF_REQUIRED"]);
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "?");
 
@@ -46,7 +50,8 @@ function slotProblem(e: Evidence): ClientProblem | undefined {
  * Check 6, device limit and transfer allowance: a full license (DEVICE_LIMIT_REACHED, with the devices that
  * hold it and whether the policy allows transfers), a transfer refused (TRANSFER_ALLOWANCE_EXHAUSTED with the
  * date the next one is allowed and the support request opened, a missing or wrong proof, or
- * TRANSFER_NOT_ALLOWED), or this device deactivated or replaced by another machine; else the slot it holds.
+ * TRANSFER_NOT_ALLOWED), a re-activation by key refused after a fork (REACTIVATION_PROOF_REQUIRED, with the
+ * device to transfer from), or this device deactivated or replaced by another machine; else the slot it holds.
  * @example
  * checkDevices(evidence).lines; // ["dev_01…  office-pc (windows), last seen 2026-11-20 09:12:00Z", …]
  */
@@ -55,7 +60,7 @@ export function checkDevices(e: Evidence): Finding {
   const problem = slotProblem(e);
   if (problem) {
     const transferable = !(isRecord(problem.details) && problem.details.transferable === false);
-    const lines = problem.code === "DEVICE_LIMIT_REACHED" ? deviceLines(e, problem.details) : [];
+    const lines = LISTS_DEVICES.has(problem.code) ? deviceLines(e, problem.details) : [];
     const remedy =
       problem.code === "DEVICE_LIMIT_REACHED"
         ? `${problem.remedy} ${m.doctor.freeASlot(transferable)}`
