@@ -7,7 +7,9 @@
  * LEASE_SUPERSEDED; copies that keep replacing each other are established as a fork (DEVICE_FORKED on every
  * copy, visible to support on the license and in its timeline) that no re-activation by key undoes; a transfer
  * within the policy's allowance, proven by the code mailed to the license's owner, resolves it for the machine
- * that makes it (the copy, holding only the key, cannot; the other copy is told DEVICE_REPLACED). The owner who reinstalls the OS (its
+ * that makes it (the copy, holding only the key, cannot; the other copy is told DEVICE_REPLACED), and the copy that
+ * then wipes its state and activates by key again is REACTIVATION_PROOF_REQUIRED while the owner runs on (for 90
+ * days after the fork the key alone does not take a live line). The owner who reinstalls the OS (its
  * lease lost) re-activates and keeps running.
  */
 import { rmSync } from "node:fs";
@@ -92,6 +94,19 @@ describe("attack: a cloned disk re-activates by key", () => {
       valid: false,
       code: "DEVICE_REPLACED",
     });
+
+    // The copy deletes its state and lets the SDK activate again with the key: it is recognised as the owner's
+    // new device, but after a fork the key alone no longer takes a live line. The owner runs on, undisturbed.
+    const wiped = sdkClient(server, folder(tempDir()), () => office);
+    expect((await wiped.installKey(license.key)).ok).toBe(true);
+    const retaken = await wiped.activate();
+    expect(!retaken.ok && retaken.problem.code).toBe("REACTIVATION_PROOF_REQUIRED");
+    expect(await wiped.validate()).toMatchObject({
+      state: "not_activated",
+      valid: false,
+      code: "REACTIVATION_PROOF_REQUIRED",
+    });
+    expect(await owner.validate({ online: "force" })).toMatchObject({ state: "active", valid: true });
   });
 
   it("the owner who reinstalls the OS (lease lost, install id changed) re-activates and keeps running", async () => {
