@@ -176,10 +176,12 @@ async function copyRefresh(p: Party, cap: Capability, owner: Party): Promise<Ref
     if (out.ok) p.inst.lease = owner.inst.lease;
   } else out = p.inst.lease ? await p.inst.validate(p.fp) : { ok: false, code: "NO_LEASE", status: 0 };
   if (out.ok || cap.persistence === "stop") return signedOf(out);
+  // The copy's user deleted its state to activate again: refused, it has no lease left to run on.
+  const stopped = (refused: Outcome): Refreshed => ({ ...refused, signed: !refused.ok });
   const again = await p.inst.activate(p.fp);
-  if (again.ok || cap.persistence !== "transfer") return signedOf(again);
+  if (again.ok || cap.persistence !== "transfer") return stopped(again);
   const from = again.devices?.[0];
-  if (!from) return signedOf(again);
+  if (!from) return stopped(again);
   // The copy's user holds the key but not the owner's mailbox: the transfer goes without a code.
-  return signedOf(await p.inst.transfer(p.fp, from));
+  return stopped(await p.inst.transfer(p.fp, from));
 }
