@@ -163,4 +163,5 @@ export const shippedErrorCodes: readonly string[] = [
   "PORT_IN_USE",
   "TRUST_PROXY_INVALID",
   "CONFIRMATION_REQUIRED",
+  "REACTIVATION_PROOF_REQUIRED",
 ];
