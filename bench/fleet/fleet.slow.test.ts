@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { budgetMs } from "../../testing/budget.js";
+import { fingerprintOf } from "./collector.js";
 import { adversarialEvents, legitEvents } from "./events.js";
 import { forkDetection } from "./lineage.js";
+import { boardOf } from "./oem.js";
 import { withParam } from "./params.js";
 import { planFleet } from "./plan.js";
 import { Rng } from "./prng.js";
@@ -16,6 +18,7 @@ import { environment, simulateFleet, simulateRange, withDefaults } from "./simul
 import { simulateDevice } from "./simulateDevice.js";
 import { poissonRate, wilson } from "./stats.js";
 import { mergeTally, Tally } from "./tally.js";
+import { deviceLife } from "./timeline.js";
 
 const small = { devices: 800, years: 3, seed: 42 } as const;
 /**
@@ -186,6 +189,35 @@ describe("the real server in the loop", () => {
       );
     },
     budgetMs(30_000, 50),
+  );
+
+  it(
+    "counts a board that stops reading on an OEM machine as the server does: a BOUND_COMPONENT_MISSING lock-out",
+    async () => {
+      const options = withDefaults({ devices: 3000, years: 3, seed: 7 });
+      const env = environment(options);
+      const plans = planFleet(options.seed, options.devices, env.catalogue, options.params);
+      // The first device whose board reads at activation and later does not on the same machine (a BIOS flash
+      // rewriting a retail board's serial to a placeholder).
+      const index = plans.findIndex((plan, i) => {
+        const life = deviceLife(options.seed, i, plan, env);
+        let read = boardOf(fingerprintOf(life.first)).length > 0;
+        for (const step of life.steps) {
+          if (step.kind !== "refresh") continue;
+          const reads = boardOf(fingerprintOf(step.machine)).length > 0;
+          if (read && !reads && step.event !== "machine-replaced") return true;
+          read = reads;
+          if (!read) return false;
+        }
+        return false;
+      });
+      expect(index).toBeGreaterThanOrEqual(0);
+      const strata = [{ name: "unreadable board", population: 1, sampled: [index] }];
+      const result = realSampleResult("oem", options, await runSample(options, strata, OEM));
+      expect(result.lockout_codes.BOUND_COMPONENT_MISSING).toBe(1);
+      expect(result.model_false_lockout_rate).toBeCloseTo(result.false_lockout_rate, 6);
+    },
+    budgetMs(3000 * 3, 20) + budgetMs(1000, 50),
   );
 
   it(

@@ -47,7 +47,7 @@ function sameDevice(stored: View["components"], current: View, previous: View | 
 
 /** What the server's OEM rule does to one device over its life, as the model sees it. */
 export interface OemModelCounts {
-  /** Refreshes refused: Ninsho's match below the threshold, or the bound board not presented. */
+  /** Refreshes refused: Ninsho's match below the threshold, the bound board not presented, or no board read. */
   lockouts: number;
   boardChanged: number;
   warrantyRepairs: number;
@@ -93,7 +93,13 @@ export function oemModel(
     // The predecessor's set speaks (for the match and for the bound board) only as the server trusts it.
     const previous = predecessor(storedCollector, o, at);
     const board = boardOf(o.current.set);
-    if (board.length === 0) return { ...counts, stranded: true };
+    if (board.length === 0) {
+      // The board no longer reads (a flash rewrote its serial to a placeholder): the server refuses the refresh
+      // (BOUND_COMPONENT_MISSING), a lock-out, and the machine can hold no OEM license. A replacement machine
+      // without one is refused at its first activation instead: not a lock-out, as at the start.
+      if (step.event !== "machine-replaced") counts.lockouts++;
+      return { ...counts, stranded: true };
+    }
     const matched = sameDevice(stored, o.current, previous, env);
     stored = o.current.components;
     storedCollector = o.current.collector;
