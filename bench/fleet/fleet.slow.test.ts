@@ -11,7 +11,7 @@ import { runAttacks } from "./real/attackRun.js";
 import { capabilities } from "./real/capabilities.js";
 import { realSampleResult } from "./real/report.js";
 import { runSample, stratify } from "./real/sample.js";
-import { OEM } from "./real/server.js";
+import { OEM, RETAIL, RealServer } from "./real/server.js";
 import type { AdversarialResult, LegitResult } from "./report.js";
 import { fleetResult } from "./results.js";
 import { environment, simulateFleet, simulateRange, withDefaults } from "./simulate.js";
@@ -141,6 +141,24 @@ describe("the real server in the loop", () => {
       }
     },
     budgetMs(20_000, 50),
+  );
+
+  it(
+    "mails each license's transfer code to its own owner, however many owners ask within one hour",
+    async () => {
+      // Every license sold to one address made one person the owner of the fleet: the server mails an address
+      // at most 5 times an hour, and a sixth owner read the fifth's code (TRANSFER_CODE_INVALID).
+      const server = await RealServer.start();
+      const product = await server.product("Mailboxes");
+      const policyId = await server.policy(product.id, RETAIL, "retail");
+      const keys = await server.licenses(policyId, 7);
+      const codes: (string | undefined)[] = [];
+      for (const key of keys) codes.push(await server.mailedTransferCode(key));
+      await server.close();
+      for (const code of codes) expect(code).toMatch(/^\d{8}$/);
+      expect(new Set(codes).size).toBe(keys.length);
+    },
+    budgetMs(100, 50),
   );
 
   it(
