@@ -28,17 +28,28 @@ const ORG_SIZES: readonly (readonly [number, number])[] = [
 ];
 
 /** Assign every device a class, a model and (for corporate laptops) a company. Depends only on the seed. */
-export function planFleet(seed: number, devices: number, catalogue: Catalogue, params: Params): DevicePlan[] {
+export const planFleet = (seed: number, devices: number, catalogue: Catalogue, params: Params): DevicePlan[] =>
+  Array.from(fleetPlans(seed, devices, catalogue, params));
+
+/**
+ * The plans of `planFleet` one at a time, in device order: all come from one sequential stream, so a range of
+ * the fleet is reached by walking the ones before it, without keeping a million plans (100 MB) in memory.
+ */
+export function* fleetPlans(
+  seed: number,
+  devices: number,
+  catalogue: Catalogue,
+  params: Params,
+): Generator<DevicePlan> {
   const classShare = classShares(params);
   const rng = new Rng(seed, 2);
-  const plans: DevicePlan[] = [];
   let org: Org | undefined;
   let seats = 0;
   let orgs = 0;
   for (let i = 0; i < devices; i++) {
     const deviceClass = rng.weighted(classShare);
     if (deviceClass !== "corporate-laptop") {
-      plans.push({ deviceClass, sku: popularSku(rng, catalogue, deviceClass), org: undefined });
+      yield { deviceClass, sku: popularSku(rng, catalogue, deviceClass), org: undefined };
       continue;
     }
     if (!org || seats === 0) {
@@ -50,7 +61,6 @@ export function planFleet(seed: number, devices: number, catalogue: Catalogue, p
       seats = rng.weighted(ORG_SIZES);
     }
     seats--;
-    plans.push({ deviceClass, sku: rng.pick(org.skus), org });
+    yield { deviceClass, sku: rng.pick(org.skus), org };
   }
-  return plans;
 }
