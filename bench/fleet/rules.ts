@@ -105,18 +105,22 @@ const countIn = (stored: ReadonlySet<string>, presented: ReadonlySet<string>): n
   return n;
 };
 
+/** A comparison's outcome: its rounded score and its verdict at the threshold. */
 interface Judged {
-  stored: readonly Component[];
-  view: View;
-  score: number;
-  sameDevice: boolean;
+  readonly score: number;
+  readonly sameDevice: boolean;
 }
 
 /**
- * The last few comparisons: the score histogram and Ninsho's helped row judge the same stored set against the
- * same view at one check, and `compareFingerprint` is the costliest step of the simulation.
+ * The last few comparisons (a ring, by identity of the stored set and the view): the score histogram and
+ * Ninsho's helped row judge the same stored set against the same view at one check, and `compareFingerprint`
+ * is the costliest step of the simulation.
  */
-const recent: Judged[] = [];
+const RECENT = 4;
+const recentStored: (readonly Component[] | undefined)[] = Array.from({ length: RECENT }, () => undefined);
+const recentViews: (View | undefined)[] = Array.from({ length: RECENT }, () => undefined);
+const recentJudged: Judged[] = Array.from({ length: RECENT }, () => ({ score: 0, sameDevice: false }));
+let recentNext = 0;
 
 /** `compareFingerprint` of a stored set and a view, at `threshold` (its rounded score and its verdict). */
 export function ninshoJudge(
@@ -125,22 +129,31 @@ export function ninshoJudge(
   weights: Readonly<Record<string, number>>,
   threshold: number,
 ): Judged {
-  for (const j of recent) if (j.stored === stored && j.view === v) return j;
+  for (let i = 0; i < RECENT; i++) {
+    const judged = recentJudged[i];
+    if (recentStored[i] === stored && recentViews[i] === v && judged) return judged;
+  }
+  if (weights !== byContent.weights || threshold !== byContent.threshold || byContent.size > 256)
+    byContent = { weights, threshold, size: 0, judged: new Map() };
+  // Keyed by the two digest strings themselves, not one string joined from them: a joined key is a new string
+  // whose hash is computed on every lookup, while each digest's hash is computed once and kept by the string.
   const storedDigest = digests.get(stored);
-  const key = storedDigest === undefined ? undefined : `${storedDigest}\n${v.digest}`;
-  if (weights !== byContent.weights || threshold !== byContent.threshold || byContent.judged.size > 256)
-    byContent = { weights, threshold, judged: new Map() };
-  const known = key === undefined ? undefined : byContent.judged.get(key);
-  let judged: Judged;
-  if (known) judged = { stored, view: v, score: known.score, sameDevice: known.sameDevice };
-  else {
+  let presented = storedDigest === undefined ? undefined : byContent.judged.get(storedDigest);
+  let judged = presented?.get(v.digest);
+  if (!judged) {
     // The view is read only: passed as it is, not copied (a copy per comparison was a tenth of the GC time).
     const r = compareFingerprint(stored, v.set, weights, threshold);
-    judged = { stored, view: v, score: r.score, sameDevice: r.sameDevice };
-    if (key !== undefined) byContent.judged.set(key, judged);
+    judged = { score: r.score, sameDevice: r.sameDevice };
+    if (storedDigest !== undefined) {
+      if (!presented) byContent.judged.set(storedDigest, (presented = new Map()));
+      presented.set(v.digest, judged);
+      byContent.size++;
+    }
   }
-  recent.unshift(judged);
-  if (recent.length > 4) recent.pop();
+  recentStored[recentNext] = stored;
+  recentViews[recentNext] = v;
+  recentJudged[recentNext] = judged;
+  recentNext = (recentNext + 1) % RECENT;
   return judged;
 }
 
@@ -152,15 +165,17 @@ export function ninshoJudge(
 export const digests = new WeakMap<readonly Component[], string>();
 
 /**
- * Comparisons by content, for the current weights and threshold: most checks follow a change the collectors do
- * not see (a USB dock, a BIOS update, a live migration), so the same stored set meets the same presented one
- * again. Bounded; emptied when the weights or the threshold change (the held-out choice runs several).
+ * Comparisons by content (stored digest, then presented digest), for the current weights and threshold: most
+ * checks follow a change the collectors do not see (a USB dock, a BIOS update, a live migration), so the same
+ * stored set meets the same presented one again. Bounded; emptied when the weights or the threshold change
+ * (the held-out choice runs several).
  */
 let byContent: {
   weights: Readonly<Record<string, number>>;
   threshold: number;
-  judged: Map<string, { readonly score: number; readonly sameDevice: boolean }>;
-} = { weights: {}, threshold: Number.NaN, judged: new Map() };
+  size: number;
+  judged: Map<string, Map<string, Judged>>;
+} = { weights: {}, threshold: Number.NaN, size: 0, judged: new Map() };
 
 /** Ninsho's weighted score (`compareFingerprint`) against the stored components. */
 export const ninshoMatcher = (
