@@ -38,26 +38,25 @@ export interface Environment {
 
 const UNIT = new Set(["board", "disk", "mac", "os-install"]);
 
-/** How every rule reads one component set (keys, unit ids, the one-hash digest, the install id, XP fields). */
+/** How every rule reads one component set (unit ids, the one-hash digest, the install id, XP fields). */
 export function view(set: ComponentSet, xp: readonly number[]): View {
-  const keys = new Set<string>();
+  // The one-hash digest: every distinct key once, in order (as the set holds them). A set holds a handful, so a
+  // list finds repeats faster than a Set, and one join gives a flat string (hashed and compared once per view).
+  const keys: string[] = [];
   const unit = new Set<string>();
-  let digest = "";
   let machineId: string | undefined;
   for (const c of set.components) {
     const key = `${c.kind}:${c.digest}`;
-    // The one-hash digest: every distinct key once, in order (as the set holds them), built as it goes.
-    if (!keys.has(key)) digest = keys.size === 0 ? key : `${digest}|${key}`;
-    keys.add(key);
+    if (!keys.includes(key)) keys.push(key);
     if (UNIT.has(c.kind)) unit.add(key);
     if (c.kind === "os-install") machineId = key;
   }
+  const digest = keys.join("|");
   digests.set(set.components, digest);
   return {
     collector: set.collector,
     components: set.components,
     set,
-    keys,
     unit,
     machineId,
     digest,

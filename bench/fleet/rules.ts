@@ -8,8 +8,6 @@ export interface View {
   readonly components: readonly Component[];
   /** The set as the collector read it, for `compareFingerprint` (never changed). */
   readonly set: ComponentSet;
-  /** `kind:digest` of every component. */
-  readonly keys: ReadonlySet<string>;
   /** `kind:digest` of the unit-level components (board, disk, mac, os-install). */
   readonly unit: ReadonlySet<string>;
   /** The machine fingerprint a Keygen integration sends: the OS install id (MachineGuid, /etc/machine-id). */
@@ -195,12 +193,13 @@ export const ninshoMatcher = (
 function keygen(
   name: string,
   needed: (supplied: number) => number,
-): Matcher<{ id?: string; unit: ReadonlySet<string> }> {
+): Matcher<View> {
   return {
     name,
-    capture: (v) => ({ ...(v.machineId ? { id: v.machineId } : {}), unit: v.unit }),
+    // The recorded machine is the view itself (read only): its fingerprint and unit ids, with no copy per check.
+    capture: (v) => v,
     accepts(stored, v) {
-      if (stored.id !== v.machineId) return false;
+      if ((stored.machineId || undefined) !== v.machineId) return false;
       const { supplied, matched } = unitOverlap(stored.unit, v.unit);
       return matched >= needed(supplied);
     },
