@@ -4,7 +4,7 @@ import type { Catalogue, Sku } from "./catalogue.js";
 import { readComponents, xpFields } from "./collector.js";
 import type { AdversarialEvent } from "./events.js";
 import { forkDetection } from "./lineage.js";
-import type { Machine, Setup } from "./machine.js";
+import { copyMachine, type Machine, type Setup, sameMachine } from "./machine.js";
 import { predecessor } from "./migration.js";
 import type { Params } from "./params.js";
 import type { DevicePlan } from "./plan.js";
@@ -64,7 +64,32 @@ export function view(set: ComponentSet, xp: readonly number[]): View {
   };
 }
 
+/**
+ * The last observations and the machines they read (copies): a device's checks mostly follow a change the
+ * collectors do not see (a BIOS update) or a dock or USB adapter coming and going, so its machine reads as it
+ * did at a recent check, and that reading (read only) serves again — the same views by identity, which the
+ * rules' caches recognise. Reading is a pure function of the machine's fields, so the verdicts are the same.
+ */
+const OBSERVED = 8;
+const observedMachines: (Machine | undefined)[] = Array.from({ length: OBSERVED }, () => undefined);
+const observations: (Observation | undefined)[] = Array.from({ length: OBSERVED }, () => undefined);
+let observedNext = 0;
+
+/** What the machine presents at a check: its collector's set and, after a release, its predecessor's. */
 export function observe(m: Machine): Observation {
+  for (let i = 0; i < OBSERVED; i++) {
+    const seen = observedMachines[i];
+    const o = observations[i];
+    if (seen && o && sameMachine(seen, m)) return o;
+  }
+  const o = readObservation(m);
+  observedMachines[observedNext] = copyMachine(m);
+  observations[observedNext] = o;
+  observedNext = (observedNext + 1) % OBSERVED;
+  return o;
+}
+
+function readObservation(m: Machine): Observation {
   const current = view(readComponents(m, m.collector), xpFields(m));
   const previous =
     m.collector > 1 ? view(readComponents(m, m.collector - 1), xpFields(m, m.collector - 1)) : undefined;

@@ -91,3 +91,52 @@ export function imageOnto(rng: Rng, source: Machine, sku: Sku): Machine {
   target.volumeSerial = source.volumeSerial;
   return target;
 }
+
+/**
+ * Every field of a machine, the ones that change most between two refreshes of one device first (a dock, a
+ * USB adapter, a collector release), then the unit ids that tell devices apart. The type check below fails
+ * when a field is added to `Machine` and not here.
+ */
+const FIELDS = [
+  "dockMac",
+  "usbMac",
+  "collector",
+  "osInstall",
+  "boardSerial",
+  "disks",
+  "onboardMac",
+  "cardMacs",
+  "volumeSerial",
+  "reread",
+  "cpuModel",
+  "ramGb",
+  "gpuModel",
+  "diskModel",
+  "boardModel",
+  "dockFirst",
+  "sku",
+  "setup",
+] as const satisfies readonly (keyof Machine)[];
+const everyField: Exclude<keyof Machine, (typeof FIELDS)[number]> extends never ? true : never = true;
+
+/**
+ * Whether two machines read alike: every field equal (arrays and the reread counts by content; the model and
+ * the setup by identity, which can only say "different" of two equal ones, never "same" of two different ones).
+ */
+export function sameMachine(a: Machine, b: Machine): boolean {
+  for (const field of FIELDS) {
+    const x = a[field];
+    const y = b[field];
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    } else if (field === "reread") {
+      const [p, q] = [a.reread, b.reread];
+      const kinds = Object.keys(p);
+      if (kinds.length !== Object.keys(q).length) return false;
+      for (const kind of kinds) if (p[kind] !== q[kind]) return false;
+    } else return false;
+  }
+  return everyField;
+}

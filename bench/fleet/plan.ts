@@ -28,8 +28,12 @@ const ORG_SIZES: readonly (readonly [number, number])[] = [
 ];
 
 /** Assign every device a class, a model and (for corporate laptops) a company. Depends only on the seed. */
-export const planFleet = (seed: number, devices: number, catalogue: Catalogue, params: Params): DevicePlan[] =>
-  Array.from(fleetPlans(seed, devices, catalogue, params));
+export const planFleet = (
+  seed: number,
+  devices: number,
+  catalogue: Catalogue,
+  params: Params,
+): DevicePlan[] => Array.from(fleetPlans(seed, devices, catalogue, params));
 
 /**
  * The plans of `planFleet` one at a time, in device order: all come from one sequential stream, so a range of

@@ -143,7 +143,10 @@ export function ninshoJudge(
     const r = compareFingerprint(stored, v.set, weights, threshold);
     judged = { score: r.score, sameDevice: r.sameDevice };
     if (storedDigest !== undefined) {
-      if (!presented) byContent.judged.set(storedDigest, (presented = new Map()));
+      if (!presented) {
+        presented = new Map();
+        byContent.judged.set(storedDigest, presented);
+      }
       presented.set(v.digest, judged);
       byContent.size++;
     }
@@ -190,10 +193,7 @@ export const ninshoMatcher = (
  * OS install id the integration sends), and then `needed` of the unit-level components the client supplies
  * (board, disk, MACs) must be among the machine's recorded ones.
  */
-function keygen(
-  name: string,
-  needed: (supplied: number) => number,
-): Matcher<View> {
+function keygen(name: string, needed: (supplied: number) => number): Matcher<View> {
   return {
     name,
     // The recorded machine is the view itself (read only): its fingerprint and unit ids, with no copy per check.
