@@ -4,6 +4,7 @@ import { fingerprintOf } from "./collector.js";
 import { adversarialEvents, legitEvents } from "./events.js";
 import { forkDetection } from "./lineage.js";
 import { boardOf } from "./oem.js";
+import { simulateFleetParallel } from "./parallel.js";
 import { withParam } from "./params.js";
 import { planFleet } from "./plan.js";
 import { Rng } from "./prng.js";
@@ -63,6 +64,20 @@ describe("fleet simulator (model)", () => {
       mergeTally(merged, simulateRange(options, 0, 300));
       mergeTally(merged, simulateRange(options, 300, small.devices));
       expect(merged).toEqual(whole);
+    },
+    budget(2),
+  );
+
+  it(
+    "gives the same tally in worker threads as in one thread, and reports every device done",
+    async () => {
+      let done = 0;
+      // Three workers: uneven ranges, the last one short, each walking the plans before its own.
+      const parallel = await simulateFleetParallel(small, 3, (n) => {
+        done += n;
+      });
+      expect(parallel.tally).toEqual(simulateFleet(small).tally);
+      expect(done).toBe(small.devices);
     },
     budget(2),
   );
