@@ -201,7 +201,13 @@ export const MatchSchema = z
   .object({
     score: z.number().meta({ description: "Matched weight over the stored device's weight, 0…1" }),
     threshold: z.number(),
-    sameDevice: z.boolean(),
+    sameDevice: z.boolean().meta({
+      description: "Recognised: the score reached the threshold, or two unit-level identifiers matched",
+    }),
+    unitIds: z.number().int().optional().meta({
+      description:
+        "Unit-level identifiers (board, disk, network adapter, install id) shared with the stored device in kinds that matched; two recognise the machine whatever the score",
+    }),
     collector: z.string().meta({ description: "Collector of the component set that scored best" }),
     components: z.array(
       z.object({

@@ -42,9 +42,10 @@ describe("decideActivation", () => {
       });
     });
 
-    it("refuses a new board + disk + CPU as another machine (story 4), offering the transfer", () => {
+    it("refuses a new board (its NIC with it) + disk + CPU as another machine (story 4), offering the transfer", () => {
+      // The install id alone is kept (the old disk cloned): one unit-level id, below the threshold.
       const replaced = machine("a").map((x) =>
-        ["board", "disk", "cpu"].includes(x.kind) ? { ...x, digest: `new-${x.digest}` } : x,
+        ["board", "mac", "disk", "cpu"].includes(x.kind) ? { ...x, digest: `new-${x.digest}` } : x,
       );
       const problem = refusal(
         decideActivation({

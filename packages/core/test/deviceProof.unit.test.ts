@@ -108,7 +108,10 @@ describe("lease binding", () => {
 
   it("does not bind another machine", () => {
     const other = { collector: "c/1", components: set("z") };
-    expect(leaseBinding(fpd, rule, issued, other)).toMatchObject({ bound: false, threshold: 0.45 });
+    expect(leaseBinding(fpd, rule, issued, other)).toMatchObject({
+      bound: false,
+      threshold: DEFAULT_MATCH_THRESHOLD,
+    });
   });
 
   it("digests a whole request fingerprint, previous sets included", () => {

@@ -47,9 +47,11 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 describe("compareComponents", () => {
   describe("error: another machine", () => {
-    it("refuses a new board and a new disk together (new motherboard and CPU)", () => {
-      const e = compareComponents(desktop, set(withChanged(desktop, "board", "disk", "cpu")), W, T);
-      expect(e.score).toBe(round3((TOTAL - w("board", "disk", "cpu")) / TOTAL));
+    it("refuses a new board and a new disk together (new motherboard with its NICs, and CPU)", () => {
+      // The install id alone survives (the old disk cloned onto the new one): one unit-level id, no pair.
+      const e = compareComponents(desktop, set(withChanged(desktop, "board", "disk", "mac", "cpu")), W, T);
+      expect(e.score).toBe(round3((TOTAL - w("board", "disk", "mac", "cpu")) / TOTAL));
+      expect(e.unitIds).toBe(1);
       expect(e.sameDevice).toBe(false);
     });
 

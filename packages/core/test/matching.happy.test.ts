@@ -97,8 +97,12 @@ describe("compareComponents", () => {
         0.9,
       );
       expect(e).toMatchObject({ score: 1, threshold: 0.9, sameDevice: true });
-      const strict = compareComponents(desktop, set(withChanged(desktop, "os-install")), W, 0.9);
-      expect(strict.sameDevice).toBe(false);
+      // One anchor kept (the disk): recognised at the policy's 0.3, not at its 0.9. (Two unit-level ids recognise
+      // a machine at any threshold, so the set keeps only one.)
+      const oneAnchor = set(withChanged(desktop, "board", "mac", "os-install"));
+      expect(compareComponents(desktop, oneAnchor, W, 0.3).sameDevice).toBe(true);
+      const strict = compareComponents(desktop, oneAnchor, W, 0.9);
+      expect(strict).toMatchObject({ unitIds: 1, sameDevice: false });
     });
 
     it("explains every kind with its weight and outcome, heaviest first", () => {

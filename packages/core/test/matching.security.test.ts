@@ -102,7 +102,9 @@ describe("compareComponents", () => {
             const e = compareComponents(s, set(p), W, threshold);
             expect(e.score).toBeGreaterThanOrEqual(0);
             expect(e.score).toBeLessThanOrEqual(1);
-            if (e.sameDevice) expect(e.score).toBeGreaterThanOrEqual(threshold);
+            // Recognised by the score, or by two unit-level ids (the pair rule), never otherwise.
+            if (e.sameDevice && (e.unitIds ?? 0) < 2) expect(e.score).toBeGreaterThanOrEqual(threshold);
+            if (!e.sameDevice) expect(e.unitIds ?? 0).toBeLessThan(2);
           },
         ),
         { numRuns: 1000 },
@@ -157,14 +159,14 @@ describe("compareFingerprint", () => {
 
   describe("security: sets are judged one at a time", () => {
     it("partial matches spread over current and previous sets do not add up", () => {
-      // Each set matches half the weight; together they would match all of it.
+      // Each set matches a quarter of the weight and one unit-level id; together they would match half of the
+      // weight and two ids (a pair), either of which recognises the machine.
       const weights = { board: 1, disk: 1, mac: 1, "os-install": 1 };
-      const current = [c("board", "b0a4d1"), c("disk", "d15c01")];
-      const previous = [c("mac", "aa0001"), c("os-install", "05e001")];
-      const e = compareFingerprint(desktop, fingerprint(current, previous), weights, 0.75);
-      expect(e.score).toBe(0.5);
-      expect(e.sameDevice).toBe(false);
-      expect(compareComponents(desktop, set([...current, ...previous]), weights, 0.75).sameDevice).toBe(true);
+      const current = [c("board", "b0a4d1")];
+      const previous = [c("disk", "d15c01")];
+      const e = compareFingerprint(desktop, fingerprint(current, previous), weights, 0.5);
+      expect(e).toMatchObject({ score: 0.25, unitIds: 1, sameDevice: false });
+      expect(compareComponents(desktop, set([...current, ...previous]), weights, 0.5).sameDevice).toBe(true);
     });
 
     it("the best score is the maximum over the sets (property)", () => {

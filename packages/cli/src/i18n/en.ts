@@ -209,7 +209,7 @@ export const en = {
   "doctor.fingerprintSameAsLease": "unchanged since the lease was issued",
   "doctor.changedKinds": "changed: {kinds}",
   "doctor.score":
-    "match score {score} {same, select, yes {≥} other {<}} threshold {threshold}: {same, select, yes {still recognised} other {not recognised}}",
+    "match score {score} {above, select, yes {≥} other {<}} threshold {threshold}{pair, select, yes {, {unitIds} unit-level identifiers matched} other {}}: {same, select, yes {still recognised} other {not recognised}}",
   "doctor.devicesOk": "this machine holds a slot as {deviceId}",
   "doctor.deviceLine": "{id}  {name} ({platform}), last seen {lastSeen}",
   "doctor.freeASlot":

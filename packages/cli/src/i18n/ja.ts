@@ -205,7 +205,7 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   "doctor.fingerprintSameAsLease": "リース発行時から変化なし",
   "doctor.changedKinds": "変化した部品: {kinds}",
   "doctor.score":
-    "一致スコア {score} {same, select, yes {≥} other {<}} しきい値 {threshold}: {same, select, yes {同じマシンとして認識されます} other {同じマシンとして認識されません}}",
+    "一致スコア {score} {above, select, yes {≥} other {<}} しきい値 {threshold}{pair, select, yes {、機体固有の識別子 {unitIds} 個が一致} other {}}: {same, select, yes {同じマシンとして認識されます} other {同じマシンとして認識されません}}",
   "doctor.devicesOk": "このマシンは {deviceId} として枠を使用しています",
   "doctor.deviceLine": "{id}  {name}（{platform}）、最終確認 {lastSeen}",
   "doctor.freeASlot":

@@ -35,6 +35,25 @@ describe("fingerprint drift since activation, and a collector upgrade without re
     expect(finding(after, "fingerprint").message).toMatch(/^unchanged since .* \(collector test\/1\)$/);
   });
 
+  it("says when two unit-level identifiers recognise a machine whose score is below the threshold", async () => {
+    // A new board and disk, the NIC and the install id kept (a VM moved to another cluster).
+    const { device } = await activatedDevice(server, "pair-a");
+    device.setFingerprint(componentSet("pair-a", "test/1", { board: "new-board", disk: "new-disk" }));
+    const offline = json<DoctorJson>(await device.run(["doctor", "--json", "--offline"]));
+    expect(finding(offline, "fingerprint")).toMatchObject({
+      outcome: "warn",
+      code: "FINGERPRINT_DRIFT",
+      lines: [
+        "changed: board, disk",
+        "match score 0.286 < threshold 0.45, 2 unit-level identifiers matched: still recognised",
+      ],
+    });
+    const ja = json<DoctorJson>(await device.run(["doctor", "--json", "--offline"], { LANG: "ja_JP.UTF-8" }));
+    expect(finding(ja, "fingerprint").lines?.[1]).toBe(
+      "一致スコア 0.286 < しきい値 0.45、機体固有の識別子 2 個が一致: 同じマシンとして認識されます",
+    );
+  });
+
   it("without a record of the accepted components, a changed fingerprint is FINGERPRINT_DRIFT_UNEXPLAINED", async () => {
     const { device } = await activatedDevice(server, "unexplained-a");
     // A damaged state file loses the record of the set the server accepted; the lease's digest remains.
@@ -50,13 +69,16 @@ describe("fingerprint drift since activation, and a collector upgrade without re
 
   it("fails when too much changed; online, the server's signed verdict says the same (exit 6 after)", async () => {
     const { device } = await activatedDevice(server, "mismatch-a");
-    device.setFingerprint(componentSet("mismatch-a", "test/1", { board: "new-board", disk: "new-disk" }));
+    // Another machine that received this one's disk image: the install id alone is kept (one unit-level id).
+    device.setFingerprint(
+      componentSet("mismatch-a", "test/1", { board: "new-board", disk: "new-disk", mac: "new-mac" }),
+    );
     const offline = json<DoctorJson>(await device.run(["doctor", "--json", "--offline"]));
     expect(finding(offline, "fingerprint")).toMatchObject({
       outcome: "fail",
       code: "FINGERPRINT_MISMATCH",
       remedyNumber: 1,
-      lines: ["changed: board, disk", "match score 0.286 < threshold 0.45: not recognised"],
+      lines: ["changed: board, disk, mac", "match score 0.184 < threshold 0.45: not recognised"],
     });
     expect(offline.remedies[0]?.text).toBe(
       "Activate this machine with the product key; if its hardware was replaced, transfer the license to it.",
@@ -67,7 +89,7 @@ describe("fingerprint drift since activation, and a collector upgrade without re
     expect(online.stdout).toMatch(
       /^Fingerprint {12}FAIL {5}FINGERPRINT_MISMATCH: This lease belongs to another machine/m,
     );
-    expect(online.stdout).toMatch(/^ {32}changed: board, disk$/m);
+    expect(online.stdout).toMatch(/^ {32}changed: board, disk, mac$/m);
     const status = await device.run(["status", "--json"]);
     expect(status.code).toBe(6);
     expect(json<StatusJson>(status).status).toMatchObject({

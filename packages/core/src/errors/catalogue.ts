@@ -230,12 +230,13 @@ export const serverCatalogue: CodeTexts<ServerErrorCode> = {
   FINGERPRINT_MISMATCH: {
     en: {
       message:
-        "This lease belongs to another machine (match score {score} is below the threshold {threshold}).",
+        "This lease belongs to another machine (match score {score} is below the threshold {threshold}, and fewer than two of its unit-level identifiers — board, disk, network adapter, install id — matched).",
       remedy:
         "Activate this machine with the product key; if its hardware was replaced, transfer the license to it.",
     },
     ja: {
-      message: "このリースは別のマシンのものです（一致スコア {score} がしきい値 {threshold} 未満）。",
+      message:
+        "このリースは別のマシンのものです（一致スコア {score} がしきい値 {threshold} 未満で、機体固有の識別子（ボード、ディスク、ネットワークアダプター、インストール ID）の一致も 2 つ未満）。",
       remedy:
         "プロダクトキーでこのマシンをアクティベートしてください。ハードウェアを交換した場合はライセンスを移行してください。",
     },

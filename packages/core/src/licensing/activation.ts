@@ -1,5 +1,5 @@
 import type { Fingerprint } from "../matching/fingerprint.js";
-import type { MatchExplanation } from "../matching/match.js";
+import { betterMatch, type MatchExplanation } from "../matching/match.js";
 import { fail, ok, type Result } from "../result.js";
 import { startLineage } from "./leaseCounter.js";
 import { type Device, type License, licenseRefusal } from "./license.js";
@@ -66,7 +66,7 @@ export function closestDeviceBy(
   let best: { device: Device; explanation: MatchExplanation } | undefined;
   for (const device of devices) {
     const explanation = explain(device);
-    if (!best || explanation.score > best.explanation.score) best = { device, explanation };
+    if (!best || betterMatch(explanation, best.explanation)) best = { device, explanation };
   }
   return best;
 }

@@ -1,5 +1,5 @@
 import type { Component, Fingerprint } from "../matching/fingerprint.js";
-import { compareComponents, type MatchExplanation } from "../matching/match.js";
+import { betterMatch, compareComponents, type MatchExplanation } from "../matching/match.js";
 import type { Device } from "./license.js";
 import type { Policy } from "./policy.js";
 
@@ -63,7 +63,7 @@ export function compareWithDevice(
   let best = compareComponents(device.components, fingerprint, weights, threshold);
   for (const previous of migrationSets(device, fingerprint, now) ?? []) {
     const candidate = compareComponents(device.components, previous, weights, threshold);
-    if (candidate.score > best.score) best = candidate;
+    if (betterMatch(candidate, best)) best = candidate;
   }
   return best;
 }

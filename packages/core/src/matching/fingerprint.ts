@@ -36,10 +36,11 @@ export interface Fingerprint extends ComponentSet {
  * A machine has two physical anchors that fail and are replaced independently and weigh alike: the board, with
  * the NIC soldered to it, and the system disk, with the OS install on it. A machine that keeps one anchor and
  * that anchor's companion is recognised after the other anchor is replaced (a board repair; a new disk with a
- * fresh install); one unit-level fact with the model facts never is. The install id is what a disk image carries
- * to another machine, so it weighs far less than an anchor, yet more than all model facts together: it is a
- * container's only identity, and two containers on one host must stay two devices. The NIC weighs least of the
- * unit facts because docks and USB adapters come and go and shared office docks are seen by many machines.
+ * fresh install); one unit-level fact with the model facts never is (two unit-level identifiers together are,
+ * see `compareComponents`). The install id is what a disk image carries to another machine, so it weighs far less
+ * than an anchor, yet more than all model facts together: it is a container's only identity, and two
+ * containers on one host must stay two devices. The NIC weighs least of the unit facts because docks and USB
+ * adapters come and go and shared office docks are seen by many machines.
  * Measured by `npm run fleet` (bench/FLEET.md).
  */
 export const defaultComponentWeights: Readonly<Record<string, number>> = {
@@ -53,8 +54,12 @@ export const defaultComponentWeights: Readonly<Record<string, number>> = {
 };
 
 /**
- * Default share of the stored device's weight that must match for a fingerprint to be the same device: midway
+ * Default share of the stored device's weight that must match for a fingerprint to be the same device, when
+ * fewer than two unit-level identifiers are shared (two always recognise it, see `compareComponents`): midway
  * between one anchor with the model facts (0.40, refused) and one anchor with its companion (0.50, recognised).
+ * The fleet simulator's held-out choice picks 0.35 with the pair rule (bench/FLEET.md); it is not taken,
+ * because the phone-activation matcher compares slots of 6–10 bits against the same threshold, and at 0.35 one
+ * colliding anchor slot (about one machine in 340) would pass for a stored device.
  */
 export const DEFAULT_MATCH_THRESHOLD = 0.45;
 

@@ -27,6 +27,22 @@ export function kindMatches(
   stored: ReadonlySet<string>,
   presented: ReadonlySet<string>,
 ): boolean {
+  const shared = sharedDigests(kind, stored, presented);
+  const foreign = presented.size - shared;
+  return shared > 0 && (foreign < shared || (foreign === shared && presented.size <= stored.size));
+}
+
+/**
+ * How many of the digests presented for one kind the stored component has (the same digest, or the same slot
+ * value when either side only knows a component compactly).
+ * @example
+ * sharedDigests("disk", new Set(["a1", "b2"]), new Set(["a1", "b2", "c3"])); // 2
+ */
+export function sharedDigests(
+  kind: string,
+  stored: ReadonlySet<string>,
+  presented: ReadonlySet<string>,
+): number {
   const compact = [...stored, ...presented].some((d) => parseCompactDigest(d) !== undefined);
   const storedValues = compact ? new Set([...stored].map((d) => slotValueOf(kind, d))) : undefined;
   let shared = 0;
@@ -37,6 +53,5 @@ export function kindMatches(
       if (value !== undefined && storedValues.has(value)) shared += 1;
     }
   }
-  const foreign = presented.size - shared;
-  return shared > 0 && (foreign < shared || (foreign === shared && presented.size <= stored.size));
+  return shared;
 }

@@ -1,6 +1,6 @@
 import type { ComponentComparison, ComponentOutcome, MatchExplanation } from "./explanation.js";
 import type { Component, ComponentSet, Fingerprint } from "./fingerprint.js";
-import { kindMatches } from "./kindMatch.js";
+import { kindMatches, sharedDigests } from "./kindMatch.js";
 
 export type { ComponentComparison, ComponentOutcome, MatchExplanation } from "./explanation.js";
 
@@ -14,6 +14,24 @@ const groupByKind = (components: readonly Component[]): Map<string, Set<string>>
   return byKind;
 };
 
+/**
+ * The unit-level kinds: each names one physical part (a board, a disk, a network adapter) or one OS install,
+ * never a model that every machine of one order shares.
+ */
+export const UNIT_KINDS: ReadonlySet<string> = new Set(["board", "disk", "mac", "os-install"]);
+
+/** Unit-level identifiers that recognise a machine whatever its score (see `compareComponents`). */
+export const UNIT_PAIR = 2;
+
+/**
+ * Whether `candidate` explains a fingerprint better than `best`: recognised before refused, then the higher
+ * score (a set recognised by a pair of unit ids beats a higher-scoring set that is not recognised).
+ * @example
+ * if (betterMatch(candidate, best)) best = candidate;
+ */
+export const betterMatch = (candidate: MatchExplanation, best: MatchExplanation): boolean =>
+  candidate.sameDevice !== best.sameDevice ? candidate.sameDevice : candidate.score > best.score;
+
 const weightOf = (weights: Readonly<Record<string, number>>, kind: string): number => weights[kind] ?? 0;
 
 /**
@@ -22,6 +40,13 @@ const weightOf = (weights: Readonly<Record<string, number>>, kind: string): numb
  * see `kindMatches`); a kind the device had but the set lacks counts against it, so sending
  * fewer components can never raise a score; a kind the device never had counts for nothing. A component a
  * phone-activated device only knows compactly (`c1.<value>`) matches a full digest with that slot value.
+ *
+ * The machine is the same device when the score reaches the threshold, or when at least two unit-level
+ * identifiers (`UNIT_PAIR`) are shared in kinds that match: a VM moved to another cluster keeps its install id
+ * and one of its vNICs, a desktop whose board was replaced keeps both its disks, and no other machine has two
+ * of one machine's serials (a disk image carries the install id alone). The fleet simulator's held-out choice
+ * picked it (bench/FLEET.md). The phone-activation matcher (`compareCompact`) has no such rule: two colliding
+ * slots of a few bits are not two serials.
  */
 export function compareComponents(
   stored: readonly Component[],
@@ -34,6 +59,7 @@ export function compareComponents(
   const comparisons: ComponentComparison[] = [];
   let total = 0;
   let matched = 0;
+  let unitIds = 0;
   for (const [kind, storedDigests] of storedByKind) {
     const weight = weightOf(weights, kind);
     const current = presentedByKind.get(kind);
@@ -41,6 +67,9 @@ export function compareComponents(
     if (current) outcome = kindMatches(kind, storedDigests, current) ? "matched" : "changed";
     total += weight;
     if (outcome === "matched") matched += weight;
+    // A kind the policy weighs at nothing identifies nothing, in pairs either.
+    if (current && outcome === "matched" && weight > 0 && UNIT_KINDS.has(kind))
+      unitIds += sharedDigests(kind, storedDigests, current);
     comparisons.push({ kind, weight, outcome });
   }
   for (const kind of presentedByKind.keys()) {
@@ -52,7 +81,8 @@ export function compareComponents(
     score,
     threshold,
     // Compare the exact ratio: the rounded score is for people, and could round up across the threshold.
-    sameDevice: total > 0 && matched / total >= threshold,
+    sameDevice: (total > 0 && matched / total >= threshold) || unitIds >= UNIT_PAIR,
+    unitIds,
     collector: presented.collector,
     components: comparisons.sort((a, b) => b.weight - a.weight || a.kind.localeCompare(b.kind)),
   };
@@ -68,7 +98,7 @@ export function compareFingerprint(
   let best = compareComponents(stored, fingerprint, weights, threshold);
   for (const previous of fingerprint.previous ?? []) {
     const candidate = compareComponents(stored, previous, weights, threshold);
-    if (candidate.score > best.score) best = candidate;
+    if (betterMatch(candidate, best)) best = candidate;
   }
   return best;
 }

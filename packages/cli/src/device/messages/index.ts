@@ -49,7 +49,18 @@ export function deviceMessagesFor(locale: Locale): DeviceMessages {
     fingerprintViaPrevious: (previous, current) => t("doctor.fingerprintViaPrevious", { previous, current }),
     fingerprintSameAsLease: t("doctor.fingerprintSameAsLease"),
     changedKinds: (kinds) => t("doctor.changedKinds", { kinds }),
-    score: (score, threshold, same) => t("doctor.score", { score, threshold, same: yes(same) }),
+    score: (score, threshold, same, unitIds = 0) => {
+      // Recognised below the threshold only by two unit-level ids (the pair rule): say which rule spoke.
+      const pair = same && unitIds >= 2 && score < threshold;
+      return t("doctor.score", {
+        score,
+        threshold,
+        same: yes(same),
+        above: yes(same && !pair),
+        pair: yes(pair),
+        unitIds,
+      });
+    },
     devicesOk: (deviceId) => t("doctor.devicesOk", { deviceId }),
     deviceLine: (id, name, platform, lastSeen) => t("doctor.deviceLine", { id, name, platform, lastSeen }),
     freeASlot: (transferable) => t("doctor.freeASlot", { transferable: yes(transferable) }),

@@ -74,7 +74,7 @@ export interface DoctorMessages {
   readonly fingerprintViaPrevious: (previous: string, current: string) => string;
   readonly fingerprintSameAsLease: string;
   readonly changedKinds: (kinds: string) => string;
-  readonly score: (score: number, threshold: number, same: boolean) => string;
+  readonly score: (score: number, threshold: number, same: boolean, unitIds?: number) => string;
   readonly devicesOk: (deviceId: string) => string;
   readonly deviceLine: (id: string, name: string, platform: string, lastSeen: string) => string;
   readonly freeASlot: (transferable: boolean) => string;

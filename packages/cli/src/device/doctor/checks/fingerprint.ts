@@ -53,7 +53,7 @@ function againstAccepted(e: Evidence): Finding | undefined {
   const since = when(accepted.at);
   const lines = [
     ...(changed.length > 0 ? [m.doctor.changedKinds(changed.join(", "))] : []),
-    m.doctor.score(explanation.score, threshold, explanation.sameDevice),
+    m.doctor.score(explanation.score, threshold, explanation.sameDevice, explanation.unitIds),
   ];
   const details = {
     explanation,
