@@ -70,7 +70,7 @@ const extras: { -readonly [K in keyof Extras]: Extras[K] } = {
 
 const small = num("sweep-devices");
 if (!skip.has("heldout")) {
-  const steps = progressBar("held out", 3 + 2 * 2);
+  const steps = progressBar("held out", 1 + 2);
   extras.held_out = await heldOut([num("tuning-seed")], [seed, num("second-seed")], small, years, (l) =>
     steps.tick(1, l),
   );

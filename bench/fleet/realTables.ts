@@ -139,7 +139,7 @@ export function realTables(result: FleetResult): string {
     const h = result.held_out;
     out.push(
       "",
-      `Held out: chosen on seeds ${h.tuning.seeds.join(", ")} (${h.tuning.devices} devices each) by ${h.rule}: weights "${h.chosen.weights}", threshold ${h.chosen.threshold}.`,
+      `Held out: chosen on seeds ${h.tuning.seeds.join(", ")} (${h.tuning.devices} devices each) by ${h.rule}: weights "${h.chosen.weights}"${h.chosen.pairs && h.chosen.pairs !== "none" ? `, or ${h.chosen.pairs} matching` : ""}, threshold ${h.chosen.threshold}.`,
       "",
     );
     out.push(
@@ -149,11 +149,14 @@ export function realTables(result: FleetResult): string {
         "chosen: components alone",
         "shipped: lock-out",
         "shipped: components alone",
+        "before (weighted alone, 0.45): lock-out",
+        "before: components alone",
       ]),
-      rule(5),
+      rule(7),
     );
     h.chosen_on_held_out.forEach((c, i) => {
       const s = h.shipped_on_held_out[i];
+      const b = h.before_on_held_out?.[i];
       out.push(
         row([
           String(c.seed),
@@ -161,6 +164,8 @@ export function realTables(result: FleetResult): string {
           pct(c.component_acceptance_rate, 2),
           s ? `${pct(s.false_lockout_rate)} (${ci(s.false_lockout_ci)})` : "",
           s ? pct(s.component_acceptance_rate, 2) : "",
+          b ? `${pct(b.false_lockout_rate)} (${ci(b.false_lockout_ci)})` : "",
+          b ? pct(b.component_acceptance_rate, 2) : "",
         ]),
       );
     });

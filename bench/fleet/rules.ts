@@ -64,7 +64,8 @@ export interface Rule {
   track(first: Observation): DeviceCheck;
 }
 
-function rule<B>(m: Matcher<B>, h: Helpers): Rule {
+/** A matcher with helpers, as a rule the simulation walks (also the held-out candidates', `candidates.ts`). */
+export function rule<B>(m: Matcher<B>, h: Helpers): Rule {
   // The predecessor's set is tried only when the current one fails, and only as the server would trust it.
   const judge = (b: B, collector: string, o: Observation, at: Contact) => {
     if (m.accepts(b, o.current, o.dockable)) return true;
@@ -183,7 +184,7 @@ export const ninshoMatcher = (
   weights: Readonly<Record<string, number>>,
   threshold: number,
 ): Matcher<readonly Component[]> => ({
-  name: `ninsho (weighted, threshold ${threshold})`,
+  name: `ninsho (weighted, or two unit ids; threshold ${threshold})`,
   capture: (v) => v.components,
   accepts: (stored, v) => ninshoJudge(stored, v, weights, threshold).sameDevice,
 });
@@ -271,7 +272,7 @@ const matchers = (weights: Readonly<Record<string, number>>, threshold: number) 
 ];
 
 const BARE: Helpers = { rolling: false, migration: false };
-const HELPED: Helpers = { rolling: true, migration: true };
+export const HELPED: Helpers = { rolling: true, migration: true };
 
 /** Every rule twice: bare (as the product ships it) and with Ninsho's helpers (rolling baseline, migration). */
 export function allRules(weights: Readonly<Record<string, number>>, threshold: number): Rule[] {
