@@ -102,12 +102,20 @@ function readObservation(m: Machine): Observation {
  * `predecessor`), against the stored set.
  */
 export function helpedScore(standing: Standing, o: Observation, at: Contact, env: Environment): number {
-  const now = ninshoJudge(standing.ninsho, o.current, env.weights, env.threshold).score;
+  const now = curveScore(ninshoJudge(standing.ninsho, o.current, env.weights, env.threshold));
   const previous = predecessor(standing.collector, o, at);
   return previous
-    ? Math.max(now, ninshoJudge(standing.ninsho, previous, env.weights, env.threshold).score)
+    ? Math.max(now, curveScore(ninshoJudge(standing.ninsho, previous, env.weights, env.threshold)))
     : now;
 }
+
+/**
+ * Where a comparison falls on the threshold curve: its score, or the top (1) when two unit-level ids recognise
+ * the machine, since the pair rule holds at every threshold — so the curve is the shipped rule's, not the
+ * weighted score's alone.
+ */
+const curveScore = (judged: { readonly score: number; readonly byPair: boolean }): number =>
+  judged.byPair ? 1 : judged.score;
 
 /** Where a device stands with the server under every rule at once. */
 export interface Standing {

@@ -1,5 +1,5 @@
 import type { Component, ComponentSet } from "@ninsho/core";
-import { compareFingerprint } from "@ninsho/core";
+import { compareFingerprint, UNIT_PAIR } from "@ninsho/core";
 import { predecessor } from "./migration.js";
 
 /** One component set as every rule reads it (the current collector's, or its predecessor's during a migration). */
@@ -108,6 +108,8 @@ const countIn = (stored: ReadonlySet<string>, presented: ReadonlySet<string>): n
 interface Judged {
   readonly score: number;
   readonly sameDevice: boolean;
+  /** Recognised by two unit-level ids whatever the score: at every threshold of the curve. */
+  readonly byPair: boolean;
 }
 
 /**
@@ -118,7 +120,11 @@ interface Judged {
 const RECENT = 4;
 const recentStored: (readonly Component[] | undefined)[] = Array.from({ length: RECENT }, () => undefined);
 const recentViews: (View | undefined)[] = Array.from({ length: RECENT }, () => undefined);
-const recentJudged: Judged[] = Array.from({ length: RECENT }, () => ({ score: 0, sameDevice: false }));
+const recentJudged: Judged[] = Array.from({ length: RECENT }, () => ({
+  score: 0,
+  sameDevice: false,
+  byPair: false,
+}));
 let recentNext = 0;
 
 /** `compareFingerprint` of a stored set and a view, at `threshold` (its rounded score and its verdict). */
@@ -142,7 +148,7 @@ export function ninshoJudge(
   if (!judged) {
     // The view is read only: passed as it is, not copied (a copy per comparison was a tenth of the GC time).
     const r = compareFingerprint(stored, v.set, weights, threshold);
-    judged = { score: r.score, sameDevice: r.sameDevice };
+    judged = { score: r.score, sameDevice: r.sameDevice, byPair: (r.unitIds ?? 0) >= UNIT_PAIR };
     if (storedDigest !== undefined) {
       if (!presented) {
         presented = new Map();

@@ -73,7 +73,7 @@ export function tables(result: FleetResult): string {
     });
     out.push(row([e, String(result.attempts[e] ?? 0), ...cells]));
   }
-  out.push("", "Ninsho's threshold curve (helped):", "");
+  out.push("", "Ninsho's threshold curve (helped; two unit-level ids recognise at every threshold):", "");
   out.push(row(["threshold", "false lock-out", "false acceptance", "components alone"]), rule(4));
   for (const p of result.ninsho_curve.filter(
     (p) => Math.round(p.threshold * 1000) % 50 === 0 || p.threshold === result.matcher.default_threshold,
