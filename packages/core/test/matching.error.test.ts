@@ -1,38 +1,12 @@
 import {
   type Component,
-  type ComponentSet,
   compareComponents,
   compareFingerprint,
-  DEFAULT_MATCH_THRESHOLD,
-  defaultComponentWeights,
   type Fingerprint,
   type MatchExplanation,
 } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
-
-const W = defaultComponentWeights;
-const T = DEFAULT_MATCH_THRESHOLD;
-const TOTAL = Object.values(W).reduce((a, b) => a + b, 0);
-/** Weight of the default kinds named. */
-const w = (...kinds: string[]): number => kinds.reduce((sum, kind) => sum + (W[kind] ?? 0), 0);
-
-const c = (kind: string, digest: string): Component => ({ kind, digest });
-const set = (components: readonly Component[], collector = "linux/2"): ComponentSet => ({
-  collector,
-  components: [...components],
-});
-
-/** A desktop with two NICs, as stored at activation. */
-const desktop: readonly Component[] = [
-  c("board", "b0a4d1"),
-  c("disk", "d15c01"),
-  c("mac", "aa0001"),
-  c("mac", "aa0002"),
-  c("os-install", "05e001"),
-  c("cpu", "c9a001"),
-  c("gpu", "69a001"),
-  c("ram", "4a0016"),
-];
+import { c, desktop, set, T, TOTAL, W, w } from "./support/matchingFixtures.js";
 
 /** The desktop with the components of `kinds` changed to new digests. */
 const withChanged = (components: readonly Component[], ...kinds: string[]): Component[] =>

@@ -1,28 +1,19 @@
 import {
   type Component,
-  type ComponentSet,
   closestDeviceBy,
   compactFingerprint,
   compareCompact,
   compareComponents,
   compareFingerprint,
-  DEFAULT_MATCH_THRESHOLD,
   type Device,
-  defaultComponentWeights,
   type MatchExplanation,
 } from "@ninsho/core";
 import { describe, expect, it } from "vitest";
 import { device } from "./support/activationFixtures.js";
+import { c, set, T, W } from "./support/matchingFixtures.js";
 
 // The pair rule (bench/FLEET.md, held out): two unit-level identifiers shared in kinds that match recognise a
 // machine whatever its score; below two, the weighted score decides against the threshold.
-const W = defaultComponentWeights;
-const T = DEFAULT_MATCH_THRESHOLD;
-const c = (kind: string, digest: string): Component => ({ kind, digest });
-const set = (components: readonly Component[], collector = "linux/2"): ComponentSet => ({
-  collector,
-  components: [...components],
-});
 
 /** A VM with two vNICs (board = VM UUID). */
 const vm: readonly Component[] = [
