@@ -97,14 +97,17 @@ describe("compact fingerprint", () => {
       expect(compact.score).toBe(1);
     });
 
-    it("decides like the full matcher for almost every random set of replaced parts (property)", () => {
+    it("decides like the full matcher's weighted score for almost every random set of replaced parts (property)", () => {
       let agree = 0;
       let runs = 0;
       fc.assert(
         fc.property(fc.subarray([...KINDS]), fc.string({ minLength: 1, maxLength: 8 }), (kinds, tag) => {
           const { full, compact } = both(a, changed(a, kinds, tag));
           runs++;
-          if (full.sameDevice === compact.sameDevice) agree++;
+          // The phone matcher has no pair rule (two colliding slots of a few bits are not two serials): it is
+          // compared with the full matcher's score against the threshold, and never recognises more by pairs.
+          if (full.score >= T === compact.sameDevice) agree++;
+          if (compact.sameDevice && !full.sameDevice) expect(compact.score).toBeGreaterThan(full.score);
           // A short hash can only turn "changed" into "matched", never the reverse.
           expect(compact.score).toBeGreaterThanOrEqual(full.score);
         }),
