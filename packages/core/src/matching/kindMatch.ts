@@ -27,9 +27,18 @@ export function kindMatches(
   stored: ReadonlySet<string>,
   presented: ReadonlySet<string>,
 ): boolean {
-  const shared = sharedDigests(kind, stored, presented);
-  const foreign = presented.size - shared;
-  return shared > 0 && (foreign < shared || (foreign === shared && presented.size <= stored.size));
+  return enoughShared(sharedDigests(kind, stored, presented), stored.size, presented.size);
+}
+
+/**
+ * The rule of `kindMatches` once the shared digests are counted (for a caller that needs the count as well):
+ * some shared, and the foreign ones fewer, or as many in a set no larger than the stored one.
+ * @example
+ * enoughShared(1, 1, 2); // false: one shared, one foreign, more than were stored
+ */
+export function enoughShared(shared: number, storedSize: number, presentedSize: number): boolean {
+  const foreign = presentedSize - shared;
+  return shared > 0 && (foreign < shared || (foreign === shared && presentedSize <= storedSize));
 }
 
 /**

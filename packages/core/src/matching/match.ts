@@ -1,6 +1,6 @@
 import type { ComponentComparison, ComponentOutcome, MatchExplanation } from "./explanation.js";
 import type { Component, ComponentSet, Fingerprint } from "./fingerprint.js";
-import { kindMatches, sharedDigests } from "./kindMatch.js";
+import { enoughShared, sharedDigests } from "./kindMatch.js";
 
 export type { ComponentComparison, ComponentOutcome, MatchExplanation } from "./explanation.js";
 
@@ -64,12 +64,13 @@ export function compareComponents(
     const weight = weightOf(weights, kind);
     const current = presentedByKind.get(kind);
     let outcome: ComponentOutcome = "missing";
-    if (current) outcome = kindMatches(kind, storedDigests, current) ? "matched" : "changed";
+    // Counted once: the count decides the kind and, for a unit-level kind, is its identifiers for the pair rule.
+    const shared = current ? sharedDigests(kind, storedDigests, current) : 0;
+    if (current) outcome = enoughShared(shared, storedDigests.size, current.size) ? "matched" : "changed";
     total += weight;
     if (outcome === "matched") matched += weight;
     // A kind the policy weighs at nothing identifies nothing, in pairs either.
-    if (current && outcome === "matched" && weight > 0 && UNIT_KINDS.has(kind))
-      unitIds += sharedDigests(kind, storedDigests, current);
+    if (outcome === "matched" && weight > 0 && UNIT_KINDS.has(kind)) unitIds += shared;
     comparisons.push({ kind, weight, outcome });
   }
   for (const kind of presentedByKind.keys()) {
