@@ -1,5 +1,4 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import {
   type Component,
   compareComponents,
@@ -7,10 +6,9 @@ import {
   defaultComponentWeights,
   UNIT_KINDS,
 } from "@ninsho/core";
-import { planFleet } from "./plan.js";
+import { deviceRanges, tsWorker } from "./parallel.js";
 import { HELPED, type Rule, rule, type View } from "./rules.js";
-import { environment, type FleetRun, withDefaults } from "./simulate.js";
-import { simulateDevice } from "./simulateDevice.js";
+import { environment, type FleetRun, simulateIn, withDefaults } from "./simulate.js";
 import { mergeTally, Tally } from "./tally.js";
 
 /**
@@ -142,19 +140,8 @@ export function candidateRange(
   to: number,
 ): Tally {
   const options = withDefaults({ devices, years, seed });
-  const env = { ...environment(options), rules: candidates.map(candidateRule) };
-  const plans = planFleet(seed, devices, env.catalogue, options.params);
-  const tally = new Tally(env.rules.length);
-  for (let i = from; i < to; i++) {
-    const plan = plans[i];
-    if (plan) simulateDevice(seed, i, plan, env, tally);
-  }
-  return tally;
+  return simulateIn({ ...environment(options), rules: candidates.map(candidateRule) }, options, from, to);
 }
-
-/** Loader hooks do not reach worker threads on Node 20: the worker registers tsx itself (as in parallel.ts). */
-const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./candidateWorker.ts", import.meta.url).href)}); })`;
 
 /** A fleet judged by the candidates, one worker thread per core; rule `i` of the run is `candidates[i]`. */
 export async function runCandidates(
@@ -165,16 +152,12 @@ export async function runCandidates(
   workers = availableParallelism(),
 ): Promise<FleetRun> {
   const started = performance.now();
-  const share = Math.ceil(devices / workers);
   const tallies = await Promise.all(
-    Array.from(
-      { length: workers },
-      (_, w) =>
+    deviceRanges(devices, workers).map(
+      ([from, to]) =>
         new Promise<Tally>((resolve, reject) => {
-          const from = w * share;
-          const to = Math.min(devices, (w + 1) * share);
           const workerData = { seed, devices, years, candidates, from, to };
-          const worker = new Worker(bootstrap, { eval: true, workerData });
+          const worker = tsWorker(new URL("./candidateWorker.ts", import.meta.url), workerData);
           worker.once("message", (tally: Tally) => resolve(tally));
           worker.once("error", reject);
         }),

@@ -4,11 +4,21 @@ import { type FleetOptions, type FleetRun, namesOf, withDefaults } from "./simul
 import { mergeTally, Tally } from "./tally.js";
 
 /**
- * Loader hooks do not reach worker threads on Node 20: the worker registers tsx itself, then loads the
- * TypeScript entry.
+ * A TypeScript module run in a worker thread. Loader hooks do not reach worker threads on Node 20: the worker
+ * registers tsx itself, then loads the entry.
  */
-const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)}); })`;
+export const tsWorker = (entry: URL, workerData: unknown): Worker =>
+  new Worker(
+    `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`,
+    { eval: true, workerData },
+  );
+
+/** Devices 0 to `devices` in `workers` contiguous ranges, [from, to) each. */
+export const deviceRanges = (devices: number, workers: number): (readonly [number, number])[] => {
+  const share = Math.ceil(devices / workers);
+  return Array.from({ length: workers }, (_, w) => [w * share, Math.min(devices, (w + 1) * share)] as const);
+};
 
 /** A message from a worker: devices done since its last message, or its share's tally at the end. */
 type WorkerMessage = { readonly done: number } | { readonly tally: Tally };
@@ -25,16 +35,11 @@ export async function simulateFleetParallel(
 ): Promise<FleetRun> {
   const started = performance.now();
   const full = withDefaults(options);
-  const share = Math.ceil(full.devices / workers);
-  const ranges = Array.from({ length: workers }, (_, w) => [
-    w * share,
-    Math.min(full.devices, (w + 1) * share),
-  ]);
   const tallies = await Promise.all(
-    ranges.map(
+    deviceRanges(full.devices, workers).map(
       ([from, to]) =>
         new Promise<Tally>((resolve, reject) => {
-          const worker = new Worker(bootstrap, { eval: true, workerData: { options: full, from, to } });
+          const worker = tsWorker(new URL("./worker.ts", import.meta.url), { options: full, from, to });
           worker.on("message", (message: WorkerMessage) => {
             if ("done" in message) progress?.(message.done);
             else resolve(message.tally);

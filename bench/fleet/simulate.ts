@@ -63,7 +63,17 @@ export function simulateRange(
   to: number,
   progress?: (done: number) => void,
 ): Tally {
-  const env = environment(options);
+  return simulateIn(environment(options), options, from, to, progress);
+}
+
+/** `simulateRange` in an environment given: the held-out choice swaps its rules for the candidates. */
+export function simulateIn(
+  env: Environment,
+  options: Required<FleetOptions>,
+  from: number,
+  to: number,
+  progress?: (done: number) => void,
+): Tally {
   const tally = new Tally(env.rules.length);
   let i = 0;
   // Plans before `from` are drawn and dropped (a third of a microsecond each): the stream is sequential.
