@@ -1,4 +1,4 @@
-import type { ComponentSet } from "@ninsho/core";
+import { type ComponentSet, UNIT_KINDS } from "@ninsho/core";
 import { diskCloneTarget, friendMachine, vmCloneTarget } from "./apply.js";
 import type { Catalogue, Sku } from "./catalogue.js";
 import { readComponents, xpFields } from "./collector.js";
@@ -36,8 +36,6 @@ export interface Environment {
   readonly setup: (rng: Rng, sku: Sku, plan: DevicePlan) => Setup;
 }
 
-const UNIT = new Set(["board", "disk", "mac", "os-install"]);
-
 /** How every rule reads one component set (unit ids, the one-hash digest, the install id, XP fields). */
 export function view(set: ComponentSet, xp: readonly number[]): View {
   // The one-hash digest: every distinct key once, in order (as the set holds them). A set holds a handful, so a
@@ -48,7 +46,7 @@ export function view(set: ComponentSet, xp: readonly number[]): View {
   for (const c of set.components) {
     const key = `${c.kind}:${c.digest}`;
     if (!keys.includes(key)) keys.push(key);
-    if (UNIT.has(c.kind)) unit.add(key);
+    if (UNIT_KINDS.has(c.kind)) unit.add(key);
     if (c.kind === "os-install") machineId = key;
   }
   const digest = keys.join("|");

@@ -1,4 +1,10 @@
-import { type Component, compareComponents, defaultComponentWeights, kindMatches } from "@ninsho/core";
+import {
+  type Component,
+  compareComponents,
+  defaultComponentWeights,
+  kindMatches,
+  UNIT_KINDS,
+} from "@ninsho/core";
 import { attempt, type Environment, observe, type Standing } from "../device.js";
 import { planFleet } from "../plan.js";
 import { Rng } from "../prng.js";
@@ -16,7 +22,6 @@ import { deviceLife } from "../timeline.js";
 const devices = Number(process.argv[2] ?? 20000);
 const seed = Number(process.argv[3] ?? 20240601);
 const threshold = Number(process.argv[4] ?? 0.45);
-const UNIT = ["board", "disk", "mac", "os-install"];
 
 const byKind = (cs: readonly Component[]) => {
   const m = new Map<string, Set<string>>();
@@ -32,7 +37,7 @@ function signature(stored: readonly Component[], v: View) {
   let twoDigests = 0;
   let kinds = 0;
   let kindDigests = 0;
-  for (const k of UNIT) {
+  for (const k of UNIT_KINDS) {
     const a = s.get(k);
     const b = p.get(k);
     if (!a && !b) continue;
